@@ -1,0 +1,62 @@
+# ptviz -- see README.md.  `make run` and `make test` install what they need.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+CC	?= cc
+CFLAGS	?= -O2 -g
+LDFLAGS	?=
+
+PKGS	 = ncursesw libbsd-overlay
+WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
+	   -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
+# Required flags, kept apart from the user's CFLAGS.  _GNU_SOURCE is defined
+# here and nowhere else (ncursesw's flags define _XOPEN_SOURCE).
+PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
+	     $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
+	   src/child.c src/spawn.c
+UI_SRC	 = ui/options.c ui/signals.c ui/stream.c ui/plain.c ui/json.c
+CORE_OBJ = $(CORE_SRC:%.c=$(O)/%.o)
+UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
+
+# Build directory: `make` builds in build/, the sanitizer targets elsewhere.
+O	?= build
+BIN	 = $(O)/ptviz
+
+.PHONY: all run test check-deps deps asan ubsan install uninstall clean bench
+
+all: $(BIN)
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BIN): $(CORE_OBJ) $(UI_OBJ) $(O)/ui/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PT_LDLIBS)
+
+-include $(wildcard $(O)/src/*.d $(O)/ui/*.d $(O)/tests/*.d)
+
+# Installs the Debian packages a target needs when they are missing.
+deps:
+	@sh tests/deps.sh build
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN)
+
+include tests/tests.mk
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/ptviz
+	install -m 644 doc/ptviz.1 $(DESTDIR)$(MANDIR)/man1/ptviz.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ptviz $(DESTDIR)$(MANDIR)/man1/ptviz.1
+
+clean:
+	rm -rf build build-asan build-ubsan build-tsan

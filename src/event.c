@@ -1,0 +1,45 @@
+/*
+ * event.c: names and kinds of the states, and the clock every event uses.
+ */
+#include <time.h>
+
+#include "event.h"
+
+static const struct {
+	const char	*name;
+	enum state_kind	 kind;
+} states[ST_COUNT] = {
+#define T KIND_THREAD
+#define P KIND_PROC
+#define M KIND_MAIN
+#define X(e, n, k) [e] = { n, k },
+	EVENT_STATES(X)
+#undef X
+#undef T
+#undef P
+#undef M
+};
+
+const char *
+state_name(unsigned state)
+{
+	return state < ST_COUNT ? states[state].name : "?";
+}
+
+bool
+state_kind(unsigned state, enum state_kind *kind)
+{
+	if (state >= ST_COUNT)
+		return false;
+	*kind = states[state].kind;
+	return true;
+}
+
+uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}

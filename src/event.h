@@ -1,0 +1,78 @@
+/*
+ * event.h: the record that carries one state change from a thread or a
+ * process to the main process, and the table of states it can name.
+ *
+ * A record is 32 bytes, fixed size and free of pointers, so that it can live
+ * in shared memory and be copied as plain bytes.  Nothing in it is trusted by
+ * the main process: model_apply() checks every field before using it.
+ */
+#ifndef PTVIZ_EVENT_H
+#define PTVIZ_EVENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/*
+ * Every state, once.  X(enum, name, kind): kind says which records may carry
+ * it: T a thread (thread >= 1), P a process (thread == 0), M the main process
+ * (proc == 0).  The name is what --json prints and the screen shows.
+ * The order within a kind is the order of the life cycle: a state may only
+ * follow one listed before it (see model.c).  ST_LOST is never sent: the
+ * model gives it to the unfinished threads of a process that died.
+ * ST_EXITED is the reaping of a process that exited with status 0; the
+ * process then stays "done".
+ */
+#define EVENT_STATES(X)						\
+	X(ST_NEW,	"new",		T)				\
+	X(ST_RUNNING,	"running",	T)				\
+	X(ST_SLEEPING,	"sleeping",	T)				\
+	X(ST_DONE,	"done",		T)				\
+	X(ST_LOST,	"lost",		T)				\
+	X(ST_TFAILED,	"failed",	T)				\
+	X(ST_FORKED,	"forked",	P)				\
+	X(ST_STARTING,	"starting",	P)				\
+	X(ST_JOINING,	"joining",	P)				\
+	X(ST_PDONE,	"done",		P)				\
+	X(ST_EXITED,	"exited",	P)				\
+	X(ST_KILLED,	"killed",	P)				\
+	X(ST_FAILED,	"failed",	P)				\
+	X(ST_MRUNNING,	"running",	M)				\
+	X(ST_MDONE,	"done",		M)
+
+enum state {
+#define X(e, name, kind) e,
+	EVENT_STATES(X)
+#undef X
+	ST_COUNT
+};
+
+enum state_kind { KIND_THREAD, KIND_PROC, KIND_MAIN };
+
+struct event {
+	uint64_t t_ns;		/* CLOCK_MONOTONIC when it happened */
+	union {
+		uint64_t sleep_ns;	/* ST_SLEEPING: the planned sleep */
+		int64_t	 wstatus;	/* ST_EXITED, ST_KILLED, ST_FAILED (process):
+					   waitpid() status, or -1 if never forked */
+		int64_t	 err;		/* ST_TFAILED: errno of pthread_create */
+	};
+	int32_t	 pid;		/* process that made the change */
+	int32_t	 tid;		/* thread that made it (pid for a process) */
+	uint16_t proc;		/* 1..P; 0 for the main process */
+	uint16_t thread;	/* 1..T; 0 for the process itself */
+	uint8_t	 state;		/* enum state */
+	uint8_t	 pad_[3];
+};
+
+_Static_assert(sizeof(struct event) == 32, "an event is 32 bytes");
+
+/* The name of a state as printed by --json, or "?" for a bad value. */
+const char	*state_name(unsigned state);
+
+/* The kind of record that may carry a state; false for a bad value. */
+bool		 state_kind(unsigned state, enum state_kind *kind);
+
+/* CLOCK_MONOTONIC now, in nanoseconds. */
+uint64_t	 now_ns(void);
+
+#endif

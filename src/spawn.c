@@ -1,0 +1,347 @@
+/*
+ * spawn.c: starting a run, pumping its events to the sink, reaping it.
+ *
+ * The main process forks every child from its main thread, having saved its
+ * own pid for the child's parent-death check and blocked the signals it
+ * reads through descriptors.  Child exits arrive on a signalfd for SIGCHLD;
+ * each wakes a waitpid(-1, WNOHANG) loop.  When a child is reaped, its ring
+ * is drained of every published event (ring_pop_dead) before the reaping
+ * event is handed on, so nothing a dead child said is lost and nothing it
+ * half-said is waited for.
+ */
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "child.h"
+#include "event.h"
+#include "region.h"
+#include "ring.h"
+#include "spawn.h"
+
+#define AUTO_MAX_SLOTS	1024u
+
+struct child {
+	pid_t		 pid;		/* 0: never forked */
+	bool		 reaped;
+	struct ring_cursor cur;
+};
+
+struct run {
+	struct run_config cfg;
+	struct region	 region;
+	struct child	*child;		/* [cfg.nproc] */
+	run_sink	*sink;
+	void		*ctx;
+	uint64_t	 t0;
+	int		 chld_fd;	/* signalfd for SIGCHLD */
+	int		 fork_errno;
+	unsigned	 live;		/* forked and not yet reaped */
+	bool		 main_done;
+};
+
+int
+run_block_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	return sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/* Hand an event the main process makes itself to the sink. */
+static void
+emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
+    uint64_t t)
+{
+	struct event ev = {
+		.t_ns = t,
+		.wstatus = wstatus,
+		.pid = pid,
+		.tid = pid,
+		.proc = (uint16_t)proc,
+		.state = (uint8_t)state,
+	};
+
+	r->sink(r->ctx, &ev);
+}
+
+/* Slots enough for every event of one child, so it never waits. */
+static uint32_t
+auto_slots(unsigned nthread)
+{
+	uint32_t need = 3 + 3 * nthread, slots = 4;
+
+	while (slots < need && slots < AUTO_MAX_SLOTS)
+		slots <<= 1;
+	return slots;
+}
+
+/* Fork children 1..nproc; stop at the first failure. */
+static void
+fork_all(struct run *r)
+{
+	struct child_args a = {
+		.cfg = &r->cfg,
+		.region = &r->region,
+		.parent = getpid(),
+	};
+	unsigned i;
+	uint64_t t;
+	pid_t pid;
+
+	a.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	fflush(NULL);
+	for (i = 1; i <= r->cfg.nproc; i++) {
+		a.proc = i;
+		t = now_ns();
+		pid = a.devnull == -1 ? -1 : fork();
+		if (pid == 0)
+			child_main(&a);
+		if (pid == -1) {
+			r->fork_errno = errno;
+			break;
+		}
+		r->child[i - 1].pid = pid;
+		r->live++;
+		emit(r, i, ST_FORKED, pid, 0, t);
+	}
+	for (; i <= r->cfg.nproc; i++)
+		emit(r, i, ST_FAILED, 0, -1, now_ns());
+	if (a.devnull != -1)
+		close(a.devnull);
+}
+
+struct run *
+run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
+{
+	struct run *r;
+	sigset_t chld;
+	uint32_t slots;
+	unsigned i;
+	int saved;
+
+	if (cfg->nproc == 0 || cfg->nthread == 0 || cfg->nproc > UINT16_MAX ||
+	    cfg->nthread > UINT16_MAX) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return NULL;
+	r->cfg = *cfg;
+	r->sink = sink;
+	r->ctx = ctx;
+	r->region.doorbell = -1;
+	r->chld_fd = -1;
+	slots = cfg->ring_slots ? cfg->ring_slots : auto_slots(cfg->nthread);
+	if ((r->child = calloc(cfg->nproc, sizeof(*r->child))) == NULL ||
+	    region_create(&r->region, cfg->nproc, slots, 0) == -1)
+		goto fail;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	r->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (r->chld_fd == -1)
+		goto fail;
+	for (i = 0; i < cfg->nproc; i++)
+		r->child[i].cur = (struct ring_cursor){ 0, slots - 1 };
+	r->t0 = now_ns();
+	emit(r, 0, ST_MRUNNING, getpid(), 0, r->t0);
+	fork_all(r);
+	return r;
+fail:
+	saved = errno;
+	run_free(r);
+	errno = saved;
+	return NULL;
+}
+
+int
+run_fork_errno(const struct run *r)
+{
+	return r->fork_errno;
+}
+
+uint64_t
+run_t0(const struct run *r)
+{
+	return r->t0;
+}
+
+void
+run_pollfds(const struct run *r, struct pollfd *fds)
+{
+	fds[0] = (struct pollfd){ .fd = r->region.doorbell, .events = POLLIN };
+	fds[1] = (struct pollfd){ .fd = r->chld_fd, .events = POLLIN };
+}
+
+/* Hand over what ring i holds, up to one lap of it. */
+static size_t
+drain(struct run *r, unsigned i)
+{
+	struct child *c = &r->child[i];
+	struct ring *ring = region_ring(&r->region, i);
+	struct event ev;
+	size_t n = 0;
+
+	while (n <= c->cur.mask && ring_pop(ring, &c->cur, &ev)) {
+		r->sink(r->ctx, &ev);
+		n++;
+	}
+	return n;
+}
+
+/* Child i was reaped: hand over all it published, then its end. */
+static void
+bury(struct run *r, unsigned i, int wstatus)
+{
+	struct child *c = &r->child[i];
+	struct ring *ring = region_ring(&r->region, i);
+	struct event ev;
+	unsigned state = ST_EXITED;
+
+	while (ring_pop_dead(ring, &c->cur, &ev))
+		r->sink(r->ctx, &ev);
+	if (WIFSIGNALED(wstatus))
+		state = ST_KILLED;
+	else if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0)
+		state = ST_FAILED;
+	c->reaped = true;
+	r->live--;
+	emit(r, i + 1, state, c->pid, wstatus, now_ns());
+}
+
+/* Reap every child that has ended. */
+static size_t
+reap(struct run *r)
+{
+	struct signalfd_siginfo si;
+	size_t n = 0;
+	unsigned i;
+	pid_t pid;
+	int ws;
+
+	while (read(r->chld_fd, &si, sizeof(si)) == sizeof(si))
+		;
+	while (r->live > 0 && (pid = waitpid(-1, &ws, WNOHANG)) > 0) {
+		for (i = 0; i < r->cfg.nproc; i++) {
+			if (r->child[i].pid == pid && !r->child[i].reaped) {
+				bury(r, i, ws);
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+size_t
+run_pump(struct run *r, size_t budget)
+{
+	size_t n = 0;
+	unsigned i;
+
+	for (i = 0; i < r->cfg.nproc && n < budget; i++)
+		if (r->child[i].pid != 0 && !r->child[i].reaped)
+			n += drain(r, i);
+	if (n < budget)
+		n += reap(r);
+	if (r->live == 0 && !r->main_done) {
+		r->main_done = true;
+		emit(r, 0, ST_MDONE, getpid(), 0, now_ns());
+		n++;
+	}
+	return n;
+}
+
+bool
+run_may_sleep(struct run *r)
+{
+	unsigned i;
+
+	region_arm(&r->region);
+	for (i = 0; i < r->cfg.nproc; i++) {
+		const struct child *c = &r->child[i];
+
+		if (c->pid == 0 || c->reaped)
+			continue;
+		if (ring_ready(region_ring(&r->region, i), &c->cur)) {
+			region_disarm(&r->region);
+			return false;
+		}
+	}
+	return true;
+}
+
+void
+run_woke(struct run *r)
+{
+	region_disarm(&r->region);
+}
+
+bool
+run_finished(const struct run *r)
+{
+	return r->main_done;
+}
+
+int
+run_pid(const struct run *r, unsigned proc)
+{
+	const struct child *c;
+
+	if (proc < 1 || proc > r->cfg.nproc)
+		return 0;
+	c = &r->child[proc - 1];
+	return c->reaped ? 0 : c->pid;
+}
+
+int
+run_signal(struct run *r, unsigned proc, int sig)
+{
+	unsigned i, sent = 0;
+
+	for (i = 0; i < r->cfg.nproc; i++) {
+		if ((proc == 0 || proc == i + 1) && run_pid(r, i + 1) > 0 &&
+		    kill(r->child[i].pid, sig) == 0)
+			sent++;
+	}
+	if (sent == 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	return 0;
+}
+
+void
+run_free(struct run *r)
+{
+	unsigned i;
+
+	if (r == NULL)
+		return;
+	if (r->child != NULL) {
+		run_signal(r, 0, SIGKILL);
+		for (i = 0; i < r->cfg.nproc; i++) {
+			if (r->child[i].pid > 0 && !r->child[i].reaped)
+				while (waitpid(r->child[i].pid, NULL, 0) == -1 &&
+				    errno == EINTR)
+					;
+		}
+	}
+	if (r->chld_fd != -1)
+		close(r->chld_fd);
+	region_destroy(&r->region);
+	free(r->child);
+	free(r);
+}

@@ -1,0 +1,82 @@
+/*
+ * spawn.h: one run of the reference program: forking the child processes,
+ * their threads, and reaping them.
+ *
+ * The main process calls everything here from its main thread.  A run hands
+ * every event, from the children's rings and from the main process itself
+ * (forked, exited, killed, failed, main running and done), to one sink
+ * function, in the order the main process learns of them.  A process's
+ * reaping event comes after every event its ring still held.
+ *
+ * The caller blocks SIGCHLD before run_start() (run_block_signals() does it
+ * for SIGCHLD and the signals a front end will read with signalfd) and
+ * sleeps in poll() on the descriptors run_pollfds() gives, after
+ * run_may_sleep() said it may.
+ */
+#ifndef PTVIZ_SPAWN_H
+#define PTVIZ_SPAWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct event;
+struct pollfd;
+struct run;
+
+struct run_config {
+	unsigned	 nproc;		/* child processes, 1.. */
+	unsigned	 nthread;	/* threads per child, 1.. */
+	uint64_t	 sleep_ns;	/* longest sleep */
+	uint64_t	 seed;		/* for duration_ns() */
+	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough
+					   for one child's events, up to 1024 */
+};
+
+typedef void run_sink(void *ctx, const struct event *ev);
+
+#define RUN_NFDS	2
+
+/* Block SIGCHLD, SIGINT, SIGTERM, SIGHUP in the calling process. */
+int		 run_block_signals(void);
+
+/* Map the shared region and fork the children; NULL with errno if nothing
+   could be started.  A fork that fails part way ends the forking: those
+   processes are reported as failed and run_fork_errno() says why. */
+struct run	*run_start(const struct run_config *cfg, run_sink *sink,
+		    void *ctx);
+
+/* errno of the fork that failed, or 0. */
+int		 run_fork_errno(const struct run *r);
+
+/* When the run started (CLOCK_MONOTONIC ns). */
+uint64_t	 run_t0(const struct run *r);
+
+/* Fill fds[0..RUN_NFDS-1] to poll for: the doorbell and child exits. */
+void		 run_pollfds(const struct run *r, struct pollfd *fds);
+
+/* Hand the sink what is waiting, at most about `budget` events; reap the
+   children that ended.  Returns the number of events handed over. */
+size_t		 run_pump(struct run *r, size_t budget);
+
+/* Tell the producers the consumer is about to sleep; false (and nothing
+   armed) if an event is already waiting, so the caller must not sleep. */
+bool		 run_may_sleep(struct run *r);
+
+/* After poll() returns: the consumer is awake. */
+void		 run_woke(struct run *r);
+
+/* True once every child was reaped and "main done" was handed over. */
+bool		 run_finished(const struct run *r);
+
+/* Send sig to child process `proc` (1-based), or to all when proc is 0;
+   only to children not yet reaped.  -1 with errno if none was signalled. */
+int		 run_signal(struct run *r, unsigned proc, int sig);
+
+/* The pid of child `proc` (1-based), 0 if never forked or reaped. */
+int		 run_pid(const struct run *r, unsigned proc);
+
+/* Kill (SIGKILL) and reap every child left, then free the run. */
+void		 run_free(struct run *r);
+
+#endif

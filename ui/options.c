@@ -1,0 +1,232 @@
+/*
+ * options.c: parsing the command line with getopt_long and strtonum.
+ *
+ * Numbers are parsed strictly: digits only (and one '.' for seconds), no
+ * signs, spaces, exponents, "nan" or "inf", nothing after the number.  Every
+ * failure names the option and the value and says what would be right.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+#define PROGRAM_VERSION	"1.0.0"
+
+enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS };
+
+static const struct option longopts[] = {
+	{ "processes",	required_argument, NULL, 'p' },
+	{ "threads",	required_argument, NULL, 't' },
+	{ "sleep",	required_argument, NULL, 's' },
+	{ "seed",	required_argument, NULL, OPT_SEED },
+	{ "plain",	no_argument,	   NULL, OPT_PLAIN },
+	{ "json",	no_argument,	   NULL, OPT_JSON },
+	{ "ring-slots",	required_argument, NULL, OPT_RING_SLOTS },
+	{ "help",	no_argument,	   NULL, 'h' },
+	{ "version",	no_argument,	   NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void
+options_usage(FILE *fp)
+{
+	fputs(
+"usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [--plain | --json]\n"
+"\n"
+"Run a small concurrent program -- child processes, each starting threads\n"
+"that sleep a random time -- and show every process and thread as it runs.\n"
+"\n"
+"  -p, --processes N   child processes, 1 to 1024 (default 5)\n"
+"  -t, --threads N     threads per process, 1 to 1024 (default 3)\n"
+"  -s, --sleep SECS    longest random sleep in seconds, 0 to 3600,\n"
+"                      decimals allowed (default 3)\n"
+"      --seed N        seed for the sleep durations, 0 to 2^64-1\n"
+"                      (default: a random one, shown)\n"
+"      --plain         print the reference lines instead of the screen;\n"
+"                      the default when stdout is not a terminal\n"
+"      --json          print every event as one JSON object per line\n"
+"      --ring-slots N  slots in each process's event ring, a power of two\n"
+"                      from 2 to 1048576 (for testing; default: enough)\n"
+"  -h, --help          show this help and exit\n"
+"  -V, --version       show the version and exit\n"
+"\n"
+"Exit status: 0 when every process finished, 1 when one was killed or\n"
+"failed, 2 for a bad command line, 128+N when ended by signal N.\n"
+"See ptviz(1) for the keys of the screen.\n", fp);
+}
+
+int
+options_parse_u64(const char *s, uint64_t *v)
+{
+	uint64_t n = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (n > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return -1;
+		n = n * 10 + (uint64_t)(*s - '0');
+	}
+	*v = n;
+	return 0;
+}
+
+int
+options_parse_seconds(const char *s, uint64_t max_ns, uint64_t *ns)
+{
+	uint64_t whole = 0, frac = 0, scale = 100000000;
+	bool digits = false;
+
+	for (; *s >= '0' && *s <= '9'; s++) {
+		digits = true;
+		whole = whole * 10 + (uint64_t)(*s - '0');
+		if (whole > max_ns / 1000000000u)
+			return -1;
+	}
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9'; s++) {
+			digits = true;
+			if (scale == 0)
+				return -1;	/* finer than a nanosecond */
+			frac += (uint64_t)(*s - '0') * scale;
+			scale /= 10;
+		}
+	}
+	if (!digits || *s != '\0')
+		return -1;
+	whole = whole * 1000000000u + frac;
+	if (whole > max_ns)
+		return -1;
+	*ns = whole;
+	return 0;
+}
+
+/* A count between 1 and max, with strtonum. */
+static int
+parse_count(const char *opt, const char *arg, unsigned max, unsigned *out,
+    char *err, size_t errlen)
+{
+	const char *why = NULL;
+	long long n = 0;
+
+	/* strtonum allows spaces and a sign; a count is digits only. */
+	if (arg[0] < '0' || arg[0] > '9')
+		why = "invalid";
+	else
+		n = strtonum(arg, 1, max, &why);
+	if (why != NULL) {
+		snprintf(err, errlen, "%s '%.40s' is %s: give a whole number "
+		    "from 1 to %u (see ptviz --help)", opt, arg, why, max);
+		return -1;
+	}
+	*out = (unsigned)n;
+	return 0;
+}
+
+int
+options_parse(struct options *o, int argc, char *argv[], char *err,
+    size_t errlen)
+{
+	unsigned slots;
+	int c;
+
+	*o = (struct options){
+		.run = { .nproc = 5, .nthread = 3,
+		    .sleep_ns = 3000000000ull },
+		.mode = MODE_AUTO,
+	};
+	opterr = 0;
+	optind = 0;			/* glibc: start afresh */
+	while ((c = getopt_long(argc, argv, "+:p:t:s:hV", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (parse_count("--processes", optarg, OPT_MAX_PROCS,
+			    &o->run.nproc, err, errlen) == -1)
+				return -1;
+			break;
+		case 't':
+			if (parse_count("--threads", optarg, OPT_MAX_THREADS,
+			    &o->run.nthread, err, errlen) == -1)
+				return -1;
+			break;
+		case 's':
+			if (options_parse_seconds(optarg, OPT_MAX_SLEEP_NS,
+			    &o->run.sleep_ns) == -1) {
+				snprintf(err, errlen, "--sleep '%.40s' is invalid: "
+				    "give seconds from 0 to 3600, like 2.5 "
+				    "(see ptviz --help)", optarg);
+				return -1;
+			}
+			break;
+		case OPT_SEED:
+			if (options_parse_u64(optarg, &o->run.seed) == -1) {
+				snprintf(err, errlen, "--seed '%.40s' is invalid: "
+				    "give a whole number from 0 to "
+				    "18446744073709551615 (see ptviz --help)",
+				    optarg);
+				return -1;
+			}
+			o->seed_given = true;
+			break;
+		case OPT_PLAIN:
+		case OPT_JSON:
+			if (o->mode != MODE_AUTO &&
+			    o->mode != (c == OPT_PLAIN ? MODE_PLAIN : MODE_JSON)) {
+				snprintf(err, errlen, "--plain and --json "
+				    "cannot be used together (see ptviz --help)");
+				return -1;
+			}
+			o->mode = c == OPT_PLAIN ? MODE_PLAIN : MODE_JSON;
+			break;
+		case OPT_RING_SLOTS:
+			if (parse_count("--ring-slots", optarg, 1u << 20,
+			    &slots, err, errlen) == -1)
+				return -1;
+			if (slots < 2 || (slots & (slots - 1)) != 0) {
+				snprintf(err, errlen, "--ring-slots '%.40s' is "
+				    "invalid: give a power of two from 2 to "
+				    "1048576 (see ptviz --help)", optarg);
+				return -1;
+			}
+			o->run.ring_slots = slots;
+			break;
+		case 'h':
+			o->help = true;
+			break;
+		case 'V':
+			o->version = true;
+			break;
+		case ':':
+			snprintf(err, errlen, "%s needs a value (see ptviz "
+			    "--help)", argv[optind - 1]);
+			return -1;
+		default:
+			if (optopt != 0)
+				snprintf(err, errlen, "unknown option '-%c' "
+				    "(see ptviz --help)", optopt);
+			else
+				snprintf(err, errlen, "unknown option '%.40s' "
+				    "(see ptviz --help)", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		snprintf(err, errlen, "unexpected argument '%.40s' (see ptviz "
+		    "--help)", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+/* The version line. */
+const char *
+options_version(void)
+{
+	return "ptviz " PROGRAM_VERSION;
+}

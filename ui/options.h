@@ -1,0 +1,49 @@
+/*
+ * options.h: the command line (DESIGN.md section 4).
+ *
+ * options_parse() reads argv into one struct and either accepts it or says
+ * in one line what is wrong; it prints nothing and starts nothing, so main()
+ * can turn any bad input into exit status 2 before a process exists.
+ */
+#ifndef PTVIZ_OPTIONS_H
+#define PTVIZ_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../src/spawn.h"
+
+#define OPT_MAX_PROCS	1024u
+#define OPT_MAX_THREADS	1024u
+#define OPT_MAX_SLEEP_NS (3600ull * 1000000000ull)
+
+enum ui_mode { MODE_AUTO, MODE_TUI, MODE_PLAIN, MODE_JSON };
+
+struct options {
+	struct run_config run;
+	bool		 seed_given;
+	enum ui_mode	 mode;
+	bool		 help;
+	bool		 version;
+};
+
+/* Parse argv into o (defaults first); -1 with a one-line reason in err
+   (without the "ptviz: " prefix) if the command line is bad. */
+int	options_parse(struct options *o, int argc, char *argv[], char *err,
+	    size_t errlen);
+
+/* "ptviz 1.0.0". */
+const char *options_version(void);
+
+/* Print the usage text. */
+void	options_usage(FILE *fp);
+
+/* Parse a decimal number of seconds, [0, max_ns] with up to 9 decimals. */
+int	options_parse_seconds(const char *s, uint64_t max_ns, uint64_t *ns);
+
+/* Parse a decimal integer in [0, UINT64_MAX]. */
+int	options_parse_u64(const char *s, uint64_t *v);
+
+#endif
