@@ -1,0 +1,41 @@
+# tests.mk: building and running the tests (included by the Makefile).
+
+CHECK_LIBS  = $(shell pkg-config --libs check 2>/dev/null)
+CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
+	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
+	      tests/stress.c
+CHECK_BIN   = $(O)/tests/check_ptviz
+TSAN_BIN    = build-tsan/tsan_ring
+
+$(CHECK_BIN): $(CHECK_SRC:%.c=$(O)/%.o) $(CORE_OBJ) $(UI_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PT_LDLIBS) $(CHECK_LIBS)
+
+# The in-process ring stress under ThreadSanitizer, built on its own.
+$(TSAN_BIN): tests/tsan_ring.c tests/stress.c src/ring.c src/region.c src/event.c
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) -O1 -g -fsanitize=thread -o $@ $^
+
+.PHONY: test-build test-run
+test-build: $(BIN) $(CHECK_BIN) $(TSAN_BIN)
+
+test-run: test-build
+	@PTVIZ=$(BIN) CHECK_BIN=$(CHECK_BIN) TSAN_BIN=$(TSAN_BIN) bash tests/run.sh
+
+test:
+	@sh tests/deps.sh test
+	@$(MAKE) --no-print-directory WERROR=-Werror test-run
+
+# The whole suite under a sanitizer, each in its own build directory.
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer
+asan:
+	@sh tests/deps.sh test
+	@$(MAKE) --no-print-directory O=build-asan WERROR=-Werror \
+	    CFLAGS="$(SAN_FLAGS) -fsanitize=address" \
+	    LDFLAGS=-fsanitize=address test-run
+
+ubsan:
+	@sh tests/deps.sh test
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    $(MAKE) --no-print-directory O=build-ubsan WERROR=-Werror \
+	    CFLAGS="$(SAN_FLAGS) -fsanitize=undefined -fno-sanitize-recover=all" \
+	    LDFLAGS=-fsanitize=undefined test-run

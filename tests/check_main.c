@@ -1,0 +1,23 @@
+/*
+ * check_main.c: runs every Check suite; exit 0 only if all passed.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "suites.h"
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(ring_suite());
+	int failed;
+
+	srunner_add_suite(sr, model_suite());
+	srunner_add_suite(sr, duration_suite());
+	srunner_add_suite(sr, options_suite());
+	srunner_add_suite(sr, spawn_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,277 @@
+/*
+ * check_model.c: the model applies good events and ignores every bad one.
+ */
+#include <sys/wait.h>
+
+#include <check.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include "../src/model.h"
+#include "suites.h"
+
+#define PID(i)	(1000 + (int)(i))
+
+static struct event
+ev(unsigned proc, unsigned thread, unsigned state, uint64_t t)
+{
+	return (struct event){ .t_ns = t, .pid = proc ? PID(proc) : 1,
+	    .tid = PID(proc) * 10 + (int)thread, .proc = (uint16_t)proc,
+	    .thread = (uint16_t)thread, .state = (uint8_t)state };
+}
+
+static void
+apply_ok(struct model *m, struct event e)
+{
+	ck_assert_msg(model_apply(m, &e), "event %u/%u %s was refused",
+	    e.proc, e.thread, state_name(e.state));
+}
+
+static void
+apply_bad(struct model *m, struct event e)
+{
+	uint64_t bad = m->bad, events = m->events;
+
+	ck_assert_msg(!model_apply(m, &e), "event %u/%u %s was taken",
+	    e.proc, e.thread, state_name(e.state));
+	ck_assert_uint_eq(m->bad, bad + 1);
+	ck_assert_uint_eq(m->events, events);
+}
+
+/* Process i up to "joining", with threads started. */
+static void
+start_proc(struct model *m, unsigned i)
+{
+	apply_ok(m, ev(i, 0, ST_FORKED, 10));
+	apply_ok(m, ev(i, 0, ST_STARTING, 11));
+	apply_ok(m, ev(i, 0, ST_JOINING, 12));
+}
+
+static void
+finish_thread(struct model *m, unsigned i, unsigned j, uint64_t sleep)
+{
+	struct event e = ev(i, j, ST_SLEEPING, 100);
+
+	e.sleep_ns = sleep;
+	apply_ok(m, ev(i, j, ST_RUNNING, 50));
+	apply_ok(m, e);
+	apply_ok(m, ev(i, j, ST_DONE, 100 + sleep));
+}
+
+static void
+reap(struct model *m, unsigned i, unsigned state, int wstatus)
+{
+	struct event e = ev(i, 0, state, 5000);
+
+	e.wstatus = wstatus;
+	apply_ok(m, e);
+}
+
+START_TEST(model_complete_run_counts_every_event)
+{
+	struct model m;
+	unsigned i, j;
+
+	ck_assert_int_eq(model_init(&m, 2, 3), 0);
+	apply_ok(&m, ev(0, 0, ST_MRUNNING, 1));
+	ck_assert_uint_eq(m.t0, 1);
+	for (i = 1; i <= 2; i++) {
+		start_proc(&m, i);
+		for (j = 1; j <= 3; j++)
+			finish_thread(&m, i, j, 10 * j);
+		apply_ok(&m, ev(i, 0, ST_PDONE, 200));
+		ck_assert(!model_finished(&m));
+		reap(&m, i, ST_EXITED, 0);
+	}
+	apply_ok(&m, ev(0, 0, ST_MDONE, 6000));
+	ck_assert(model_finished(&m));
+	ck_assert_uint_eq(m.events, model_expected_events(2, 3));
+	ck_assert_uint_eq(m.bad, 0);
+	ck_assert_uint_eq(m.threads_done, 6);
+	ck_assert_uint_eq(m.threads_in[ST_DONE], 6);
+	ck_assert_uint_eq(m.procs_in[ST_PDONE], 2);
+	ck_assert_uint_eq(m.slept_ns, 2 * (10 + 20 + 30));
+	ck_assert_uint_eq(model_thread(&m, 2, 3)->rank, 6);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->sleep_ns, 20);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->t_done, 120);
+	ck_assert_int_eq(model_proc(&m, 2)->pid, PID(2));
+	ck_assert_uint_eq(model_proc(&m, 2)->rank, 2);
+	ck_assert(model_proc(&m, 1)->reaped);
+	ck_assert_uint_eq(m.main_state, ST_MDONE);
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_ignores_out_of_range_events)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 2, 3), 0);
+	start_proc(&m, 1);
+	apply_bad(&m, ev(3, 1, ST_RUNNING, 1));		/* no process 3 */
+	apply_bad(&m, ev(0, 1, ST_RUNNING, 1));		/* no process 0 */
+	apply_bad(&m, ev(1, 4, ST_RUNNING, 1));		/* no thread 4 */
+	apply_bad(&m, ev(1, 0, ST_RUNNING, 1));		/* thread state, proc */
+	apply_bad(&m, ev(1, 1, ST_STARTING, 1));	/* proc state, thread */
+	apply_bad(&m, ev(1, 1, ST_MDONE, 1));		/* main state */
+	apply_bad(&m, ev(1, 1, ST_COUNT, 1));		/* no such state */
+	apply_bad(&m, ev(1, 1, 255, 1));
+	e = ev(1, 1, ST_RUNNING, 1);
+	e.pid = 4242;					/* not its pid */
+	apply_bad(&m, e);
+	apply_bad(&m, ev(1, 1, ST_LOST, 1));		/* only the model */
+	apply_bad(&m, ev(2, 1, ST_RUNNING, 1));		/* not forked yet */
+	ck_assert_uint_eq(m.threads_in[ST_NEW], 6);
+	ck_assert_uint_eq(m.events, 3);
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_refuses_transitions_out_of_order)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init(&m, 1, 2), 0);
+	apply_bad(&m, ev(1, 0, ST_STARTING, 1));	/* before forked */
+	start_proc(&m, 1);
+	apply_bad(&m, ev(1, 0, ST_FORKED, 1));		/* forked twice */
+	apply_bad(&m, ev(1, 1, ST_DONE, 1));		/* done before sleep */
+	apply_ok(&m, ev(1, 1, ST_RUNNING, 1));
+	apply_bad(&m, ev(1, 1, ST_RUNNING, 1));		/* running twice */
+	apply_bad(&m, ev(1, 1, ST_TFAILED, 1));		/* failed once running */
+	finish_thread(&m, 1, 2, 5);
+	apply_bad(&m, ev(1, 2, ST_SLEEPING, 1));	/* back from done */
+	ck_assert_uint_eq(m.threads_done, 1);
+	apply_bad(&m, ev(0, 0, ST_MDONE, 1));		/* main not running */
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_killed_process_loses_unfinished_threads)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init(&m, 2, 3), 0);
+	start_proc(&m, 1);
+	finish_thread(&m, 1, 1, 5);
+	apply_ok(&m, ev(1, 2, ST_RUNNING, 1));
+	reap(&m, 1, ST_KILLED, SIGKILL);
+	ck_assert_uint_eq(model_proc(&m, 1)->state, ST_KILLED);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->state, ST_DONE);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->state, ST_LOST);
+	ck_assert_uint_eq(model_thread(&m, 1, 3)->state, ST_LOST);
+	ck_assert_uint_eq(m.threads_in[ST_LOST], 2);
+	ck_assert_uint_eq(model_proc(&m, 1)->threads_ended, 3);
+	/* Nothing more is taken from it. */
+	apply_bad(&m, ev(1, 3, ST_RUNNING, 1));
+	apply_bad(&m, ev(1, 0, ST_PDONE, 1));
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_exit_zero_before_done_is_a_failure)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init(&m, 1, 1), 0);
+	start_proc(&m, 1);
+	reap(&m, 1, ST_EXITED, 0);
+	ck_assert_uint_eq(model_proc(&m, 1)->state, ST_FAILED);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->state, ST_LOST);
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_unforked_process_fails_with_its_threads)
+{
+	struct model m;
+	struct event e = ev(2, 0, ST_FAILED, 3);
+
+	ck_assert_int_eq(model_init(&m, 2, 2), 0);
+	e.pid = 0;
+	e.wstatus = -1;
+	apply_ok(&m, e);
+	ck_assert_uint_eq(model_proc(&m, 2)->state, ST_FAILED);
+	ck_assert_int_eq(model_proc(&m, 2)->wstatus, -1);
+	ck_assert_uint_eq(m.threads_in[ST_LOST], 2);
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_thread_that_could_not_start_is_failed)
+{
+	struct model m;
+	struct event e = ev(1, 2, ST_TFAILED, 3);
+
+	ck_assert_int_eq(model_init(&m, 1, 2), 0);
+	start_proc(&m, 1);
+	e.err = 11;
+	apply_ok(&m, e);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->state, ST_TFAILED);
+	ck_assert_int_eq(model_thread(&m, 1, 2)->err, 11);
+	reap(&m, 1, ST_FAILED, 1 << 8);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->state, ST_LOST);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->state, ST_TFAILED);
+	model_free(&m);
+}
+END_TEST
+
+/* Random records, biased towards plausible ones: the counts stay whole. */
+START_TEST(model_survives_random_events)
+{
+	struct model m;
+	struct event e;
+	unsigned i, s, sum_t, sum_p;
+
+	ck_assert_int_eq(model_init(&m, 4, 4), 0);
+	srandom(99);
+	for (i = 0; i < 200000; i++) {
+		e = (struct event){ .t_ns = (uint64_t)random(),
+		    .sleep_ns = (uint64_t)random(),
+		    .pid = random() % 4 ? PID(random() % 6) : (int32_t)random(),
+		    .proc = (uint16_t)(random() % 7),
+		    .thread = (uint16_t)(random() % 7),
+		    .state = (uint8_t)(random() % (ST_COUNT + 3)) };
+		model_apply(&m, &e);
+	}
+	for (s = sum_t = sum_p = 0; s < ST_COUNT; s++) {
+		sum_t += m.threads_in[s];
+		sum_p += m.procs_in[s];
+	}
+	ck_assert_uint_eq(sum_t, 16);
+	ck_assert_uint_eq(sum_p, 4);
+	ck_assert_uint_eq(m.events + m.bad, 200000);
+	ck_assert_uint_eq(m.threads_done, m.threads_in[ST_DONE]);
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(model_init_rejects_empty_or_huge_counts)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init(&m, 0, 3), -1);
+	ck_assert_int_eq(model_init(&m, 3, 0), -1);
+	ck_assert_int_eq(model_init(&m, 70000, 1), -1);
+}
+END_TEST
+
+Suite *
+model_suite(void)
+{
+	Suite *s = suite_create("model");
+	TCase *tc = tcase_create("model");
+
+	tcase_add_test(tc, model_complete_run_counts_every_event);
+	tcase_add_test(tc, model_ignores_out_of_range_events);
+	tcase_add_test(tc, model_refuses_transitions_out_of_order);
+	tcase_add_test(tc, model_killed_process_loses_unfinished_threads);
+	tcase_add_test(tc, model_exit_zero_before_done_is_a_failure);
+	tcase_add_test(tc, model_unforked_process_fails_with_its_threads);
+	tcase_add_test(tc, model_thread_that_could_not_start_is_failed);
+	tcase_add_test(tc, model_survives_random_events);
+	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);
+	suite_add_tcase(s, tc);
+	return s;
+}

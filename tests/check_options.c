@@ -1,0 +1,182 @@
+/*
+ * check_options.c: the command line, good and bad.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../ui/options.h"
+#include "suites.h"
+
+/* Parse a NULL-terminated list of words after "ptviz". */
+static int
+parse(struct options *o, char *err, ...)
+{
+	static char words[16][64];
+	char *argv[17];
+	const char *w = "ptviz";
+	int argc = 0;
+	va_list ap;
+
+	va_start(ap, err);
+	for (; w != NULL && argc < 16; w = va_arg(ap, const char *)) {
+		snprintf(words[argc], sizeof(words[argc]), "%s", w);
+		argv[argc] = words[argc];
+		argc++;
+	}
+	argv[argc] = NULL;
+	va_end(ap);
+	err[0] = '\0';
+	return options_parse(o, argc, argv, err, 256);
+}
+
+START_TEST(options_defaults_are_the_reference_program)
+{
+	struct options o;
+	char err[256];
+
+	ck_assert_int_eq(parse(&o, err, NULL), 0);
+	ck_assert_uint_eq(o.run.nproc, 5);
+	ck_assert_uint_eq(o.run.nthread, 3);
+	ck_assert_uint_eq(o.run.sleep_ns, 3000000000ull);
+	ck_assert(!o.seed_given);
+	ck_assert_int_eq(o.mode, MODE_AUTO);
+	ck_assert_uint_eq(o.run.ring_slots, 0);
+}
+END_TEST
+
+START_TEST(options_accepts_every_option)
+{
+	struct options o;
+	char err[256];
+
+	ck_assert_int_eq(parse(&o, err, "-p", "7", "--threads=9", "-s",
+	    "0.25", "--seed", "18446744073709551615", "--json",
+	    "--ring-slots", "4", NULL), 0);
+	ck_assert_uint_eq(o.run.nproc, 7);
+	ck_assert_uint_eq(o.run.nthread, 9);
+	ck_assert_uint_eq(o.run.sleep_ns, 250000000ull);
+	ck_assert_uint_eq(o.run.seed, UINT64_MAX);
+	ck_assert(o.seed_given);
+	ck_assert_int_eq(o.mode, MODE_JSON);
+	ck_assert_uint_eq(o.run.ring_slots, 4);
+	ck_assert_int_eq(parse(&o, err, "-p1024", "-t", "1024", "-s3600",
+	    "--plain", "--seed=0", NULL), 0);
+	ck_assert_uint_eq(o.run.nproc, 1024);
+	ck_assert_uint_eq(o.run.sleep_ns, 3600000000000ull);
+	ck_assert_int_eq(o.mode, MODE_PLAIN);
+	ck_assert_int_eq(parse(&o, err, "-h", NULL), 0);
+	ck_assert(o.help);
+	ck_assert_int_eq(parse(&o, err, "--version", NULL), 0);
+	ck_assert(o.version);
+}
+END_TEST
+
+START_TEST(options_seconds_are_exact_decimals)
+{
+	uint64_t ns;
+
+	ck_assert_int_eq(options_parse_seconds("0", 10, &ns), 0);
+	ck_assert_uint_eq(ns, 0);
+	ck_assert_int_eq(options_parse_seconds("1.5", OPT_MAX_SLEEP_NS, &ns), 0);
+	ck_assert_uint_eq(ns, 1500000000ull);
+	ck_assert_int_eq(options_parse_seconds(".5", OPT_MAX_SLEEP_NS, &ns), 0);
+	ck_assert_uint_eq(ns, 500000000ull);
+	ck_assert_int_eq(options_parse_seconds("2.", OPT_MAX_SLEEP_NS, &ns), 0);
+	ck_assert_uint_eq(ns, 2000000000ull);
+	ck_assert_int_eq(options_parse_seconds("0.000000001",
+	    OPT_MAX_SLEEP_NS, &ns), 0);
+	ck_assert_uint_eq(ns, 1);
+	ck_assert_int_eq(options_parse_seconds("3600.000000000",
+	    OPT_MAX_SLEEP_NS, &ns), 0);
+	ck_assert_int_eq(options_parse_seconds("3600.000000001",
+	    OPT_MAX_SLEEP_NS, &ns), -1);
+	ck_assert_int_eq(options_parse_seconds("0.0000000001",
+	    OPT_MAX_SLEEP_NS, &ns), -1);
+	ck_assert_int_eq(options_parse_seconds("99999999999999999999",
+	    OPT_MAX_SLEEP_NS, &ns), -1);
+	ck_assert_int_eq(options_parse_seconds(".", OPT_MAX_SLEEP_NS, &ns), -1);
+}
+END_TEST
+
+START_TEST(options_u64_takes_the_whole_range_only)
+{
+	uint64_t v;
+
+	ck_assert_int_eq(options_parse_u64("18446744073709551615", &v), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(options_parse_u64("18446744073709551616", &v), -1);
+	ck_assert_int_eq(options_parse_u64("99999999999999999999999", &v), -1);
+	ck_assert_int_eq(options_parse_u64("", &v), -1);
+	ck_assert_int_eq(options_parse_u64("-1", &v), -1);
+	ck_assert_int_eq(options_parse_u64("+1", &v), -1);
+	ck_assert_int_eq(options_parse_u64(" 1", &v), -1);
+	ck_assert_int_eq(options_parse_u64("0x10", &v), -1);
+}
+END_TEST
+
+/* Each bad command line is refused with one line that names the problem. */
+static const struct {
+	const char *argv[4];
+	const char *says;
+} bad[] = {
+	{ { "-p", "0" }, "--processes '0' is too small" },
+	{ { "-p", "1025" }, "--processes '1025' is too large" },
+	{ { "-p", "-3" }, "--processes '-3' is invalid" },
+	{ { "-p", "" }, "--processes '' is invalid" },
+	{ { "-p", "abc" }, "--processes 'abc' is invalid" },
+	{ { "-p", "5x" }, "--processes '5x' is invalid" },
+	{ { "-p", " 5" }, "--processes ' 5' is invalid" },
+	{ { "-p", "99999999999999999999" }, "is too large" },
+	{ { "-t", "0" }, "--threads '0' is too small" },
+	{ { "-t", "1e3" }, "--threads '1e3' is invalid" },
+	{ { "-s", "-1" }, "--sleep '-1' is invalid" },
+	{ { "-s", "nan" }, "--sleep 'nan' is invalid" },
+	{ { "-s", "inf" }, "--sleep 'inf' is invalid" },
+	{ { "-s", "1e9" }, "--sleep '1e9' is invalid" },
+	{ { "-s", "3601" }, "--sleep '3601' is invalid" },
+	{ { "-s", "1,5" }, "--sleep '1,5' is invalid" },
+	{ { "--seed", "-1" }, "--seed '-1' is invalid" },
+	{ { "--seed", "18446744073709551616" }, "--seed" },
+	{ { "--seed", "abc" }, "--seed 'abc' is invalid" },
+	{ { "--ring-slots", "3" }, "power of two" },
+	{ { "--ring-slots", "1" }, "power of two" },
+	{ { "-p" }, "-p needs a value" },
+	{ { "--seed" }, "--seed needs a value" },
+	{ { "-x" }, "unknown option '-x'" },
+	{ { "--bogus" }, "unknown option '--bogus'" },
+	{ { "--plain", "--json" }, "cannot be used together" },
+	{ { "stray" }, "unexpected argument 'stray'" },
+	{ { "-p", "3", "extra" }, "unexpected argument 'extra'" },
+};
+
+START_TEST(options_refuses_bad_command_lines)
+{
+	const char *const *a = bad[_i].argv;
+	struct options o;
+	char err[256];
+
+	ck_assert_int_eq(parse(&o, err, a[0], a[1], a[2], a[3], NULL), -1);
+	ck_assert_msg(strstr(err, bad[_i].says) != NULL,
+	    "'%s' does not say '%s'", err, bad[_i].says);
+	ck_assert_msg(strstr(err, "--help") != NULL, "'%s' gives no hint", err);
+	ck_assert_ptr_null(strchr(err, '\n'));
+}
+END_TEST
+
+Suite *
+options_suite(void)
+{
+	Suite *s = suite_create("options");
+	TCase *tc = tcase_create("options");
+
+	tcase_add_test(tc, options_defaults_are_the_reference_program);
+	tcase_add_test(tc, options_accepts_every_option);
+	tcase_add_test(tc, options_seconds_are_exact_decimals);
+	tcase_add_test(tc, options_u64_takes_the_whole_range_only);
+	tcase_add_loop_test(tc, options_refuses_bad_command_lines, 0,
+	    sizeof(bad) / sizeof(bad[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,210 @@
+/*
+ * check_spawn.c: whole runs, through the real fork and rings, checked
+ * event by event with the model.
+ */
+#include <check.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include "../src/duration.h"
+#include "../src/model.h"
+#include "../src/spawn.h"
+#include "suites.h"
+
+struct seen {
+	struct model	 m;
+	uint64_t	 seed;
+	uint64_t	 max_ns;
+	unsigned	 kill_proc;	/* SIGKILL this process ... */
+	unsigned	 kill_state;	/* ... when it reaches this state */
+	struct run	*run;
+	int		 wrong;		/* events out of order or plan */
+	unsigned	 proc_done_before_threads;
+};
+
+static void
+sink(void *ctx, const struct event *ev)
+{
+	struct seen *s = ctx;
+	const struct model_proc *p;
+
+	if (!model_apply(&s->m, ev)) {
+		s->wrong++;
+		return;
+	}
+	if (ev->state == ST_SLEEPING &&
+	    ev->sleep_ns != duration_ns(s->seed, ev->proc, ev->thread,
+	    s->max_ns))
+		s->wrong++;
+	if (ev->state == ST_PDONE) {
+		p = model_proc(&s->m, ev->proc);
+		if (p->threads_ended != s->m.nthread)
+			s->proc_done_before_threads++;
+	}
+	if (ev->proc == s->kill_proc && ev->state == s->kill_state &&
+	    s->run != NULL)
+		run_signal(s->run, s->kill_proc, SIGKILL);
+}
+
+/* Run cfg to the end (or fail after 20 s), with s seeing every event. */
+static void
+run_to_end(const struct run_config *cfg, struct seen *s)
+{
+	struct pollfd fds[RUN_NFDS];
+	uint64_t deadline = now_ns() + 20000000000ull;
+
+	ck_assert_int_eq(run_block_signals(), 0);
+	ck_assert_int_eq(model_init(&s->m, cfg->nproc, cfg->nthread), 0);
+	s->seed = cfg->seed;
+	s->max_ns = cfg->sleep_ns;
+	s->run = run_start(cfg, sink, s);
+	ck_assert_ptr_nonnull(s->run);
+	/* "forked" came during run_start, before the run could be signalled. */
+	if (s->kill_proc != 0 && s->kill_state == ST_FORKED)
+		run_signal(s->run, s->kill_proc, SIGKILL);
+	while (!run_finished(s->run)) {
+		ck_assert_msg(now_ns() < deadline, "the run never ended");
+		if (run_pump(s->run, 1024) > 0 || !run_may_sleep(s->run))
+			continue;
+		run_pollfds(s->run, fds);
+		poll(fds, RUN_NFDS, 100);
+		run_woke(s->run);
+	}
+	run_free(s->run);
+	s->run = NULL;
+}
+
+static void
+assert_complete(const struct seen *s, unsigned p, unsigned t)
+{
+	ck_assert_uint_eq(s->wrong, 0);
+	ck_assert_uint_eq(s->m.bad, 0);
+	ck_assert_uint_eq(s->m.events, model_expected_events(p, t));
+	ck_assert_uint_eq(s->m.threads_done, p * t);
+	ck_assert_uint_eq(s->m.procs_in[ST_PDONE], p);
+	ck_assert_uint_eq(s->m.main_state, ST_MDONE);
+	ck_assert_uint_eq(s->proc_done_before_threads, 0);
+}
+
+START_TEST(spawn_run_delivers_every_event_in_order)
+{
+	struct run_config cfg = { .nproc = 5, .nthread = 3,
+	    .sleep_ns = 20000000, .seed = 42 };
+	struct seen s = { 0 };
+
+	run_to_end(&cfg, &s);
+	assert_complete(&s, 5, 3);
+	model_free(&s.m);
+}
+END_TEST
+
+/* Rings of 2 and 4 slots: producers wait, nothing is lost. */
+START_TEST(spawn_tiny_rings_lose_nothing)
+{
+	struct run_config cfg = { .nproc = 16, .nthread = 32,
+	    .sleep_ns = 0, .seed = 1, .ring_slots = _i ? 4 : 2 };
+	struct seen s = { 0 };
+
+	run_to_end(&cfg, &s);
+	assert_complete(&s, 16, 32);
+	model_free(&s.m);
+}
+END_TEST
+
+START_TEST(spawn_64x64_delivers_every_event)
+{
+	struct run_config cfg = { .nproc = 64, .nthread = 64,
+	    .sleep_ns = 1000000, .seed = 3 };
+	struct seen s = { 0 };
+
+	run_to_end(&cfg, &s);
+	assert_complete(&s, 64, 64);
+	model_free(&s.m);
+}
+END_TEST
+
+/* A seed from `from` on whose process 3 sleeps at least a fifth of max in
+   every thread, so that a kill sent when it starts sleeping lands first. */
+static uint64_t
+slow_seed(uint64_t from, uint64_t max)
+{
+	unsigned j;
+
+	for (;; from++) {
+		for (j = 1; j <= 3; j++)
+			if (duration_ns(from, 3, j, max) < max / 5)
+				break;
+		if (j > 3)
+			return from;
+	}
+}
+
+/* A child killed at each stage of its life: the run still ends, the others
+   finish, it is reported killed and its unfinished threads lost. */
+START_TEST(spawn_killed_child_never_hangs_the_run)
+{
+	static const unsigned when[] = { ST_FORKED, ST_STARTING, ST_RUNNING,
+	    ST_SLEEPING, ST_JOINING };
+	unsigned round, i, lost;
+
+	for (round = 0; round < 25; round++) {
+		struct run_config cfg = { .nproc = 5, .nthread = 3,
+		    .sleep_ns = 200000000,
+		    .seed = slow_seed(round * 1000, 200000000),
+		    .ring_slots = round % 2 ? 2 : 0 };
+		struct seen s = { .kill_proc = 3,
+		    .kill_state = when[round % 5] };
+
+		run_to_end(&cfg, &s);
+		ck_assert_uint_eq(s.wrong, 0);
+		ck_assert_msg(model_proc(&s.m, 3)->state == ST_KILLED,
+		    "round %u: process 3 is %s", round,
+		    state_name(model_proc(&s.m, 3)->state));
+		for (i = 1; i <= 5; i++)
+			if (i != 3)
+				ck_assert_uint_eq(model_proc(&s.m, i)->state,
+				    ST_PDONE);
+		lost = s.m.threads_in[ST_LOST];
+		ck_assert_uint_eq(s.m.threads_done + lost, 15);
+		ck_assert_uint_ge(lost, 1);
+		ck_assert_uint_eq(s.m.main_state, ST_MDONE);
+		model_free(&s.m);
+	}
+}
+END_TEST
+
+START_TEST(spawn_signal_reaches_only_live_children)
+{
+	struct run_config cfg = { .nproc = 2, .nthread = 1, .sleep_ns = 0,
+	    .seed = 1 };
+	struct seen s = { 0 };
+
+	run_to_end(&cfg, &s);
+	model_free(&s.m);
+	ck_assert_int_eq(model_init(&s.m, 2, 1), 0);
+	s.run = run_start(&cfg, sink, &s);
+	ck_assert_ptr_nonnull(s.run);
+	ck_assert_int_eq(run_signal(s.run, 9, SIGCONT), -1);
+	ck_assert_int_gt(run_pid(s.run, 1), 0);
+	ck_assert_int_eq(run_pid(s.run, 3), 0);
+	run_free(s.run);
+	model_free(&s.m);
+}
+END_TEST
+
+Suite *
+spawn_suite(void)
+{
+	Suite *s = suite_create("spawn");
+	TCase *tc = tcase_create("spawn");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, spawn_run_delivers_every_event_in_order);
+	tcase_add_loop_test(tc, spawn_tiny_rings_lose_nothing, 0, 2);
+	tcase_add_test(tc, spawn_64x64_delivers_every_event);
+	tcase_add_test(tc, spawn_killed_child_never_hangs_the_run);
+	tcase_add_test(tc, spawn_signal_reaches_only_live_children);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,41 @@
+#!/bin/sh
+# deps.sh: install the Debian packages a make target needs, when missing.
+#   sh tests/deps.sh build|test|bench|shots
+# Says what it installs; uses sudo when not root; does nothing when all are
+# there (so it costs nothing on a machine that has them).
+set -eu
+
+build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev"
+case "${1:-build}" in
+build)	want="$build" ;;
+test)	want="$build check tmux procps valgrind libtsan2 clang libclang-rt-14-dev" ;;
+bench)	want="$build tmux procps strace" ;;
+shots)	want="$build tmux python3-pil fonts-dejavu-core" ;;
+*)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null; then
+	echo "ptviz: missing packages:$missing (no apt-get here: install them by hand)" >&2
+	exit 1
+fi
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || {
+		echo "ptviz: missing packages:$missing (not root and no sudo)" >&2
+		exit 1
+	}
+	sudo=sudo
+fi
+echo "ptviz: installing Debian packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "ptviz: installed:$missing"

@@ -1,0 +1,107 @@
+# lib.sh: helpers for the end-to-end tests, sourced by each tests/e2e/*.sh.
+#
+# A test is a bash script run from the top of the tree with $PTVIZ set to the
+# binary under test.  It exits 0 when it passes, 77 when it cannot run here
+# (skipped), anything else when it fails; `fail MESSAGE` says why.
+set -u
+
+: "${PTVIZ:=build/ptviz}"
+PTVIZ=$(cd "$(dirname "$PTVIZ")" && pwd)/$(basename "$PTVIZ")
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/ptviz-test.XXXXXX")
+TMUX_SOCK="ptviz-test-$$"
+_cleanup_hooks=()
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+at_exit() {
+	_cleanup_hooks+=("$1")
+}
+
+_cleanup() {
+	local h
+	for h in "${_cleanup_hooks[@]}"; do eval "$h"; done
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	rm -rf "$TMPD"
+}
+trap _cleanup EXIT
+
+# Children (and further descendants) of pid $1, one pid a line.
+descendants() {
+	local kids k
+	kids=$(ps -o pid= --ppid "$1" 2>/dev/null)
+	for k in $kids; do
+		echo "$k"
+		descendants "$k"
+	done
+}
+
+# Every process whose title or command line shows it is ptviz's, one a line:
+# "pid state cmd".  Processes outside this test can match: use with care.
+ptviz_procs() {
+	ps -eo pid=,stat=,args= | awk '$3 ~ /^ptviz/ || $3 ~ /\/ptviz$/ { print }'
+}
+
+# Milliseconds on the monotonic clock (well, since the epoch: fine for spans).
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# Wait until command "$@" succeeds, up to $WAIT_S seconds (default 10,
+# decimals allowed).
+wait_until() {
+	local deadline
+	deadline=$(($(now_ms) + $(awk "BEGIN { print int(${WAIT_S:-10} * 1000) }")))
+	while ! "$@"; do
+		[ "$(now_ms)" -lt $deadline ] || return 1
+		sleep 0.02
+	done
+}
+
+# True if process $1 runs (exists and is not a zombie waiting for a reaper;
+# here PID 1 may take its time to reap the orphans it inherits).
+alive() {
+	local st
+	st=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
+	[ -n "$st" ] && [ "$st" != Z ]
+}
+
+# tmux on a private socket and a blank configuration.
+tm() {
+	tmux -L "$TMUX_SOCK" -f /dev/null "$@"
+}
+
+# Start a COLSxROWS session named "t" running the command "$3" (a string for
+# the shell); the pane stays after the command ends so its screen can be read.
+tm_start() {
+	local cols=$1 rows=$2 cmd=$3
+	command -v tmux >/dev/null || skip "no tmux"
+	tm new-session -d -s t -x "$cols" -y "$rows" \
+		"env TERM=tmux-256color LANG=C.UTF-8 $cmd; echo \"[exit \$?]\"; stty -a > $TMPD/stty.after; sleep 600" ||
+		fail "tmux would not start"
+	tm set-option -t t remain-on-exit on >/dev/null
+}
+
+# The pane's text now.
+tm_screen() {
+	tm capture-pane -t t -p
+}
+
+# Wait until the pane shows the extended regex $1.
+tm_wait_for() {
+	local re=$1
+	wait_until sh -c "tmux -L '$TMUX_SOCK' -f /dev/null capture-pane -t t -p | grep -Eq -- \"\$0\"" "$re" ||
+		{ tm_screen >&2; fail "the screen never showed /$re/"; }
+}
+
+# The pid of the program running in the pane (the shell's child).
+tm_pane_pid() {
+	tm display-message -p -t t '#{pane_pid}'
+}

@@ -1,0 +1,40 @@
+# A child killed with SIGKILL mid-run, many times over: the run still ends,
+# the other processes' lines all appear, the killed one is reported on
+# stderr, exit status 1, and nothing hangs.
+. tests/e2e/lib.sh
+
+for round in $(seq 1 15); do
+	"$PTVIZ" --plain -p 5 -t 3 -s 0.6 --seed $round >"$TMPD/out" 2>"$TMPD/err" &
+	main=$!
+	# Kill the child titled Process-3 as soon as it exists.
+	victim=
+	find_victim() {
+		local k
+		for k in $(descendants $main); do
+			if tr '\0' ' ' </proc/$k/cmdline 2>/dev/null | grep -q '^ptviz: Process-3'; then
+				victim=$k
+				return 0
+			fi
+		done
+		return 1
+	}
+	WAIT_S=5 wait_until find_victim || { kill -9 $main; fail "no Process-3"; }
+	# Alternate: at once (threads starting) or while the threads sleep.
+	[ $((round % 2)) -eq 0 ] && sleep 0.1
+	kill -KILL "$victim"
+	WAIT_S=10 wait_until sh -c "! kill -0 $main 2>/dev/null" ||
+		{ kill -9 $main; fail "round $round: ptviz hung"; }
+	wait $main
+	rc=$?
+	[ $rc -eq 1 ] || fail "round $round: exit $rc"
+	grep -q "^ptviz: Process-3 (pid $victim) was killed by Killed$" "$TMPD/err" ||
+		fail "round $round: stderr: $(cat "$TMPD/err")"
+	[ "$(tail -n 1 "$TMPD/out")" = "Main process done." ] || fail "round $round: no main line"
+	for p in 1 2 4 5; do
+		grep -q "^Process Process-$p done\.$" "$TMPD/out" || fail "round $round: Process-$p missing"
+		[ "$(grep -c "in process Process-$p done" "$TMPD/out")" -eq 3 ] ||
+			fail "round $round: threads of Process-$p missing"
+	done
+	! grep -q "^Process Process-3 done" "$TMPD/out" || fail "round $round: Process-3 said done"
+done
+exit 0

@@ -1,0 +1,13 @@
+/* suites.h: the Check suites, one per module; check_main.c runs them all. */
+#ifndef PTVIZ_TESTS_SUITES_H
+#define PTVIZ_TESTS_SUITES_H
+
+#include <check.h>
+
+Suite	*ring_suite(void);
+Suite	*model_suite(void);
+Suite	*duration_suite(void);
+Suite	*options_suite(void);
+Suite	*spawn_suite(void);
+
+#endif
