@@ -29,19 +29,23 @@
 
 struct thread_args {
 	const struct child_args *child;
-	unsigned	 thread;		/* 1-based */
+	unsigned	 thread;		/* 1-based; 0 for the process */
+	pid_t		 pid;			/* asked once: each is a syscall */
+	pid_t		 tid;
 };
 
-/* Push one event of this process and wake the main process if it sleeps. */
+/* Push one event of thread t (or its process) and wake the main process if
+   it sleeps; arg is the planned sleep or an errno. */
 static void
-report(const struct child_args *a, unsigned thread, unsigned state,
+report(const struct thread_args *t, unsigned thread, unsigned state,
     uint64_t arg)
 {
+	const struct child_args *a = t->child;
 	struct event ev = {
 		.t_ns = now_ns(),
 		.sleep_ns = arg,
-		.pid = getpid(),
-		.tid = gettid(),
+		.pid = t->pid,
+		.tid = t->tid,
 		.proc = (uint16_t)a->proc,
 		.thread = (uint16_t)thread,
 		.state = (uint8_t)state,
@@ -68,18 +72,20 @@ sleep_until(uint64_t deadline)
 static void *
 thread_main(void *arg)
 {
-	const struct thread_args *t = arg;
+	struct thread_args *t = arg;
 	const struct child_args *a = t->child;
 	uint64_t d;
 	char name[16];
 
+	t->tid = gettid();
 	snprintf(name, sizeof(name), "Thread-%u", t->thread);
 	pthread_setname_np(pthread_self(), name);
-	report(a, t->thread, ST_RUNNING, 0);
+	report(t, t->thread, ST_RUNNING, 0);
 	d = duration_ns(a->cfg->seed, a->proc, t->thread, a->cfg->sleep_ns);
-	report(a, t->thread, ST_SLEEPING, d);
-	sleep_until(now_ns() + d);
-	report(a, t->thread, ST_DONE, 0);
+	report(t, t->thread, ST_SLEEPING, d);
+	if (d > 0)
+		sleep_until(now_ns() + d);
+	report(t, t->thread, ST_DONE, 0);
 	return NULL;
 }
 
@@ -112,21 +118,23 @@ _Noreturn void
 child_main(const struct child_args *a)
 {
 	unsigned n = a->cfg->nthread, started, j;
-	struct thread_args *targs;
+	struct thread_args self = { a, 0, getpid(), 0 }, *targs;
 	pthread_t *tids;
 	pthread_attr_t attr;
 	int error = 0;
 
 	detach(a);
+	self.tid = self.pid;
 	setproctitle("Process-%u", a->proc);
-	report(a, 0, ST_STARTING, 0);
+	report(&self, 0, ST_STARTING, 0);
 	targs = calloc(n, sizeof(*targs));
 	tids = calloc(n, sizeof(*tids));
 	if (targs == NULL || tids == NULL || pthread_attr_init(&attr) != 0)
 		_exit(126);
 	pthread_attr_setstacksize(&attr, THREAD_STACK);
 	for (started = 0; started < n; started++) {
-		targs[started] = (struct thread_args){ a, started + 1 };
+		targs[started] = (struct thread_args){ a, started + 1,
+		    self.pid, 0 };
 		error = pthread_create(&tids[started], &attr, thread_main,
 		    &targs[started]);
 		if (error != 0)
@@ -134,12 +142,12 @@ child_main(const struct child_args *a)
 	}
 	/* The threads that could not start are reported, not waited for. */
 	for (j = started; j < n; j++)
-		report(a, j + 1, ST_TFAILED, (uint64_t)error);
-	report(a, 0, ST_JOINING, 0);
+		report(&self, j + 1, ST_TFAILED, (uint64_t)error);
+	report(&self, 0, ST_JOINING, 0);
 	for (j = 0; j < started; j++)
 		pthread_join(tids[j], NULL);
 	if (error != 0)
 		_exit(1);
-	report(a, 0, ST_PDONE, 0);
+	report(&self, 0, ST_PDONE, 0);
 	_exit(0);
 }
