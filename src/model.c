@@ -99,6 +99,18 @@ model_finished(const struct model *m)
 }
 
 uint64_t
+model_slept_ns(const struct model *m, uint64_t now)
+{
+	uint64_t going;
+
+	going = (uint64_t)m->threads_in[ST_SLEEPING] * now - m->sleep_starts;
+	/* A `now` older than a sleep's start would make it negative. */
+	if ((int64_t)going < 0)
+		going = 0;
+	return m->slept_ns + going;
+}
+
+uint64_t
 model_expected_events(unsigned nproc, unsigned nthread)
 {
 	/* main: running, done; process: forked, starting, joining, done,
@@ -112,6 +124,11 @@ set_thread(struct model *m, unsigned i, struct model_thread *t,
 {
 	m->threads_in[t->state]--;
 	m->threads_in[state]++;
+	/* The sum wraps freely: only count * now - sum is ever used. */
+	if (t->state == ST_SLEEPING)
+		m->sleep_starts -= t->t_sleeping;
+	if (state == ST_SLEEPING)
+		m->sleep_starts += when;
 	t->state = state;
 	switch (state) {
 	case ST_RUNNING:

@@ -62,6 +62,8 @@ struct model {
 	unsigned	 threads_done;	/* == threads_in[ST_DONE], the rank */
 	unsigned	 procs_reaped;
 	uint64_t	 slept_ns;	/* sum of the finished threads' sleeps */
+	uint64_t	 sleep_starts;	/* sum of t_sleeping of the threads
+					   sleeping now (mod 2^64) */
 	uint64_t	 events;	/* events applied */
 	uint64_t	 bad;		/* events ignored */
 };
@@ -84,6 +86,10 @@ const struct model_thread *model_thread(const struct model *m, unsigned i,
 
 /* Mark process i as stopped or running again (a display state). */
 void	model_set_stopped(struct model *m, unsigned i, bool stopped);
+
+/* Nanoseconds slept by every thread up to `now`: the finished threads'
+   sleeps and those still in progress.  O(1). */
+uint64_t model_slept_ns(const struct model *m, uint64_t now);
 
 /* True once every process has been reaped (or failed to fork). */
 bool	model_finished(const struct model *m);
