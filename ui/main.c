@@ -2,7 +2,11 @@
  * main.c: ptviz's entry: read the command line, pick a front end, run it.
  *
  * Bad input ends here with one line on stderr and exit status 2, before any
- * signal is blocked or any process forked.
+ * signal is blocked or any process forked.  The screen is the default when
+ * both stdin and stdout are a terminal; if that terminal cannot show it,
+ * ptviz says so in one line and prints the plain lines instead.  When
+ * stdout is not a terminal (a pipe, a file) plain lines are simply what
+ * was asked for, and nothing is said.
  */
 #include <err.h>
 #include <locale.h>
@@ -14,6 +18,7 @@
 #include "../src/spawn.h"
 #include "options.h"
 #include "stream.h"
+#include "tui.h"
 
 extern char **environ;
 
@@ -22,6 +27,7 @@ main(int argc, char *argv[])
 {
 	struct options o;
 	char why[256];
+	int status;
 
 	setlocale(LC_ALL, "");
 	if (options_parse(&o, argc, argv, why, sizeof(why)) == -1) {
@@ -44,5 +50,12 @@ main(int argc, char *argv[])
 		err(1, "sigprocmask");
 	if (o.mode == MODE_JSON)
 		return stream_main(&o, &json_printer);
+	if (o.mode == MODE_AUTO && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		if ((status = tui_main(&o, why, sizeof(why))) != -1)
+			return status;
+		fprintf(stderr, "ptviz: %s; printing plain lines instead\n",
+		    why);
+	}
 	return stream_main(&o, &plain_printer);
 }

@@ -1,0 +1,148 @@
+/*
+ * details.c: the details pane: everything known of the selected cell.
+ *
+ * The thread first (state, pid and tid, planned and actual sleep, the time
+ * of each transition), then its process's own transitions, as far as the
+ * pane has rows.  Times count from the start of the run, as in the log, so
+ * the two can be read side by side.  A field not reached yet shows a dash.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "../src/event.h"
+#include "view.h"
+
+/* "+1.234 s" for an event time, or a dash if it has not happened. */
+static void
+at(const struct tui *t, char *buf, size_t len, uint64_t when)
+{
+	char secs[32];
+
+	if (when == 0 || when < t->model.t0) {
+		snprintf(buf, len, "%s", t->theme.utf8 ? "—" : "-");
+		return;
+	}
+	theme_secs(secs, sizeof(secs), when - t->model.t0, 3, false);
+	snprintf(buf, len, "+%s s", secs);
+}
+
+/* A duration "0.734 s", or a dash for none. */
+static void
+dur(const struct tui *t, char *buf, size_t len, uint64_t ns, bool known)
+{
+	char secs[32];
+
+	if (!known) {
+		snprintf(buf, len, "%s", t->theme.utf8 ? "—" : "-");
+		return;
+	}
+	theme_secs(secs, sizeof(secs), ns, 3, false);
+	snprintf(buf, len, "%s s", secs);
+}
+
+/* One "label  value" row, if the pane has room for it. */
+static void
+row(WINDOW *w, const struct theme *th, int *y, const char *label,
+    const char *value)
+{
+	if (*y >= getmaxy(w))
+		return;
+	wattrset(w, th->attr[LOOK_DIM]);
+	mvwaddstr(w, *y, 1, label);
+	wattrset(w, A_NORMAL);
+	wmove(w, *y, 11);
+	theme_put(w, value);
+	(*y)++;
+}
+
+/* The selected thread's rows. */
+static void
+thread_rows(struct tui *t, int *y)
+{
+	unsigned i = t->sel_proc, j = t->sel_thread;
+	const struct model_thread *th = model_thread(&t->model, i, j);
+	const struct model_proc *p = model_proc(&t->model, i);
+	WINDOW *w = t->lay.details;
+	uint64_t end;
+	char buf[64], v[48];
+	bool slept;
+
+	if (th->state == ST_DONE)
+		snprintf(buf, sizeof(buf), "done, finished #%u", th->rank);
+	else if (p->stopped && th->state == ST_SLEEPING)
+		snprintf(buf, sizeof(buf), "sleeping (stopped)");
+	else
+		snprintf(buf, sizeof(buf), "%s", state_name(th->state));
+	row(w, &t->theme, y, "state", buf);
+	snprintf(buf, sizeof(buf), "%d", p->pid);
+	row(w, &t->theme, y, "pid", p->pid > 0 ? buf : "-");
+	snprintf(buf, sizeof(buf), "%d", th->tid);
+	row(w, &t->theme, y, "tid", th->tid > 0 ? buf : "-");
+	dur(t, buf, sizeof(buf), th->sleep_ns, th->t_sleeping != 0);
+	row(w, &t->theme, y, "planned", buf);
+	slept = th->t_sleeping != 0;
+	end = th->t_done != 0 ? th->t_done : t->now;
+	dur(t, v, sizeof(v), end - th->t_sleeping, slept && end >
+	    th->t_sleeping);
+	snprintf(buf, sizeof(buf), "%s%s", v, slept && th->t_done == 0 ?
+	    " so far" : "");
+	row(w, &t->theme, y, "slept", buf);
+	at(t, buf, sizeof(buf), th->t_running);
+	row(w, &t->theme, y, "running", buf);
+	at(t, buf, sizeof(buf), th->t_sleeping);
+	row(w, &t->theme, y, "sleeping", buf);
+	at(t, buf, sizeof(buf), th->t_done);
+	row(w, &t->theme, y, th->state == ST_LOST ? "lost" :
+	    th->state == ST_TFAILED ? "failed" : "done", buf);
+}
+
+/* The rows of the selected thread's process. */
+static void
+proc_rows(struct tui *t, int *y)
+{
+	const struct model_proc *p = model_proc(&t->model, t->sel_proc);
+	WINDOW *w = t->lay.details;
+	char buf[64];
+	const char *word;
+
+	theme_proc_look(&t->model, t->sel_proc, &word);
+	snprintf(buf, sizeof(buf), "Process-%u: %s", t->sel_proc, word);
+	(*y)++;
+	if (*y < getmaxy(w)) {
+		wattrset(w, t->theme.attr[LOOK_TITLE]);
+		mvwaddstr(w, (*y)++, 1, buf);
+	}
+	at(t, buf, sizeof(buf), p->t_forked);
+	row(w, &t->theme, y, "forked", buf);
+	at(t, buf, sizeof(buf), p->t_starting);
+	row(w, &t->theme, y, "starting", buf);
+	at(t, buf, sizeof(buf), p->t_joining);
+	row(w, &t->theme, y, "joining", buf);
+	at(t, buf, sizeof(buf), p->t_done);
+	row(w, &t->theme, y, "done", buf);
+	at(t, buf, sizeof(buf), p->reaped ? p->t_end : 0);
+	if (p->reaped && p->state == ST_KILLED && WIFSIGNALED(p->wstatus))
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		    " SIG%s", sigabbrev_np(WTERMSIG(p->wstatus)) ?
+		    sigabbrev_np(WTERMSIG(p->wstatus)) : "?");
+	row(w, &t->theme, y, "reaped", buf);
+}
+
+void
+details_draw(struct tui *t)
+{
+	WINDOW *w = t->lay.details;
+	char title[48];
+	int y = 1;
+
+	if (w == NULL)
+		return;
+	werase(w);
+	snprintf(title, sizeof(title), "Process-%u %s Thread-%u",
+	    t->sel_proc, t->theme.utf8 ? "·" : "/", t->sel_thread);
+	theme_rule(w, &t->theme, title);
+	thread_rows(t, &y);
+	proc_rows(t, &y);
+}

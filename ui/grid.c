@@ -1,0 +1,348 @@
+/*
+ * grid.c: the header and the process x thread grid.
+ *
+ * One row per process (name, pid, state) and one cell per thread.  The
+ * width of a cell follows the terminal: wide cells show a glyph, a fill
+ * growing in eighths of a column while the thread sleeps and the finishing
+ * rank once done; as threads multiply the cells narrow down to the glyph
+ * alone, one column each.  When rows or columns still do not fit, the grid
+ * scrolls to keep the selected cell in view.  Drawing and mouse hits share
+ * one geometry, computed from the window size alone.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../src/event.h"
+#include "view.h"
+
+#define CELL_MAX	10	/* widest cell, gap excluded */
+#define PID_MIN_COLS	64	/* narrower: no pid column */
+#define STATE_W		8	/* "starting" */
+#define PID_W		7
+
+struct geom {
+	int		 name_w;	/* "Process-N" at its widest */
+	int		 pid_x;		/* 0: no pid column */
+	int		 state_x;
+	int		 cells_x;	/* first column of the first cell */
+	int		 cw;		/* a cell, gap excluded */
+	int		 step;		/* from one cell to the next */
+	unsigned	 ncols;		/* thread columns shown */
+	unsigned	 nrows;		/* process rows shown */
+};
+
+static int
+digits(unsigned n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* Where everything goes in a grid window of this size. */
+static void
+geometry(const struct tui *t, struct geom *g)
+{
+	const struct model *m = &t->model;
+	int w = getmaxx(t->lay.grid), h = getmaxy(t->lay.grid), avail, x;
+
+	g->name_w = 8 + digits(m->nproc);
+	x = 2 + g->name_w + 1;
+	g->pid_x = w >= PID_MIN_COLS ? x : 0;
+	if (g->pid_x != 0)
+		x += PID_W + 1;
+	g->state_x = x;
+	g->cells_x = x + STATE_W + 1;
+	avail = w - g->cells_x;
+	if (avail < 1)
+		avail = 1;
+	for (g->cw = CELL_MAX; g->cw > 1; g->cw--)
+		if ((int)m->nthread * (g->cw + 1) - 1 <= avail)
+			break;
+	/* One column each, and no gap, is the last resort. */
+	g->step = g->cw + 1;
+	if (g->cw == 1 && (int)m->nthread * 2 - 1 > avail)
+		g->step = 1;
+	g->ncols = (unsigned)((avail + g->step - g->cw) / g->step);
+	if (g->ncols > m->nthread)
+		g->ncols = m->nthread;
+	if (g->ncols < 1)
+		g->ncols = 1;
+	g->nrows = h > 1 ? (unsigned)(h - 1) : 1;
+}
+
+/* Scroll so that the selected cell is in view. */
+static void
+follow(struct tui *t, const struct geom *g)
+{
+	const struct model *m = &t->model;
+
+	if (t->sel_proc < t->top_proc)
+		t->top_proc = t->sel_proc;
+	if (t->sel_proc >= t->top_proc + g->nrows)
+		t->top_proc = t->sel_proc - g->nrows + 1;
+	if (t->top_proc + g->nrows > m->nproc + 1)
+		t->top_proc = m->nproc >= g->nrows ? m->nproc - g->nrows + 1 : 1;
+	if (t->sel_thread < t->left_thread)
+		t->left_thread = t->sel_thread;
+	if (t->sel_thread >= t->left_thread + g->ncols)
+		t->left_thread = t->sel_thread - g->ncols + 1;
+	if (t->left_thread + g->ncols > m->nthread + 1)
+		t->left_thread = m->nthread - g->ncols + 1;
+}
+
+void
+grid_draw_header(struct tui *t)
+{
+	const struct model *m = &t->model;
+	const struct theme *th = &t->theme;
+	WINDOW *w = t->lay.header;
+	uint64_t el = tui_elapsed(t);
+	char sleep[32], secs[32], line[256];
+	const char *dash = th->utf8 ? "—" : "-";
+	const char *state = "starting";
+
+	theme_secs(sleep, sizeof(sleep), t->opt.run.sleep_ns, 3, true);
+	snprintf(line, sizeof(line), "ptviz %s %u process%s %s %u thread%s "
+	    "%s sleep %s %s s %s seed %llu", dash, m->nproc,
+	    m->nproc == 1 ? "" : "es", th->utf8 ? "×" : "x", m->nthread,
+	    m->nthread == 1 ? "" : "s", dash, th->utf8 ? "≤" : "<=", sleep,
+	    dash, (unsigned long long)t->opt.run.seed);
+	werase(w);
+	wattrset(w, th->attr[LOOK_TITLE]);
+	wmove(w, 0, 0);
+	theme_put(w, line);
+	wattrset(w, A_NORMAL);
+	if (m->main_state == ST_MDONE)
+		state = "finished";
+	else if (t->paused)
+		state = "stopped";
+	else if (m->main_state == ST_MRUNNING)
+		state = "running";
+	theme_secs(secs, sizeof(secs), el, 1, false);
+	snprintf(line, sizeof(line), "elapsed %s s  %s  threads done %u/%u  "
+	    "%s  concurrency %.2f%s  %s  %s  ", secs, th->utf8 ? "·" : "|",
+	    m->threads_done, m->nproc * m->nthread, th->utf8 ? "·" : "|",
+	    el > 0 ? (double)model_slept_ns(m, t->now) / (double)el : 0.0,
+	    th->utf8 ? "×" : "x", th->utf8 ? "·" : "|", state);
+	wmove(w, 1, 0);
+	theme_put(w, line);
+	wattrset(w, th->attr[LOOK_KEY]);
+	theme_put(w, t->note);
+	wattrset(w, A_NORMAL);
+}
+
+/* The pie glyph of a one-column sleeping cell, by how far it has slept. */
+static const char *
+pie(const struct theme *th, double frac)
+{
+	static const char *const p[] = { "○", "◔", "◑", "◕", "●" };
+	int i = (int)(frac * 4);
+
+	if (!th->utf8)
+		return theme_glyph(th, LOOK_SLEEPING);
+	return p[i < 0 ? 0 : i > 4 ? 4 : i];
+}
+
+/* How far thread t has slept, 0..1. */
+static double
+slept(const struct tui *tu, const struct model_thread *t)
+{
+	uint64_t d;
+
+	if (t->state == ST_DONE)
+		return 1;
+	if (t->state != ST_SLEEPING || tu->now < t->t_sleeping)
+		return 0;
+	if (t->sleep_ns == 0)
+		return 1;
+	d = tu->now - t->t_sleeping;
+	return d >= t->sleep_ns ? 1 : (double)d / (double)t->sleep_ns;
+}
+
+/* The words after the glyph of a cell: its rank, or why it ended. */
+static void
+cell_words(const struct model_thread *t, enum look l, int room, char *buf,
+    size_t len)
+{
+	buf[0] = '\0';
+	if (l == LOOK_DONE)
+		snprintf(buf, len, room > digits(t->rank) ? " %u" : "%u",
+		    t->rank);
+	else if (l == LOOK_LOST)
+		snprintf(buf, len, " lost");
+	else if (l == LOOK_FAILED)
+		snprintf(buf, len, " failed");
+	if ((int)strlen(buf) > room)
+		buf[0] = '\0';
+}
+
+/* Draw thread j of process i as a cell at y, x. */
+static void
+cell_draw(struct tui *tu, const struct geom *g, int y, int x, unsigned i,
+    unsigned j)
+{
+	const struct theme *th = &tu->theme;
+	const struct model_thread *t = model_thread(&tu->model, i, j);
+	enum look l = theme_thread_look(&tu->model, i, j);
+	WINDOW *w = tu->lay.grid;
+	char words[24];
+	int n;
+
+	wmove(w, y, x);
+	wattrset(w, th->attr[l]);
+	if (l == LOOK_SLEEPING && g->cw == 1)
+		waddstr(w, pie(th, slept(tu, t)));
+	else
+		waddstr(w, theme_glyph(th, l));
+	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED)) {
+		theme_fill(w, th, slept(tu, t), g->cw - 1);
+	} else if (g->cw > 1) {
+		cell_words(t, l, g->cw - 1, words, sizeof(words));
+		waddstr(w, words);
+		/* Pad in the cell's colour: a done cell is a solid block. */
+		for (n = 1 + (int)strlen(words); n < g->cw; n++)
+			waddch(w, ' ');
+	}
+	wattrset(w, A_NORMAL);
+	if (i == tu->sel_proc && j == tu->sel_thread)
+		theme_reverse(w, y, x, g->cw);
+}
+
+/* The column header: labels, and thread numbers where they fit. */
+static void
+head_draw(struct tui *t, const struct geom *g)
+{
+	WINDOW *w = t->lay.grid;
+	unsigned j;
+	int x, free_x;
+	char num[12];
+
+	wattrset(w, t->theme.attr[LOOK_DIM]);
+	mvwaddstr(w, 0, 2, "process");
+	if (g->pid_x != 0)
+		mvwaddstr(w, 0, g->pid_x + PID_W - 3, "pid");
+	mvwaddstr(w, 0, g->state_x, "state");
+	free_x = g->cells_x;
+	for (j = 0; j < g->ncols; j++) {
+		unsigned tj = t->left_thread + j;
+
+		x = g->cells_x + (int)j * g->step;
+		snprintf(num, sizeof(num), "%u", tj);
+		/* Narrow cells: number only every tenth, where it fits. */
+		if (x < free_x || (g->cw < (int)strlen(num) && tj % 10 != 0 &&
+		    tj != 1))
+			continue;
+		if (x + (int)strlen(num) > getmaxx(w))
+			break;
+		mvwaddstr(w, 0, x, num);
+		free_x = x + (int)strlen(num) + 1;
+	}
+	if (t->left_thread > 1)
+		mvwaddstr(w, 1, g->cells_x - 1, t->theme.utf8 ? "‹" : "<");
+	wattrset(w, A_NORMAL);
+}
+
+/* One process row at window row y. */
+static void
+row_draw(struct tui *t, const struct geom *g, int y, unsigned i)
+{
+	const struct model_proc *p = model_proc(&t->model, i);
+	const struct theme *th = &t->theme;
+	WINDOW *w = t->lay.grid;
+	const char *word;
+	enum look l = theme_proc_look(&t->model, i, &word);
+	char buf[32];
+	unsigned j;
+
+	snprintf(buf, sizeof(buf), "Process-%u", i);
+	wattrset(w, i == t->sel_proc ? th->attr[LOOK_TITLE] : A_NORMAL);
+	mvwaddstr(w, y, 2, buf);
+	if (i == t->sel_proc)
+		theme_reverse(w, y, 2, (int)strlen(buf));
+	if (g->pid_x != 0 && p->pid > 0) {
+		wattrset(w, th->attr[LOOK_DIM]);
+		snprintf(buf, sizeof(buf), "%*d", PID_W, p->pid);
+		mvwaddstr(w, y, g->pid_x, buf);
+	}
+	wattrset(w, l == LOOK_DONE ? A_NORMAL : th->attr[l]);
+	mvwaddstr(w, y, g->state_x, word);
+	wattrset(w, A_NORMAL);
+	for (j = 0; j < g->ncols; j++)
+		cell_draw(t, g, y, g->cells_x + (int)j * g->step, i,
+		    t->left_thread + j);
+	if (t->left_thread + g->ncols <= t->model.nthread) {
+		wattrset(w, th->attr[LOOK_DIM]);
+		mvwaddstr(w, y, getmaxx(w) - 1, th->utf8 ? "›" : ">");
+		wattrset(w, A_NORMAL);
+	}
+}
+
+void
+grid_draw(struct tui *t)
+{
+	const struct theme *th = &t->theme;
+	WINDOW *w = t->lay.grid;
+	struct geom g;
+	unsigned r, i;
+
+	geometry(t, &g);
+	follow(t, &g);
+	werase(w);
+	head_draw(t, &g);
+	for (r = 0; r < g.nrows && t->top_proc + r <= t->model.nproc; r++)
+		row_draw(t, &g, 1 + (int)r, t->top_proc + r);
+	wattrset(w, th->attr[LOOK_DIM]);
+	if (t->top_proc > 1)
+		mvwaddstr(w, 1, 0, th->utf8 ? "↑" : "^");
+	i = t->top_proc + g.nrows;
+	if (i <= t->model.nproc)
+		mvwaddstr(w, (int)g.nrows, 0, th->utf8 ? "↓" : "v");
+	wattrset(w, A_NORMAL);
+}
+
+void
+grid_move(struct tui *t, int dp, int dj)
+{
+	long p = (long)t->sel_proc + dp, j = (long)t->sel_thread + dj;
+
+	if (p < 1)
+		p = 1;
+	if (p > (long)t->model.nproc)
+		p = t->model.nproc;
+	if (j < 1)
+		j = 1;
+	if (j > (long)t->model.nthread)
+		j = t->model.nthread;
+	t->sel_proc = (unsigned)p;
+	t->sel_thread = (unsigned)j;
+}
+
+bool
+grid_click(struct tui *t, int y, int x)
+{
+	WINDOW *w = t->lay.grid;
+	struct geom g;
+	unsigned row, col;
+
+	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE))
+		return false;
+	geometry(t, &g);
+	if (y < 1 || (unsigned)y > g.nrows)
+		return false;
+	row = t->top_proc + (unsigned)y - 1;
+	if (row > t->model.nproc)
+		return false;
+	t->sel_proc = row;
+	/* A click on the name selects the row and keeps the column. */
+	if (x < g.cells_x || (x - g.cells_x) % g.step >= g.cw)
+		return true;
+	col = t->left_thread + (unsigned)((x - g.cells_x) / g.step);
+	if (col <= t->model.nthread && col < t->left_thread + g.ncols)
+		t->sel_thread = col;
+	return true;
+}

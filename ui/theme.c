@@ -1,0 +1,234 @@
+/*
+ * theme.c: how each state looks: its glyph and its colour, from one table.
+ *
+ * Meaning never rests on colour alone: every look has its own glyph, so the
+ * screen reads the same in black and white (NO_COLOR, or a monochrome
+ * terminal) and for colour-blind viewers.  The colours are taken from the
+ * Okabe-Ito palette (orange, sky blue, blue, vermillion, reddish purple,
+ * yellow), which stays distinct under the common colour-vision
+ * deficiencies, with the 8 basic colours as a fallback.  Done cells are
+ * solid blocks so that a finished row reads from the back of a classroom.
+ */
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view.h"
+
+struct look_def {
+	const char	*utf8, *ascii;	/* one column each */
+	short		 fg256, bg256;	/* xterm-256 indices, -1 default */
+	short		 fg8, bg8;	/* basic colours */
+	attr_t		 attr;		/* added when in colour */
+	attr_t		 mono;		/* instead of colour */
+	const char	*legend;	/* in the help's legend, or NULL */
+};
+
+static const struct look_def looks[LOOK_COUNT] = {
+	[LOOK_NEW]	= { "·", ".", 246, -1, COLOR_WHITE, -1,
+			    A_NORMAL, A_DIM, "new" },
+	[LOOK_RUNNING]	= { "▶", ">", 117, -1, COLOR_CYAN, -1,
+			    A_BOLD, A_BOLD, "running" },
+	[LOOK_SLEEPING]	= { "◑", "z", 214, -1, COLOR_YELLOW, -1,
+			    A_BOLD, A_NORMAL, "sleeping" },
+	[LOOK_DONE]	= { "✓", "*", 231, 25, COLOR_WHITE, COLOR_BLUE,
+			    A_BOLD, A_REVERSE, "done" },
+	[LOOK_LOST]	= { "✗", "x", 209, -1, COLOR_RED, -1,
+			    A_BOLD, A_BOLD | A_UNDERLINE, "lost" },
+	[LOOK_FAILED]	= { "!", "!", 175, -1, COLOR_MAGENTA, -1,
+			    A_BOLD, A_BOLD, "failed" },
+	[LOOK_STOPPED]	= { "‖", "=", 16, 227, COLOR_BLACK, COLOR_YELLOW,
+			    A_NORMAL, A_UNDERLINE, "stopped" },
+	[LOOK_TITLE]	= { "", "", 231, -1, COLOR_WHITE, -1,
+			    A_BOLD, A_BOLD, NULL },
+	[LOOK_DIM]	= { "", "", 248, -1, COLOR_WHITE, -1,
+			    A_NORMAL, A_DIM, NULL },
+	[LOOK_KEY]	= { "", "", 117, -1, COLOR_CYAN, -1,
+			    A_BOLD, A_BOLD, NULL },
+};
+
+/* What a thread in each state looks like (stopped is decided apart). */
+static const uint8_t thread_look[ST_COUNT] = {
+	[ST_NEW] = LOOK_NEW, [ST_RUNNING] = LOOK_RUNNING,
+	[ST_SLEEPING] = LOOK_SLEEPING, [ST_DONE] = LOOK_DONE,
+	[ST_LOST] = LOOK_LOST, [ST_TFAILED] = LOOK_FAILED,
+};
+
+/* What a process in each state looks like. */
+static const uint8_t proc_look[ST_COUNT] = {
+	[ST_NEW] = LOOK_NEW, [ST_FORKED] = LOOK_RUNNING,
+	[ST_STARTING] = LOOK_RUNNING, [ST_JOINING] = LOOK_RUNNING,
+	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
+	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
+};
+
+void
+theme_init(struct theme *th)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool wide;
+	int i;
+
+	th->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	/* no-color.org: any non-empty value turns colour off. */
+	th->colour = (nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() == OK;
+	if (th->colour)
+		use_default_colors();
+	wide = th->colour && COLORS >= 256;
+	for (i = 0; i < LOOK_COUNT; i++) {
+		const struct look_def *d = &looks[i];
+
+		if (!th->colour || i + 1 >= COLOR_PAIRS) {
+			th->attr[i] = d->mono;
+			continue;
+		}
+		init_pair((short)(i + 1), wide ? d->fg256 : d->fg8,
+		    wide ? d->bg256 : d->bg8);
+		th->attr[i] = COLOR_PAIR(i + 1) | d->attr;
+	}
+}
+
+const char *
+theme_glyph(const struct theme *th, enum look l)
+{
+	return th->utf8 ? looks[l].utf8 : looks[l].ascii;
+}
+
+enum look
+theme_thread_look(const struct model *m, unsigned i, unsigned j)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+
+	if (model_proc(m, i)->stopped &&
+	    (t->state == ST_RUNNING || t->state == ST_SLEEPING))
+		return LOOK_STOPPED;
+	return (enum look)thread_look[t->state];
+}
+
+enum look
+theme_proc_look(const struct model *m, unsigned i, const char **word)
+{
+	const struct model_proc *p = model_proc(m, i);
+
+	if (p->stopped) {
+		*word = "stopped";
+		return LOOK_STOPPED;
+	}
+	*word = state_name(p->state);
+	return (enum look)proc_look[p->state];
+}
+
+int
+theme_legend(WINDOW *w, const struct theme *th, int y, int x)
+{
+	int i, x0 = x;
+
+	for (i = 0; i < LOOK_COUNT && x < getmaxx(w); i++) {
+		if (looks[i].legend == NULL)
+			continue;
+		wattrset(w, th->attr[i]);
+		wmove(w, y, x);
+		theme_put(w, theme_glyph(th, (enum look)i));
+		wattrset(w, A_NORMAL);
+		theme_put(w, " ");
+		theme_put(w, looks[i].legend);
+		x += 3 + (int)strlen(looks[i].legend);
+	}
+	return x - x0;
+}
+
+void
+theme_fill(WINDOW *w, const struct theme *th, double frac, int cols)
+{
+	/* Eighths of a column, so a one-second sleep grows visibly. */
+	static const char *const part[8] = {
+		"", "▏", "▎", "▍", "▌", "▋", "▊", "▉",
+	};
+	int eighths, full, i;
+
+	if (frac < 0)
+		frac = 0;
+	if (frac > 1)
+		frac = 1;
+	eighths = (int)(frac * cols * 8);
+	full = eighths / 8;
+	wattron(w, th->attr[LOOK_SLEEPING]);
+	for (i = 0; i < full; i++)
+		waddstr(w, th->utf8 ? "█" : "#");
+	if (full < cols && th->utf8 && eighths % 8 != 0) {
+		waddstr(w, part[eighths % 8]);
+		full++;
+	}
+	wattroff(w, th->attr[LOOK_SLEEPING]);
+	wattron(w, th->attr[LOOK_DIM]);
+	for (i = full; i < cols; i++)
+		waddstr(w, th->utf8 ? "·" : ".");
+	wattroff(w, th->attr[LOOK_DIM]);
+}
+
+void
+theme_secs(char *buf, size_t len, uint64_t ns, int decimals, bool trim)
+{
+	size_t n;
+
+	snprintf(buf, len, "%.*f", decimals, (double)ns / 1e9);
+	if (!trim || strchr(buf, '.') == NULL)
+		return;
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+void
+theme_put(WINDOW *w, const char *s)
+{
+	int col = getcurx(w), maxx = getmaxx(w);
+	const char *end;
+
+	/* Every glyph used here is one column wide: count code points. */
+	while (*s != '\0' && col < maxx) {
+		for (end = s + 1; (*end & 0xc0) == 0x80; end++)
+			;
+		waddnstr(w, s, (int)(end - s));
+		s = end;
+		col++;
+	}
+}
+
+void
+theme_reverse(WINDOW *w, int y, int x, int n)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (mvwin_wch(w, y, x + i, &cc) == ERR ||
+		    getcchar(&cc, wc, &a, &pair, NULL) == ERR)
+			continue;
+		setcchar(&cc, wc, a ^ A_REVERSE, pair, NULL);
+		mvwadd_wch(w, y, x + i, &cc);
+	}
+}
+
+void
+theme_rule(WINDOW *w, const struct theme *th, const char *title)
+{
+	int x, maxx = getmaxx(w);
+
+	wattrset(w, th->attr[LOOK_DIM]);
+	wmove(w, 0, 0);
+	for (x = 0; x < maxx; x++)
+		waddstr(w, th->utf8 ? "─" : "-");
+	wattrset(w, th->attr[LOOK_TITLE]);
+	mvwaddstr(w, 0, 2, " ");
+	theme_put(w, title);
+	theme_put(w, " ");
+	wattrset(w, A_NORMAL);
+}

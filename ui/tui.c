@@ -1,0 +1,439 @@
+/*
+ * tui.c: the live screen's loop: the run, the terminal, and the frames.
+ *
+ * It is stream.c's loop with a screen: pump the run's events into the
+ * model and the log, then sleep in ppoll() on the terminal, the run's
+ * doorbell and child exits, and the ending signals' signalfd.  Frames are
+ * drawn only when something changed, and at most FRAME_NS apart; while a
+ * run is going a tick also redraws, so that fills grow and the clock runs,
+ * no faster than the fills visibly move.  Once the run has ended there is
+ * no tick at all: with no input, ppoll() waits forever.
+ *
+ * SIGWINCH stays blocked except inside ppoll(), so curses' handler can only
+ * run there and a resize always interrupts the wait (never lost between a
+ * check and the sleep).  Every way out leaves curses before anything else
+ * is said or done, so the terminal is always given back as it was.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../src/event.h"
+#include "../src/spawn.h"
+#include "signals.h"
+#include "tui.h"
+#include "view.h"
+
+#define FRAME_NS	(1000000000ull / 30)	/* at most 30 frames/s */
+#define TICK_MAX_NS	(1000000000ull / 10)	/* clock in tenths */
+#define PUMP_BUDGET	4096
+#define LOG_LINES	4096
+#define MIN_COLS	32
+#define MIN_LINES	8
+#define HEADER_LINES	3
+#define DETAILS_COLS	36
+#define DETAILS_MIN_W	80	/* narrower: the log alone */
+#define BOTTOM_KEEP	8	/* rows kept for log and details */
+
+/* Free the panes (not the input window, which lives as long as curses). */
+static void
+layout_free(struct layout *l)
+{
+	WINDOW **w[] = { &l->header, &l->grid, &l->log, &l->details,
+	    &l->footer };
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (*w[i] != NULL)
+			delwin(*w[i]);
+		*w[i] = NULL;
+	}
+}
+
+/* Tile the screen: header, grid, log beside details, footer. */
+static void
+layout_build(struct tui *t)
+{
+	struct layout *l = &t->lay;
+	int h = LINES, w = COLS, body, grid_h, y;
+
+	layout_free(l);
+	l->too_small = w < MIN_COLS || h < MIN_LINES;
+	if (l->too_small)
+		return;
+	body = h - HEADER_LINES - 1;
+	grid_h = (int)t->model.nproc + 1;
+	if (grid_h > body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0))
+		grid_h = body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0);
+	/* A bottom too thin to read goes to the grid. */
+	if (body - grid_h < 3)
+		grid_h = body;
+	y = HEADER_LINES + grid_h;
+	l->header = newwin(HEADER_LINES, w, 0, 0);
+	l->grid = newwin(grid_h, w, HEADER_LINES, 0);
+	l->footer = newwin(1, w, h - 1, 0);
+	if (body > grid_h && w >= DETAILS_MIN_W) {
+		l->log = newwin(body - grid_h, w - DETAILS_COLS, y, 0);
+		l->details = newwin(body - grid_h, DETAILS_COLS, y,
+		    w - DETAILS_COLS);
+	} else if (body > grid_h) {
+		l->log = newwin(body - grid_h, w, y, 0);
+	}
+	if (l->header == NULL || l->grid == NULL || l->footer == NULL ||
+	    (body > grid_h && l->log == NULL)) {
+		layout_free(l);
+		l->too_small = true;
+	}
+}
+
+/* Leave curses: the terminal as it was before. */
+static void
+screen_end(struct tui *t, SCREEN *scr)
+{
+	layout_free(&t->lay);
+	if (t->lay.input != NULL)
+		delwin(t->lay.input);
+	t->lay.input = NULL;
+	endwin();
+	delscreen(scr);
+}
+
+/* Give up while curses is active: leave it, then say why. */
+static _Noreturn void
+tui_fatal(struct tui *t, const char *what)
+{
+	int saved = errno;
+
+	endwin();
+	run_free(t->run);
+	fprintf(stderr, "ptviz: %s: %s\n", what, strerror(saved));
+	exit(1);
+}
+
+/* Each event goes to the model, and the log if it makes a line. */
+static void
+sink(void *ctx, const struct event *ev)
+{
+	struct tui *t = ctx;
+
+	if (!model_apply(&t->model, ev))
+		return;
+	log_event(&t->log, &t->model, ev);
+	t->dirty = true;
+}
+
+void
+tui_note(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->note, sizeof(t->note), fmt, ap);
+	va_end(ap);
+	t->dirty = true;
+}
+
+uint64_t
+tui_elapsed(const struct tui *t)
+{
+	const struct model *m = &t->model;
+
+	if (m->main_state == ST_MDONE)
+		return m->t_main_done - m->t0;
+	if (m->t0 == 0 || t->now < m->t0)
+		return 0;
+	return t->now - m->t0;
+}
+
+/* The run has ended or is being dropped: kill and reap what is left. */
+static void
+stop_run(struct tui *t)
+{
+	run_free(t->run);
+	t->run = NULL;
+	t->paused = false;
+}
+
+void
+tui_restart(struct tui *t)
+{
+	const struct run_config *c = &t->opt.run;
+
+	stop_run(t);
+	model_free(&t->model);
+	if (model_init(&t->model, c->nproc, c->nthread) == -1)
+		tui_fatal(t, "cannot hold the model");
+	log_clear(&t->log);
+	if (t->sel_proc < 1 || t->sel_proc > c->nproc)
+		t->sel_proc = t->sel_proc < 1 ? 1 : c->nproc;
+	if (t->sel_thread < 1 || t->sel_thread > c->nthread)
+		t->sel_thread = t->sel_thread < 1 ? 1 : c->nthread;
+	/* The grid's height follows the number of processes. */
+	layout_build(t);
+	t->run = run_start(c, sink, t);
+	if (t->run == NULL)
+		tui_note(t, "cannot start the run: %s", strerror(errno));
+	else if (run_fork_errno(t->run) != 0)
+		tui_note(t, "fork: %s", strerror(run_fork_errno(t->run)));
+	t->dirty = true;
+}
+
+void
+tui_pause(struct tui *t, bool pause)
+{
+	unsigned i;
+
+	if (run_signal(t->run, 0, pause ? SIGSTOP : SIGCONT) == -1) {
+		tui_note(t, "no process left to %s", pause ? "pause" :
+		    "resume");
+		return;
+	}
+	t->paused = pause;
+	for (i = 1; i <= t->model.nproc; i++)
+		if (!model_proc(&t->model, i)->reaped)
+			model_set_stopped(&t->model, i, pause);
+	t->dirty = true;
+}
+
+/* Instead of a broken screen: what is wrong, centred, word-wrapped. */
+static void
+too_small_draw(void)
+{
+	char msg[160], line[16][161];
+	const char *p, *word;
+	int n = 0, len, wl, y, i;
+
+	snprintf(msg, sizeof(msg), "Terminal too small: %dx%d. ptviz needs "
+	    "%dx%d. Enlarge it, or press q.", COLS, LINES, MIN_COLS,
+	    MIN_LINES);
+	line[0][0] = '\0';
+	for (p = msg; *p != '\0' && n < 16; ) {
+		for (word = p; *p != '\0' && *p != ' '; p++)
+			;
+		wl = (int)(p - word);
+		len = (int)strlen(line[n]);
+		if (len > 0 && len + 1 + wl > COLS && ++n < 16)
+			line[n][0] = '\0';
+		if (n >= 16)
+			break;
+		len = (int)strlen(line[n]);
+		snprintf(line[n] + len, sizeof(line[n]) - (size_t)len,
+		    "%s%.*s", len > 0 ? " " : "", wl, word);
+		while (*p == ' ')
+			p++;
+	}
+	n = n < 16 ? n + 1 : 16;
+	if (n > LINES)
+		n = LINES;
+	werase(stdscr);
+	y = (LINES - n) / 2;
+	for (i = 0; i < n; i++) {
+		len = (int)strlen(line[i]);
+		mvaddnstr(y + i, len < COLS ? (COLS - len) / 2 : 0, line[i],
+		    COLS);
+	}
+	wnoutrefresh(stdscr);
+}
+
+/* Draw every pane into its window, then put it on the terminal at once. */
+static void
+frame(struct tui *t)
+{
+	struct layout *l = &t->lay;
+
+	if (l->too_small) {
+		too_small_draw();
+		doupdate();
+		return;
+	}
+	grid_draw_header(t);
+	grid_draw(t);
+	log_draw(t);
+	details_draw(t);
+	keys_draw_footer(t);
+	wnoutrefresh(l->header);
+	wnoutrefresh(l->grid);
+	if (l->log != NULL)
+		wnoutrefresh(l->log);
+	if (l->details != NULL)
+		wnoutrefresh(l->details);
+	wnoutrefresh(l->footer);
+	if (t->help)
+		keys_draw_help(t);
+	doupdate();
+}
+
+/* Time between ticks: as often as the fills move a pixel, within limits. */
+static uint64_t
+tick_ns(const struct tui *t)
+{
+	uint64_t ns = t->opt.run.sleep_ns / 64;
+
+	if (ns < FRAME_NS)
+		ns = FRAME_NS;
+	return ns > TICK_MAX_NS ? TICK_MAX_NS : ns;
+}
+
+/* Read every key waiting; KEY_RESIZE lays the screen out again. */
+static void
+read_keys(struct tui *t)
+{
+	int c;
+
+	while (!t->quit && (c = wgetch(t->lay.input)) != ERR) {
+		t->dirty = true;
+		if (c == KEY_RESIZE) {
+			layout_build(t);
+			clearok(curscr, TRUE);
+			continue;
+		}
+		t->note[0] = '\0';
+		/* The help closes on any key; only quitting goes through. */
+		if (t->help && c != 'q' && c != 3) {
+			t->help = false;
+			continue;
+		}
+		keys_dispatch(t, c);
+	}
+}
+
+/* Run until quit or an ending signal; the signal, or 0. */
+static int
+loop(struct tui *t, int sigfd, const sigset_t *waitmask)
+{
+	struct pollfd fds[2 + RUN_NFDS];
+	struct timespec ts, *tsp;
+	uint64_t last = 0, next_tick = 0, wait;
+	nfds_t nfds;
+	int sig, rc;
+
+	while (!t->quit) {
+		if (t->run != NULL && run_pump(t->run, PUMP_BUDGET) > 0)
+			t->dirty = true;
+		if (t->run != NULL && run_finished(t->run)) {
+			stop_run(t);
+			t->dirty = true;
+		}
+		t->now = now_ns();
+		if (t->run != NULL && t->now >= next_tick)
+			t->dirty = true;
+		if (t->dirty && t->now - last >= FRAME_NS) {
+			frame(t);
+			t->dirty = false;
+			last = t->now;
+			next_tick = t->now + tick_ns(t);
+		}
+		if (t->dirty)
+			wait = last + FRAME_NS - t->now;
+		else if (t->run != NULL)
+			wait = next_tick > t->now ? next_tick - t->now : 0;
+		else
+			wait = UINT64_MAX;
+		/* Events waiting: take them before sleeping. */
+		if (t->run != NULL && !run_may_sleep(t->run))
+			continue;
+		fds[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
+		fds[1] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
+		nfds = 2;
+		if (t->run != NULL) {
+			run_pollfds(t->run, &fds[2]);
+			nfds += RUN_NFDS;
+		}
+		ts.tv_sec = (time_t)(wait / 1000000000u);
+		ts.tv_nsec = (long)(wait % 1000000000u);
+		tsp = wait == UINT64_MAX ? NULL : &ts;
+		rc = ppoll(fds, nfds, tsp, waitmask);
+		if (t->run != NULL)
+			run_woke(t->run);
+		if (rc == -1 && errno != EINTR)
+			tui_fatal(t, "poll");
+		if ((sig = signals_read(sigfd)) != 0)
+			return sig;
+		/* A terminal that went away quits as if told to. */
+		if (rc > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
+			return SIGHUP;
+		if (rc == -1 || (fds[0].revents & POLLIN))
+			read_keys(t);
+	}
+	return 0;
+}
+
+/* Set curses up the way the loop needs it. */
+static void
+screen_setup(struct tui *t)
+{
+	raw();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	theme_init(&t->theme);
+	if ((t->lay.input = newwin(1, 1, 0, 0)) == NULL)
+		tui_fatal(t, "newwin");
+	keypad(t->lay.input, TRUE);
+	nodelay(t->lay.input, TRUE);
+}
+
+/* Is cap a string capability this terminal has? */
+static bool
+has_cap(const char *cap)
+{
+	const char *s = tigetstr(cap);
+
+	return s != NULL && s != (const char *)-1;
+}
+
+int
+tui_main(const struct options *o, char *why, size_t whylen)
+{
+	struct tui t = { .opt = *o, .sel_proc = 1, .sel_thread = 1,
+	    .top_proc = 1, .left_thread = 1 };
+	const char *term = getenv("TERM");
+	sigset_t winch, waitmask;
+	SCREEN *scr;
+	int sigfd, sig;
+
+	if (term == NULL || *term == '\0') {
+		snprintf(why, whylen, "TERM is not set");
+		return -1;
+	}
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		snprintf(why, whylen, "terminal type '%.40s' is unknown", term);
+		return -1;
+	}
+	if (!has_cap("cup") || !has_cap("clear")) {
+		endwin();
+		delscreen(scr);
+		snprintf(why, whylen, "terminal type '%.40s' cannot move the "
+		    "cursor", term);
+		return -1;
+	}
+	sigemptyset(&winch);
+	sigaddset(&winch, SIGWINCH);
+	if (sigprocmask(SIG_BLOCK, &winch, &waitmask) == -1 ||
+	    (sigfd = signals_open()) == -1 ||
+	    log_init(&t.log, LOG_LINES) == -1)
+		tui_fatal(&t, "cannot set up the screen");
+	sigdelset(&waitmask, SIGWINCH);
+	screen_setup(&t);
+	tui_restart(&t);
+	sig = loop(&t, sigfd, &waitmask);
+	screen_end(&t, scr);
+	stop_run(&t);
+	model_free(&t.model);
+	log_free(&t.log);
+	close(sigfd);
+	if (sig != 0)
+		signals_reraise(sig);
+	return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * tui.h: the live screen (DESIGN.md section 5), for a terminal that can
+ * show it.
+ */
+#ifndef PTVIZ_TUI_H
+#define PTVIZ_TUI_H
+
+#include <stddef.h>
+
+struct options;
+
+/* Run the screen until the user quits; the exit status.  -1, with nothing
+   started and the reason in why, if this terminal cannot show it.  A
+   signal that ends it leaves curses, kills and reaps the children, then
+   ends ptviz with that signal. */
+int	tui_main(const struct options *o, char *why, size_t whylen);
+
+#endif
