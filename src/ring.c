@@ -6,9 +6,13 @@
  * so a producer and the consumer only ever meet on one slot, and a full ring
  * is simply a slot whose sequence has not come round to the producer yet.
  */
+#include <linux/futex.h>
+#include <sys/syscall.h>
+
+#include <limits.h>
 #include <sched.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
 
 #include "ring.h"
 
@@ -28,6 +32,7 @@ ring_init(struct ring *r, uint32_t slots, uint32_t start,
 	uint32_t i;
 
 	atomic_init(&r->tail, start);
+	atomic_init(&r->waiters, 0);
 	r->mask = slots - 1;
 	/* Slot of position p (for p in start .. start+slots-1) is free for p. */
 	for (i = 0; i < slots; i++)
@@ -36,22 +41,58 @@ ring_init(struct ring *r, uint32_t slots, uint32_t start,
 	c->mask = slots - 1;
 }
 
-/* Wait a little longer each time the slot is not ours yet. */
-static void
-backoff(unsigned *round)
-{
-	static const struct timespec nap = { 0, 50 * 1000 };
+#define SPINS	64
+#define YIELDS	16
 
-	if (*round < 64) {
+/*
+ * Shared (not private) futexes: the ring lives in a MAP_SHARED region.
+ * Producers of different laps wait on the same slot word; the bitset names
+ * the lap (mod 32), so the consumer wakes only the producer whose turn came
+ * and not the whole herd.
+ */
+static uint32_t
+lap_bit(uint32_t mask, uint32_t pos)
+{
+	return 1u << ((pos / (mask + 1)) & 31);
+}
+
+static void
+futex_wait(_Atomic uint32_t *word, uint32_t val, uint32_t bits)
+{
+	syscall(SYS_futex, (uint32_t *)(uintptr_t)word, FUTEX_WAIT_BITSET,
+	    val, NULL, NULL, bits);
+}
+
+static void
+futex_wake(_Atomic uint32_t *word, uint32_t bits)
+{
+	syscall(SYS_futex, (uint32_t *)(uintptr_t)word, FUTEX_WAKE_BITSET,
+	    INT_MAX, NULL, NULL, bits);
+}
+
+/* The slot is not ours (pos) yet, it holds `seen`: spin, yield, sleep. */
+static void
+wait_turn(struct ring *r, struct ring_slot *s, uint32_t pos, uint32_t seen,
+    unsigned *round)
+{
+	if (*round < SPINS) {
 #if defined(__x86_64__) || defined(__i386__)
 		__builtin_ia32_pause();
 #endif
-	} else if (*round < 128)
-		sched_yield();
-	else
-		nanosleep(&nap, NULL);
-	if (*round < 128)
 		(*round)++;
+		return;
+	}
+	if (*round < SPINS + YIELDS) {
+		sched_yield();
+		(*round)++;
+		return;
+	}
+	/* Seq_cst increment, then re-read: pairs with the consumer's store
+	   of the sequence, fence, load of waiters (in take()). */
+	atomic_fetch_add(&r->waiters, 1);
+	if (atomic_load(&s->seq) == seen)
+		futex_wait(&s->seq, seen, lap_bit(r->mask, pos));
+	atomic_fetch_sub(&r->waiters, 1);
 }
 
 void
@@ -62,11 +103,13 @@ ring_push_mpsc(struct ring *r, const struct event *ev)
 	    memory_order_relaxed);
 	struct ring_slot *s = &r->slot[pos & r->mask];
 	unsigned round = 0;
+	uint32_t seen;
 
 	/* Acquire: the consumer's copy of the old event happens before our
 	   write of the new one. */
-	while (atomic_load_explicit(&s->seq, memory_order_acquire) != pos)
-		backoff(&round);
+	while ((seen = atomic_load_explicit(&s->seq, memory_order_acquire)) !=
+	    pos)
+		wait_turn(r, s, pos, seen, &round);
 	memcpy(&s->ev, ev, sizeof(*ev));
 	/* Release: the event is visible before the consumer sees it published. */
 	atomic_store_explicit(&s->seq, pos + 1, memory_order_release);
@@ -85,6 +128,11 @@ take(struct ring *r, const struct ring_cursor *c, uint32_t pos,
 	memcpy(out, &s->ev, sizeof(*out));
 	/* Release: our copy is done before a producer may overwrite it. */
 	atomic_store_explicit(&s->seq, pos + c->mask + 1, memory_order_release);
+	/* Full fence: the store is visible before we look for sleepers (the
+	   other half of the pair is in wait_turn). */
+	atomic_thread_fence(memory_order_seq_cst);
+	if (atomic_load_explicit(&r->waiters, memory_order_relaxed) != 0)
+		futex_wake(&s->seq, lap_bit(c->mask, pos + c->mask + 1));
 	return true;
 }
 

@@ -3,7 +3,7 @@
  * works across processes (it lives in a MAP_SHARED region).
  *
  * Layout.  A ring is a cache line with the producers' claim counter `tail`,
- * then `slots` slots (a power of two), each an event and its sequence word.
+ * one with the count of producers asleep on a full ring, then `slots` slots (a power of two), each an event and its sequence word.
  * Positions are free-running uint32_t counters; slot = position & mask.  All
  * comparisons are equalities or unsigned differences, so the counters may
  * wrap (the tests start them near UINT32_MAX).
@@ -25,9 +25,13 @@
  *                   or loop).
  *
  * Progress.  No locks.  ring_pop never waits.  ring_push_mpsc claims a slot
- * in one atomic step and never fails: while the ring is full it waits (spins
- * briefly, then yields, then sleeps) until the consumer frees its slot.
- * Nothing is ever dropped.  Events from one thread arrive in the order it
+ * in one atomic step and never fails: while the ring is full it waits until
+ * the consumer frees its slot -- it spins briefly, yields, then sleeps on a
+ * futex on the slot's sequence word, having counted itself in `waiters`; a
+ * consumer that frees a slot while `waiters` is not zero wakes that word
+ * (a Dekker pair with full fences, so no wake-up is lost).  Thousands of
+ * waiting producers thus cost no CPU, and an unfull ring costs the consumer
+ * one fence and one load per event.  Nothing is ever dropped.  Events from one thread arrive in the order it
  * pushed them; events of different threads arrive in claim order, so an
  * event pushed after another has returned (a join, say) arrives after it.
  * A producer preempted between claim and publish holds up the consumer at
@@ -67,6 +71,7 @@ struct ring_slot {
 struct ring {
 	alignas(64) _Atomic uint32_t tail;	/* next position to claim */
 	uint32_t	 mask;			/* slots - 1, for producers */
+	alignas(64) _Atomic uint32_t waiters;	/* producers asleep on a slot */
 	alignas(64) struct ring_slot slot[];
 };
 

@@ -138,6 +138,48 @@ START_TEST(ring_full_blocks_until_drained)
 }
 END_TEST
 
+static void *
+push_into_full(void *arg)
+{
+	struct event ev = numbered(7);
+
+	ring_push_mpsc(arg, &ev);
+	return NULL;
+}
+
+/* Producers that find the ring full go to sleep (counted in waiters), and
+   each wakes when its own slot is freed: all arrive, none spins for ever. */
+START_TEST(ring_full_producers_sleep_until_woken)
+{
+	struct ring_cursor c;
+	struct ring *r = new_ring(2, UINT32_MAX - 3, &c);
+	struct timespec ms = { 0, 1000 * 1000 };
+	struct event ev = numbered(0);
+	pthread_t t[8];
+	unsigned i, waited;
+
+	ring_push_mpsc(r, &ev);
+	ring_push_mpsc(r, &ev);
+	for (i = 0; i < 8; i++)
+		pthread_create(&t[i], NULL, push_into_full, r);
+	for (waited = 0; atomic_load(&r->waiters) != 8; waited++) {
+		ck_assert_msg(waited < 5000, "only %u producers asleep",
+		    atomic_load(&r->waiters));
+		nanosleep(&ms, NULL);
+	}
+	for (i = 0; i < 10; i++) {
+		while (!ring_pop(r, &c, &ev))
+			nanosleep(&ms, NULL);
+		ck_assert_uint_eq(ev.sleep_ns, i < 2 ? 0 : 7);
+	}
+	for (i = 0; i < 8; i++)
+		pthread_join(t[i], NULL);
+	ck_assert_uint_eq(atomic_load(&r->waiters), 0);
+	ck_assert(!ring_pop(r, &c, &ev));
+	free(r);
+}
+END_TEST
+
 /* A slot claimed and never published stops ring_pop, not ring_pop_dead. */
 START_TEST(ring_pop_dead_skips_unpublished_slots)
 {
@@ -233,6 +275,7 @@ ring_suite(void)
 	tcase_add_test(tc, ring_keeps_order_and_contents);
 	tcase_add_test(tc, ring_wraps_around_uint32_max);
 	tcase_add_test(tc, ring_full_blocks_until_drained);
+	tcase_add_test(tc, ring_full_producers_sleep_until_woken);
 	tcase_add_test(tc, ring_pop_dead_skips_unpublished_slots);
 	tcase_add_test(tc, ring_consumer_survives_garbage);
 	tcase_add_test(tc, ring_threads_stress_keeps_every_sequence);

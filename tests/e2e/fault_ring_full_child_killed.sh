@@ -1,0 +1,40 @@
+# A child killed while its ring is full and its threads wait to push (the
+# main process is stopped so nobody drains): after it is reaped, what it
+# published is read, the rest discarded; the others lose nothing.
+. tests/e2e/lib.sh
+
+"$PTVIZ" --json --ring-slots 2 -p 4 -t 32 -s 0.3 --seed 9 >"$TMPD/out" 2>"$TMPD/err" &
+main=$!
+at_exit "kill -9 $main 2>/dev/null"
+started() { [ "$(descendants $main | wc -l)" -eq 4 ]; }
+wait_until started || fail "no children"
+kill -STOP $main
+# Every ring fills within moments: 2 slots for 3 + 3*32 events each.
+sleep 0.5
+victim=$(for k in $(descendants $main); do
+	tr '\0' ' ' </proc/$k/cmdline | grep -q '^ptviz: Process-2' && echo $k
+done)
+[ -n "$victim" ] || fail "no Process-2"
+waiting=$(ls /proc/$victim/task | wc -l)
+[ "$waiting" -gt 2 ] || fail "Process-2's threads were not waiting ($waiting tasks)"
+kill -KILL $victim
+kill -CONT $main
+WAIT_S=10 wait_until sh -c "! kill -0 $main 2>/dev/null" || fail "ptviz hung"
+wait $main
+rc=$?
+[ $rc -eq 1 ] || fail "exit $rc"
+/usr/bin/python3 - "$TMPD/out" <<'PY' || fail "records wrong"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])][1:]
+def n(proc, name, thread=None):
+    return sum(1 for e in ev if e["proc"] == proc and e["event"] == name
+               and (thread is None or (e["thread"] > 0) == thread))
+for p in (1, 3, 4):
+    assert n(p, "done", True) == 32, (p, n(p, "done", True))
+    assert n(p, "exited") == 1
+assert n(2, "killed") == 1
+assert n(2, "done", True) < 32
+assert ev[-1]["event"] == "done" and ev[-1]["proc"] == 0
+PY
+grep -q "Process-2 (pid $victim) was killed" "$TMPD/err" || fail "$(cat "$TMPD/err")"
+exit 0
