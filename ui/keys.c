@@ -243,7 +243,7 @@ keys_draw_footer(struct tui *t)
 void
 keys_draw_help(struct tui *t)
 {
-	int lines = (int)NBINDINGS + 6, cols = 0, y, x, len;
+	int lines = (int)NBINDINGS + 4, cols = 0, y, x, len;
 	WINDOW *w;
 	size_t i;
 

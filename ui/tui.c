@@ -2,12 +2,13 @@
  * tui.c: the live screen's loop: the run, the terminal, and the frames.
  *
  * It is stream.c's loop with a screen: pump the run's events into the
- * model and the log, then sleep in ppoll() on the terminal, the run's
- * doorbell and child exits, and the ending signals' signalfd.  Frames are
- * drawn only when something changed, and at most FRAME_NS apart; while a
- * run is going a tick also redraws, so that fills grow and the clock runs,
- * no faster than the fills visibly move.  Once the run has ended there is
- * no tick at all: with no input, ppoll() waits forever.
+ * model and the log, then sleep in ppoll() on the terminal, the ending
+ * signals' signalfd and, unless a frame is already due, the run's doorbell
+ * and child exits.  While a run goes, frames come at a steady rate set by
+ * how fast its fills can visibly grow (frame_ns), and events in between
+ * only wait for the next frame; a key is answered at once.  Once the run
+ * has ended, a frame is drawn only for a key or a resize: with no input,
+ * ppoll() waits forever.
  *
  * SIGWINCH stays blocked except inside ppoll(), so curses' handler can only
  * run there and a resize always interrupts the wait (never lost between a
@@ -31,8 +32,8 @@
 #include "tui.h"
 #include "view.h"
 
-#define FRAME_NS	(1000000000ull / 30)	/* at most 30 frames/s */
-#define TICK_MAX_NS	(1000000000ull / 10)	/* clock in tenths */
+#define FRAME_MIN_NS	(1000000000ull / 30)	/* at most 30 frames/s */
+#define FRAME_MAX_NS	(1000000000ull / 10)	/* clock in tenths */
 #define PUMP_BUDGET	4096
 #define LOG_LINES	4096
 #define MIN_COLS	32
@@ -210,8 +211,8 @@ too_small_draw(void)
 	const char *p, *word;
 	int n = 0, len, wl, y, i;
 
-	snprintf(msg, sizeof(msg), "Terminal too small: %dx%d. ptviz needs "
-	    "%dx%d. Enlarge it, or press q.", COLS, LINES, MIN_COLS,
+	snprintf(msg, sizeof(msg), "Too small: %dx%d, needs %dx%d. Enlarge "
+	    "the terminal, or press q to quit.", COLS, LINES, MIN_COLS,
 	    MIN_LINES);
 	line[0][0] = '\0';
 	for (p = msg; *p != '\0' && n < 16; ) {
@@ -270,24 +271,32 @@ frame(struct tui *t)
 	doupdate();
 }
 
-/* Time between ticks: as often as the fills move a pixel, within limits. */
+/*
+ * Time between frames while a run goes: about as long as the slowest fill
+ * takes to grow by an eighth of a column, within limits.  Nothing on the
+ * screen moves faster, so drawing more often would only burn the CPU the
+ * run is meant to show (64 x 16 threads at -s 10 draw 10 frames a second).
+ */
 static uint64_t
-tick_ns(const struct tui *t)
+frame_ns(const struct tui *t)
 {
 	uint64_t ns = t->opt.run.sleep_ns / 64;
 
-	if (ns < FRAME_NS)
-		ns = FRAME_NS;
-	return ns > TICK_MAX_NS ? TICK_MAX_NS : ns;
+	if (ns < FRAME_MIN_NS)
+		ns = FRAME_MIN_NS;
+	return ns > FRAME_MAX_NS ? FRAME_MAX_NS : ns;
 }
 
-/* Read every key waiting; KEY_RESIZE lays the screen out again. */
-static void
+/* Read every key waiting; KEY_RESIZE lays the screen out again.  True if
+   there was one. */
+static bool
 read_keys(struct tui *t)
 {
+	bool any = false;
 	int c;
 
 	while (!t->quit && (c = wgetch(t->lay.input)) != ERR) {
+		any = true;
 		t->dirty = true;
 		if (c == KEY_RESIZE) {
 			layout_build(t);
@@ -302,6 +311,7 @@ read_keys(struct tui *t)
 		}
 		keys_dispatch(t, c);
 	}
+	return any;
 }
 
 /* Run until quit or an ending signal; the signal, or 0. */
@@ -310,9 +320,10 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask)
 {
 	struct pollfd fds[2 + RUN_NFDS];
 	struct timespec ts, *tsp;
-	uint64_t last = 0, next_tick = 0, wait;
+	uint64_t last = 0, wait;
 	nfds_t nfds;
 	int sig, rc;
+	bool watch, input = true;
 
 	while (!t->quit) {
 		if (t->run != NULL && run_pump(t->run, PUMP_BUDGET) > 0)
@@ -322,27 +333,28 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask)
 			t->dirty = true;
 		}
 		t->now = now_ns();
-		if (t->run != NULL && t->now >= next_tick)
+		/* While the run goes, the clock and the fills move. */
+		if (t->run != NULL)
 			t->dirty = true;
-		if (t->dirty && t->now - last >= FRAME_NS) {
+		if (t->dirty && (t->now - last >= frame_ns(t) || input)) {
 			frame(t);
-			t->dirty = false;
+			t->dirty = input = false;
 			last = t->now;
-			next_tick = t->now + tick_ns(t);
 		}
 		if (t->dirty)
-			wait = last + FRAME_NS - t->now;
-		else if (t->run != NULL)
-			wait = next_tick > t->now ? next_tick - t->now : 0;
+			wait = last + frame_ns(t) - t->now;
 		else
 			wait = UINT64_MAX;
+		/* A frame is due soon: events can wait for it, so the run's
+		   descriptors are left out and each event costs no wake-up. */
+		watch = t->run != NULL && !t->dirty;
 		/* Events waiting: take them before sleeping. */
-		if (t->run != NULL && !run_may_sleep(t->run))
+		if (watch && !run_may_sleep(t->run))
 			continue;
 		fds[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		fds[1] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		nfds = 2;
-		if (t->run != NULL) {
+		if (watch) {
 			run_pollfds(t->run, &fds[2]);
 			nfds += RUN_NFDS;
 		}
@@ -350,17 +362,18 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask)
 		ts.tv_nsec = (long)(wait % 1000000000u);
 		tsp = wait == UINT64_MAX ? NULL : &ts;
 		rc = ppoll(fds, nfds, tsp, waitmask);
-		if (t->run != NULL)
-			run_woke(t->run);
 		if (rc == -1 && errno != EINTR)
 			tui_fatal(t, "poll");
+		if (watch)
+			run_woke(t->run);
 		if ((sig = signals_read(sigfd)) != 0)
 			return sig;
 		/* A terminal that went away quits as if told to. */
 		if (rc > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
 			return SIGHUP;
+		/* A key is answered at once, not at the next frame. */
 		if (rc == -1 || (fds[0].revents & POLLIN))
-			read_keys(t);
+			input = read_keys(t);
 	}
 	return 0;
 }
@@ -378,6 +391,11 @@ screen_setup(struct tui *t)
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	theme_init(&t->theme);
+	/* ncurses 6.4 flushes its output at every cursor move until the
+	   screen has once been left and resumed: without this, a frame is a
+	   write(2) per changed cell and tmux wakes for each. */
+	endwin();
+	doupdate();
 	if ((t->lay.input = newwin(1, 1, 0, 0)) == NULL)
 		tui_fatal(t, "newwin");
 	keypad(t->lay.input, TRUE);
