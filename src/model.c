@@ -208,7 +208,8 @@ apply_proc(struct model *m, const struct event *ev)
 {
 	struct model_proc *p = &m->procs[ev->proc - 1];
 
-	if (!(from[ev->state] & B(p->state)))
+	/* A reaped process that exited 0 stays "done": nothing may follow. */
+	if (p->reaped || !(from[ev->state] & B(p->state)))
 		return false;
 	if (ev->state != ST_FORKED && ev->pid != p->pid)
 		return false;

@@ -98,6 +98,11 @@ START_TEST(model_complete_run_counts_every_event)
 	ck_assert_uint_eq(model_proc(&m, 2)->rank, 2);
 	ck_assert(model_proc(&m, 1)->reaped);
 	ck_assert_uint_eq(m.main_state, ST_MDONE);
+	/* Reaped once only, whatever a garbage record says. */
+	apply_bad(&m, ev(1, 0, ST_EXITED, 7000));
+	apply_bad(&m, ev(1, 0, ST_KILLED, 7000));
+	ck_assert_uint_eq(m.procs_reaped, 2);
+	ck_assert_uint_eq(model_proc(&m, 1)->state, ST_PDONE);
 	model_free(&m);
 }
 END_TEST
@@ -247,6 +252,32 @@ START_TEST(model_survives_random_events)
 }
 END_TEST
 
+/* The sleep so far: finished sleeps plus the part of those in progress. */
+START_TEST(model_slept_counts_sleeps_in_progress)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 1, 3), 0);
+	start_proc(&m, 1);
+	finish_thread(&m, 1, 1, 30);			/* slept 30 */
+	apply_ok(&m, ev(1, 2, ST_RUNNING, 100));
+	e = ev(1, 2, ST_SLEEPING, 200);
+	e.sleep_ns = 1000;
+	apply_ok(&m, e);
+	apply_ok(&m, ev(1, 3, ST_RUNNING, 100));
+	e = ev(1, 3, ST_SLEEPING, 250);
+	apply_ok(&m, e);
+	ck_assert_uint_eq(model_slept_ns(&m, 300), 30 + 100 + 50);
+	ck_assert_uint_eq(model_slept_ns(&m, 10), 30);	/* before they began */
+	apply_ok(&m, ev(1, 2, ST_DONE, 400));
+	ck_assert_uint_eq(model_slept_ns(&m, 500), 30 + 200 + 250);
+	reap(&m, 1, ST_KILLED, SIGKILL);		/* thread 3 is lost */
+	ck_assert_uint_eq(model_slept_ns(&m, 9000), 30 + 200);
+	model_free(&m);
+}
+END_TEST
+
 START_TEST(model_init_rejects_empty_or_huge_counts)
 {
 	struct model m;
@@ -271,6 +302,7 @@ model_suite(void)
 	tcase_add_test(tc, model_unforked_process_fails_with_its_threads);
 	tcase_add_test(tc, model_thread_that_could_not_start_is_failed);
 	tcase_add_test(tc, model_survives_random_events);
+	tcase_add_test(tc, model_slept_counts_sleeps_in_progress);
 	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);
 	suite_add_tcase(s, tc);
 	return s;

@@ -149,6 +149,9 @@ static const struct {
 	{ { "--plain", "--json" }, "cannot be used together" },
 	{ { "stray" }, "unexpected argument 'stray'" },
 	{ { "-p", "3", "extra" }, "unexpected argument 'extra'" },
+	{ { "a\nb" }, "unexpected argument 'a?b'" },
+	{ { "-s", "1\x1b[2J" }, "--sleep '1?[2J' is invalid" },
+	{ { "-\t" }, "unknown option '-?'" },
 };
 
 START_TEST(options_refuses_bad_command_lines)

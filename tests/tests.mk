@@ -39,3 +39,21 @@ ubsan:
 	    $(MAKE) --no-print-directory O=build-ubsan WERROR=-Werror \
 	    CFLAGS="$(SAN_FLAGS) -fsanitize=undefined -fno-sanitize-recover=all" \
 	    LDFLAGS=-fsanitize=undefined test-run
+
+# libFuzzer targets, run for FUZZ_SECONDS each from the committed seeds
+# (copied, so a run never changes the tree).
+FUZZ_SECONDS ?= 20
+FUZZ_CC	     = clang
+FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
+	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
+build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/ring.c src/event.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
+build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
+
+.PHONY: fuzz
+fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS) $^

@@ -106,6 +106,20 @@ options_parse_seconds(const char *s, uint64_t max_ns, uint64_t *ns)
 	return 0;
 }
 
+/* The first 40 bytes of a user's argument, control characters made '?', so
+   that an error stays on one line of plain text. */
+static const char *
+shown(const char *arg, char buf[41])
+{
+	size_t i;
+
+	for (i = 0; i < 40 && arg[i] != '\0'; i++)
+		buf[i] = (unsigned char)arg[i] < 0x20 || arg[i] == 0x7f ?
+		    '?' : arg[i];
+	buf[i] = '\0';
+	return buf;
+}
+
 /* A count between 1 and max, with strtonum. */
 static int
 parse_count(const char *opt, const char *arg, unsigned max, unsigned *out,
@@ -113,6 +127,7 @@ parse_count(const char *opt, const char *arg, unsigned max, unsigned *out,
 {
 	const char *why = NULL;
 	long long n = 0;
+	char buf[41];
 
 	/* strtonum allows spaces and a sign; a count is digits only. */
 	if (arg[0] < '0' || arg[0] > '9')
@@ -120,8 +135,8 @@ parse_count(const char *opt, const char *arg, unsigned max, unsigned *out,
 	else
 		n = strtonum(arg, 1, max, &why);
 	if (why != NULL) {
-		snprintf(err, errlen, "%s '%.40s' is %s: give a whole number "
-		    "from 1 to %u (see ptviz --help)", opt, arg, why, max);
+		snprintf(err, errlen, "%s '%s' is %s: give a whole number "
+		    "from 1 to %u (see ptviz --help)", opt, shown(arg, buf), why, max);
 		return -1;
 	}
 	*out = (unsigned)n;
@@ -133,6 +148,7 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
     size_t errlen)
 {
 	unsigned slots;
+	char buf[41];
 	int c;
 
 	*o = (struct options){
@@ -158,18 +174,18 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		case 's':
 			if (options_parse_seconds(optarg, OPT_MAX_SLEEP_NS,
 			    &o->run.sleep_ns) == -1) {
-				snprintf(err, errlen, "--sleep '%.40s' is invalid: "
+				snprintf(err, errlen, "--sleep '%s' is invalid: "
 				    "give seconds from 0 to 3600, like 2.5 "
-				    "(see ptviz --help)", optarg);
+				    "(see ptviz --help)", shown(optarg, buf));
 				return -1;
 			}
 			break;
 		case OPT_SEED:
 			if (options_parse_u64(optarg, &o->run.seed) == -1) {
-				snprintf(err, errlen, "--seed '%.40s' is invalid: "
+				snprintf(err, errlen, "--seed '%s' is invalid: "
 				    "give a whole number from 0 to "
 				    "18446744073709551615 (see ptviz --help)",
-				    optarg);
+				    shown(optarg, buf));
 				return -1;
 			}
 			o->seed_given = true;
@@ -189,9 +205,10 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 			    &slots, err, errlen) == -1)
 				return -1;
 			if (slots < 2 || (slots & (slots - 1)) != 0) {
-				snprintf(err, errlen, "--ring-slots '%.40s' is "
+				snprintf(err, errlen, "--ring-slots '%s' is "
 				    "invalid: give a power of two from 2 to "
-				    "1048576 (see ptviz --help)", optarg);
+				    "1048576 (see ptviz --help)",
+				    shown(optarg, buf));
 				return -1;
 			}
 			o->run.ring_slots = slots;
@@ -204,21 +221,24 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 			break;
 		case ':':
 			snprintf(err, errlen, "%s needs a value (see ptviz "
-			    "--help)", argv[optind - 1]);
+			    "--help)", shown(argv[optind - 1], buf));
 			return -1;
 		default:
-			if (optopt != 0)
-				snprintf(err, errlen, "unknown option '-%c' "
-				    "(see ptviz --help)", optopt);
-			else
-				snprintf(err, errlen, "unknown option '%.40s' "
-				    "(see ptviz --help)", argv[optind - 1]);
+			if (optopt != 0) {
+				char opt[2] = { (char)optopt, '\0' };
+
+				snprintf(err, errlen, "unknown option '-%s' "
+				    "(see ptviz --help)", shown(opt, buf));
+			} else
+				snprintf(err, errlen, "unknown option '%s' "
+				    "(see ptviz --help)",
+				    shown(argv[optind - 1], buf));
 			return -1;
 		}
 	}
 	if (optind < argc) {
-		snprintf(err, errlen, "unexpected argument '%.40s' (see ptviz "
-		    "--help)", argv[optind]);
+		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
+		    "--help)", shown(argv[optind], buf));
 		return -1;
 	}
 	return 0;
