@@ -140,12 +140,13 @@ grid_draw_header(struct tui *t)
 static const char *
 pie(const struct theme *th, double frac)
 {
-	static const char *const p[] = { "○", "◔", "◑", "◕", "●" };
+	/* Never the empty circle: that is a thread not started yet. */
+	static const char *const p[] = { "◔", "◑", "◕", "●" };
 	int i = (int)(frac * 4);
 
 	if (!th->utf8)
 		return theme_glyph(th, LOOK_SLEEPING);
-	return p[i < 0 ? 0 : i > 4 ? 4 : i];
+	return p[i < 0 ? 0 : i > 3 ? 3 : i];
 }
 
 /* How far thread t has slept, 0..1. */

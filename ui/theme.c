@@ -26,7 +26,7 @@ struct look_def {
 };
 
 static const struct look_def looks[LOOK_COUNT] = {
-	[LOOK_NEW]	= { "·", ".", 246, -1, COLOR_WHITE, -1,
+	[LOOK_NEW]	= { "○", "-", 246, -1, COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, "new" },
 	[LOOK_RUNNING]	= { "▶", ">", 117, -1, COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, "running" },
