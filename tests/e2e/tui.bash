@@ -1,0 +1,61 @@
+# tui.bash: helpers for the tests of the live screen (tui_*.sh), on top of
+# lib.sh.  Sourced after it; not a test itself (run.sh runs *.sh only).
+
+# Glyphs and text are matched as UTF-8 characters.
+export LC_ALL=C.UTF-8
+
+# A cell's glyph, one per thread cell whatever its state (the fill and the
+# rank that follow it are not glyphs).
+CELL_GLYPHS='[○▶◔◑◕●‖✓✗!]'
+
+# Start ptviz with the arguments "$@" in a COLS x ROWS pane, wait for its
+# header, and set MAIN to its pid.  The pane's terminal settings before
+# ptviz ran go to $TMPD/stty.before (lib.sh writes stty.after).
+tui_start() {
+	local cols=$1 rows=$2
+	shift 2
+	tm_start "$cols" "$rows" "stty -a > $TMPD/stty.before; env TERM=tmux-256color LANG=C.UTF-8 $PTVIZ $*"
+	tm_wait_for '^ptviz — '
+	MAIN=$(ps -o pid=,args= --ppid "$(tm_pane_pid)" |
+		awk -v p="$PTVIZ" '$2 == p { print $1 }')
+	[ -n "$MAIN" ] || fail "no ptviz process in the pane"
+}
+
+# The grid row of Process-$1 as shown now.
+tui_row() {
+	tm_screen | grep -E "^.{2}Process-$1 " | head -n 1
+}
+
+# How many thread cells the row of Process-$1 shows.
+tui_cells() {
+	tui_row "$1" | grep -o "$CELL_GLYPHS" | wc -l
+}
+
+# True if the row of Process-$1 shows exactly $2 cells.
+tui_row_has_cells() {
+	[ "$(tui_cells "$1")" -eq "$2" ]
+}
+
+# The pids of ptviz and of every process it started, now.
+tui_family() {
+	echo "$MAIN"
+	descendants "$MAIN"
+}
+
+# True once none of the pids "$@" exists any more.
+tui_all_gone() {
+	local p
+	for p in "$@"; do
+		[ ! -e "/proc/$p" ] || return 1
+	done
+}
+
+# The state letter (R, S, T, Z...) of pid $1 from /proc/PID/stat.
+proc_state() {
+	sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1
+}
+
+# The pane's program has ended and printed "[exit N]": echo N.
+tui_exit_status() {
+	tm_screen | sed -n 's/^\[exit \([0-9]*\)\]$/\1/p' | tail -n 1
+}
