@@ -2,8 +2,13 @@
  * check_spawn.c: whole runs, through the real fork and rings, checked
  * event by event with the model.
  */
+#include <sys/wait.h>
+
 #include <check.h>
+#include <dirent.h>
 #include <poll.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdlib.h>
 
@@ -193,6 +198,61 @@ START_TEST(spawn_signal_reaches_only_live_children)
 }
 END_TEST
 
+/* Open descriptors of this process. */
+static unsigned
+count_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	unsigned n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/* Resident set size in KiB. */
+static long
+rss_kib(void)
+{
+	long pages = 0, rss = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fscanf(f, "%ld %ld", &pages, &rss), 2);
+	fclose(f);
+	return rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* A soak: a thousand runs in one process, as the screen's rerun key does.
+   Descriptors, memory and children stay flat. */
+START_TEST(spawn_thousand_runs_leave_nothing_behind)
+{
+	struct run_config cfg = { .nproc = 5, .nthread = 3, .sleep_ns = 0 };
+	unsigned i, fds = 0;
+	long rss = 0;
+
+	for (i = 0; i < 1000; i++) {
+		struct seen s = { 0 };
+
+		cfg.seed = i;
+		run_to_end(&cfg, &s);
+		assert_complete(&s, 5, 3);
+		model_free(&s.m);
+		/* Every child was reaped: none is left to wait for. */
+		ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
+		if (i == 50) {
+			fds = count_fds();
+			rss = rss_kib();
+		}
+	}
+	ck_assert_uint_eq(count_fds(), fds);
+	ck_assert_msg(rss_kib() - rss <= 256, "RSS grew from %ld to %ld KiB",
+	    rss, rss_kib());
+}
+END_TEST
+
 Suite *
 spawn_suite(void)
 {
@@ -205,6 +265,7 @@ spawn_suite(void)
 	tcase_add_test(tc, spawn_64x64_delivers_every_event);
 	tcase_add_test(tc, spawn_killed_child_never_hangs_the_run);
 	tcase_add_test(tc, spawn_signal_reaches_only_live_children);
+	tcase_add_test(tc, spawn_thousand_runs_leave_nothing_behind);
 	suite_add_tcase(s, tc);
 	return s;
 }

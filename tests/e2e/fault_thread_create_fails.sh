@@ -25,7 +25,7 @@ nok=$(grep -c '^>thread ' "$TMPD/out")
 [ "$nfail" -gt 0 ] || fail "no thread was reported as not started: $(cat "$TMPD/err")"
 [ $((nfail + nok)) -eq 60 ] || fail "$nok done + $nfail failed is not 60"
 [ "$(tail -n 1 "$TMPD/out")" = "Main process done." ] || fail "no main line"
-ptviz_procs | grep -q "$PTVIZ" && fail "left behind: $(ptviz_procs)"
+[ -z "$(orphans)" ] || fail "left behind: $(orphans)"
 
 # Fewer processes allowed than asked for: fork fails part way.
 timeout 20 bash -c "$(declare -f as_nobody); as_nobody 4 '$PTVIZ' --plain -p 6 -t 1 -s 0.1 --seed 3" \

@@ -43,15 +43,11 @@ descendants() {
 	done
 }
 
-# Every process whose title or command line shows it is ptviz's, one a line:
-# "pid state cmd".  Processes outside this test can match: use with care.
-ptviz_procs() {
-	ps -eo pid=,stat=,args= | awk '$3 ~ /^ptviz/ || $3 ~ /\/ptviz$/ { print }'
-}
-
-# Milliseconds on the monotonic clock (well, since the epoch: fine for spans).
-now_ms() {
-	echo $(($(date +%s%N) / 1000000))
+# Children of ptviz whose main process is gone (orphans, adopted by PID 1)
+# that still run: there must never be any.  One "pid stat args" a line.
+orphans() {
+	ps -eo pid=,ppid=,stat=,args= |
+		awk '$2 == 1 && $3 !~ /^Z/ && $4 == "ptviz:" && $5 ~ /^Process-/ { print $1, $3, $4, $5 }'
 }
 
 # Wait until command "$@" succeeds, up to $WAIT_S seconds (default 10,
