@@ -56,6 +56,11 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/ptviz
 	install -m 644 doc/ptviz.1 $(DESTDIR)$(MANDIR)/man1/ptviz.1
 
+# PNG pictures of real runs, for README.md: tmux and Debian's python3-pil.
+.PHONY: screenshots
+screenshots: $(BIN)
+	PTVIZ=$(BIN) bash tests/screenshots.sh
+
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ptviz $(DESTDIR)$(MANDIR)/man1/ptviz.1
 

@@ -29,6 +29,7 @@ struct geom {
 	int		 step;		/* from one cell to the next */
 	unsigned	 ncols;		/* thread columns shown */
 	unsigned	 nrows;		/* process rows shown */
+	int		 pitch;		/* lines from one row to the next */
 };
 
 static int
@@ -72,7 +73,9 @@ geometry(const struct tui *t, struct geom *g)
 		g->ncols = m->nthread;
 	if (g->ncols < 1)
 		g->ncols = 1;
-	g->nrows = h > 1 ? (unsigned)(h - 1) : 1;
+	/* Room to spare: a blank line between rows, easier on a projector. */
+	g->pitch = h - 1 >= 2 * (int)m->nproc ? 2 : 1;
+	g->nrows = h > 1 ? (unsigned)(h - 1) / (unsigned)g->pitch : 1;
 }
 
 /* Scroll so that the selected cell is in view. */
@@ -182,6 +185,23 @@ cell_words(const struct model_thread *t, enum look l, int room, char *buf,
 		buf[0] = '\0';
 }
 
+/* Mark the selected cell at y, x: thin bars in the gaps on either side,
+   where there are gaps; else the cell in reverse video. */
+static void
+select_draw(struct tui *t, const struct geom *g, int y, int x)
+{
+	WINDOW *w = t->lay.grid;
+
+	if (g->step == g->cw) {
+		theme_reverse(w, y, x, g->cw);
+		return;
+	}
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	mvwaddstr(w, y, x - 1, t->theme.utf8 ? "▕" : "[");
+	mvwaddstr(w, y, x + g->cw, t->theme.utf8 ? "▏" : "]");
+	wattrset(w, A_NORMAL);
+}
+
 /* Draw thread j of process i as a cell at y, x. */
 static void
 cell_draw(struct tui *tu, const struct geom *g, int y, int x, unsigned i,
@@ -211,7 +231,7 @@ cell_draw(struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 	}
 	wattrset(w, A_NORMAL);
 	if (i == tu->sel_proc && j == tu->sel_thread)
-		theme_reverse(w, y, x, g->cw);
+		select_draw(tu, g, y, x);
 }
 
 /* The column header: labels, and thread numbers where they fit. */
@@ -240,11 +260,14 @@ head_draw(struct tui *t, const struct geom *g)
 			continue;
 		if (x + (int)strlen(num) > getmaxx(w))
 			break;
+		wattrset(w, t->theme.attr[tj == t->sel_thread ? LOOK_TITLE :
+		    LOOK_DIM]);
 		mvwaddstr(w, 0, x, num);
 		free_x = x + (int)strlen(num) + 1;
 	}
+	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (t->left_thread > 1)
-		mvwaddstr(w, 1, g->cells_x - 1, t->theme.utf8 ? "‹" : "<");
+		mvwaddstr(w, 0, g->cells_x - 2, t->theme.utf8 ? "‹" : "<");
 	wattrset(w, A_NORMAL);
 }
 
@@ -296,13 +319,14 @@ grid_draw(struct tui *t)
 	werase(w);
 	head_draw(t, &g);
 	for (r = 0; r < g.nrows && t->top_proc + r <= t->model.nproc; r++)
-		row_draw(t, &g, 1 + (int)r, t->top_proc + r);
+		row_draw(t, &g, 1 + (int)r * g.pitch, t->top_proc + r);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->top_proc > 1)
 		mvwaddstr(w, 1, 0, th->utf8 ? "↑" : "^");
 	i = t->top_proc + g.nrows;
 	if (i <= t->model.nproc)
-		mvwaddstr(w, (int)g.nrows, 0, th->utf8 ? "↓" : "v");
+		mvwaddstr(w, 1 + ((int)g.nrows - 1) * g.pitch, 0,
+		    th->utf8 ? "↓" : "v");
 	wattrset(w, A_NORMAL);
 }
 
@@ -333,9 +357,9 @@ grid_click(struct tui *t, int y, int x)
 	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE))
 		return false;
 	geometry(t, &g);
-	if (y < 1 || (unsigned)y > g.nrows)
+	if (y < 1 || (unsigned)(y - 1) / (unsigned)g.pitch >= g.nrows)
 		return false;
-	row = t->top_proc + (unsigned)y - 1;
+	row = t->top_proc + (unsigned)(y - 1) / (unsigned)g.pitch;
 	if (row > t->model.nproc)
 		return false;
 	t->sel_proc = row;

@@ -3,7 +3,9 @@
  *
  * The lines are exactly those of --plain (DESIGN.md section 1), each with
  * its time since the start of the run, plus one line for each process that
- * was killed or failed, so a viewer sees why a row ended early.  Only the
+ * was killed or failed, so a viewer sees why a row ended early.  Lines
+ * are kept in the order of their times, as the reference program would
+ * print them, not in the order the rings happened to be drained.  Only the
  * newest lines can show, so the log is a ring that forgets the oldest: its
  * memory stays bounded however large the run.
  */
@@ -39,66 +41,76 @@ log_free(struct log *lg)
 	lg->cap = lg->n = 0;
 }
 
-/* The next line to fill, forgetting the oldest when full. */
-static struct log_line *
-log_add(struct log *lg, const struct model *m, const struct event *ev,
-    enum look l)
-{
-	struct log_line *ln = &lg->line[lg->n++ % lg->cap];
+/* How far back a late line may move: events of different processes reach
+   the main process a little out of order (one ring is drained after
+   another), but never by more than a few frames' worth. */
+#define REORDER_MAX	256
 
-	ln->t_ns = ev->t_ns >= m->t0 ? ev->t_ns - m->t0 : 0;
-	ln->look = (uint8_t)l;
-	return ln;
+/* Add ln in time order among the newest lines, forgetting the oldest line
+   when the log is full. */
+static void
+log_push(struct log *lg, const struct log_line *ln)
+{
+	size_t k = lg->n++, oldest = lg->n > lg->cap ? lg->n - lg->cap : 0;
+
+	while (k > oldest && lg->n - k < REORDER_MAX &&
+	    lg->line[(k - 1) % lg->cap].t_ns > ln->t_ns) {
+		lg->line[k % lg->cap] = lg->line[(k - 1) % lg->cap];
+		k--;
+	}
+	lg->line[k % lg->cap] = *ln;
 }
 
 void
 log_event(struct log *lg, const struct model *m, const struct event *ev)
 {
-	struct log_line *ln;
+	struct log_line ln = {
+		.t_ns = ev->t_ns >= m->t0 ? ev->t_ns - m->t0 : 0,
+		.look = LOOK_COUNT,	/* plain text */
+	};
+	size_t len = sizeof(ln.text);
 	int ws = (int)ev->wstatus;
+	const char *sig;
 
 	if (lg->cap == 0)
 		return;
 	switch (ev->state) {
 	case ST_DONE:
-		ln = log_add(lg, m, ev, LOOK_COUNT);
-		snprintf(ln->text, sizeof(ln->text),
-		    ">thread Thread-%u in process Process-%u done.",
-		    ev->thread, ev->proc);
+		snprintf(ln.text, len, ">thread Thread-%u in process "
+		    "Process-%u done.", ev->thread, ev->proc);
 		break;
 	case ST_PDONE:
-		ln = log_add(lg, m, ev, LOOK_COUNT);
-		snprintf(ln->text, sizeof(ln->text),
-		    "Process Process-%u done.", ev->proc);
+		snprintf(ln.text, len, "Process Process-%u done.", ev->proc);
 		break;
 	case ST_MDONE:
-		ln = log_add(lg, m, ev, LOOK_TITLE);
-		snprintf(ln->text, sizeof(ln->text), "Main process done.");
+		ln.look = LOOK_TITLE;
+		snprintf(ln.text, len, "Main process done.");
 		break;
 	case ST_KILLED:
-		ln = log_add(lg, m, ev, LOOK_LOST);
-		snprintf(ln->text, sizeof(ln->text),
-		    "Process-%u was killed by SIG%s.", ev->proc,
-		    sigabbrev_np(WTERMSIG(ws)) ? sigabbrev_np(WTERMSIG(ws)) :
-		    "?");
+		ln.look = LOOK_LOST;
+		sig = sigabbrev_np(WTERMSIG(ws));
+		snprintf(ln.text, len, "Process-%u was killed by SIG%s.",
+		    ev->proc, sig != NULL ? sig : "?");
 		break;
 	case ST_FAILED:
-		ln = log_add(lg, m, ev, LOOK_FAILED);
+		ln.look = LOOK_FAILED;
 		if (ev->wstatus == -1)
-			snprintf(ln->text, sizeof(ln->text),
-			    "Process-%u could not be forked.", ev->proc);
+			snprintf(ln.text, len, "Process-%u could not be "
+			    "forked.", ev->proc);
 		else
-			snprintf(ln->text, sizeof(ln->text),
-			    "Process-%u failed (status %d).", ev->proc,
-			    WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+			snprintf(ln.text, len, "Process-%u failed (status "
+			    "%d).", ev->proc, WIFEXITED(ws) ?
+			    WEXITSTATUS(ws) : -1);
 		break;
 	case ST_TFAILED:
-		ln = log_add(lg, m, ev, LOOK_FAILED);
-		snprintf(ln->text, sizeof(ln->text),
-		    "Thread-%u of Process-%u could not start.", ev->thread,
-		    ev->proc);
+		ln.look = LOOK_FAILED;
+		snprintf(ln.text, len, "Thread-%u of Process-%u could not "
+		    "start.", ev->thread, ev->proc);
 		break;
+	default:
+		return;
 	}
+	log_push(lg, &ln);
 }
 
 void

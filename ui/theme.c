@@ -142,29 +142,22 @@ theme_legend(WINDOW *w, const struct theme *th, int y, int x)
 void
 theme_fill(WINDOW *w, const struct theme *th, double frac, int cols)
 {
-	/* Eighths of a column, so a one-second sleep grows visibly. */
-	static const char *const part[8] = {
-		"", "▏", "▎", "▍", "▌", "▋", "▊", "▉",
-	};
-	int eighths, full, i;
+	int full, i;
 
 	if (frac < 0)
 		frac = 0;
 	if (frac > 1)
 		frac = 1;
-	eighths = (int)(frac * cols * 8);
-	full = eighths / 8;
+	/* Thick bars on a thin baseline: they read from the back of a room,
+	   and unlike full blocks the bars of adjacent rows never merge. */
+	full = (int)(frac * cols);
 	wattron(w, th->attr[LOOK_SLEEPING]);
 	for (i = 0; i < full; i++)
-		waddstr(w, th->utf8 ? "█" : "#");
-	if (full < cols && th->utf8 && eighths % 8 != 0) {
-		waddstr(w, part[eighths % 8]);
-		full++;
-	}
+		waddstr(w, th->utf8 ? "▆" : "#");
 	wattroff(w, th->attr[LOOK_SLEEPING]);
 	wattron(w, th->attr[LOOK_DIM]);
-	for (i = full; i < cols; i++)
-		waddstr(w, th->utf8 ? "·" : ".");
+	for (; i < cols; i++)
+		waddstr(w, th->utf8 ? "▁" : ".");
 	wattroff(w, th->attr[LOOK_DIM]);
 }
 

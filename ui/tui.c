@@ -42,6 +42,7 @@
 #define DETAILS_COLS	36
 #define DETAILS_MIN_W	80	/* narrower: the log alone */
 #define BOTTOM_KEEP	8	/* rows kept for log and details */
+#define SPACED_LOG_KEEP	24	/* rows the log keeps beside a spaced grid */
 
 /* Free the panes (not the input window, which lives as long as curses). */
 static void
@@ -71,6 +72,9 @@ layout_build(struct tui *t)
 		return;
 	body = h - HEADER_LINES - 1;
 	grid_h = (int)t->model.nproc + 1;
+	/* Few processes: rows spaced out, if the log keeps its room. */
+	if (body - (2 * grid_h - 1) >= SPACED_LOG_KEEP)
+		grid_h = 2 * grid_h - 1;
 	if (grid_h > body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0))
 		grid_h = body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0);
 	/* A bottom too thin to read goes to the grid. */

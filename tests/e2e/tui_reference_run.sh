@@ -11,7 +11,7 @@ for i in 1 2 3 4 5; do
 		fail "Process-$i does not show 3 cells: $(tui_row $i)"
 done
 WAIT_S=10 tm_wait_for 'threads done 15/15'
-tm_wait_for 'finished'
+tm_wait_for '^elapsed .* finished'
 for i in 1 2 3 4 5; do
 	done_cells=$(tui_row $i | grep -o '✓' | wc -l)
 	[ "$done_cells" -eq 3 ] || fail "Process-$i: $done_cells cells done: $(tui_row $i)"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# screenshots.sh: run the real ptviz in tmux, capture its screen at chosen
+# moments (with colours: capture-pane -e) and render each to
+# screenshots/NAME.png with tests/ansi2png.py.  `make screenshots` runs it.
+# Environment: PTVIZ (the binary, default build/ptviz).
+set -eu
+cd "$(dirname "$0")/.."
+
+PTVIZ=$(realpath "${PTVIZ:-build/ptviz}")
+OUT=screenshots
+PY=/usr/bin/python3	# Debian's, which sees python3-pil
+SOCK=shots-$$
+TMPD=$(mktemp -d)
+export LC_ALL=C.UTF-8
+
+command -v tmux >/dev/null || { echo "screenshots: no tmux" >&2; exit 1; }
+$PY -c 'import PIL' 2>/dev/null ||
+	{ echo "screenshots: $PY lacks PIL (apt-get install python3-pil)" >&2; exit 1; }
+trap 'tmux -L $SOCK kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+mkdir -p "$OUT"
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+
+# Start ptviz with the arguments after COLS ROWS in a fresh session.
+start() {
+	local cols=$1 rows=$2
+	shift 2
+	local old=$S
+	S=s$((${S#s} + 1))
+	# The old session goes after the new one is up: an empty server ends.
+	tm new-session -d -s "$S" -x "$cols" -y "$rows" \
+		"env TERM=tmux-256color LANG=C.UTF-8 $PTVIZ $*; sleep 600"
+	[ "$old" = s0 ] || tm kill-session -t "$old"
+	wait_for '^ptviz'
+}
+S=s0
+
+# Wait (up to 20 s) until the screen matches the extended regex $1.
+wait_for() {
+	local i
+	for i in $(seq 400); do
+		tm capture-pane -t "$S" -p | grep -Eq -- "$1" && return 0
+		sleep 0.05
+	done
+	echo "screenshots: the screen never showed /$1/" >&2
+	tm capture-pane -t "$S" -p >&2
+	exit 1
+}
+
+# Capture the screen as $OUT/$1.png.
+shot() {
+	local size
+	size=$(tm display-message -p -t "$S" '#{pane_width} #{pane_height}')
+	tm capture-pane -t "$S" -e -p -N > "$TMPD/$1.ans"
+	# shellcheck disable=SC2086
+	$PY tests/ansi2png.py "$TMPD/$1.ans" "$OUT/$1.png" $size
+	echo "$OUT/$1.png"
+}
+
+# During a run, and when it has finished; then the help over it.
+start 120 40 -p 5 -t 3 -s 3 --seed 7
+wait_for 'threads done ([5-9]|1[0-1])/15'
+shot running
+wait_for '^elapsed .* finished'
+shot finished
+tm send-keys -t "$S" '?'
+wait_for 'ptviz keys'
+shot help
+
+# A process killed part way: its row killed, its threads lost.
+start 120 40 -p 6 -t 4 -s 4 --seed 11
+tm send-keys -t "$S" j j l
+wait_for 'Process-3 · Thread-2'
+sleep 0.6
+tm send-keys -t "$S" k
+wait_for 'Process-3 +[0-9]+ killed'
+wait_for '^elapsed .* finished'
+shot killed
+
+# Paused: every child stopped.
+start 120 40 -p 6 -t 8 -s 6 --seed 3
+wait_for 'threads done [1-3][0-9]/48'
+tm send-keys -t "$S" Space
+wait_for 'stopped'
+shot paused
+
+# A narrow terminal, and many processes and threads in a normal one.
+start 60 20 -p 8 -t 6 -s 4 --seed 5
+wait_for 'threads done [1-3][0-9]/48'
+shot narrow
+start 120 40 -p 64 -t 16 -s 6 --seed 9
+wait_for 'threads done [1-9][0-9][0-9]/1024'
+shot many
