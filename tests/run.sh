@@ -2,7 +2,8 @@
 # run.sh: run every test -- the Check suites, the TSan ring stress, and the
 # end-to-end scripts in tests/e2e -- and end with "N passed, N failed".
 # Environment: PTVIZ (the binary), CHECK_BIN, TSAN_BIN; E2E=pattern to run
-# only some end-to-end scripts.
+# only some end-to-end scripts; STAGE (plain, asan, ubsan) names the build,
+# and SUMMARY, a file to add "STAGE passed failed skipped" to.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -51,5 +52,6 @@ for t in tests/e2e/*.sh; do
 done
 
 [ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ -z "${SUMMARY:-}" ] || echo "${STAGE:-plain} $passed $failed $skipped" >>"$SUMMARY"
+echo "${STAGE:-tests}: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

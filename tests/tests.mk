@@ -19,24 +19,40 @@ $(TSAN_BIN): tests/tsan_ring.c tests/stress.c src/ring.c src/region.c src/event.
 test-build: $(BIN) $(CHECK_BIN) $(TSAN_BIN)
 
 test-run: test-build
-	@PTVIZ=$(BIN) CHECK_BIN=$(CHECK_BIN) TSAN_BIN=$(TSAN_BIN) bash tests/run.sh
+	@PTVIZ=$(BIN) CHECK_BIN=$(CHECK_BIN) TSAN_BIN=$(TSAN_BIN) \
+	    STAGE=$(STAGE) SUMMARY=$(SUMMARY) bash tests/run.sh
 
+# Everything, as CI runs it: the suite plain, under ASan and under UBSan,
+# then the fuzzers for a short while; one summary line at the end.
+SUMMARY ?=
+ALL_SUMMARY = $(CURDIR)/build/summary
 test:
 	@sh tests/deps.sh test
-	@$(MAKE) --no-print-directory WERROR=-Werror test-run
+	@mkdir -p build && rm -f $(ALL_SUMMARY)
+	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) WERROR=-Werror \
+	    STAGE=plain test-run
+	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) asan-run ubsan-run
+	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) FUZZ_SECONDS=15 fuzz
+	@awk '{ p += $$2; f += $$3; s += $$4 } END { \
+	    printf "total: %d passed, %d failed, %d skipped\n", p, f, s }' \
+	    $(ALL_SUMMARY)
 
 # The whole suite under a sanitizer, each in its own build directory.
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer
-asan:
-	@sh tests/deps.sh test
-	@$(MAKE) --no-print-directory O=build-asan WERROR=-Werror \
+asan: ; @sh tests/deps.sh test && $(MAKE) --no-print-directory asan-run
+ubsan: ; @sh tests/deps.sh test && $(MAKE) --no-print-directory ubsan-run
+
+.PHONY: asan-run ubsan-run
+asan-run:
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    $(MAKE) --no-print-directory O=build-asan WERROR=-Werror STAGE=asan \
 	    CFLAGS="$(SAN_FLAGS) -fsanitize=address" \
 	    LDFLAGS=-fsanitize=address test-run
 
-ubsan:
-	@sh tests/deps.sh test
+ubsan-run:
 	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	    $(MAKE) --no-print-directory O=build-ubsan WERROR=-Werror \
+	    STAGE=ubsan \
 	    CFLAGS="$(SAN_FLAGS) -fsanitize=undefined -fno-sanitize-recover=all" \
 	    LDFLAGS=-fsanitize=undefined test-run
 
@@ -56,4 +72,4 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c
 
 .PHONY: fuzz
 fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options
-	@bash tests/fuzz/run.sh $(FUZZ_SECONDS) $^
+	@SUMMARY=$(SUMMARY) bash tests/fuzz/run.sh $(FUZZ_SECONDS) $^

@@ -50,6 +50,11 @@ orphans() {
 		awk '$2 == 1 && $3 !~ /^Z/ && $4 == "ptviz:" && $5 ~ /^Process-/ { print $1, $3, $4, $5 }'
 }
 
+# Milliseconds since the epoch: enough to measure a span.
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
 # Wait until command "$@" succeeds, up to $WAIT_S seconds (default 10,
 # decimals allowed).
 wait_until() {

@@ -7,6 +7,7 @@
 . tests/e2e/lib.sh
 
 command -v valgrind >/dev/null || skip "no valgrind"
+[ "${STAGE:-plain}" = plain ] || skip "valgrind runs on the plain build only"
 vg=(valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all
 	--errors-for-leak-kinds=definite,indirect,possible
 	--child-silent-after-fork=yes --suppressions=tests/valgrind.supp)

@@ -4,7 +4,7 @@
 set -u
 secs=$1
 shift
-status=0
+status=0 ok=0
 for f in "$@"; do
 	name=$(basename "$f")
 	work=$(mktemp -d)
@@ -14,6 +14,7 @@ for f in "$@"; do
 		>"$work.log" 2>&1; then
 		runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work.log" | grep -o '[0-9]*$')
 		echo "fuzz $name: ok, $runs inputs in ${secs}s"
+		ok=$((ok + 1))
 	else
 		echo "fuzz $name: FAILED"
 		grep -v '^#\|^INFO' "$work.log" | tail -n 40
@@ -24,4 +25,5 @@ for f in "$@"; do
 	fi
 	rm -rf "$work" "$work.log"
 done
+[ -z "${SUMMARY:-}" ] || echo "fuzz $ok $(($# - ok)) 0" >>"$SUMMARY"
 exit $status
