@@ -429,6 +429,10 @@ tui_main(const struct options *o, char *why, size_t whylen)
 		snprintf(why, whylen, "TERM is not set");
 		return -1;
 	}
+	/* The size is the terminal's own, followed as it changes: exported
+	   LINES and COLUMNS (stale, or nonsense) must not override it. */
+	use_env(FALSE);
+	use_tioctl(TRUE);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		snprintf(why, whylen, "terminal type '%.40s' is unknown", term);
 		return -1;

@@ -84,9 +84,15 @@ tm() {
 tm_start() {
 	local cols=$1 rows=$2 cmd=$3
 	command -v tmux >/dev/null || skip "no tmux"
-	tm new-session -d -s t -x "$cols" -y "$rows" \
-		"env TERM=tmux-256color LANG=C.UTF-8 $cmd; echo \"[exit \$?]\"; stty -a > $TMPD/stty.after; sleep 600" ||
-		fail "tmux would not start"
+	# A server just killed on this socket may still be going away: retry.
+	local try
+	for try in 1 2 3 4 5; do
+		tm new-session -d -s t -x "$cols" -y "$rows" \
+			"env TERM=tmux-256color LANG=C.UTF-8 $cmd; echo \"[exit \$?]\"; stty -a > $TMPD/stty.after; sleep 600" &&
+			break
+		[ $try -lt 5 ] || fail "tmux would not start"
+		sleep 0.2
+	done
 	tm set-option -t t remain-on-exit on >/dev/null
 }
 
