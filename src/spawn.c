@@ -54,9 +54,6 @@ run_block_signals(void)
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
 	return sigprocmask(SIG_BLOCK, &set, NULL);
 }
 

@@ -8,9 +8,8 @@
  * function, in the order the main process learns of them.  A process's
  * reaping event comes after every event its ring still held.
  *
- * The caller blocks SIGCHLD before run_start() (run_block_signals() does it
- * for SIGCHLD and the signals a front end will read with signalfd) and
- * sleeps in poll() on the descriptors run_pollfds() gives, after
+ * The caller blocks SIGCHLD before run_start() (run_block_signals() does it)
+ * and sleeps in poll() on the descriptors run_pollfds() gives, after
  * run_may_sleep() said it may.
  */
 #ifndef PTVIZ_SPAWN_H
@@ -37,7 +36,7 @@ typedef void run_sink(void *ctx, const struct event *ev);
 
 #define RUN_NFDS	2
 
-/* Block SIGCHLD, SIGINT, SIGTERM, SIGHUP in the calling process. */
+/* Block SIGCHLD in the calling process: child exits come as data. */
 int		 run_block_signals(void);
 
 /* Map the shared region and fork the children; NULL with errno if nothing

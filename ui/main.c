@@ -17,6 +17,7 @@
 #include "../src/duration.h"
 #include "../src/spawn.h"
 #include "options.h"
+#include "signals.h"
 #include "stream.h"
 #include "tui.h"
 
@@ -46,7 +47,7 @@ main(int argc, char *argv[])
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */
 	setproctitle_init(argc, argv, environ);
-	if (run_block_signals() == -1)
+	if (run_block_signals() == -1 || signals_block() == -1)
 		err(1, "sigprocmask");
 	if (o.mode == MODE_JSON)
 		return stream_main(&o, &json_printer);

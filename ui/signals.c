@@ -9,15 +9,31 @@
 
 #include "signals.h"
 
+/* The ending signals. */
+static void
+ending(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+}
+
+int
+signals_block(void)
+{
+	sigset_t set;
+
+	ending(&set);
+	return sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
 int
 signals_open(void)
 {
 	sigset_t set;
 
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
+	ending(&set);
 	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 }
 

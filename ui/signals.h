@@ -6,8 +6,11 @@
 #ifndef PTVIZ_SIGNALS_H
 #define PTVIZ_SIGNALS_H
 
-/* A non-blocking signalfd for the ending signals (block them first, with
-   run_block_signals()); -1 with errno on failure. */
+/* Block the ending signals, so that they wait to be read; -1 with errno. */
+int		signals_block(void);
+
+/* A non-blocking signalfd for the ending signals (block them first);
+   -1 with errno on failure. */
 int		signals_open(void);
 
 /* The ending signal waiting on fd, or 0 if none. */
