@@ -430,9 +430,10 @@ tui_main(const struct options *o, char *why, size_t whylen)
 		return -1;
 	}
 	/* The size is the terminal's own, followed as it changes: exported
-	   LINES and COLUMNS (stale, or nonsense) must not override it. */
-	use_env(FALSE);
-	use_tioctl(TRUE);
+	   LINES and COLUMNS (stale, or nonsense) must not override it.  (In
+	   ncurses 6.4, use_env(FALSE) would also stop resizes being seen.) */
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		snprintf(why, whylen, "terminal type '%.40s' is unknown", term);
 		return -1;
