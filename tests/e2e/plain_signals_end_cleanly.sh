@@ -2,9 +2,11 @@
 # reaped, and ptviz ends with the signal's status (128 + N).
 . tests/e2e/lib.sh
 
+# The seed makes every thread sleep 10 s or more: none prints before the
+# signal.
 for sig in INT TERM HUP; do
 	# A job started with & from a script ignores SIGINT; undo that.
-	bash -c 'trap - INT; exec "$0" --plain -p 4 -t 3 -s 30' "$PTVIZ" \
+	bash -c 'trap - INT; exec "$0" --plain -p 4 -t 3 -s 30 --seed 235811' "$PTVIZ" \
 		>"$TMPD/out" 2>/dev/null &
 	main=$!
 	started() { [ "$(descendants $main | wc -l)" -eq 4 ]; }

@@ -4,7 +4,9 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-tui_start 120 40 -p 3 -t 2 -s 3 --seed 7
+# Seed 8: both threads of Process-2 sleep 2.6 s or more, time enough to
+# select it and press k even on a loaded machine.
+tui_start 120 40 -p 3 -t 2 -s 3 --seed 8
 tm_wait_for 'Process-2 +[0-9]+ joining'
 victim=$(tui_row 2 | awk '{ print $2 }')
 tm send-keys -t t j
