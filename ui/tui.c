@@ -14,6 +14,12 @@
  * run there and a resize always interrupts the wait (never lost between a
  * check and the sleep).  Every way out leaves curses before anything else
  * is said or done, so the terminal is always given back as it was.
+ *
+ * PTVIZ_FRAME_LOG=path, read once at start, times every frame (drawing and
+ * writing it out) and appends one line a frame to that file when the screen
+ * ends: its wall time (CLOCK_MONOTONIC) and the main thread's CPU time in
+ * it, in nanoseconds -- for `make bench`.  Unset, it costs one test of a
+ * pointer per frame.
  */
 #include <errno.h>
 #include <poll.h>
@@ -43,6 +49,18 @@
 #define DETAILS_MIN_W	80	/* narrower: the log alone */
 #define BOTTOM_KEEP	8	/* rows kept for log and details */
 #define SPACED_LOG_KEEP	24	/* rows the log keeps beside a spaced grid */
+#define FRAME_LOG_MAX	(1u << 20)	/* frame times kept, at most */
+
+/* The frame times PTVIZ_FRAME_LOG asks for. */
+struct frame_time {
+	uint64_t	 wall_ns, cpu_ns;
+};
+
+struct frame_log {
+	const char	*path;		/* NULL: not asked for */
+	struct frame_time *f;		/* [cap] */
+	size_t		 n, cap;
+};
 
 /* Free the panes (not the input window, which lives as long as curses). */
 static void
@@ -275,6 +293,66 @@ frame(struct tui *t)
 	doupdate();
 }
 
+/* CPU time of the calling thread, in nanoseconds. */
+static uint64_t
+cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* A frame, timed if PTVIZ_FRAME_LOG asked for it. */
+static void
+frame_timed(struct tui *t, struct frame_log *fl)
+{
+	struct frame_time *f;
+	uint64_t wall, cpu;
+
+	if (fl->path == NULL) {
+		frame(t);
+		return;
+	}
+	wall = now_ns();
+	cpu = cpu_ns();
+	frame(t);
+	if (fl->n == fl->cap && fl->cap < FRAME_LOG_MAX) {
+		f = reallocarray(fl->f, fl->cap ? 2 * fl->cap : 1024,
+		    sizeof(*f));
+		if (f == NULL)
+			return;
+		fl->f = f;
+		fl->cap = fl->cap ? 2 * fl->cap : 1024;
+	}
+	if (fl->n < fl->cap)
+		fl->f[fl->n++] = (struct frame_time){ now_ns() - wall,
+		    cpu_ns() - cpu };
+}
+
+/* Append the frame times to the file, once curses has ended. */
+static void
+frame_log_write(struct frame_log *fl)
+{
+	FILE *fp;
+	size_t i;
+	bool ok;
+
+	if (fl->path == NULL)
+		return;
+	if ((ok = (fp = fopen(fl->path, "a")) != NULL)) {
+		for (i = 0; i < fl->n; i++)
+			fprintf(fp, "%llu %llu\n",
+			    (unsigned long long)fl->f[i].wall_ns,
+			    (unsigned long long)fl->f[i].cpu_ns);
+		ok = fclose(fp) == 0;
+	}
+	if (!ok)
+		fprintf(stderr, "ptviz: PTVIZ_FRAME_LOG: %s: %s\n", fl->path,
+		    strerror(errno));
+	free(fl->f);
+}
+
 /*
  * Time between frames while a run goes: about as long as the slowest fill
  * takes to grow by an eighth of a column, within limits.  Nothing on the
@@ -320,7 +398,8 @@ read_keys(struct tui *t)
 
 /* Run until quit or an ending signal; the signal, or 0. */
 static int
-loop(struct tui *t, int sigfd, const sigset_t *waitmask)
+loop(struct tui *t, int sigfd, const sigset_t *waitmask,
+    struct frame_log *fl)
 {
 	struct pollfd fds[2 + RUN_NFDS];
 	struct timespec ts, *tsp;
@@ -341,7 +420,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask)
 		if (t->run != NULL)
 			t->dirty = true;
 		if (t->dirty && (t->now - last >= frame_ns(t) || input)) {
-			frame(t);
+			frame_timed(t, fl);
 			t->dirty = input = false;
 			last = t->now;
 		}
@@ -420,6 +499,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 {
 	struct tui t = { .opt = *o, .sel_proc = 1, .sel_thread = 1,
 	    .top_proc = 1, .left_thread = 1 };
+	struct frame_log fl = { .path = getenv("PTVIZ_FRAME_LOG") };
 	const char *term = getenv("TERM");
 	sigset_t winch, waitmask;
 	SCREEN *scr;
@@ -452,10 +532,13 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	    log_init(&t.log, LOG_LINES) == -1)
 		tui_fatal(&t, "cannot set up the screen");
 	sigdelset(&waitmask, SIGWINCH);
+	if (fl.path != NULL && *fl.path == '\0')
+		fl.path = NULL;
 	screen_setup(&t);
 	tui_restart(&t);
-	sig = loop(&t, sigfd, &waitmask);
+	sig = loop(&t, sigfd, &waitmask, &fl);
 	screen_end(&t, scr);
+	frame_log_write(&fl);
 	stop_run(&t);
 	model_free(&t.model);
 	log_free(&t.log);
