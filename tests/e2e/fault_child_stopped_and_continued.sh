@@ -2,11 +2,12 @@
 # spinning, and finishes normally once it is continued.
 . tests/e2e/lib.sh
 
-"$PTVIZ" --plain -p 3 -t 3 -s 0.3 --seed 4 >"$TMPD/out" 2>"$TMPD/err" &
+"$PTVIZ" --plain -p 3 -t 3 -s 3 --seed 4 >"$TMPD/out" 2>"$TMPD/err" &
 main=$!
 at_exit "kill -9 $main 2>/dev/null"
 started() { [ "$(descendants $main | wc -l)" -eq 3 ]; }
 wait_until started || fail "no children"
+# The first child (Process-1) sleeps 1.1 s or more in every thread (seed 4).
 victim=$(descendants $main | head -n 1)
 kill -STOP $victim
 sleep 1
