@@ -3,7 +3,9 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-tui_start 120 40 -p 4 -t 2 -s 30 --seed 7
+# Seed 235811: every thread sleeps 10 s or more, so no child can end by
+# itself while the test stops and resumes it.
+tui_start 120 40 -p 4 -t 2 -s 30 --seed 235811
 all_started() { [ "$(descendants "$MAIN" | wc -l)" -eq 4 ]; }
 wait_until all_started || fail "the children did not start"
 tm_wait_for 'joining'
