@@ -6,6 +6,11 @@
 set -u
 
 : "${PTVIZ:=build/ptviz}"
+# Under a sanitizer (STAGE asan or ubsan, set by make) every fork and
+# allocation costs more and ASan keeps freed memory: soaks take fewer rounds
+# and skip memory bounds there; the plain stage runs them in full.
+SANITIZED=false
+[ "${STAGE:-plain}" = plain ] || SANITIZED=true
 PTVIZ=$(cd "$(dirname "$PTVIZ")" && pwd)/$(basename "$PTVIZ")
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/ptviz-test.XXXXXX")
 TMUX_SOCK="ptviz-test-$$"
