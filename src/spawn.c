@@ -40,7 +40,6 @@ struct run {
 	struct child	*child;		/* [cfg.nproc] */
 	run_sink	*sink;
 	void		*ctx;
-	uint64_t	 t0;
 	int		 chld_fd;	/* signalfd for SIGCHLD */
 	int		 fork_errno;
 	unsigned	 live;		/* forked and not yet reaped */
@@ -152,8 +151,7 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 		goto fail;
 	for (i = 0; i < cfg->nproc; i++)
 		r->child[i].cur = (struct ring_cursor){ 0, slots - 1 };
-	r->t0 = now_ns();
-	emit(r, 0, ST_MRUNNING, getpid(), 0, r->t0);
+	emit(r, 0, ST_MRUNNING, getpid(), 0, now_ns());
 	fork_all(r);
 	return r;
 fail:
@@ -167,12 +165,6 @@ int
 run_fork_errno(const struct run *r)
 {
 	return r->fork_errno;
-}
-
-uint64_t
-run_t0(const struct run *r)
-{
-	return r->t0;
 }
 
 void

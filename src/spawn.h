@@ -48,9 +48,6 @@ struct run	*run_start(const struct run_config *cfg, run_sink *sink,
 /* errno of the fork that failed, or 0. */
 int		 run_fork_errno(const struct run *r);
 
-/* When the run started (CLOCK_MONOTONIC ns). */
-uint64_t	 run_t0(const struct run *r);
-
 /* Fill fds[0..RUN_NFDS-1] to poll for: the doorbell and child exits. */
 void		 run_pollfds(const struct run *r, struct pollfd *fds);
 

@@ -32,8 +32,9 @@ struct stream {
 	int		 faults;
 };
 
-int
-stream_report_fault(FILE *fp, const struct event *ev)
+/* Say on fp what went wrong with ev, if anything; 1 if it did, else 0. */
+static int
+report_fault(FILE *fp, const struct event *ev)
 {
 	int ws = (int)ev->wstatus;
 
@@ -73,7 +74,7 @@ sink(void *ctx, const struct event *ev)
 		    "it was done\n", ev->proc, ev->pid);
 		s->faults++;
 	}
-	s->faults += stream_report_fault(stderr, ev);
+	s->faults += report_fault(stderr, ev);
 }
 
 int

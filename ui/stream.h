@@ -26,7 +26,4 @@ extern const struct printer json_printer;	/* json.c */
    that ends it kills and reaps the children, then ends ptviz with it. */
 int	stream_main(const struct options *o, const struct printer *p);
 
-/* Say on stderr what went wrong with ev, if anything; true if it did. */
-int	stream_report_fault(FILE *fp, const struct event *ev);
-
 #endif
