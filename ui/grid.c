@@ -212,22 +212,21 @@ cell_draw(struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 	enum look l = theme_thread_look(&tu->model, i, j);
 	WINDOW *w = tu->lay.grid;
 	char words[24];
-	int n;
 
 	wmove(w, y, x);
 	wattrset(w, th->attr[l]);
 	if (l == LOOK_SLEEPING && g->cw == 1)
-		waddstr(w, pie(th, slept(tu, t)));
+		theme_glyphs(w, pie(th, slept(tu, t)), 1);
 	else
-		waddstr(w, theme_glyph(th, l));
+		theme_glyphs(w, theme_glyph(th, l), 1);
 	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED)) {
 		theme_fill(w, th, slept(tu, t), g->cw - 1);
 	} else if (g->cw > 1) {
 		cell_words(t, l, g->cw - 1, words, sizeof(words));
-		waddstr(w, words);
+		if (words[0] != '\0')
+			waddstr(w, words);
 		/* Pad in the cell's colour: a done cell is a solid block. */
-		for (n = 1 + (int)strlen(words); n < g->cw; n++)
-			waddch(w, ' ');
+		theme_glyphs(w, " ", g->cw - 1 - (int)strlen(words));
 	}
 	wattrset(w, A_NORMAL);
 	if (i == tu->sel_proc && j == tu->sel_thread)

@@ -105,6 +105,10 @@ int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
 void		 theme_fill(WINDOW *w, const struct theme *th, double frac,
 		    int cols);
 
+/* Add the one-column glyph s (UTF-8) n times at the cursor: decoded once,
+   far cheaper than waddstr() for each. */
+void		 theme_glyphs(WINDOW *w, const char *s, int n);
+
 /* Seconds from ns with `decimals` places, trailing zeros dropped when
    trim is set: "1.25", "0.5", "3". */
 void		 theme_secs(char *buf, size_t len, uint64_t ns, int decimals,
