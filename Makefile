@@ -50,6 +50,7 @@ run: deps
 	$(BIN)
 
 include tests/tests.mk
+include tests/bench/bench.mk
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

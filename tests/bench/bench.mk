@@ -1,0 +1,26 @@
+# bench.mk: `make bench` (included by the Makefile).  It installs what it
+# needs, builds ptviz and the bench programs, and runs tests/bench/bench.sh:
+# a table of figures against their baselines and goals, then one summary
+# line.  Never part of `make test`: a benchmark is not a timed test.
+
+BENCH_DIR = $(O)/bench
+BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit
+
+# The ring against a pipe, with ptviz's own ring and region.
+$(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
+    src/event.c src/ring.h src/region.h src/event.h
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
+	    $(PT_LDLIBS)
+
+$(BENCH_DIR)/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PT_LDLIBS)
+
+.PHONY: bench-build
+bench-build: $(BIN) $(BENCH_BIN)
+
+bench:
+	@sh tests/deps.sh bench
+	@$(MAKE) --no-print-directory bench-build
+	@PTVIZ=$(BIN) BENCH_DIR=$(BENCH_DIR) bash tests/bench/bench.sh

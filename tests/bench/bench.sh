@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# bench.sh: ptviz's figures against their baselines, as a Markdown table,
+# then one summary line.  Run by `make bench`, which builds what it needs.
+#
+# Every figure is a ratio or a median taken side by side with its baseline
+# (runs alternate), so it holds on a shared, noisy machine where a single
+# timing does not.  Four parts, as in README.md, Performance:
+#   1. ring vs pipe    ringpipe: the same events through ptviz's rings and
+#                      through a pipe, one write(2) per event;
+#   2. run vs floor    timeit: ptviz --plain -s 0 against floor, which only
+#                      forks and starts and joins the same threads;
+#   3. the screen      ptviz in a tmux pane: its main process's CPU during
+#                      the run and bytes to the terminal (/proc/PID/schedstat
+#                      and io), and its wake-ups once the run has ended;
+#   4. largest run     the largest P x T that completes in --plain, and the
+#                      frame times of it in a pane (PTVIZ_FRAME_LOG).
+# Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
+# to change the work (the defaults fit in about 5 minutes on 2 cores).
+set -u
+cd "$(dirname "$0")/../.."
+
+: "${PTVIZ:=build/ptviz}" "${BENCH_DIR:=build/bench}"
+: "${EVENTS:=10000000}" "${RP_ROUNDS:=5}" "${UI_ROUNDS:=3}"
+SLOTS=1024
+UI_ARGS="-p 64 -t 16 -s 5 --seed 1"
+IDLE_S=3
+PTVIZ=$(cd "$(dirname "$PTVIZ")" && pwd)/$(basename "$PTVIZ")
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/ptviz-bench.XXXXXX")
+SOCK="bench-$$"
+
+tm() {
+	tmux -L "$SOCK" -f /dev/null "$@"
+}
+
+cleanup() {
+	tm kill-server 2>/dev/null
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+note() {
+	echo "bench: $*" >&2
+}
+
+# Print "$1" with awk's printf format "$2" (for floats bash cannot do).
+fmt() {
+	awk -v x="$1" -v f="$2" 'BEGIN { printf f, x }'
+}
+
+# The median of the numbers on stdin, one a line.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR == 0) print "nan";
+		else if (NR % 2) print v[(NR + 1) / 2];
+		else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# "yes" if awk's condition "$1" holds, else "**no**".
+met() {
+	awk "BEGIN { exit !($1) }" && echo yes || echo "**no**"
+}
+
+# A row of the table from its cells, each given with spaces around it.
+row() {
+	local IFS='|'
+	echo "|$*|"
+}
+
+# A pane running "$3" in a $1 x $2 terminal, with no input; the pane stays
+# open once the command ends.  Sets PID to ptviz's main process.
+pane_start() {
+	local cols=$1 rows=$2 cmd=$3 i
+	# A retry: a server can fail to fork while a run holds most pids.
+	for i in 1 2 3; do
+		tm new-session -d -s b -x "$cols" -y "$rows" \
+		    "env TERM=tmux-256color LANG=C.UTF-8 $cmd; sleep 600" \
+		    2>/dev/null &&
+			break
+		[ $i -lt 3 ] || die "tmux would not start"
+		sleep 2
+	done
+	PID=
+	for i in $(seq 1 500); do
+		PID=$(ps -o pid=,args= --ppid "$(tm display-message -p -t b \
+		    '#{pane_pid}')" | awk -v p="$PTVIZ" '$2 == p { print $1 }')
+		[ -n "$PID" ] && return 0
+		sleep 0.01
+	done
+	die "ptviz did not start in the pane"
+}
+
+# Wait (up to $1 s) until the header says the run has finished.
+pane_wait_finished() {
+	local i
+	for i in $(seq 1 $(($1 * 20))); do
+		tm capture-pane -p -t b | grep -Eq '^elapsed .* finished' &&
+			return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# Wait (up to $1 s) until the first frame is on the screen.
+pane_wait_header() {
+	local i
+	for i in $(seq 1 $(($1 * 100))); do
+		tm capture-pane -p -t b | grep -q '^ptviz — ' && return 0
+		sleep 0.01
+	done
+	return 1
+}
+
+# Quit ptviz in the pane and wait until it has gone.
+pane_quit() {
+	local i
+	tm send-keys -t b q
+	for i in $(seq 1 200); do
+		[ -e "/proc/$PID" ] || break
+		sleep 0.05
+	done
+	tm kill-server 2>/dev/null
+}
+
+# Field $2 (1-based) of /proc/$1/schedstat: ns on a CPU, ns waiting for
+# one, timeslices run (each a wake-up or a preemption).
+schedstat() {
+	awk -v f="$2" '{ print $f }' "/proc/$1/schedstat"
+}
+
+[ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
+command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
+start=$SECONDS
+echo "ptviz bench on $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| what | ptviz | baseline | ratio | goal | met |"
+echo "|---|---|---|---|---|---|"
+
+# 1. Ring vs pipe.
+note "ring vs pipe: $EVENTS events, $RP_ROUNDS rounds each (about 2-3 min)"
+rp_ok=yes
+"$BENCH_DIR/ringpipe" -r "$RP_ROUNDS" -n "$EVENTS" -s $SLOTS \
+    1x1 4x4 16x4 64x64 >"$TMPD/rp" || die "ringpipe failed"
+while read -r cfg n slots ring pipe ratio lost mis; do
+	goal="—" ok="—"
+	case $cfg in
+	16x4)	goal="≥ 10×, 0 lost"; RP16=$ratio
+		ok=$(met "$ratio >= 10 && $lost == 0 && $mis == 0") ;;
+	64x64)	goal="≥ 5×, 0 lost"; RP64=$ratio
+		ok=$(met "$ratio >= 5 && $lost == 0 && $mis == 0") ;;
+	*)	ok=$(met "$lost == 0 && $mis == 0") ;;
+	esac
+	[ "$lost" -eq 0 ] && [ "$mis" -eq 0 ] || rp_ok=no
+	row " ring vs pipe ${cfg/x/×}: $(fmt "$n" "%.1f") M events, lost $lost, out of order $mis " \
+	    " $(fmt "$ring" "%.1f") M ev/s " " $(fmt "$pipe" "%.2f") M ev/s " \
+	    " **$(fmt "$ratio" "%.1f")×** " " $goal " " $ok "
+done < <(awk '{ $2 /= 1e6; $4 /= 1e6; $5 /= 1e6; print }' "$TMPD/rp")
+
+# 2. The run against the floor.
+note "run vs floor"
+for spec in 5x3:31 64x64:11 256x16:7; do
+	cfg=${spec%:*} n=${spec#*:} p=${cfg%x*} t=${cfg#*x}
+	read -r fl pt < <("$BENCH_DIR/timeit" "$n" "$BENCH_DIR/floor $p $t" \
+	    "$PTVIZ --plain -s 0 -p $p -t $t --seed 1") ||
+		die "timeit $cfg failed"
+	ratio=$(awk -v a="$pt" -v b="$fl" 'BEGIN { printf "%.2f", a / b }')
+	case $cfg in
+	5x3)	goal="≤ 1.5×" OV5=$ratio ok=$(met "$ratio <= 1.5") ;;
+	64x64)	goal="≤ 1.2×" OV64=$ratio ok=$(met "$ratio <= 1.2") ;;
+	*)	goal="—" ok="—" ;;
+	esac
+	row " run vs floor ${cfg/x/×}: \`--plain -s 0\`, median of $n " \
+	    " $(fmt "$pt" "%.1f") ms " " $(fmt "$fl" "%.1f") ms " " **$ratio×** " \
+	    " $goal " " $ok "
+done
+
+# 3. The screen's own cost.
+note "the screen: $UI_ROUNDS runs of $UI_ARGS in a 160x50 pane"
+for r in $(seq 1 "$UI_ROUNDS"); do
+	t0=$(date +%s%N)
+	pane_start 160 50 "$PTVIZ $UI_ARGS"
+	# From the first frame on: the steady cost, without the set-up.
+	pane_wait_header 10 || die "ptviz drew nothing in the pane"
+	th=$(date +%s%N) cpuh=$(schedstat "$PID" 1)
+	pane_wait_finished 60 || die "the run in the pane never finished"
+	t1=$(date +%s%N)
+	# Counted from the process's start: setting up and forking count.
+	cpu=$(schedstat "$PID" 1)
+	echo "$cpu $cpuh $th $t1" |
+	    awk '{ print 100 * ($1 - $2) / ($4 - $3) }' >>"$TMPD/ui_steady"
+	wchar=$(awk '$1 == "wchar:" { print $2 }' "/proc/$PID/io")
+	slices=$(schedstat "$PID" 3)
+	sleep $IDLE_S
+	slices2=$(schedstat "$PID" 3)
+	echo "$cpu $t0 $t1" | awk '{ print 100 * $1 / ($3 - $2) }' >>"$TMPD/ui_cpu"
+	echo "$wchar $t0 $t1" | awk '{ print $1 / (($3 - $2) / 1e9) }' >>"$TMPD/ui_bytes"
+	echo $(((slices2 - slices) / IDLE_S)) >>"$TMPD/ui_wake"
+	pane_quit
+done
+UI_CPU=$(median <"$TMPD/ui_cpu")
+UI_BYTES=$(median <"$TMPD/ui_bytes")
+UI_WAKE=$(median <"$TMPD/ui_wake")
+UI_STEADY=$(median <"$TMPD/ui_steady")
+row " screen: main process's CPU during \`$UI_ARGS\`, from its start (set-up and forks included), median of $UI_ROUNDS " \
+    " $(fmt "$UI_CPU" "%.2f") % of a core " " — " " — " " ≤ 1 % " \
+    " $(met "$UI_CPU <= 1") "
+row " screen: the same from its first frame to the end of the run " \
+    " $(fmt "$UI_STEADY" "%.2f") % of a core " " — " " — " " — " " — "
+row " screen: bytes to the terminal during the run " \
+    " $(fmt "$UI_BYTES" "%.0f") B/s " " — " " — " " — " " — "
+row " screen: wake-ups once the run has ended (${IDLE_S} s, no input) " \
+    " $UI_WAKE /s " " — " " — " " 0 /s " " $(met "$UI_WAKE == 0") "
+
+# 4. The largest run that completes, and its frames.
+note "the largest run"
+LARGEST=
+for cfg in 256x64 256x32 128x64 128x32 64x64; do
+	p=${cfg%x*} t=${cfg#*x}
+	# Twice: another program may hold the pids for a moment.
+	for try in 1 2; do
+		timeout 300 "$PTVIZ" --plain -s 0 -p "$p" -t "$t" --seed 1 \
+		    >"$TMPD/out" 2>"$TMPD/err"
+		rc=$?
+		[ $rc -eq 0 ] &&
+		    [ "$(wc -l <"$TMPD/out")" -eq $((p * t + p + 1)) ] &&
+			LARGEST=$cfg && break 2
+		note "$cfg did not complete (exit $rc): $(head -n 1 "$TMPD/err")"
+		sleep 2
+	done
+done
+[ -n "$LARGEST" ] || die "not even 64x64 completes here"
+p=${LARGEST%x*} t=${LARGEST#*x}
+read -r fl pt < <("$BENCH_DIR/timeit" 3 "$BENCH_DIR/floor $p $t" \
+    "$PTVIZ --plain -s 0 -p $p -t $t --seed 1") || die "timeit $LARGEST failed"
+row " largest run that completes (tried up to 256×64): ${LARGEST/x/×} = $((p * t)) threads, \`--plain -s 0\`, median of 3 " \
+    " $(fmt "$pt" "%.0f") ms " " $(fmt "$fl" "%.0f") ms " \
+    " $(awk -v a="$pt" -v b="$fl" 'BEGIN { printf "%.2f×", a / b }') " \
+    " 256×64 completes " " $(met "$p * $t >= 16384") "
+for r in $(seq 1 "$UI_ROUNDS"); do
+	pane_start 200 60 "PTVIZ_FRAME_LOG=$TMPD/frames.$r $PTVIZ -p $p -t $t -s 3 --seed 1"
+	pane_wait_finished 120 || die "the $LARGEST run in the pane never finished"
+	pane_quit
+	[ -s "$TMPD/frames.$r" ] || die "no frame times were written"
+done
+# Frame times in ms, wall (CLOCK_MONOTONIC) and CPU: the median of all; the
+# first frame of each run apart (it is drawn while the children start their
+# threads, and waits for a CPU); the most any later frame took.
+cat "$TMPD"/frames.* >"$TMPD/frames"
+FN=$(wc -l <"$TMPD/frames")
+FMED=$(awk '{ print $1 / 1e6 }' "$TMPD/frames" | median)
+FCPU=$(awk '$2 > m { m = $2 } END { printf "%.2f", m / 1e6 }' "$TMPD/frames")
+FIRST=$(for f in "$TMPD"/frames.*; do head -n 1 "$f"; done |
+    awk '$1 > m { m = $1 } END { printf "%.0f", m / 1e6 }')
+FREST=$(for f in "$TMPD"/frames.*; do tail -n +2 "$f"; done |
+    awk '$1 > m { m = $1 } END { printf "%.2f", m / 1e6 }')
+row " frame of ${LARGEST/x/×} in a 200×60 pane, \`-s 3\`, $FN frames of $UI_ROUNDS runs: median wall; max wall after the first frame; max CPU of any frame; first frame's wall (max) " \
+    " $(fmt "$FMED" "%.2f"); $FREST; $FCPU; $FIRST ms " " — " " — " \
+    " < 5 ms " " $(met "$FREST < 5 && $FCPU < 5") (first frame: $(met "$FIRST < 5")) "
+
+echo
+echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
+[ "$rp_ok" = yes ] || note "events were LOST or out of order"
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle\n' \
+    "$RP16" "$RP64" "$OV5" "$OV64" "$UI_CPU" "$UI_WAKE"
