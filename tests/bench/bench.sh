@@ -43,8 +43,9 @@ die() {
 	exit 1
 }
 
+# Progress, on stderr; only the summary line starts with "bench:".
 note() {
-	echo "bench: $*" >&2
+	echo "-- $*" >&2
 }
 
 # Print "$1" with awk's printf format "$2" (for floats bash cannot do).
@@ -141,7 +142,7 @@ echo "| what | ptviz | baseline | ratio | goal | met |"
 echo "|---|---|---|---|---|---|"
 
 # 1. Ring vs pipe.
-note "ring vs pipe: $EVENTS events, $RP_ROUNDS rounds each (about 2-3 min)"
+note "ring vs pipe: $EVENTS events, $RP_ROUNDS rounds each (about 3 min)"
 rp_ok=yes
 "$BENCH_DIR/ringpipe" -r "$RP_ROUNDS" -n "$EVENTS" -s $SLOTS \
     1x1 4x4 16x4 64x64 >"$TMPD/rp" || die "ringpipe failed"
