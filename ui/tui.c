@@ -354,15 +354,16 @@ frame_log_write(struct frame_log *fl)
 }
 
 /*
- * Time between frames while a run goes: about as long as the slowest fill
- * takes to grow by an eighth of a column, within limits.  Nothing on the
- * screen moves faster, so drawing more often would only burn the CPU the
- * run is meant to show (64 x 16 threads at -s 10 draw 10 frames a second).
+ * Time between frames while a run goes: a fiftieth of the longest sleep, so
+ * the fastest fill grows by about an eighth of a column a frame, within
+ * limits.  Nothing on the screen moves faster, so drawing more often would
+ * only burn the CPU the run is meant to show (at -s 5 and over, 10 frames a
+ * second: 64 x 16 threads then cost under 1 % of a core).
  */
 static uint64_t
 frame_ns(const struct tui *t)
 {
-	uint64_t ns = t->opt.run.sleep_ns / 64;
+	uint64_t ns = t->opt.run.sleep_ns / 50;
 
 	if (ns < FRAME_MIN_NS)
 		ns = FRAME_MIN_NS;
