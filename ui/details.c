@@ -57,6 +57,16 @@ row(WINDOW *w, const struct theme *th, int *y, const char *label,
 	(*y)++;
 }
 
+/* A row of when something happened, "+0.734 s" after the start. */
+static void
+time_row(const struct tui *t, int *y, const char *label, uint64_t when)
+{
+	char buf[48];
+
+	at(t, buf, sizeof(buf), when);
+	row(t->lay.details, &t->theme, y, label, buf);
+}
+
 /* The selected thread's rows. */
 static void
 thread_rows(struct tui *t, int *y)
@@ -89,13 +99,10 @@ thread_rows(struct tui *t, int *y)
 	snprintf(buf, sizeof(buf), "%s%s", v, slept && th->t_done == 0 ?
 	    " so far" : "");
 	row(w, &t->theme, y, "slept", buf);
-	at(t, buf, sizeof(buf), th->t_running);
-	row(w, &t->theme, y, "running", buf);
-	at(t, buf, sizeof(buf), th->t_sleeping);
-	row(w, &t->theme, y, "sleeping", buf);
-	at(t, buf, sizeof(buf), th->t_done);
-	row(w, &t->theme, y, th->state == ST_LOST ? "lost" :
-	    th->state == ST_TFAILED ? "failed" : "done", buf);
+	time_row(t, y, "running", th->t_running);
+	time_row(t, y, "sleeping", th->t_sleeping);
+	time_row(t, y, th->state == ST_LOST ? "lost" :
+	    th->state == ST_TFAILED ? "failed" : "done", th->t_done);
 }
 
 /* The rows of the selected thread's process. */
@@ -114,14 +121,10 @@ proc_rows(struct tui *t, int *y)
 		wattrset(w, t->theme.attr[LOOK_TITLE]);
 		mvwaddstr(w, (*y)++, 1, buf);
 	}
-	at(t, buf, sizeof(buf), p->t_forked);
-	row(w, &t->theme, y, "forked", buf);
-	at(t, buf, sizeof(buf), p->t_starting);
-	row(w, &t->theme, y, "starting", buf);
-	at(t, buf, sizeof(buf), p->t_joining);
-	row(w, &t->theme, y, "joining", buf);
-	at(t, buf, sizeof(buf), p->t_done);
-	row(w, &t->theme, y, "done", buf);
+	time_row(t, y, "forked", p->t_forked);
+	time_row(t, y, "starting", p->t_starting);
+	time_row(t, y, "joining", p->t_joining);
+	time_row(t, y, "done", p->t_done);
 	at(t, buf, sizeof(buf), p->reaped ? p->t_end : 0);
 	if (p->reaped && p->state == ST_KILLED && WIFSIGNALED(p->wstatus))
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
