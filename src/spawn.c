@@ -73,7 +73,8 @@ emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
 	r->sink(r->ctx, &ev);
 }
 
-/* Slots enough for every event of one child, so it never waits. */
+/* Slots for every event of one child (3 + 3 per thread), so that up to 340
+   threads it never waits; beyond, 1024 slots and it waits when full. */
 static uint32_t
 auto_slots(unsigned nthread)
 {
