@@ -407,7 +407,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 	uint64_t last = 0, wait;
 	nfds_t nfds;
 	int sig, rc;
-	bool watch, input = true;
+	bool watch, moving, input = true;
 
 	while (!t->quit) {
 		if (t->run != NULL && run_pump(t->run, PUMP_BUDGET) > 0)
@@ -417,21 +417,24 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			t->dirty = true;
 		}
 		t->now = now_ns();
-		/* While the run goes, the clock and the fills move. */
-		if (t->run != NULL)
+		/* While the run goes, the clock and the fills move: a frame is
+		   always due.  Ended or paused, nothing moves by itself. */
+		moving = t->run != NULL && !t->paused;
+		if (moving)
 			t->dirty = true;
 		if (t->dirty && (t->now - last >= frame_ns(t) || input)) {
 			frame_timed(t, fl);
 			t->dirty = input = false;
 			last = t->now;
 		}
-		if (t->dirty)
-			wait = last + frame_ns(t) - t->now;
+		if (moving || t->dirty)
+			wait = last + frame_ns(t) > t->now ?
+			    last + frame_ns(t) - t->now : 0;
 		else
 			wait = UINT64_MAX;
 		/* A frame is due soon: events can wait for it, so the run's
 		   descriptors are left out and each event costs no wake-up. */
-		watch = t->run != NULL && !t->dirty;
+		watch = t->run != NULL && wait == UINT64_MAX;
 		/* Events waiting: take them before sleeping. */
 		if (watch && !run_may_sleep(t->run))
 			continue;
