@@ -3,7 +3,8 @@
  *
  * It runs between fork() and _exit() in a copy of the main process, so it
  * keeps to what is safe there: it first makes sure it dies with its parent,
- * puts the signals back to their defaults, points stdin, stdout and stderr at
+ * puts the signals back to their defaults (but for those ignored when ptviz
+ * started), points stdin, stdout and stderr at
  * /dev/null and closes every other descriptor but the doorbell, so that the
  * shared region is its only channel.  It never calls exit(): the parent's
  * atexit handlers and stdio buffers are not its own.
@@ -95,6 +96,7 @@ detach(const struct child_args *a)
 {
 	static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGCHLD,
 	    SIGWINCH, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT, SIGPIPE };
+	struct sigaction sa;
 	sigset_t all;
 	size_t i;
 	int bell = a->region->doorbell;
@@ -102,8 +104,12 @@ detach(const struct child_args *a)
 	/* Die with the main process; if it is already gone, go at once. */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 || getppid() != a->parent)
 		_exit(127);
+	/* Handlers back to the default; what was ignored when ptviz started
+	   (SIGHUP under nohup) stays ignored, as for any program it ran. */
 	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
-		signal(caught[i], SIG_DFL);
+		if (sigaction(caught[i], NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_IGN)
+			signal(caught[i], SIG_DFL);
 	sigfillset(&all);
 	sigprocmask(SIG_UNBLOCK, &all, NULL);
 	if (dup2(a->devnull, 0) == -1 || dup2(a->devnull, 1) == -1 ||

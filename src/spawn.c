@@ -42,6 +42,7 @@ struct run {
 	void		*ctx;
 	int		 chld_fd;	/* signalfd for SIGCHLD */
 	int		 fork_errno;
+	const char	*fork_call;	/* what failed: "fork", ... */
 	unsigned	 live;		/* forked and not yet reaped */
 	bool		 main_done;
 };
@@ -98,7 +99,10 @@ fork_all(struct run *r)
 	uint64_t t;
 	pid_t pid;
 
-	a.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if ((a.devnull = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1) {
+		r->fork_errno = errno;
+		r->fork_call = "open /dev/null";
+	}
 	fflush(NULL);
 	for (i = 1; i <= r->cfg.nproc; i++) {
 		a.proc = i;
@@ -107,7 +111,10 @@ fork_all(struct run *r)
 		if (pid == 0)
 			child_main(&a);
 		if (pid == -1) {
-			r->fork_errno = errno;
+			if (r->fork_call == NULL) {
+				r->fork_errno = errno;
+				r->fork_call = "fork";
+			}
 			break;
 		}
 		r->child[i - 1].pid = pid;
@@ -166,6 +173,12 @@ int
 run_fork_errno(const struct run *r)
 {
 	return r->fork_errno;
+}
+
+const char *
+run_fork_call(const struct run *r)
+{
+	return r->fork_call != NULL ? r->fork_call : "fork";
 }
 
 void

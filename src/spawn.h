@@ -45,8 +45,11 @@ int		 run_block_signals(void);
 struct run	*run_start(const struct run_config *cfg, run_sink *sink,
 		    void *ctx);
 
-/* errno of the fork that failed, or 0. */
+/* errno of the call that stopped the forking, or 0. */
 int		 run_fork_errno(const struct run *r);
+
+/* The call that stopped the forking: "fork" or "open /dev/null". */
+const char	*run_fork_call(const struct run *r);
 
 /* Fill fds[0..RUN_NFDS-1] to poll for: the doorbell and child exits. */
 void		 run_pollfds(const struct run *r, struct pollfd *fds);

@@ -7,11 +7,19 @@
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what
  * was asked for, and nothing is said.
+ *
+ * Before anything else, descriptors 0-2 are made sure of and the signals
+ * ignored at start are noted (signals.c): a hostile start-up -- stdio
+ * closed, SIGCHLD or SIGHUP ignored -- must not hang or surprise a run.
  */
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../src/duration.h"
@@ -23,31 +31,75 @@
 
 extern char **environ;
 
+/*
+ * Make sure descriptors 0, 1 and 2 are open before any other is made: one
+ * made in a gap (the doorbell as 2, say) would be taken for stdio, here or
+ * in a child.  A gap is filled with /dev/null; the mask says which were
+ * closed (bit fd), or -1 if the gap could not be filled.
+ */
+static int
+open_stdio(void)
+{
+	int fd, closed = 0;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest free descriptor: fd itself. */
+		if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			return -1;
+		closed |= 1 << fd;
+	}
+	return closed;
+}
+
+/* Print the help or the version on stdout; 0, or 1 with a line on stderr
+   if it could not be written. */
+static int
+print_info(const struct options *o, bool stdout_closed)
+{
+	if (stdout_closed) {
+		errno = EBADF;
+	} else {
+		if (o->help)
+			options_usage(stdout);
+		else
+			puts(options_version());
+		if (fflush(stdout) == 0)
+			return 0;
+	}
+	fprintf(stderr, "ptviz: stdout: %s\n", strerror(errno));
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct options o;
 	char why[256];
-	int status;
+	int status, closed;
 
+	if ((closed = open_stdio()) == -1)
+		return 1;	/* no stderr to say it on */
+	if (signals_init() == -1)
+		err(1, "signals");
 	setlocale(LC_ALL, "");
 	if (options_parse(&o, argc, argv, why, sizeof(why)) == -1) {
 		fprintf(stderr, "ptviz: %s\n", why);
 		return 2;
 	}
-	if (o.help) {
-		options_usage(stdout);
-		return fflush(stdout) == 0 ? 0 : 1;
-	}
-	if (o.version) {
-		puts(options_version());
-		return fflush(stdout) == 0 ? 0 : 1;
+	if (o.help || o.version)
+		return print_info(&o, closed & 2);
+	/* Lines for a stdout that is not there would be lost unseen. */
+	if (closed & 2) {
+		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
+		return 1;
 	}
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */
 	setproctitle_init(argc, argv, environ);
-	if (run_block_signals() == -1 || signals_block() == -1)
+	if (run_block_signals() == -1 || signals_block(false) == -1)
 		err(1, "sigprocmask");
 	if (o.mode == MODE_JSON)
 		return stream_main(&o, &json_printer);

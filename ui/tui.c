@@ -204,7 +204,8 @@ tui_restart(struct tui *t)
 	if (t->run == NULL)
 		tui_note(t, "cannot start the run: %s", strerror(errno));
 	else if (run_fork_errno(t->run) != 0)
-		tui_note(t, "fork: %s", strerror(run_fork_errno(t->run)));
+		tui_note(t, "%s: %s", run_fork_call(t->run),
+		    strerror(run_fork_errno(t->run)));
 	t->dirty = true;
 }
 
@@ -532,7 +533,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	sigemptyset(&winch);
 	sigaddset(&winch, SIGWINCH);
 	if (sigprocmask(SIG_BLOCK, &winch, &waitmask) == -1 ||
-	    (sigfd = signals_open()) == -1 ||
+	    (sigfd = signals_open(true)) == -1 ||
 	    log_init(&t.log, LOG_LINES) == -1)
 		tui_fatal(&t, "cannot set up the screen");
 	sigdelset(&waitmask, SIGWINCH);

@@ -5,8 +5,10 @@
 # The seed makes every thread sleep 10 s or more: none prints before the
 # signal.
 for sig in INT TERM HUP; do
-	# A job started with & from a script ignores SIGINT; undo that.
-	bash -c 'trap - INT; exec "$0" --plain -p 4 -t 3 -s 30 --seed 235811' "$PTVIZ" \
+	# A job started with & from a script ignores SIGINT (and a shell
+	# cannot undo that: POSIX): perl puts it back to the default.
+	perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' \
+		"$PTVIZ" --plain -p 4 -t 3 -s 30 --seed 235811 \
 		>"$TMPD/out" 2>/dev/null &
 	main=$!
 	started() { [ "$(descendants $main | wc -l)" -eq 4 ]; }
