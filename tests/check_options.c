@@ -93,7 +93,7 @@ START_TEST(options_seconds_are_exact_decimals)
 	ck_assert_int_eq(options_parse_seconds("3600.000000001",
 	    OPT_MAX_SLEEP_NS, &ns), -1);
 	ck_assert_int_eq(options_parse_seconds("0.0000000001",
-	    OPT_MAX_SLEEP_NS, &ns), -1);
+	    OPT_MAX_SLEEP_NS, &ns), -2);
 	ck_assert_int_eq(options_parse_seconds("99999999999999999999",
 	    OPT_MAX_SLEEP_NS, &ns), -1);
 	ck_assert_int_eq(options_parse_seconds(".", OPT_MAX_SLEEP_NS, &ns), -1);
@@ -137,6 +137,8 @@ static const struct {
 	{ { "-s", "1e9" }, "--sleep '1e9' is invalid" },
 	{ { "-s", "3601" }, "--sleep '3601' is invalid" },
 	{ { "-s", "1,5" }, "--sleep '1,5' is invalid" },
+	{ { "-s", "0.0000000001" }, "--sleep '0.0000000001' has more than 9 "
+	  "decimals: a nanosecond is the finest" },
 	{ { "--seed", "-1" }, "--seed '-1' is invalid" },
 	{ { "--seed", "18446744073709551616" }, "--seed" },
 	{ { "--seed", "abc" }, "--seed 'abc' is invalid" },

@@ -42,7 +42,7 @@ options_usage(FILE *fp)
 "  -p, --processes N   child processes, 1 to 1024 (default 5)\n"
 "  -t, --threads N     threads per process, 1 to 1024 (default 3)\n"
 "  -s, --sleep SECS    longest random sleep in seconds, 0 to 3600,\n"
-"                      decimals allowed (default 3)\n"
+"                      up to 9 decimals (default 3)\n"
 "      --seed N        seed for the sleep durations, 0 to 2^64-1\n"
 "                      (default: a random one, shown)\n"
 "      --plain         print the reference lines instead of the screen;\n"
@@ -54,7 +54,8 @@ options_usage(FILE *fp)
 "  -V, --version       show the version and exit\n"
 "\n"
 "Exit status: 0 when every process finished, 1 when one was killed or\n"
-"failed, 2 for a bad command line, 128+N when ended by signal N.\n"
+"failed (on the screen: in the run shown when quitting) or ptviz failed,\n"
+"2 for a bad command line, 128+N when ended by signal N.\n"
 "See ptviz(1) for the keys of the screen.\n", fp);
 }
 
@@ -92,7 +93,7 @@ options_parse_seconds(const char *s, uint64_t max_ns, uint64_t *ns)
 		for (s++; *s >= '0' && *s <= '9'; s++) {
 			digits = true;
 			if (scale == 0)
-				return -1;	/* finer than a nanosecond */
+				return -2;	/* finer than a nanosecond */
 			frac += (uint64_t)(*s - '0') * scale;
 			scale /= 10;
 		}
@@ -172,8 +173,17 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 				return -1;
 			break;
 		case 's':
-			if (options_parse_seconds(optarg, OPT_MAX_SLEEP_NS,
-			    &o->run.sleep_ns) == -1) {
+			switch (options_parse_seconds(optarg,
+			    OPT_MAX_SLEEP_NS, &o->run.sleep_ns)) {
+			case 0:
+				break;
+			case -2:
+				snprintf(err, errlen, "--sleep '%s' has more "
+				    "than 9 decimals: a nanosecond is the "
+				    "finest (see ptviz --help)",
+				    shown(optarg, buf));
+				return -1;
+			default:
 				snprintf(err, errlen, "--sleep '%s' is invalid: "
 				    "give seconds from 0 to 3600, like 2.5 "
 				    "(see ptviz --help)", shown(optarg, buf));

@@ -40,7 +40,8 @@ const char *options_version(void);
 /* Print the usage text. */
 void	options_usage(FILE *fp);
 
-/* Parse a decimal number of seconds, [0, max_ns] with up to 9 decimals. */
+/* Parse a decimal number of seconds, [0, max_ns] with up to 9 decimals;
+   -2 if it has more decimals than that, -1 if it is bad otherwise. */
 int	options_parse_seconds(const char *s, uint64_t max_ns, uint64_t *ns);
 
 /* Parse a decimal integer in [0, UINT64_MAX]. */

@@ -508,7 +508,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	const char *term = getenv("TERM");
 	sigset_t winch, waitmask;
 	SCREEN *scr;
-	int sigfd, sig;
+	int sigfd, sig, status;
 
 	if (term == NULL || *term == '\0') {
 		snprintf(why, whylen, "TERM is not set");
@@ -545,10 +545,14 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	screen_end(&t, scr);
 	frame_log_write(&fl);
 	stop_run(&t);
+	/* As for the line front ends: 1 if a process of the run on the
+	   screen was killed (with k, or from outside) or failed. */
+	status = t.model.procs_in[ST_KILLED] + t.model.procs_in[ST_FAILED] >
+	    0 ? 1 : 0;
 	model_free(&t.model);
 	log_free(&t.log);
 	close(sigfd);
 	if (sig != 0)
 		signals_reraise(sig);
-	return 0;
+	return status;
 }

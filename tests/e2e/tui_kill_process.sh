@@ -1,6 +1,7 @@
 # `k` kills the selected cell's process: its row shows `killed` and its
 # unfinished threads `lost`; the other processes finish, and the screen
-# still answers keys.
+# still answers keys.  Quitting then exits with status 1, as README says:
+# a process of the run on the screen was killed.
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
@@ -23,5 +24,5 @@ done
 tm send-keys -t t '?'
 tm_wait_for 'ptviz keys'
 tm send-keys -t t q
-tm_wait_for '^\[exit 0\]$'
+tm_wait_for '^\[exit 1\]$'
 exit 0

@@ -1,6 +1,6 @@
 # A 120x40 screen with -p 5 -t 3 -s 1 shows Process-1..5 with 3 cells each;
 # every cell reaches done, and the log holds the reference program's 21
-# lines, each once.
+# lines, each once; quitting then exits 0.
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
@@ -30,4 +30,7 @@ for i in 1 2 3 4 5; do
 		[ -n "$m" ] && [ "$m" -lt "$n" ] || fail "Thread-$j of Process-$i is not logged before its process"
 	done
 done
+# A finished run with no fault: quitting exits 0.
+tm send-keys -t t q
+tm_wait_for '^\[exit 0\]$'
 exit 0
