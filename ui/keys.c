@@ -30,7 +30,7 @@ struct binding {
 };
 
 static key_fn key_quit, key_help, key_rerun, key_threads, key_procs,
-    key_sleep, key_pause, key_kill, key_move, key_mouse;
+    key_sleep, key_pause, key_kill, key_move, key_mouse, key_suspend;
 
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
@@ -61,6 +61,9 @@ static const struct binding bindings[] = {
 	{ { KEY_MOUSE }, "mouse", NULL,
 	  "click a cell to select it; the wheel moves up and down",
 	  key_mouse },
+	{ { CTRL('z') }, "Ctrl-Z", NULL,
+	  "suspend: the children stop with ptviz; fg resumes both",
+	  key_suspend },
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
@@ -88,7 +91,7 @@ key_rerun(struct tui *t, int key)
 {
 	if (key == 'r')
 		t->opt.run.seed = duration_random_seed();
-	tui_restart(t);
+	tui_rerun(t);
 }
 
 /* Change a count by one within 1..max and rerun; say so if it cannot. */
@@ -102,7 +105,7 @@ step_count(struct tui *t, unsigned *count, int by, unsigned max,
 		return;
 	}
 	*count = by < 0 ? *count - 1 : *count + 1;
-	tui_restart(t);
+	tui_rerun(t);
 }
 
 static void
@@ -130,12 +133,18 @@ key_sleep(struct tui *t, int key)
 		    sleep_ladder_ms[n - 1 - i] * 1000000ull;
 		if (key == ']' ? ns > cur : ns < cur) {
 			t->opt.run.sleep_ns = ns;
-			tui_restart(t);
+			tui_rerun(t);
 			return;
 		}
 	}
 	tui_note(t, "the sleep is already the %s", key == ']' ? "longest" :
 	    "shortest");
+}
+
+static void
+key_suspend(struct tui *t, int key)
+{
+	t->suspend = true;
 }
 
 static void

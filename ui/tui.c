@@ -22,6 +22,7 @@
  * pointer per frame.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -185,7 +186,15 @@ stop_run(struct tui *t)
 }
 
 void
-tui_restart(struct tui *t)
+tui_rerun(struct tui *t)
+{
+	t->restart = true;
+	t->dirty = true;
+}
+
+/* Kill the run (if any) and start a new one with t->opt. */
+static void
+restart(struct tui *t)
 {
 	const struct run_config *c = &t->opt.run;
 
@@ -200,6 +209,7 @@ tui_restart(struct tui *t)
 		t->sel_thread = t->sel_thread < 1 ? 1 : c->nthread;
 	/* The grid's height follows the number of processes. */
 	layout_build(t);
+	t->restart = false;
 	t->run = run_start(c, sink, t);
 	if (t->run == NULL)
 		tui_note(t, "cannot start the run: %s", strerror(errno));
@@ -371,6 +381,28 @@ frame_ns(const struct tui *t)
 	return ns > FRAME_MAX_NS ? FRAME_MAX_NS : ns;
 }
 
+/*
+ * Ctrl-Z, or SIGTSTP from outside: what a full-screen program does, and the
+ * children with it.  They are stopped first (SIGSTOP: their process group
+ * may not be the terminal's), the terminal is given back as it was, and
+ * ptviz stops itself; the shell's fg continues the whole group, and the
+ * screen comes back as it was -- children a pause had stopped stay stopped.
+ */
+static void
+suspend(struct tui *t)
+{
+	t->suspend = false;
+	if (t->run != NULL)
+		run_signal(t->run, 0, SIGSTOP);
+	endwin();
+	signals_stop_self();
+	/* Continued (fg): the screen as it was, the children as they were. */
+	if (t->run != NULL)
+		run_signal(t->run, 0, t->paused ? SIGSTOP : SIGCONT);
+	clearok(curscr, TRUE);
+	t->dirty = true;
+}
+
 /* Read every key waiting; KEY_RESIZE lays the screen out again.  True if
    there was one. */
 static bool
@@ -379,7 +411,8 @@ read_keys(struct tui *t)
 	bool any = false;
 	int c;
 
-	while (!t->quit && (c = wgetch(t->lay.input)) != ERR) {
+	while (!t->quit && !t->suspend &&
+	    (c = wgetch(t->lay.input)) != ERR) {
 		any = true;
 		t->dirty = true;
 		if (c == KEY_RESIZE) {
@@ -411,6 +444,11 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 	bool watch, moving, input = true;
 
 	while (!t->quit) {
+		if (t->suspend)
+			suspend(t);
+		/* The keys read so far asked for one rerun at most. */
+		if (t->restart)
+			restart(t);
 		if (t->run != NULL && run_pump(t->run, PUMP_BUDGET) > 0)
 			t->dirty = true;
 		if (t->run != NULL && run_finished(t->run)) {
@@ -439,7 +477,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		/* Events waiting: take them before sleeping. */
 		if (watch && !run_may_sleep(t->run))
 			continue;
-		fds[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
+		fds[0] = (struct pollfd){ .fd = t->in_fd, .events = POLLIN };
 		fds[1] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		nfds = 2;
 		if (watch) {
@@ -454,7 +492,9 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			tui_fatal(t, "poll");
 		if (watch)
 			run_woke(t->run);
-		if ((sig = signals_read(sigfd)) != 0)
+		if ((sig = signals_read(sigfd)) == SIGTSTP)
+			t->suspend = true;
+		else if (sig != 0)
 			return sig;
 		/* A terminal that went away quits as if told to. */
 		if (rc > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
@@ -484,10 +524,42 @@ screen_setup(struct tui *t)
 	   write(2) per changed cell and tmux wakes for each. */
 	endwin();
 	doupdate();
-	if ((t->lay.input = newwin(1, 1, 0, 0)) == NULL)
-		tui_fatal(t, "newwin");
+	/* A pad: wgetch() refreshes a window it reads from when it was
+	   touched (a resize touches all), which blanked the screen's first
+	   cell -- " tviz" in the header; a pad is never refreshed. */
+	if ((t->lay.input = newpad(1, 1)) == NULL)
+		tui_fatal(t, "newpad");
 	keypad(t->lay.input, TRUE);
 	nodelay(t->lay.input, TRUE);
+}
+
+/*
+ * The terminal to read keys from: stdin's terminal opened anew, without
+ * blocking.  ncurses reads the rest of a mouse report with plain read()s:
+ * a report cut short left ptviz blocked in read(), deaf to SIGTERM until
+ * one more byte came.  A descriptor of its own keeps O_NONBLOCK from the
+ * shell, which shares stdin's.  Where the terminal cannot be opened again,
+ * stdin itself.
+ */
+static FILE *
+input_open(void)
+{
+	const char *path = ttyname(STDIN_FILENO);
+	FILE *fp;
+	int fd;
+
+	fd = open(path != NULL ? path : "/proc/self/fd/0",
+	    O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1 || !isatty(fd)) {
+		if (fd != -1)
+			close(fd);
+		fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+	}
+	if (fd == -1)
+		return NULL;
+	if ((fp = fdopen(fd, "r")) == NULL)
+		close(fd);
+	return fp;
 }
 
 /* Is cap a string capability this terminal has? */
@@ -519,20 +591,30 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	   ncurses 6.4, use_env(FALSE) would also stop resizes being seen.) */
 	unsetenv("LINES");
 	unsetenv("COLUMNS");
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+	if ((t.in = input_open()) == NULL) {
+		snprintf(why, whylen, "cannot read the terminal: %s",
+		    strerror(errno));
+		return -1;
+	}
+	t.in_fd = fileno(t.in);
+	if ((scr = newterm(NULL, stdout, t.in)) == NULL) {
+		fclose(t.in);
 		snprintf(why, whylen, "terminal type '%.40s' is unknown", term);
 		return -1;
 	}
 	if (!has_cap("cup") || !has_cap("clear")) {
 		endwin();
 		delscreen(scr);
+		fclose(t.in);
 		snprintf(why, whylen, "terminal type '%.40s' cannot move the "
 		    "cursor", term);
 		return -1;
 	}
 	sigemptyset(&winch);
 	sigaddset(&winch, SIGWINCH);
-	if (sigprocmask(SIG_BLOCK, &winch, &waitmask) == -1 ||
+	/* SIGTSTP is read as data (and stays blocked inside ppoll()). */
+	if (signals_block(true) == -1 ||
+	    sigprocmask(SIG_BLOCK, &winch, &waitmask) == -1 ||
 	    (sigfd = signals_open(true)) == -1 ||
 	    log_init(&t.log, LOG_LINES) == -1)
 		tui_fatal(&t, "cannot set up the screen");
@@ -540,7 +622,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	if (fl.path != NULL && *fl.path == '\0')
 		fl.path = NULL;
 	screen_setup(&t);
-	tui_restart(&t);
+	restart(&t);
 	sig = loop(&t, sigfd, &waitmask, &fl);
 	screen_end(&t, scr);
 	frame_log_write(&fl);
@@ -552,6 +634,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	model_free(&t.model);
 	log_free(&t.log);
 	close(sigfd);
+	fclose(t.in);
 	if (sig != 0)
 		signals_reraise(sig);
 	return status;

@@ -60,11 +60,14 @@ struct log {
 struct layout {
 	bool		 too_small;
 	WINDOW		*header, *grid, *log, *details, *footer;
-	WINDOW		*input;		/* never drawn: wgetch() reads here */
+	WINDOW		*input;		/* a pad, never drawn: wgetch() reads
+					   here without refreshing anything */
 };
 
 struct tui {
 	struct options	 opt;		/* the counts now (keys change them) */
+	FILE		*in;		/* the terminal, read without blocking */
+	int		 in_fd;
 	struct model	 model;
 	struct run	*run;		/* NULL once the run has ended */
 	uint64_t	 now;		/* CLOCK_MONOTONIC at this frame */
@@ -77,6 +80,9 @@ struct tui {
 	unsigned	 left_thread;	/* first thread column shown, 1-based */
 	bool		 paused;
 	bool		 help;		/* the help overlay is up */
+	bool		 restart;	/* a rerun asked for, done once the keys
+					   waiting are read: the last counts win */
+	bool		 suspend;	/* Ctrl-Z: give the shell back */
 	bool		 quit;
 	bool		 dirty;		/* the screen needs drawing */
 	char		 note[96];	/* a short message in the header */
@@ -126,8 +132,9 @@ void		 theme_rule(WINDOW *w, const struct theme *th,
 
 /* tui.c: the run and the frame */
 
-/* Kill the run (if any) and start a new one with t->opt. */
-void		 tui_restart(struct tui *t);
+/* Ask for the run to be replaced by a new one with t->opt, once the keys
+   waiting have been read (so a burst of keys costs one rerun). */
+void		 tui_rerun(struct tui *t);
 
 /* Pause or resume every child of the run. */
 void		 tui_pause(struct tui *t, bool pause);
