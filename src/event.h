@@ -17,10 +17,13 @@
  * it: T a thread (thread >= 1), P a process (thread == 0), M the main process
  * (proc == 0).  The name is what --json prints and the screen shows.
  * The order within a kind is the order of the life cycle: a state may only
- * follow one listed before it (see model.c).  ST_LOST is never sent: the
+ * follow one listed before it (see model.c), but for the main process's
+ * stopped and continued, which take turns.  ST_LOST is never sent: the
  * model gives it to the unfinished threads of a process that died.
  * ST_EXITED is the reaping of a process that exited with status 0; the
- * process then stays "done".
+ * process then stays "done".  ST_MSTOPPED and ST_MCONTINUED are the main
+ * process stopping (SIGSTOP) and continuing (SIGCONT) every child alive:
+ * a pause is part of the run's history, not a state of the display.
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -37,6 +40,8 @@
 	X(ST_KILLED,	"killed",	P)				\
 	X(ST_FAILED,	"failed",	P)				\
 	X(ST_MRUNNING,	"running",	M)				\
+	X(ST_MSTOPPED,	"stopped",	M)				\
+	X(ST_MCONTINUED, "continued",	M)				\
 	X(ST_MDONE,	"done",		M)
 
 enum state {

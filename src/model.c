@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "model.h"
@@ -31,7 +32,9 @@ static const uint32_t from[ST_COUNT] = {
 	[ST_FAILED]	= B(ST_NEW) | B(ST_FORKED) | B(ST_STARTING) |
 			  B(ST_JOINING) | B(ST_PDONE),
 	[ST_MRUNNING]	= B(ST_NEW),
-	[ST_MDONE]	= B(ST_MRUNNING),
+	[ST_MSTOPPED]	= B(ST_MRUNNING) | B(ST_MCONTINUED),
+	[ST_MCONTINUED]	= B(ST_MSTOPPED),
+	[ST_MDONE]	= B(ST_MRUNNING) | B(ST_MSTOPPED) | B(ST_MCONTINUED),
 };
 
 _Static_assert(ST_COUNT <= 32, "the transition table is a 32-bit mask");
@@ -39,8 +42,6 @@ _Static_assert(ST_COUNT <= 32, "the transition table is a 32-bit mask");
 int
 model_init(struct model *m, unsigned nproc, unsigned nthread)
 {
-	unsigned i;
-
 	*m = (struct model){ .nproc = nproc, .nthread = nthread,
 	    .main_state = ST_NEW };
 	if (nproc == 0 || nthread == 0 || nproc > UINT16_MAX ||
@@ -55,13 +56,28 @@ model_init(struct model *m, unsigned nproc, unsigned nthread)
 		errno = ENOMEM;
 		return -1;
 	}
-	for (i = 0; i < nproc; i++)
-		m->procs[i].state = ST_NEW;
-	for (i = 0; i < nproc * nthread; i++)
-		m->threads[i].state = ST_NEW;
-	m->threads_in[ST_NEW] = nproc * nthread;
-	m->procs_in[ST_NEW] = nproc;
+	model_reset(m);
 	return 0;
+}
+
+void
+model_reset(struct model *m)
+{
+	struct model_proc *procs = m->procs;
+	struct model_thread *threads = m->threads;
+	unsigned nproc = m->nproc, nthread = m->nthread, i;
+	size_t nt = (size_t)nproc * nthread;
+
+	*m = (struct model){ .nproc = nproc, .nthread = nthread,
+	    .main_state = ST_NEW, .procs = procs, .threads = threads };
+	memset(procs, 0, nproc * sizeof(*procs));
+	memset(threads, 0, nt * sizeof(*threads));
+	for (i = 0; i < nproc; i++)
+		procs[i].state = ST_NEW;
+	for (i = 0; i < nt; i++)
+		threads[i].state = ST_NEW;
+	m->threads_in[ST_NEW] = (unsigned)nt;
+	m->procs_in[ST_NEW] = nproc;
 }
 
 void
@@ -85,11 +101,38 @@ model_thread(const struct model *m, unsigned i, unsigned j)
 	return &m->threads[(size_t)(i - 1) * m->nthread + (j - 1)];
 }
 
-void
-model_set_stopped(struct model *m, unsigned i, bool stopped)
+bool
+model_stopped(const struct model *m)
 {
-	if (i >= 1 && i <= m->nproc)
-		m->procs[i - 1].stopped = stopped;
+	return m->main_state == ST_MSTOPPED;
+}
+
+bool
+model_proc_stopped(const struct model *m, unsigned i)
+{
+	const struct model_proc *p = &m->procs[i - 1];
+
+	return model_stopped(m) && p->pid > 0 && !p->reaped;
+}
+
+uint64_t
+model_elapsed(const struct model *m, uint64_t now)
+{
+	if (m->main_state == ST_MDONE)
+		return m->t_main_done - m->t0;
+	if (m->t0 == 0 || now < m->t0)
+		return 0;
+	return now - m->t0;
+}
+
+double
+model_concurrency(const struct model *m, uint64_t now)
+{
+	uint64_t el = model_elapsed(m, now);
+
+	if (m->main_state == ST_MDONE)
+		now = m->t_main_done;
+	return el > 0 ? (double)model_slept_ns(m, now) / (double)el : 0.0;
 }
 
 bool
@@ -168,7 +211,6 @@ end_proc(struct model *m, unsigned i, const struct event *ev)
 		state = p->state == ST_PDONE ? ST_PDONE : ST_FAILED;
 	set_proc(m, p, state);
 	p->reaped = true;
-	p->stopped = false;
 	p->wstatus = (int)ev->wstatus;
 	p->t_end = ev->t_ns;
 	p->rank = ++m->procs_reaped;
@@ -243,6 +285,8 @@ apply_main(struct model *m, const struct event *ev)
 	if (!(from[ev->state] & B(m->main_state)))
 		return false;
 	m->main_state = ev->state;
+	if (ev->state == ST_MSTOPPED)
+		m->stops++;
 	if (ev->state == ST_MRUNNING)
 		m->t0 = ev->t_ns;
 	if (ev->state == ST_MDONE)

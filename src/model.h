@@ -12,7 +12,8 @@
  *            started), or lost (its process died first; set by the model)
  *   process  new -> forked -> starting -> joining -> done, then reaped:
  *            stays done if it exited 0 after done, else killed or failed
- *   main     new -> running -> done
+ *   main     new -> running -> done, with stopped and continued taking
+ *            turns in between (a pause of every child)
  */
 #ifndef PTVIZ_MODEL_H
 #define PTVIZ_MODEL_H
@@ -36,7 +37,6 @@ struct model_thread {
 struct model_proc {
 	uint8_t		 state;
 	bool		 reaped;
-	bool		 stopped;	/* paused by the front end */
 	int32_t		 pid;
 	int		 wstatus;	/* waitpid() status once reaped, -1 if
 					   it was never forked */
@@ -64,12 +64,16 @@ struct model {
 	uint64_t	 slept_ns;	/* sum of the finished threads' sleeps */
 	uint64_t	 sleep_starts;	/* sum of t_sleeping of the threads
 					   sleeping now (mod 2^64) */
+	unsigned	 stops;		/* pauses so far */
 	uint64_t	 events;	/* events applied */
 	uint64_t	 bad;		/* events ignored */
 };
 
 /* Set up an empty model of nproc x nthread; -1 with errno on failure. */
 int	model_init(struct model *m, unsigned nproc, unsigned nthread);
+
+/* Make m empty again, as model_init left it, keeping its memory. */
+void	model_reset(struct model *m);
 
 /* Free what model_init allocated. */
 void	model_free(struct model *m);
@@ -84,8 +88,19 @@ const struct model_proc *model_proc(const struct model *m, unsigned i);
 const struct model_thread *model_thread(const struct model *m, unsigned i,
 	    unsigned j);
 
-/* Mark process i as stopped or running again (a display state). */
-void	model_set_stopped(struct model *m, unsigned i, bool stopped);
+/* True while the main process has every child stopped (a pause). */
+bool	model_stopped(const struct model *m);
+
+/* True if process i (1-based) is alive and stopped by a pause. */
+bool	model_proc_stopped(const struct model *m, unsigned i);
+
+/* Nanoseconds from the start of the run to `now`, or to its end once it
+   has ended; 0 before it started. */
+uint64_t model_elapsed(const struct model *m, uint64_t now);
+
+/* How many threads slept at once on average: the sleeps so far divided
+   by the elapsed time (1.0: one at a time); 0 before any time passed. */
+double	model_concurrency(const struct model *m, uint64_t now);
 
 /* Nanoseconds slept by every thread up to `now`: the finished threads'
    sleeps and those still in progress.  O(1). */

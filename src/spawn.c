@@ -310,6 +310,16 @@ run_pid(const struct run *r, unsigned proc)
 }
 
 int
+run_pause(struct run *r, bool pause)
+{
+	if (run_signal(r, 0, pause ? SIGSTOP : SIGCONT) == -1)
+		return -1;
+	emit(r, 0, pause ? ST_MSTOPPED : ST_MCONTINUED, getpid(), 0,
+	    now_ns());
+	return 0;
+}
+
+int
 run_signal(struct run *r, unsigned proc, int sig)
 {
 	unsigned i, sent = 0;

@@ -72,6 +72,11 @@ bool		 run_finished(const struct run *r);
    only to children not yet reaped.  -1 with errno if none was signalled. */
 int		 run_signal(struct run *r, unsigned proc, int sig);
 
+/* Stop (SIGSTOP) or continue (SIGCONT) every child not yet reaped, and
+   hand the sink the main process's stopped or continued; -1 with errno
+   (ESRCH) if there was no child to signal, and no event. */
+int		 run_pause(struct run *r, bool pause);
+
 /* The pid of child `proc` (1-based), 0 if never forked or reaped. */
 int		 run_pid(const struct run *r, unsigned proc);
 

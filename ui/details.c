@@ -81,7 +81,8 @@ thread_rows(struct tui *t, int *y)
 
 	if (th->state == ST_DONE)
 		snprintf(buf, sizeof(buf), "done, finished #%u", th->rank);
-	else if (p->stopped && th->state == ST_SLEEPING)
+	else if (model_proc_stopped(&t->model, i) &&
+	    th->state == ST_SLEEPING)
 		snprintf(buf, sizeof(buf), "sleeping (stopped)");
 	else
 		snprintf(buf, sizeof(buf), "%s", state_name(th->state));

@@ -122,15 +122,16 @@ grid_draw_header(struct tui *t)
 	wattrset(w, A_NORMAL);
 	if (m->main_state == ST_MDONE)
 		state = "finished";
-	else if (t->paused)
+	else if (model_stopped(m))
 		state = "stopped";
-	else if (m->main_state == ST_MRUNNING)
+	else if (m->main_state == ST_MRUNNING ||
+	    m->main_state == ST_MCONTINUED)
 		state = "running";
 	theme_secs(secs, sizeof(secs), el, 1, false);
 	snprintf(line, sizeof(line), "elapsed %s s  %s  threads done %u/%u  "
 	    "%s  concurrency %.2f%s  %s  %s  ", secs, th->utf8 ? "·" : "|",
 	    m->threads_done, m->nproc * m->nthread, th->utf8 ? "·" : "|",
-	    el > 0 ? (double)model_slept_ns(m, t->now) / (double)el : 0.0,
+	    model_concurrency(m, t->now),
 	    th->utf8 ? "×" : "x", th->utf8 ? "·" : "|", state);
 	wmove(w, 1, 0);
 	theme_put(w, line);

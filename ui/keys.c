@@ -154,7 +154,7 @@ key_pause(struct tui *t, int key)
 		tui_note(t, "the run has ended: r or R runs again");
 		return;
 	}
-	tui_pause(t, !t->paused);
+	tui_pause(t, !model_stopped(&t->model));
 }
 
 static void

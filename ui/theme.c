@@ -102,7 +102,7 @@ theme_thread_look(const struct model *m, unsigned i, unsigned j)
 {
 	const struct model_thread *t = model_thread(m, i, j);
 
-	if (model_proc(m, i)->stopped &&
+	if (model_proc_stopped(m, i) &&
 	    (t->state == ST_RUNNING || t->state == ST_SLEEPING))
 		return LOOK_STOPPED;
 	return (enum look)thread_look[t->state];
@@ -113,7 +113,7 @@ theme_proc_look(const struct model *m, unsigned i, const char **word)
 {
 	const struct model_proc *p = model_proc(m, i);
 
-	if (p->stopped) {
+	if (model_proc_stopped(m, i)) {
 		*word = "stopped";
 		return LOOK_STOPPED;
 	}

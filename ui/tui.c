@@ -167,13 +167,7 @@ tui_note(struct tui *t, const char *fmt, ...)
 uint64_t
 tui_elapsed(const struct tui *t)
 {
-	const struct model *m = &t->model;
-
-	if (m->main_state == ST_MDONE)
-		return m->t_main_done - m->t0;
-	if (m->t0 == 0 || t->now < m->t0)
-		return 0;
-	return t->now - m->t0;
+	return model_elapsed(&t->model, t->now);
 }
 
 /* The run has ended or is being dropped: kill and reap what is left. */
@@ -182,7 +176,6 @@ stop_run(struct tui *t)
 {
 	run_free(t->run);
 	t->run = NULL;
-	t->paused = false;
 }
 
 void
@@ -222,17 +215,13 @@ restart(struct tui *t)
 void
 tui_pause(struct tui *t, bool pause)
 {
-	unsigned i;
-
-	if (run_signal(t->run, 0, pause ? SIGSTOP : SIGCONT) == -1) {
+	/* The stopped or continued event reaches the model through the
+	   sink, as every other does. */
+	if (run_pause(t->run, pause) == -1) {
 		tui_note(t, "no process left to %s", pause ? "pause" :
 		    "resume");
 		return;
 	}
-	t->paused = pause;
-	for (i = 1; i <= t->model.nproc; i++)
-		if (!model_proc(&t->model, i)->reaped)
-			model_set_stopped(&t->model, i, pause);
 	t->dirty = true;
 }
 
@@ -391,14 +380,19 @@ frame_ns(const struct tui *t)
 static void
 suspend(struct tui *t)
 {
+	bool paused = model_stopped(&t->model);
+
 	t->suspend = false;
-	if (t->run != NULL)
-		run_signal(t->run, 0, SIGSTOP);
+	if (t->run != NULL && !paused)
+		run_pause(t->run, true);
 	endwin();
 	signals_stop_self();
-	/* Continued (fg): the screen as it was, the children as they were. */
-	if (t->run != NULL)
-		run_signal(t->run, 0, t->paused ? SIGSTOP : SIGCONT);
+	/* Continued (fg): the screen as it was, the children as they were
+	   (the shell's SIGCONT woke them all). */
+	if (t->run != NULL && paused)
+		run_signal(t->run, 0, SIGSTOP);
+	else if (t->run != NULL)
+		run_pause(t->run, false);
 	clearok(curscr, TRUE);
 	t->dirty = true;
 }
@@ -458,7 +452,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		t->now = now_ns();
 		/* While the run goes, the clock and the fills move: a frame is
 		   always due.  Ended or paused, nothing moves by itself. */
-		moving = t->run != NULL && !t->paused;
+		moving = t->run != NULL && !model_stopped(&t->model);
 		if (moving)
 			t->dirty = true;
 		if (t->dirty && (t->now - last >= frame_ns(t) || input)) {

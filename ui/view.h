@@ -78,7 +78,6 @@ struct tui {
 	unsigned	 sel_thread;
 	unsigned	 top_proc;	/* first process row shown, 1-based */
 	unsigned	 left_thread;	/* first thread column shown, 1-based */
-	bool		 paused;
 	bool		 help;		/* the help overlay is up */
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
