@@ -20,11 +20,11 @@ at(const struct tui *t, char *buf, size_t len, uint64_t when)
 {
 	char secs[32];
 
-	if (when == 0 || when < t->model.t0) {
+	if (when == 0 || when < t->shown->t0) {
 		snprintf(buf, len, "%s", t->theme.utf8 ? "—" : "-");
 		return;
 	}
-	theme_secs(secs, sizeof(secs), when - t->model.t0, 3, false);
+	theme_secs(secs, sizeof(secs), when - t->shown->t0, 3, false);
 	snprintf(buf, len, "+%s s", secs);
 }
 
@@ -69,11 +69,11 @@ time_row(const struct tui *t, int *y, const char *label, uint64_t when)
 
 /* The selected thread's rows. */
 static void
-thread_rows(struct tui *t, int *y)
+thread_rows(const struct tui *t, int *y)
 {
-	unsigned i = t->sel_proc, j = t->sel_thread;
-	const struct model_thread *th = model_thread(&t->model, i, j);
-	const struct model_proc *p = model_proc(&t->model, i);
+	unsigned i = t->sel.proc, j = t->sel.thread;
+	const struct model_thread *th = model_thread(t->shown, i, j);
+	const struct model_proc *p = model_proc(t->shown, i);
 	WINDOW *w = t->lay.details;
 	uint64_t end;
 	char buf[64], v[48];
@@ -81,7 +81,7 @@ thread_rows(struct tui *t, int *y)
 
 	if (th->state == ST_DONE)
 		snprintf(buf, sizeof(buf), "done, finished #%u", th->rank);
-	else if (model_proc_stopped(&t->model, i) &&
+	else if (model_proc_stopped(t->shown, i) &&
 	    th->state == ST_SLEEPING)
 		snprintf(buf, sizeof(buf), "sleeping (stopped)");
 	else
@@ -108,15 +108,15 @@ thread_rows(struct tui *t, int *y)
 
 /* The rows of the selected thread's process. */
 static void
-proc_rows(struct tui *t, int *y)
+proc_rows(const struct tui *t, int *y)
 {
-	const struct model_proc *p = model_proc(&t->model, t->sel_proc);
+	const struct model_proc *p = model_proc(t->shown, t->sel.proc);
 	WINDOW *w = t->lay.details;
 	char buf[64];
 	const char *word;
 
-	theme_proc_look(&t->model, t->sel_proc, &word);
-	snprintf(buf, sizeof(buf), "Process-%u: %s", t->sel_proc, word);
+	theme_proc_look(t->shown, t->sel.proc, &word);
+	snprintf(buf, sizeof(buf), "Process-%u: %s", t->sel.proc, word);
 	(*y)++;
 	if (*y < getmaxy(w)) {
 		wattrset(w, t->theme.attr[LOOK_TITLE]);
@@ -135,7 +135,7 @@ proc_rows(struct tui *t, int *y)
 }
 
 void
-details_draw(struct tui *t)
+details_draw(const struct tui *t)
 {
 	WINDOW *w = t->lay.details;
 	char title[48];
@@ -145,7 +145,7 @@ details_draw(struct tui *t)
 		return;
 	werase(w);
 	snprintf(title, sizeof(title), "Process-%u %s Thread-%u",
-	    t->sel_proc, t->theme.utf8 ? "·" : "/", t->sel_thread);
+	    t->sel.proc, t->theme.utf8 ? "·" : "/", t->sel.thread);
 	theme_rule(w, &t->theme, title);
 	thread_rows(t, &y);
 	proc_rows(t, &y);

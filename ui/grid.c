@@ -48,8 +48,8 @@ digits(unsigned n)
 static void
 geometry(const struct tui *t, struct geom *g)
 {
-	const struct model *m = &t->model;
-	int w = getmaxx(t->lay.grid), h = getmaxy(t->lay.grid), avail, x;
+	const struct model *m = t->shown;
+	int w = getmaxx(t->lay.body), h = getmaxy(t->lay.body), avail, x;
 
 	g->name_w = 8 + digits(m->nproc);
 	x = 2 + g->name_w + 1;
@@ -82,31 +82,31 @@ geometry(const struct tui *t, struct geom *g)
 static void
 follow(struct tui *t, const struct geom *g)
 {
-	const struct model *m = &t->model;
+	const struct model *m = t->shown;
 
-	if (t->sel_proc < t->top_proc)
-		t->top_proc = t->sel_proc;
-	if (t->sel_proc >= t->top_proc + g->nrows)
-		t->top_proc = t->sel_proc - g->nrows + 1;
+	if (t->sel.proc < t->top_proc)
+		t->top_proc = t->sel.proc;
+	if (t->sel.proc >= t->top_proc + g->nrows)
+		t->top_proc = t->sel.proc - g->nrows + 1;
 	if (t->top_proc + g->nrows > m->nproc + 1)
 		t->top_proc = m->nproc >= g->nrows ? m->nproc - g->nrows + 1 : 1;
-	if (t->sel_thread < t->left_thread)
-		t->left_thread = t->sel_thread;
-	if (t->sel_thread >= t->left_thread + g->ncols)
-		t->left_thread = t->sel_thread - g->ncols + 1;
+	if (t->sel.thread < t->left_thread)
+		t->left_thread = t->sel.thread;
+	if (t->sel.thread >= t->left_thread + g->ncols)
+		t->left_thread = t->sel.thread - g->ncols + 1;
 	if (t->left_thread + g->ncols > m->nthread + 1)
 		t->left_thread = m->nthread - g->ncols + 1;
 }
 
 void
-grid_draw_header(struct tui *t)
+grid_draw_header(const struct tui *t)
 {
-	const struct model *m = &t->model;
+	const struct model *m = t->shown;
 	const struct theme *th = &t->theme;
 	WINDOW *w = t->lay.header;
-	uint64_t el = tui_elapsed(t);
-	char sleep[32], secs[32], line[256];
-	const char *dash = th->utf8 ? "—" : "-";
+	uint64_t el = model_elapsed(m, t->now);
+	char sleep[32], secs[32], total[32], line[256];
+	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
 	const char *state = "starting";
 
 	theme_secs(sleep, sizeof(sleep), t->opt.run.sleep_ns, 3, true);
@@ -127,14 +127,35 @@ grid_draw_header(struct tui *t)
 	else if (m->main_state == ST_MRUNNING ||
 	    m->main_state == ST_MCONTINUED)
 		state = "running";
-	theme_secs(secs, sizeof(secs), el, 1, false);
-	snprintf(line, sizeof(line), "elapsed %s s  %s  threads done %u/%u  "
-	    "%s  concurrency %.2f%s  %s  %s  ", secs, th->utf8 ? "·" : "|",
-	    m->threads_done, m->nproc * m->nthread, th->utf8 ? "·" : "|",
-	    model_concurrency(m, t->now),
-	    th->utf8 ? "×" : "x", th->utf8 ? "·" : "|", state);
 	wmove(w, 1, 0);
+	if (tui_travelling(t)) {
+		/* A moment of the past: where in the run, and how it moves. */
+		theme_secs(secs, sizeof(secs), el, 3, false);
+		theme_secs(total, sizeof(total), model_elapsed(&t->live,
+		    t->live_now), 3, false);
+		snprintf(line, sizeof(line), "at %s s of %s s  %s  event "
+		    "%zu/%zu  %s  ", secs, total, dot, t->cursor, t->hist.n,
+		    dot);
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+	} else {
+		theme_secs(secs, sizeof(secs), el, 1, false);
+		snprintf(line, sizeof(line), "elapsed %s s  %s  ", secs, dot);
+		theme_put(w, line);
+	}
+	snprintf(line, sizeof(line), "threads done %u/%u  %s  concurrency "
+	    "%.2f%s  %s  %s  ", m->threads_done, m->nproc * m->nthread, dot,
+	    model_concurrency(m, t->now), th->utf8 ? "×" : "x", dot, state);
 	theme_put(w, line);
+	if (tui_travelling(t)) {
+		snprintf(line, sizeof(line), "%s %s%g  ", t->play.on ?
+		    (th->utf8 ? "▶ playing" : "> playing") : "time stopped",
+		    th->utf8 ? "×" : "x", t->play.speed_pct / 100.0);
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+	}
 	wattrset(w, th->attr[LOOK_KEY]);
 	theme_put(w, t->note);
 	wattrset(w, A_NORMAL);
@@ -189,9 +210,9 @@ cell_words(const struct model_thread *t, enum look l, int room, char *buf,
 /* Mark the selected cell at y, x: thin bars in the gaps on either side,
    where there are gaps; else the cell in reverse video. */
 static void
-select_draw(struct tui *t, const struct geom *g, int y, int x)
+select_draw(const struct tui *t, const struct geom *g, int y, int x)
 {
-	WINDOW *w = t->lay.grid;
+	WINDOW *w = t->lay.body;
 
 	if (g->step == g->cw) {
 		theme_reverse(w, y, x, g->cw);
@@ -205,13 +226,13 @@ select_draw(struct tui *t, const struct geom *g, int y, int x)
 
 /* Draw thread j of process i as a cell at y, x. */
 static void
-cell_draw(struct tui *tu, const struct geom *g, int y, int x, unsigned i,
+cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
     unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	const struct model_thread *t = model_thread(&tu->model, i, j);
-	enum look l = theme_thread_look(&tu->model, i, j);
-	WINDOW *w = tu->lay.grid;
+	const struct model_thread *t = model_thread(tu->shown, i, j);
+	enum look l = theme_thread_look(tu->shown, i, j);
+	WINDOW *w = tu->lay.body;
 	char words[24];
 
 	wmove(w, y, x);
@@ -230,15 +251,15 @@ cell_draw(struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 		theme_glyphs(w, " ", g->cw - 1 - (int)strlen(words));
 	}
 	wattrset(w, A_NORMAL);
-	if (i == tu->sel_proc && j == tu->sel_thread)
+	if (i == tu->sel.proc && j == tu->sel.thread)
 		select_draw(tu, g, y, x);
 }
 
 /* The column header: labels, and thread numbers where they fit. */
 static void
-head_draw(struct tui *t, const struct geom *g)
+head_draw(const struct tui *t, const struct geom *g)
 {
-	WINDOW *w = t->lay.grid;
+	WINDOW *w = t->lay.body;
 	unsigned j;
 	int x, free_x;
 	char num[12];
@@ -260,7 +281,7 @@ head_draw(struct tui *t, const struct geom *g)
 			continue;
 		if (x + (int)strlen(num) > getmaxx(w))
 			break;
-		wattrset(w, t->theme.attr[tj == t->sel_thread ? LOOK_TITLE :
+		wattrset(w, t->theme.attr[tj == t->sel.thread ? LOOK_TITLE :
 		    LOOK_DIM]);
 		mvwaddstr(w, 0, x, num);
 		free_x = x + (int)strlen(num) + 1;
@@ -273,20 +294,20 @@ head_draw(struct tui *t, const struct geom *g)
 
 /* One process row at window row y. */
 static void
-row_draw(struct tui *t, const struct geom *g, int y, unsigned i)
+row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 {
-	const struct model_proc *p = model_proc(&t->model, i);
+	const struct model_proc *p = model_proc(t->shown, i);
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.grid;
+	WINDOW *w = t->lay.body;
 	const char *word;
-	enum look l = theme_proc_look(&t->model, i, &word);
+	enum look l = theme_proc_look(t->shown, i, &word);
 	char buf[32];
 	unsigned j;
 
 	snprintf(buf, sizeof(buf), "Process-%u", i);
-	wattrset(w, i == t->sel_proc ? th->attr[LOOK_TITLE] : A_NORMAL);
+	wattrset(w, i == t->sel.proc ? th->attr[LOOK_TITLE] : A_NORMAL);
 	mvwaddstr(w, y, 2, buf);
-	if (i == t->sel_proc)
+	if (i == t->sel.proc)
 		theme_reverse(w, y, 2, (int)strlen(buf));
 	if (g->pid_x != 0 && p->pid > 0) {
 		wattrset(w, th->attr[LOOK_DIM]);
@@ -299,7 +320,7 @@ row_draw(struct tui *t, const struct geom *g, int y, unsigned i)
 	for (j = 0; j < g->ncols; j++)
 		cell_draw(t, g, y, g->cells_x + (int)j * g->step, i,
 		    t->left_thread + j);
-	if (t->left_thread + g->ncols <= t->model.nthread) {
+	if (t->left_thread + g->ncols <= t->shown->nthread) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, th->utf8 ? "›" : ">");
 		wattrset(w, A_NORMAL);
@@ -307,50 +328,54 @@ row_draw(struct tui *t, const struct geom *g, int y, unsigned i)
 }
 
 void
-grid_draw(struct tui *t)
+grid_scroll(struct tui *t)
+{
+	struct geom g;
+
+	if (t->lay.body == NULL)
+		return;
+	geometry(t, &g);
+	follow(t, &g);
+}
+
+unsigned
+grid_page(const struct tui *t)
+{
+	struct geom g;
+
+	if (t->lay.body == NULL)
+		return 1;
+	geometry(t, &g);
+	return g.nrows;
+}
+
+void
+grid_draw(const struct tui *t)
 {
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.grid;
+	WINDOW *w = t->lay.body;
 	struct geom g;
 	unsigned r, i;
 
 	geometry(t, &g);
-	follow(t, &g);
 	werase(w);
 	head_draw(t, &g);
-	for (r = 0; r < g.nrows && t->top_proc + r <= t->model.nproc; r++)
+	for (r = 0; r < g.nrows && t->top_proc + r <= t->shown->nproc; r++)
 		row_draw(t, &g, 1 + (int)r * g.pitch, t->top_proc + r);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->top_proc > 1)
 		mvwaddstr(w, 1, 0, th->utf8 ? "↑" : "^");
 	i = t->top_proc + g.nrows;
-	if (i <= t->model.nproc)
+	if (i <= t->shown->nproc)
 		mvwaddstr(w, 1 + ((int)g.nrows - 1) * g.pitch, 0,
 		    th->utf8 ? "↓" : "v");
 	wattrset(w, A_NORMAL);
 }
 
-void
-grid_move(struct tui *t, int dp, int dj)
-{
-	long p = (long)t->sel_proc + dp, j = (long)t->sel_thread + dj;
-
-	if (p < 1)
-		p = 1;
-	if (p > (long)t->model.nproc)
-		p = t->model.nproc;
-	if (j < 1)
-		j = 1;
-	if (j > (long)t->model.nthread)
-		j = t->model.nthread;
-	t->sel_proc = (unsigned)p;
-	t->sel_thread = (unsigned)j;
-}
-
 bool
-grid_click(struct tui *t, int y, int x)
+grid_hit(const struct tui *t, int y, int x, struct selection *sel)
 {
-	WINDOW *w = t->lay.grid;
+	WINDOW *w = t->lay.body;
 	struct geom g;
 	unsigned row, col;
 
@@ -360,14 +385,14 @@ grid_click(struct tui *t, int y, int x)
 	if (y < 1 || (unsigned)(y - 1) / (unsigned)g.pitch >= g.nrows)
 		return false;
 	row = t->top_proc + (unsigned)(y - 1) / (unsigned)g.pitch;
-	if (row > t->model.nproc)
+	if (row > t->shown->nproc)
 		return false;
-	t->sel_proc = row;
+	sel->proc = row;
 	/* A click on the name selects the row and keeps the column. */
 	if (x < g.cells_x || (x - g.cells_x) % g.step >= g.cw)
 		return true;
 	col = t->left_thread + (unsigned)((x - g.cells_x) / g.step);
-	if (col <= t->model.nthread && col < t->left_thread + g.ncols)
-		t->sel_thread = col;
+	if (col <= t->shown->nthread && col < t->left_thread + g.ncols)
+		sel->thread = col;
 	return true;
 }

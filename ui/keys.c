@@ -1,256 +1,145 @@
 /*
- * keys.c: the keys of the screen, from one table that dispatches them and
- * generates both the footer and the help overlay, so the three can never
- * disagree.
+ * keys.c: the keys of the screen, from one table that maps each key to an
+ * action and generates both the footer and the help overlay, so the three
+ * can never disagree.  A key only names an action: the loop (tui.c) alone
+ * carries actions out, so this file calls nothing of the screen's.
  *
  * `k` kills (DESIGN.md section 5), so of vi's hjkl only h, j and l move;
  * up is the arrow or `u`.  Ctrl-C arrives as a key (the terminal is in raw
  * mode, so it never sends SIGINT to the children, which share its process
  * group) and quits exactly as `q` does.
  */
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../src/duration.h"
-#include "../src/spawn.h"
 #include "view.h"
 
 #define CTRL(c)		((c) & 0x1f)
 #define MAX_KEYS	12
 
-typedef void key_fn(struct tui *t, int key);
-
 struct binding {
 	int		 keys[MAX_KEYS];	/* 0 ends the list */
+	enum action	 act[MAX_KEYS];		/* each key's action, or
+						   act[0] for them all */
 	const char	*name;			/* as shown */
 	const char	*label;			/* in the footer; NULL: not */
 	const char	*help;
-	key_fn		*fn;
+	bool		 time;			/* a key of time travel */
 };
-
-static key_fn key_quit, key_help, key_rerun, key_threads, key_procs,
-    key_sleep, key_pause, key_kill, key_move, key_mouse, key_suspend;
 
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
-	{ { 'q', 'Q', CTRL('c') }, "q", "quit",
-	  "quit (also Ctrl-C): kill and reap the children", key_quit },
-	{ { '?' }, "?", "help",
-	  "show this help; any key closes it", key_help },
-	{ { 'r' }, "r", "new seed",
-	  "rerun with a new seed", key_rerun },
-	{ { 'R' }, "R", "same seed",
-	  "rerun with the same seed", key_rerun },
-	{ { '+', '=', '-' }, "+ -", "threads",
-	  "one thread more / fewer per process (reruns, same seed)",
-	  key_threads },
-	{ { '>', '.', '<', ',' }, "> <", "processes",
-	  "one process more / fewer (reruns, same seed)", key_procs },
-	{ { ']', '[' }, "] [", "sleep",
-	  "longer / shorter longest sleep (reruns, same seed)", key_sleep },
-	{ { ' ' }, "space", "pause",
-	  "pause / resume every child (SIGSTOP / SIGCONT)", key_pause },
-	{ { 'k' }, "k", "kill",
-	  "kill the selected cell's process (SIGKILL)", key_kill },
+	{ { 'q', 'Q', CTRL('c') }, { ACT_QUIT }, "q", "quit",
+	  "quit (also Ctrl-C): kill and reap the children", false },
+	{ { '?' }, { ACT_HELP }, "?", "help",
+	  "show this help; any key closes it", false },
+	{ { 't', '\t' }, { ACT_VIEW }, "t", "timeline",
+	  "switch between the grid and the timeline (also Tab)", false },
+	{ { 'r' }, { ACT_RERUN_NEW }, "r", "new seed",
+	  "rerun with a new seed", false },
+	{ { 'R' }, { ACT_RERUN }, "R", "same seed",
+	  "rerun with the same seed", false },
+	{ { '+', '=', '-' }, { ACT_THREAD_MORE, ACT_THREAD_MORE,
+	  ACT_THREAD_LESS }, "+ -", "threads",
+	  "one thread more / fewer per process (reruns, same seed)", false },
+	{ { '>', '<' }, { ACT_PROC_MORE, ACT_PROC_LESS }, "> <",
+	  "processes", "one process more / fewer (reruns, same seed)", false },
+	{ { ']', '[' }, { ACT_SLEEP_MORE, ACT_SLEEP_LESS }, "] [", "sleep",
+	  "longer / shorter longest sleep (reruns, same seed)", false },
+	{ { ' ' }, { ACT_PAUSE }, "space", "pause",
+	  "pause / resume every child (SIGSTOP / SIGCONT)", false },
+	{ { 'k' }, { ACT_KILL }, "k", "kill",
+	  "kill the selected cell's process (SIGKILL)", false },
+	{ { ',', '.' }, { ACT_STEP_BACK, ACT_STEP_FWD }, ", .", "step",
+	  "time: one event back / forward", true },
+	{ { 'p' }, { ACT_PLAY }, "p", "play",
+	  "time: play the run from the cursor / stop playing", true },
+	{ { 's', 'f' }, { ACT_SLOWER, ACT_FASTER }, "s f", "speed",
+	  "time: play slower / faster (x0.1 to x4)", true },
+	{ { '{', '}' }, { ACT_START, ACT_END }, "{ }", "start end",
+	  "time: jump to the start / the end of the run", true },
+	{ { 'L' }, { ACT_LIVE }, "L", "live",
+	  "time: back to live, following the run as it goes", true },
 	{ { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, 'u', 'j', 'h', 'l',
-	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END }, "arrows", "select",
-	  "select a cell: arrows or h j l, u up; PgUp PgDn Home End",
-	  key_move },
-	{ { KEY_MOUSE }, "mouse", NULL,
-	  "click a cell to select it; the wheel moves up and down",
-	  key_mouse },
-	{ { CTRL('z') }, "Ctrl-Z", NULL,
-	  "suspend: the children stop with ptviz; fg resumes both",
-	  key_suspend },
+	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END },
+	  { ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN,
+	    ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST,
+	    ACT_LAST }, "arrows", "select",
+	  "select: arrows or h j l, u up; PgUp PgDn Home End; in the "
+	  "timeline left / right move the time", false },
+	{ { '\r', '\n', KEY_ENTER }, { ACT_FOLD }, "Enter", NULL,
+	  "timeline: fold / unfold the selected process", false },
+	{ { KEY_MOUSE }, { ACT_MOUSE }, "mouse", NULL,
+	  "click a cell to select it; the wheel moves up and down", false },
+	{ { CTRL('z') }, { ACT_SUSPEND }, "Ctrl-Z", NULL,
+	  "suspend: the children stop with ptviz; fg resumes both", false },
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
 
-/* Longest sleeps that ] and [ step through, in milliseconds. */
-static const uint32_t sleep_ladder_ms[] = {
-	0, 100, 250, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000,
-	60000, 120000, 300000, 600000, 1800000, 3600000,
-};
-
-static void
-key_quit(struct tui *t, int key)
-{
-	t->quit = true;
-}
-
-static void
-key_help(struct tui *t, int key)
-{
-	t->help = true;
-}
-
-static void
-key_rerun(struct tui *t, int key)
-{
-	if (key == 'r')
-		t->opt.run.seed = duration_random_seed();
-	tui_rerun(t);
-}
-
-/* Change a count by one within 1..max and rerun; say so if it cannot. */
-static void
-step_count(struct tui *t, unsigned *count, int by, unsigned max,
-    const char *what)
-{
-	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
-		tui_note(t, "%u %s is the %s", *count, what,
-		    by < 0 ? "least" : "most");
-		return;
-	}
-	*count = by < 0 ? *count - 1 : *count + 1;
-	tui_rerun(t);
-}
-
-static void
-key_threads(struct tui *t, int key)
-{
-	step_count(t, &t->opt.run.nthread, key == '-' ? -1 : 1,
-	    OPT_MAX_THREADS, "threads per process");
-}
-
-static void
-key_procs(struct tui *t, int key)
-{
-	step_count(t, &t->opt.run.nproc, key == '<' || key == ',' ? -1 : 1,
-	    OPT_MAX_PROCS, "processes");
-}
-
-static void
-key_sleep(struct tui *t, int key)
-{
-	uint64_t cur = t->opt.run.sleep_ns, ns;
-	size_t i, n = sizeof(sleep_ladder_ms) / sizeof(sleep_ladder_ms[0]);
-
-	for (i = 0; i < n; i++) {
-		ns = key == ']' ? sleep_ladder_ms[i] * 1000000ull :
-		    sleep_ladder_ms[n - 1 - i] * 1000000ull;
-		if (key == ']' ? ns > cur : ns < cur) {
-			t->opt.run.sleep_ns = ns;
-			tui_rerun(t);
-			return;
-		}
-	}
-	tui_note(t, "the sleep is already the %s", key == ']' ? "longest" :
-	    "shortest");
-}
-
-static void
-key_suspend(struct tui *t, int key)
-{
-	t->suspend = true;
-}
-
-static void
-key_pause(struct tui *t, int key)
-{
-	if (t->run == NULL) {
-		tui_note(t, "the run has ended: r or R runs again");
-		return;
-	}
-	tui_pause(t, !model_stopped(&t->model));
-}
-
-static void
-key_kill(struct tui *t, int key)
-{
-	int pid;
-
-	if (t->run == NULL || (pid = run_pid(t->run, t->sel_proc)) == 0) {
-		tui_note(t, "Process-%u has already ended", t->sel_proc);
-		return;
-	}
-	if (run_signal(t->run, t->sel_proc, SIGKILL) == -1)
-		tui_note(t, "could not kill Process-%u", t->sel_proc);
-	else
-		tui_note(t, "killed Process-%u (pid %d)", t->sel_proc, pid);
-}
-
-static void
-key_move(struct tui *t, int key)
-{
-	int page = t->lay.grid != NULL ? getmaxy(t->lay.grid) - 1 : 1;
-
-	switch (key) {
-	case KEY_UP: case 'u':		grid_move(t, -1, 0); break;
-	case KEY_DOWN: case 'j':	grid_move(t, 1, 0); break;
-	case KEY_LEFT: case 'h':	grid_move(t, 0, -1); break;
-	case KEY_RIGHT: case 'l':	grid_move(t, 0, 1); break;
-	case KEY_PPAGE:			grid_move(t, -page, 0); break;
-	case KEY_NPAGE:			grid_move(t, page, 0); break;
-	case KEY_HOME:			grid_move(t, -(int)OPT_MAX_PROCS,
-					    -(int)OPT_MAX_THREADS); break;
-	case KEY_END:			grid_move(t, (int)OPT_MAX_PROCS,
-					    (int)OPT_MAX_THREADS); break;
-	}
-}
-
-static void
-key_mouse(struct tui *t, int key)
-{
-	MEVENT ev;
-
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
-		grid_click(t, ev.y, ev.x);
-	else if (ev.bstate & BUTTON4_PRESSED)
-		grid_move(t, -1, 0);
-#ifdef BUTTON5_PRESSED
-	else if (ev.bstate & BUTTON5_PRESSED)
-		grid_move(t, 1, 0);
-#endif
-}
-
-bool
-keys_dispatch(struct tui *t, int key)
+enum action
+keys_action(int key)
 {
 	size_t i, k;
 
 	for (i = 0; i < NBINDINGS; i++) {
 		for (k = 0; k < MAX_KEYS && bindings[i].keys[k] != 0; k++) {
-			if (bindings[i].keys[k] == key) {
-				bindings[i].fn(t, key);
-				return true;
-			}
+			if (bindings[i].keys[k] != key)
+				continue;
+			return bindings[i].act[k] != ACT_NONE ?
+			    bindings[i].act[k] : bindings[i].act[0];
 		}
 	}
-	return false;
+	return ACT_NONE;
+}
+
+/* Add binding b to the footer at *x if it fits; false once full. */
+static bool
+footer_add(const struct tui *t, const struct binding *b, int *x)
+{
+	WINDOW *w = t->lay.footer;
+	int len = (int)(strlen(b->name) + 1 + strlen(b->label));
+
+	if (*x + len > getmaxx(w))
+		return false;
+	wattrset(w, t->theme.attr[LOOK_KEY]);
+	mvwaddstr(w, 0, *x, b->name);
+	wattrset(w, A_NORMAL);
+	waddch(w, ' ');
+	waddstr(w, b->label);
+	*x += len + 2;
+	return true;
 }
 
 void
-keys_draw_footer(struct tui *t)
+keys_draw_footer(const struct tui *t)
 {
-	WINDOW *w = t->lay.footer;
-	int x = 0, len, maxx = getmaxx(w);
+	bool travel = tui_travelling(t);
+	int x = 0, pass;
 	size_t i;
 
-	werase(w);
-	for (i = 0; i < NBINDINGS; i++) {
-		const struct binding *b = &bindings[i];
+	werase(t->lay.footer);
+	/* Quit and help, then the keys of time first while travelling in
+	   it, the run's keys first while live. */
+	for (i = 0; i < 2; i++)
+		footer_add(t, &bindings[i], &x);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 2; i < NBINDINGS; i++) {
+			const struct binding *b = &bindings[i];
 
-		if (b->label == NULL)
-			continue;
-		len = (int)(strlen(b->name) + 1 + strlen(b->label));
-		if (x + len > maxx)
-			break;
-		wattrset(w, t->theme.attr[LOOK_KEY]);
-		mvwaddstr(w, 0, x, b->name);
-		wattrset(w, A_NORMAL);
-		waddch(w, ' ');
-		waddstr(w, b->label);
-		x += len + 2;
+			/* Pass 0: the keys that matter now; 1: the rest. */
+			if (b->label == NULL ||
+			    (b->time == travel) != (pass == 0))
+				continue;
+			if (!footer_add(t, b, &x))
+				return;
+		}
 	}
 }
 
 void
-keys_draw_help(struct tui *t)
+keys_draw_help(const struct tui *t)
 {
 	int lines = (int)NBINDINGS + 4, cols = 0, y, x, len;
 	WINDOW *w;

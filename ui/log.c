@@ -1,147 +1,110 @@
 /*
- * log.c: the log pane: the reference program's lines as they happen.
+ * log.c: the log pane: the reference program's lines, up to the moment
+ * shown.
  *
  * The lines are exactly those of --plain (DESIGN.md section 1), each with
- * its time since the start of the run, plus one line for each process that
- * was killed or failed, so a viewer sees why a row ended early.  Lines
- * are kept in the order of their times, as the reference program would
- * print them, not in the order the rings happened to be drained.  Only the
- * newest lines can show, so the log is a ring that forgets the oldest: its
- * memory stays bounded however large the run.
+ * its time since the start of the run, plus one line for each fault (a
+ * process killed or failed, a thread that could not start) and each pause,
+ * so a viewer sees why a row ended early or stood still.  They are read
+ * from the history, backwards from the cursor, as many as the pane shows:
+ * stepping back in time takes lines away, playing adds them.  Events of
+ * different processes reach the main process a little out of order (one
+ * ring is drained after another), so the lines gathered are put in the
+ * order of their times, as the reference program would print them.
  */
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "../src/event.h"
+#include "../src/text.h"
 #include "view.h"
 
-int
-log_init(struct log *lg, size_t cap)
-{
-	lg->line = calloc(cap, sizeof(*lg->line));
-	lg->cap = lg->line == NULL ? 0 : cap;
-	lg->n = 0;
-	return lg->line == NULL ? -1 : 0;
-}
-
-void
-log_clear(struct log *lg)
-{
-	lg->n = 0;
-}
-
-void
-log_free(struct log *lg)
-{
-	free(lg->line);
-	lg->line = NULL;
-	lg->cap = lg->n = 0;
-}
-
-/* How far back a late line may move: events of different processes reach
-   the main process a little out of order (one ring is drained after
-   another), but never by more than a few frames' worth. */
+/* How far back a late line may belong: never more than a few frames'
+   worth of events (see the comment above). */
 #define REORDER_MAX	256
+#define LOG_ROWS_MAX	512
 
-/* Add ln in time order among the newest lines, forgetting the oldest line
-   when the log is full. */
-static void
-log_push(struct log *lg, const struct log_line *ln)
+/* One line: its event, and how it looks. */
+struct line {
+	const struct event *ev;
+	enum look	 look;
+};
+
+/* The text and look of the line ev makes, if it makes one. */
+static bool
+line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 {
-	size_t k = lg->n++, oldest = lg->n > lg->cap ? lg->n - lg->cap : 0;
-
-	while (k > oldest && lg->n - k < REORDER_MAX &&
-	    lg->line[(k - 1) % lg->cap].t_ns > ln->t_ns) {
-		lg->line[k % lg->cap] = lg->line[(k - 1) % lg->cap];
-		k--;
+	*look = LOOK_COUNT;		/* plain text */
+	if (text_line(ev, buf, len)) {
+		if (ev->state == ST_MDONE)
+			*look = LOOK_TITLE;
+		return true;
 	}
-	lg->line[k % lg->cap] = *ln;
+	if (text_fault(ev, buf, len)) {
+		*look = ev->state == ST_KILLED ? LOOK_LOST : LOOK_FAILED;
+		return true;
+	}
+	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {
+		snprintf(buf, len, "%s every process.",
+		    ev->state == ST_MSTOPPED ? "Stopped (SIGSTOP)" :
+		    "Continued (SIGCONT)");
+		*look = LOOK_STOPPED;
+		return true;
+	}
+	return false;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+
+	if (x->ev->t_ns != y->ev->t_ns)
+		return x->ev->t_ns < y->ev->t_ns ? -1 : 1;
+	/* The same time: keep the history's order. */
+	return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
 void
-log_event(struct log *lg, const struct model *m, const struct event *ev)
+log_draw(const struct tui *t)
 {
-	struct log_line ln = {
-		.t_ns = ev->t_ns >= m->t0 ? ev->t_ns - m->t0 : 0,
-		.look = LOOK_COUNT,	/* plain text */
-	};
-	size_t len = sizeof(ln.text);
-	int ws = (int)ev->wstatus;
-	const char *sig;
-
-	if (lg->cap == 0)
-		return;
-	switch (ev->state) {
-	case ST_DONE:
-		snprintf(ln.text, len, ">thread Thread-%u in process "
-		    "Process-%u done.", ev->thread, ev->proc);
-		break;
-	case ST_PDONE:
-		snprintf(ln.text, len, "Process Process-%u done.", ev->proc);
-		break;
-	case ST_MDONE:
-		ln.look = LOOK_TITLE;
-		snprintf(ln.text, len, "Main process done.");
-		break;
-	case ST_KILLED:
-		ln.look = LOOK_LOST;
-		sig = sigabbrev_np(WTERMSIG(ws));
-		snprintf(ln.text, len, "Process-%u was killed by SIG%s.",
-		    ev->proc, sig != NULL ? sig : "?");
-		break;
-	case ST_FAILED:
-		ln.look = LOOK_FAILED;
-		if (ev->wstatus == -1)
-			snprintf(ln.text, len, "Process-%u could not be "
-			    "forked.", ev->proc);
-		else
-			snprintf(ln.text, len, "Process-%u failed (status "
-			    "%d).", ev->proc, WIFEXITED(ws) ?
-			    WEXITSTATUS(ws) : -1);
-		break;
-	case ST_TFAILED:
-		ln.look = LOOK_FAILED;
-		snprintf(ln.text, len, "Thread-%u of Process-%u could not "
-		    "start.", ev->thread, ev->proc);
-		break;
-	default:
-		return;
-	}
-	log_push(lg, &ln);
-}
-
-void
-log_draw(struct tui *t)
-{
-	const struct log *lg = &t->log;
 	const struct theme *th = &t->theme;
+	struct line lines[LOG_ROWS_MAX + REORDER_MAX];
 	WINDOW *w = t->lay.log;
-	int rows, r, i;
-	size_t first, shown;
-	char secs[32];
+	size_t k, n = 0, want, first;
+	uint64_t t0 = t->live.t0;
+	enum look look;
+	char secs[32], text[96];
+	int rows, r;
 
 	if (w == NULL)
 		return;
 	werase(w);
 	theme_rule(w, th, "log");
 	rows = getmaxy(w) - 1;
-	shown = lg->n < lg->cap ? lg->n : lg->cap;
-	if (shown > (size_t)rows)
-		shown = (size_t)rows;
-	first = lg->n - shown;
-	for (r = 0; r < (int)shown; r++) {
-		const struct log_line *ln = &lg->line[(first + (size_t)r) %
-		    lg->cap];
+	if (rows > LOG_ROWS_MAX)
+		rows = LOG_ROWS_MAX;
+	want = (size_t)rows + REORDER_MAX;
+	/* Newest first, then into time order. */
+	for (k = t->cursor; k > 0 && n < want; k--) {
+		const struct event *ev = history_at(&t->hist, k - 1);
 
-		theme_secs(secs, sizeof(secs), ln->t_ns, 3, false);
+		if (line_of(ev, text, sizeof(text), &look))
+			lines[n++] = (struct line){ ev, look };
+	}
+	qsort(lines, n, sizeof(lines[0]), by_time);
+	first = n > (size_t)rows ? n - (size_t)rows : 0;
+	for (r = 0; first + (size_t)r < n; r++) {
+		const struct event *ev = lines[first + (size_t)r].ev;
+
+		line_of(ev, text, sizeof(text), &look);
+		theme_secs(secs, sizeof(secs), ev->t_ns >= t0 ? ev->t_ns - t0 :
+		    0, 3, false);
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwprintw(w, r + 1, 0, "%8s s  ", secs);
-		i = ln->look;
-		wattrset(w, i < LOOK_COUNT ? th->attr[i] : A_NORMAL);
-		theme_put(w, ln->text);
+		wattrset(w, look < LOOK_COUNT ? th->attr[look] : A_NORMAL);
+		theme_put(w, text);
 	}
 	wattrset(w, A_NORMAL);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "../src/event.h"
+#include "../src/text.h"
 #include "options.h"
 #include "stream.h"
 
@@ -18,19 +19,11 @@ plain_start(FILE *fp, const struct options *o)
 static void
 plain_event(FILE *fp, const struct model *m, const struct event *ev)
 {
+	char line[96];
+
 	(void)m;
-	switch (ev->state) {
-	case ST_DONE:
-		fprintf(fp, ">thread Thread-%u in process Process-%u done.\n",
-		    ev->thread, ev->proc);
-		break;
-	case ST_PDONE:
-		fprintf(fp, "Process Process-%u done.\n", ev->proc);
-		break;
-	case ST_MDONE:
-		fputs("Main process done.\n", fp);
-		break;
-	}
+	if (text_line(ev, line, sizeof(line)))
+		fprintf(fp, "%s\n", line);
 }
 
 const struct printer plain_printer = { plain_start, plain_event };

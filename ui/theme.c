@@ -165,6 +165,35 @@ theme_glyphs(WINDOW *w, const char *s, int n)
 		wadd_wch(w, &cc);
 }
 
+/* The timeline's marks, UTF-8 and ASCII. */
+static const char *const marks[MARK_COUNT][2] = {
+	[MARK_BAR]	= { "█", "#" },
+	[MARK_SPAN]	= { "─", "-" },
+	[MARK_NOW]	= { "│", "|" },
+	[MARK_NOW_HEAD]	= { "▼", "v" },
+};
+
+/* Eighths of a cell, for how many threads sleep at a moment. */
+static const char *const levels[8][2] = {
+	{ "▁", "." }, { "▂", "," }, { "▃", "-" }, { "▄", "=" },
+	{ "▅", "+" }, { "▆", "*" }, { "▇", "#" }, { "█", "@" },
+};
+
+const char *
+theme_mark(const struct theme *th, enum mark k)
+{
+	return marks[k][th->utf8 ? 0 : 1];
+}
+
+const char *
+theme_level(const struct theme *th, double frac)
+{
+	int i = (int)(frac * 8);
+
+	i = i < 0 ? 0 : i > 7 ? 7 : i;
+	return levels[i][th->utf8 ? 0 : 1];
+}
+
 void
 theme_fill(WINDOW *w, const struct theme *th, double frac, int cols)
 {

@@ -33,7 +33,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../src/duration.h"
 #include "../src/event.h"
+#include "../src/history.h"
 #include "../src/spawn.h"
 #include "signals.h"
 #include "tui.h"
@@ -42,7 +44,6 @@
 #define FRAME_MIN_NS	(1000000000ull / 30)	/* at most 30 frames/s */
 #define FRAME_MAX_NS	(1000000000ull / 10)	/* clock in tenths */
 #define PUMP_BUDGET	4096
-#define LOG_LINES	4096
 #define MIN_COLS	32
 #define MIN_LINES	8
 #define HEADER_LINES	3
@@ -67,7 +68,7 @@ struct frame_log {
 static void
 layout_free(struct layout *l)
 {
-	WINDOW **w[] = { &l->header, &l->grid, &l->log, &l->details,
+	WINDOW **w[] = { &l->header, &l->body, &l->log, &l->details,
 	    &l->footer };
 	size_t i;
 
@@ -78,7 +79,31 @@ layout_free(struct layout *l)
 	}
 }
 
-/* Tile the screen: header, grid, log beside details, footer. */
+/* Lines the body's view would like: a row a process (and, in the
+   timeline, a row a thread of each unfolded process) and its heading. */
+static int
+body_wants(const struct tui *t)
+{
+	const struct model *m = &t->live;
+	unsigned i;
+	int rows = (int)m->nproc + 1;
+
+	if (t->view == VIEW_GRID) {
+		/* Few processes: rows spaced out, if the log keeps room. */
+		if (LINES - HEADER_LINES - 1 - (2 * rows - 1) >=
+		    SPACED_LOG_KEEP)
+			rows = 2 * rows - 1;
+		return rows;
+	}
+	rows += 1;			/* the axis */
+	for (i = 1; i <= m->nproc && rows < LINES; i++)
+		if (!timeline_folded(t, i))
+			rows += (int)m->nthread;
+	return rows;
+}
+
+/* Tile the screen: header, body (grid or timeline), log beside details,
+   footer. */
 static void
 layout_build(struct tui *t)
 {
@@ -90,10 +115,7 @@ layout_build(struct tui *t)
 	if (l->too_small)
 		return;
 	body = h - HEADER_LINES - 1;
-	grid_h = (int)t->model.nproc + 1;
-	/* Few processes: rows spaced out, if the log keeps its room. */
-	if (body - (2 * grid_h - 1) >= SPACED_LOG_KEEP)
-		grid_h = 2 * grid_h - 1;
+	grid_h = body_wants(t);
 	if (grid_h > body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0))
 		grid_h = body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0);
 	/* A bottom too thin to read goes to the grid. */
@@ -101,7 +123,7 @@ layout_build(struct tui *t)
 		grid_h = body;
 	y = HEADER_LINES + grid_h;
 	l->header = newwin(HEADER_LINES, w, 0, 0);
-	l->grid = newwin(grid_h, w, HEADER_LINES, 0);
+	l->body = newwin(grid_h, w, HEADER_LINES, 0);
 	l->footer = newwin(1, w, h - 1, 0);
 	if (body > grid_h && w >= DETAILS_MIN_W) {
 		l->log = newwin(body - grid_h, w - DETAILS_COLS, y, 0);
@@ -110,7 +132,7 @@ layout_build(struct tui *t)
 	} else if (body > grid_h) {
 		l->log = newwin(body - grid_h, w, y, 0);
 	}
-	if (l->header == NULL || l->grid == NULL || l->footer == NULL ||
+	if (l->header == NULL || l->body == NULL || l->footer == NULL ||
 	    (body > grid_h && l->log == NULL)) {
 		layout_free(l);
 		l->too_small = true;
@@ -141,20 +163,27 @@ tui_fatal(struct tui *t, const char *what)
 	exit(1);
 }
 
-/* Each event goes to the model, and the log if it makes a line. */
+/* Each event goes to the live model and, if the model took it, to the
+   history. */
 static void
 sink(void *ctx, const struct event *ev)
 {
 	struct tui *t = ctx;
 
-	if (!model_apply(&t->model, ev))
+	if (!model_apply(&t->live, ev))
 		return;
-	log_event(&t->log, &t->model, ev);
+	if (history_add(&t->hist, ev) == -1)
+		tui_fatal(t, "cannot keep the run's history");
 	t->dirty = true;
 }
 
-void
-tui_note(struct tui *t, const char *fmt, ...)
+/* Put a short message in the header until the next key. */
+static void
+note(struct tui *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+note(struct tui *t, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -162,12 +191,6 @@ tui_note(struct tui *t, const char *fmt, ...)
 	vsnprintf(t->note, sizeof(t->note), fmt, ap);
 	va_end(ap);
 	t->dirty = true;
-}
-
-uint64_t
-tui_elapsed(const struct tui *t)
-{
-	return model_elapsed(&t->model, t->now);
 }
 
 /* The run has ended or is being dropped: kill and reap what is left. */
@@ -178,8 +201,49 @@ stop_run(struct tui *t)
 	t->run = NULL;
 }
 
-void
-tui_rerun(struct tui *t)
+/* Follow the run again: the live model, the newest moment. */
+static void
+go_live(struct tui *t)
+{
+	t->following = true;
+	t->play.on = false;
+	t->shown = &t->live;
+	t->cursor = t->hist.n;
+	t->dirty = true;
+}
+
+/* Show the moment after the first k events of the history. */
+static void
+go_to(struct tui *t, size_t k)
+{
+	if (k > t->hist.n)
+		k = t->hist.n;
+	/* Forward from where the model is, or built again from the start. */
+	if (k < t->at_k) {
+		history_model_at(&t->hist, k, &t->at);
+		t->at_k = k;
+	}
+	for (; t->at_k < k; t->at_k++)
+		model_apply(&t->at, history_at(&t->hist, t->at_k));
+	t->following = false;
+	t->shown = &t->at;
+	t->cursor = k;
+	t->now = k > 0 ? history_at(&t->hist, k - 1)->t_ns : t->live.t0;
+	t->dirty = true;
+}
+
+/* Show the moment `when` (the run's clock): the events up to it. */
+static void
+go_to_time(struct tui *t, uint64_t when)
+{
+	go_to(t, history_find(&t->hist, when));
+	t->now = when;
+}
+
+/* Ask for the run to be replaced by one with t->opt, once the keys
+   waiting have been read: a burst of keys costs one rerun. */
+static void
+rerun(struct tui *t)
 {
 	t->restart = true;
 	t->dirty = true;
@@ -190,36 +254,45 @@ static void
 restart(struct tui *t)
 {
 	const struct run_config *c = &t->opt.run;
+	uint8_t *fold;
 
 	stop_run(t);
-	model_free(&t->model);
-	if (model_init(&t->model, c->nproc, c->nthread) == -1)
+	model_free(&t->live);
+	model_free(&t->at);
+	if (model_init(&t->live, c->nproc, c->nthread) == -1 ||
+	    model_init(&t->at, c->nproc, c->nthread) == -1 ||
+	    (fold = realloc(t->fold, c->nproc)) == NULL)
 		tui_fatal(t, "cannot hold the model");
-	log_clear(&t->log);
-	if (t->sel_proc < 1 || t->sel_proc > c->nproc)
-		t->sel_proc = t->sel_proc < 1 ? 1 : c->nproc;
-	if (t->sel_thread < 1 || t->sel_thread > c->nthread)
-		t->sel_thread = t->sel_thread < 1 ? 1 : c->nthread;
-	/* The grid's height follows the number of processes. */
+	t->fold = fold;
+	memset(t->fold, FOLD_AUTO, c->nproc);
+	t->at_k = 0;
+	history_clear(&t->hist);
+	go_live(t);
+	if (t->sel.proc < 1 || t->sel.proc > c->nproc)
+		t->sel.proc = t->sel.proc < 1 ? 1 : c->nproc;
+	if (t->sel.thread < 1 || t->sel.thread > c->nthread)
+		t->sel.thread = t->sel.thread < 1 ? 1 : c->nthread;
+	t->tl_top = 0;
+	/* The body's height follows the counts. */
 	layout_build(t);
 	t->restart = false;
 	t->run = run_start(c, sink, t);
 	if (t->run == NULL)
-		tui_note(t, "cannot start the run: %s", strerror(errno));
+		note(t, "cannot start the run: %s", strerror(errno));
 	else if (run_fork_errno(t->run) != 0)
-		tui_note(t, "%s: %s", run_fork_call(t->run),
+		note(t, "%s: %s", run_fork_call(t->run),
 		    strerror(run_fork_errno(t->run)));
 	t->dirty = true;
 }
 
-void
-tui_pause(struct tui *t, bool pause)
+/* Pause or resume every child of the run. */
+static void
+pause_run(struct tui *t, bool pause)
 {
 	/* The stopped or continued event reaches the model through the
 	   sink, as every other does. */
 	if (run_pause(t->run, pause) == -1) {
-		tui_note(t, "no process left to %s", pause ? "pause" :
-		    "resume");
+		note(t, "no process left to %s", pause ? "pause" : "resume");
 		return;
 	}
 	t->dirty = true;
@@ -276,13 +349,22 @@ frame(struct tui *t)
 		doupdate();
 		return;
 	}
+	/* Scrolling follows the selection before anything is drawn: the
+	   views then draw from what they are given. */
+	if (t->view == VIEW_TIMELINE)
+		timeline_scroll(t);
+	else
+		grid_scroll(t);
 	grid_draw_header(t);
-	grid_draw(t);
+	if (t->view == VIEW_TIMELINE)
+		timeline_draw(t);
+	else
+		grid_draw(t);
 	log_draw(t);
 	details_draw(t);
 	keys_draw_footer(t);
 	wnoutrefresh(l->header);
-	wnoutrefresh(l->grid);
+	wnoutrefresh(l->body);
 	if (l->log != NULL)
 		wnoutrefresh(l->log);
 	if (l->details != NULL)
@@ -380,7 +462,7 @@ frame_ns(const struct tui *t)
 static void
 suspend(struct tui *t)
 {
-	bool paused = model_stopped(&t->model);
+	bool paused = model_stopped(&t->live);
 
 	t->suspend = false;
 	if (t->run != NULL && !paused)
@@ -394,6 +476,311 @@ suspend(struct tui *t)
 	else if (t->run != NULL)
 		run_pause(t->run, false);
 	clearok(curscr, TRUE);
+	t->dirty = true;
+}
+
+/* Speeds of playback, in percent of the run's own. */
+static const unsigned speeds[] = { 10, 25, 50, 100, 200, 400 };
+#define NSPEEDS		(sizeof(speeds) / sizeof(speeds[0]))
+#define SPEED_FIRST	1		/* x0.25: slow enough to follow */
+
+/* Longest sleeps that ] and [ step through, in milliseconds. */
+static const uint32_t sleep_ladder_ms[] = {
+	0, 100, 250, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000,
+	60000, 120000, 300000, 600000, 1800000, 3600000,
+};
+
+/*
+ * The moment shown, each frame: the newest while following the run, the
+ * playback clock while playing.  Playback that reaches the newest event
+ * of a run still going follows it live; of a run that has ended, stops.
+ */
+static void
+advance(struct tui *t)
+{
+	uint64_t when, end;
+
+	if (t->following) {
+		t->cursor = t->hist.n;
+		t->now = t->live_now;
+		return;
+	}
+	if (!t->play.on)
+		return;
+	when = t->play.t_run + (t->live_now - t->play.t_wall) *
+	    t->play.speed_pct / 100;
+	end = t->hist.n > 0 ? history_at(&t->hist, t->hist.n - 1)->t_ns : 0;
+	if (when >= end && t->run != NULL && when >= t->live_now) {
+		go_live(t);
+		t->now = t->live_now;
+		return;
+	}
+	if (when >= end && t->run == NULL) {
+		go_to(t, t->hist.n);
+		t->play.on = false;
+		return;
+	}
+	go_to_time(t, when);
+}
+
+/* Start playing from the moment shown (the start, if that is now). */
+static void
+play(struct tui *t)
+{
+	if (t->following || t->cursor == t->hist.n)
+		go_to(t, 0);
+	if (t->play.speed_pct == 0)
+		t->play.speed_pct = speeds[SPEED_FIRST];
+	t->play.on = true;
+	t->play.t_run = t->now;
+	t->play.t_wall = now_ns();
+}
+
+/* One step of the playback speed. */
+static void
+speed(struct tui *t, int by)
+{
+	size_t i = 0;
+
+	while (i + 1 < NSPEEDS && speeds[i] < t->play.speed_pct)
+		i++;
+	if ((by < 0 && i == 0) || (by > 0 && i + 1 == NSPEEDS)) {
+		note(t, "x%g is the %s", speeds[i] / 100.0, by < 0 ?
+		    "slowest" : "fastest");
+		return;
+	}
+	/* Keep the moment shown where it is as the clock changes pace. */
+	if (t->play.on) {
+		t->play.t_run = t->now;
+		t->play.t_wall = now_ns();
+	}
+	t->play.speed_pct = speeds[by < 0 ? i - 1 : i + 1];
+	note(t, "playback x%g", t->play.speed_pct / 100.0);
+}
+
+/* Change a count by one within 1..max and rerun; say so if it cannot. */
+static void
+step_count(struct tui *t, unsigned *count, int by, unsigned max,
+    const char *what)
+{
+	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
+		note(t, "%u %s is the %s", *count, what, by < 0 ? "least" :
+		    "most");
+		return;
+	}
+	*count = by < 0 ? *count - 1 : *count + 1;
+	rerun(t);
+}
+
+/* One step of the longest sleep along the ladder, and rerun. */
+static void
+step_sleep(struct tui *t, int by)
+{
+	uint64_t cur = t->opt.run.sleep_ns, ns;
+	size_t i, n = sizeof(sleep_ladder_ms) / sizeof(sleep_ladder_ms[0]);
+
+	for (i = 0; i < n; i++) {
+		ns = sleep_ladder_ms[by > 0 ? i : n - 1 - i] * 1000000ull;
+		if (by > 0 ? ns > cur : ns < cur) {
+			t->opt.run.sleep_ns = ns;
+			rerun(t);
+			return;
+		}
+	}
+	note(t, "the sleep is already the %s", by > 0 ? "longest" :
+	    "shortest");
+}
+
+/* Move the selection by dp processes and dj threads, within the run. */
+static void
+select_move(struct tui *t, int dp, int dj)
+{
+	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
+	const struct model *m = &t->live;
+
+	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
+	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
+	t->sel.proc = (unsigned)p;
+	t->sel.thread = (unsigned)j;
+}
+
+/* Up or down one row of the timeline: through the threads of an unfolded
+   process, from process to process when folded. */
+static void
+timeline_step(struct tui *t, int by)
+{
+	const struct model *m = &t->live;
+	unsigned i = t->sel.proc;
+
+	if (!timeline_folded(t, i) && (by > 0 ? t->sel.thread < m->nthread :
+	    t->sel.thread > 1)) {
+		select_move(t, 0, by);
+		return;
+	}
+	if ((by < 0 && i == 1) || (by > 0 && i == m->nproc))
+		return;
+	t->sel.proc = by > 0 ? i + 1 : i - 1;
+	if (!timeline_folded(t, t->sel.proc))
+		t->sel.thread = by > 0 ? 1 : m->nthread;
+}
+
+/* The moment shown moved by `cols` columns of the timeline's axis. */
+static void
+time_cols(struct tui *t, int cols)
+{
+	uint64_t d = timeline_col_ns(t), when = t->now, t0 = t->live.t0;
+
+	t->play.on = false;
+	if (cols < 0)
+		when = when - t0 > d ? when - d : t0;
+	else
+		when += d;
+	if (t->run != NULL && when >= t->live_now) {
+		go_live(t);
+		return;
+	}
+	go_to_time(t, when);
+}
+
+/* Kill the selected process. */
+static void
+kill_selected(struct tui *t)
+{
+	unsigned i = t->sel.proc;
+	int pid;
+
+	if (t->run == NULL || (pid = run_pid(t->run, i)) == 0) {
+		note(t, "Process-%u has already ended", i);
+		return;
+	}
+	if (run_signal(t->run, i, SIGKILL) == -1)
+		note(t, "could not kill Process-%u", i);
+	else
+		note(t, "killed Process-%u (pid %d)", i, pid);
+}
+
+/* A click or the wheel. */
+static void
+mouse(struct tui *t)
+{
+	struct selection sel = t->sel;
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+		if (t->view == VIEW_TIMELINE ? timeline_hit(t, ev.y, ev.x,
+		    &sel) : grid_hit(t, ev.y, ev.x, &sel))
+			t->sel = sel;
+	} else if (ev.bstate & BUTTON4_PRESSED) {
+		select_move(t, -1, 0);
+#ifdef BUTTON5_PRESSED
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		select_move(t, 1, 0);
+#endif
+	}
+}
+
+/* Carry out what a key asked for: the only place that does. */
+static void
+act(struct tui *t, enum action a)
+{
+	bool tl = t->view == VIEW_TIMELINE;
+	int page = (int)grid_page(t);
+
+	switch (a) {
+	case ACT_NONE:		break;
+	case ACT_QUIT:		t->quit = true; break;
+	case ACT_HELP:		t->help = true; break;
+	case ACT_SUSPEND:	t->suspend = true; break;
+	case ACT_VIEW:
+		t->view = (t->view + 1) % VIEW_COUNT;
+		layout_build(t);
+		break;
+	case ACT_RERUN_NEW:
+		t->opt.run.seed = duration_random_seed();
+		rerun(t);
+		break;
+	case ACT_RERUN:		rerun(t); break;
+	case ACT_THREAD_MORE:
+	case ACT_THREAD_LESS:
+		step_count(t, &t->opt.run.nthread, a == ACT_THREAD_MORE ? 1 :
+		    -1, OPT_MAX_THREADS, "threads per process");
+		break;
+	case ACT_PROC_MORE:
+	case ACT_PROC_LESS:
+		step_count(t, &t->opt.run.nproc, a == ACT_PROC_MORE ? 1 : -1,
+		    OPT_MAX_PROCS, "processes");
+		break;
+	case ACT_SLEEP_MORE:	step_sleep(t, 1); break;
+	case ACT_SLEEP_LESS:	step_sleep(t, -1); break;
+	case ACT_PAUSE:
+		if (t->run == NULL)
+			note(t, "the run has ended: r or R runs again");
+		else
+			pause_run(t, !model_stopped(&t->live));
+		break;
+	case ACT_KILL:		kill_selected(t); break;
+	case ACT_STEP_BACK:
+		t->play.on = false;
+		go_to(t, t->cursor > 0 ? t->cursor - 1 : 0);
+		break;
+	case ACT_STEP_FWD:
+		t->play.on = false;
+		go_to(t, t->cursor + 1);
+		break;
+	case ACT_START:		t->play.on = false; go_to(t, 0); break;
+	case ACT_END:		t->play.on = false; go_to(t, t->hist.n); break;
+	case ACT_LIVE:		go_live(t); break;
+	case ACT_PLAY:
+		if (t->play.on)
+			t->play.on = false;
+		else
+			play(t);
+		break;
+	case ACT_SLOWER:	speed(t, -1); break;
+	case ACT_FASTER:	speed(t, 1); break;
+	case ACT_UP:
+		if (tl)
+			timeline_step(t, -1);
+		else
+			select_move(t, -1, 0);
+		break;
+	case ACT_DOWN:
+		if (tl)
+			timeline_step(t, 1);
+		else
+			select_move(t, 1, 0);
+		break;
+	case ACT_LEFT:
+		if (tl)
+			time_cols(t, -1);
+		else
+			select_move(t, 0, -1);
+		break;
+	case ACT_RIGHT:
+		if (tl)
+			time_cols(t, 1);
+		else
+			select_move(t, 0, 1);
+		break;
+	case ACT_PAGE_UP:	select_move(t, -page, 0); break;
+	case ACT_PAGE_DOWN:	select_move(t, page, 0); break;
+	case ACT_FIRST:
+		select_move(t, -(int)OPT_MAX_PROCS, -(int)OPT_MAX_THREADS);
+		break;
+	case ACT_LAST:
+		select_move(t, (int)OPT_MAX_PROCS, (int)OPT_MAX_THREADS);
+		break;
+	case ACT_FOLD:
+		if (!tl)
+			break;
+		t->fold[t->sel.proc - 1] = timeline_folded(t, t->sel.proc) ?
+		    FOLD_OPEN : FOLD_FOLDED;
+		layout_build(t);
+		break;
+	case ACT_MOUSE:		mouse(t); break;
+	}
 	t->dirty = true;
 }
 
@@ -416,11 +803,11 @@ read_keys(struct tui *t)
 		}
 		t->note[0] = '\0';
 		/* The help closes on any key; only quitting goes through. */
-		if (t->help && c != 'q' && c != 3) {
+		if (t->help && keys_action(c) != ACT_QUIT) {
 			t->help = false;
 			continue;
 		}
-		keys_dispatch(t, c);
+		act(t, keys_action(c));
 	}
 	return any;
 }
@@ -432,7 +819,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 {
 	struct pollfd fds[2 + RUN_NFDS];
 	struct timespec ts, *tsp;
-	uint64_t last = 0, wait;
+	uint64_t last = 0, wait, wall;
 	nfds_t nfds;
 	int sig, rc;
 	bool watch, moving, input = true;
@@ -449,20 +836,23 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			stop_run(t);
 			t->dirty = true;
 		}
-		t->now = now_ns();
-		/* While the run goes, the clock and the fills move: a frame is
-		   always due.  Ended or paused, nothing moves by itself. */
-		moving = t->run != NULL && !model_stopped(&t->model);
+		wall = t->live_now = now_ns();
+		advance(t);
+		/* While the run goes, or plays back, the clock and the fills
+		   move: a frame is always due.  Ended, paused or stopped in
+		   time, nothing moves by itself. */
+		moving = t->play.on || (t->following && t->run != NULL &&
+		    !model_stopped(&t->live));
 		if (moving)
 			t->dirty = true;
-		if (t->dirty && (t->now - last >= frame_ns(t) || input)) {
+		if (t->dirty && (wall - last >= frame_ns(t) || input)) {
 			frame_timed(t, fl);
 			t->dirty = input = false;
-			last = t->now;
+			last = wall;
 		}
 		if (moving || t->dirty)
-			wait = last + frame_ns(t) > t->now ?
-			    last + frame_ns(t) - t->now : 0;
+			wait = last + frame_ns(t) > wall ?
+			    last + frame_ns(t) - wall : 0;
 		else
 			wait = UINT64_MAX;
 		/* A frame is due soon: events can wait for it, so the run's
@@ -568,8 +958,9 @@ has_cap(const char *cap)
 int
 tui_main(const struct options *o, char *why, size_t whylen)
 {
-	struct tui t = { .opt = *o, .sel_proc = 1, .sel_thread = 1,
-	    .top_proc = 1, .left_thread = 1 };
+	struct tui t = { .opt = *o, .sel = { 1, 1 }, .top_proc = 1,
+	    .left_thread = 1, .following = true,
+	    .play = { .speed_pct = 25 } };
 	struct frame_log fl = { .path = getenv("PTVIZ_FRAME_LOG") };
 	const char *term = getenv("TERM");
 	sigset_t winch, waitmask;
@@ -609,8 +1000,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	/* SIGTSTP is read as data (and stays blocked inside ppoll()). */
 	if (signals_block(true) == -1 ||
 	    sigprocmask(SIG_BLOCK, &winch, &waitmask) == -1 ||
-	    (sigfd = signals_open(true)) == -1 ||
-	    log_init(&t.log, LOG_LINES) == -1)
+	    (sigfd = signals_open(true)) == -1)
 		tui_fatal(&t, "cannot set up the screen");
 	sigdelset(&waitmask, SIGWINCH);
 	if (fl.path != NULL && *fl.path == '\0')
@@ -623,10 +1013,12 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	stop_run(&t);
 	/* As for the line front ends: 1 if a process of the run on the
 	   screen was killed (with k, or from outside) or failed. */
-	status = t.model.procs_in[ST_KILLED] + t.model.procs_in[ST_FAILED] >
+	status = t.live.procs_in[ST_KILLED] + t.live.procs_in[ST_FAILED] >
 	    0 ? 1 : 0;
-	model_free(&t.model);
-	log_free(&t.log);
+	model_free(&t.live);
+	model_free(&t.at);
+	history_free(&t.hist);
+	free(t.fold);
 	close(sigfd);
 	fclose(t.in);
 	if (sig != 0)

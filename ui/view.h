@@ -3,10 +3,11 @@
  * (struct tui, owned by tui.c and passed to every view), the look of each
  * state (theme.c), and each view's draw entry.
  *
- * The flow is one way: tui.c pumps events into the model and the log, then
- * asks each view to draw into its own window; only tui.c calls doupdate().
- * Views read the model and never change it; key handlers (keys.c) change
- * the selection and the run only through the functions declared here.
+ * The flow is one way: tui.c pumps events into the model and the history,
+ * turns keys into actions (keys.c) and carries them out, then asks each
+ * view to draw into its own window; only tui.c calls doupdate().  Views
+ * and keys.c read struct tui and never change it (but for the scroll
+ * position, set before drawing by *_scroll()), and call nothing of tui.c.
  */
 #ifndef PTVIZ_VIEW_H
 #define PTVIZ_VIEW_H
@@ -16,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../src/history.h"
 #include "../src/model.h"
 #include "options.h"
 
@@ -42,42 +44,73 @@ struct theme {
 	attr_t		 attr[LOOK_COUNT];	/* colour pair and attributes */
 };
 
-/* One line of the log pane. */
-struct log_line {
-	uint64_t	 t_ns;		/* since the run started */
-	uint8_t		 look;
-	char		 text[64];
+/* What a key asks for; the loop (tui.c) alone carries it out. */
+enum action {
+	ACT_NONE,
+	ACT_QUIT, ACT_HELP, ACT_VIEW, ACT_SUSPEND,
+	ACT_RERUN_NEW, ACT_RERUN, ACT_THREAD_MORE, ACT_THREAD_LESS,
+	ACT_PROC_MORE, ACT_PROC_LESS, ACT_SLEEP_MORE, ACT_SLEEP_LESS,
+	ACT_PAUSE, ACT_KILL,
+	ACT_STEP_BACK, ACT_STEP_FWD, ACT_START, ACT_END, ACT_LIVE,
+	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
+	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
+	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE,
 };
 
-/* The newest lines of the log, a ring that forgets the oldest. */
-struct log {
-	struct log_line	*line;		/* [cap] */
-	size_t		 cap;
-	size_t		 n;		/* lines ever added since the clear */
+/* The views of the body of the screen, switched with t. */
+enum view_id { VIEW_GRID, VIEW_TIMELINE, VIEW_COUNT };
+
+/* The selected thread: one is always selected, shared by every view. */
+struct selection {
+	unsigned	 proc;		/* 1-based */
+	unsigned	 thread;	/* 1-based */
+};
+
+/* Playing the history back from the cursor. */
+struct play {
+	bool		 on;
+	unsigned	 speed_pct;	/* 100: as fast as it ran */
+	uint64_t	 t_run;		/* the run's clock ... */
+	uint64_t	 t_wall;	/* ... at this wall time */
 };
 
 /* Where each part of the screen is; rebuilt on every resize. */
 struct layout {
 	bool		 too_small;
-	WINDOW		*header, *grid, *log, *details, *footer;
+	WINDOW		*header, *body, *log, *details, *footer;
 	WINDOW		*input;		/* a pad, never drawn: wgetch() reads
 					   here without refreshing anything */
 };
 
+/*
+ * The state of the screen.  The views draw the model `shown` at the moment
+ * `now` (on the run's clock): the live model while following the run, else
+ * the model of the history's first `cursor` events.  Only tui.c changes
+ * this; every view and keys.c take it const.
+ */
 struct tui {
 	struct options	 opt;		/* the counts now (keys change them) */
 	FILE		*in;		/* the terminal, read without blocking */
 	int		 in_fd;
-	struct model	 model;
 	struct run	*run;		/* NULL once the run has ended */
-	uint64_t	 now;		/* CLOCK_MONOTONIC at this frame */
+	struct model	 live;		/* every event, as it comes */
+	struct history	 hist;		/* every event of the run, in order */
+	struct model	 at;		/* the model of the first at_k events */
+	size_t		 at_k;
+	const struct model *shown;	/* &live or &at */
+	size_t		 cursor;	/* events shown */
+	bool		 following;	/* live: the cursor is the newest */
+	struct play	 play;
+	uint64_t	 now;		/* the moment shown, CLOCK_MONOTONIC */
+	uint64_t	 live_now;	/* CLOCK_MONOTONIC at this frame */
+	enum view_id	 view;
 	struct theme	 theme;
 	struct layout	 lay;
-	struct log	 log;
-	unsigned	 sel_proc;	/* selected cell, 1-based */
-	unsigned	 sel_thread;
-	unsigned	 top_proc;	/* first process row shown, 1-based */
-	unsigned	 left_thread;	/* first thread column shown, 1-based */
+	struct selection sel;
+	unsigned	 top_proc;	/* grid: first process row shown */
+	unsigned	 left_thread;	/* grid: first thread column shown */
+	unsigned	 tl_top;	/* timeline: first row shown, 0-based */
+	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
@@ -86,6 +119,15 @@ struct tui {
 	bool		 dirty;		/* the screen needs drawing */
 	char		 note[96];	/* a short message in the header */
 };
+
+enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };
+
+/* True while the screen shows a moment of the past, or plays it back. */
+static inline bool
+tui_travelling(const struct tui *t)
+{
+	return !t->following;
+}
 
 /* theme.c */
 
@@ -105,6 +147,15 @@ enum look	 theme_proc_look(const struct model *m, unsigned i,
 
 /* Draw the legend of the cell glyphs on one line; returns its width. */
 int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
+
+/* The timeline's marks. */
+enum mark { MARK_BAR, MARK_SPAN, MARK_NOW, MARK_NOW_HEAD, MARK_COUNT };
+
+/* A mark's glyph, one column wide. */
+const char	*theme_mark(const struct theme *th, enum mark k);
+
+/* A block of height frac (0..1, at least the lowest eighth). */
+const char	*theme_level(const struct theme *th, double frac);
 
 /* A fill of `cols` columns `frac` full (0..1) in block glyphs. */
 void		 theme_fill(WINDOW *w, const struct theme *th, double frac,
@@ -129,68 +180,63 @@ void		 theme_reverse(WINDOW *w, int y, int x, int n);
 void		 theme_rule(WINDOW *w, const struct theme *th,
 		    const char *title);
 
-/* tui.c: the run and the frame */
-
-/* Ask for the run to be replaced by a new one with t->opt, once the keys
-   waiting have been read (so a burst of keys costs one rerun). */
-void		 tui_rerun(struct tui *t);
-
-/* Pause or resume every child of the run. */
-void		 tui_pause(struct tui *t, bool pause);
-
-/* Put a short message in the header until the next key. */
-void		 tui_note(struct tui *t, const char *fmt, ...)
-		    __attribute__((format(printf, 2, 3)));
-
-/* Nanoseconds from the start of the run to now (or to its end). */
-uint64_t	 tui_elapsed(const struct tui *t);
-
 /* grid.c: the header and the process x thread grid */
 
 /* Draw the two header lines. */
-void		 grid_draw_header(struct tui *t);
+void		 grid_draw_header(const struct tui *t);
 
-/* Draw the grid, scrolled so that the selected cell shows. */
-void		 grid_draw(struct tui *t);
+/* Scroll so that the selected cell shows (before drawing). */
+void		 grid_scroll(struct tui *t);
 
-/* Move the selection by dp processes and dj threads, within the grid. */
-void		 grid_move(struct tui *t, int dp, int dj);
+/* Draw the grid as last scrolled. */
+void		 grid_draw(const struct tui *t);
 
-/* Select the cell at screen position y, x; false if there is none. */
-bool		 grid_click(struct tui *t, int y, int x);
+/* Process rows the grid shows at once: a page. */
+unsigned	 grid_page(const struct tui *t);
+
+/* The cell at screen position y, x into sel; false if there is none (a
+   click on a name selects the row and keeps the thread). */
+bool		 grid_hit(const struct tui *t, int y, int x,
+		    struct selection *sel);
+
+/* timeline.c: time left to right, a bar a thread */
+
+/* Scroll so that the selected row shows (before drawing). */
+void		 timeline_scroll(struct tui *t);
+
+/* Draw the timeline as last scrolled. */
+void		 timeline_draw(const struct tui *t);
+
+/* Nanoseconds one column of the axis stands for (at least 1). */
+uint64_t	 timeline_col_ns(const struct tui *t);
+
+/* Is process i folded into one row now? */
+bool		 timeline_folded(const struct tui *t, unsigned i);
+
+/* The row at screen position y, x into sel; false if there is none. */
+bool		 timeline_hit(const struct tui *t, int y, int x,
+		    struct selection *sel);
 
 /* log.c: the log pane */
 
-/* An empty log of cap lines; -1 if out of memory. */
-int		 log_init(struct log *lg, size_t cap);
-
-/* Forget every line. */
-void		 log_clear(struct log *lg);
-
-/* Free the lines. */
-void		 log_free(struct log *lg);
-
-/* Add the line ev makes in the log, if it makes one. */
-void		 log_event(struct log *lg, const struct model *m,
-		    const struct event *ev);
-
-/* Draw the newest lines that fit. */
-void		 log_draw(struct tui *t);
+/* Draw the reference lines of the history up to the cursor. */
+void		 log_draw(const struct tui *t);
 
 /* details.c: the selected cell */
 
 /* Draw what is known of the selected thread and its process. */
-void		 details_draw(struct tui *t);
+void		 details_draw(const struct tui *t);
 
 /* keys.c: the key table, and the footer and help it generates */
 
-/* Do what key means; false if it means nothing. */
-bool		 keys_dispatch(struct tui *t, int key);
+/* The action a key asks for; ACT_NONE if none. */
+enum action	 keys_action(int key);
 
-/* Draw the footer: the keys that fit. */
-void		 keys_draw_footer(struct tui *t);
+/* Draw the footer: the keys that fit, those of time first while
+   travelling in it. */
+void		 keys_draw_footer(const struct tui *t);
 
 /* Draw the help overlay over the rest. */
-void		 keys_draw_help(struct tui *t);
+void		 keys_draw_help(const struct tui *t);
 
 #endif

@@ -16,7 +16,7 @@ tm send-keys -t t k
 tm_wait_for 'Process-2 +[0-9]+ killed'
 tui_row 2 | grep -q 'lost' || fail "no lost thread: $(tui_row 2)"
 WAIT_S=5 wait_until tui_all_gone "$victim" || fail "Process-2 ($victim) still exists"
-tm_wait_for 'Process-2 was killed by SIGKILL'
+tm_wait_for 'Process-2 \(pid [0-9]+\) was killed by SIGKILL'
 WAIT_S=8 tm_wait_for 'Main process done\.'
 for i in 1 3; do
 	tui_row $i | grep -q ' done ' || fail "Process-$i did not finish: $(tui_row $i)"

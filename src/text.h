@@ -1,0 +1,26 @@
+/*
+ * text.h: the words of an event, written once for every front end: the
+ * reference program's line (DESIGN.md section 1), printed by --plain and
+ * shown in the log, and the fault an event tells (a process killed or
+ * failed, a thread that could not start), told on stderr and in the log.
+ */
+#ifndef PTVIZ_TEXT_H
+#define PTVIZ_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct event;
+
+/* The reference line ev makes, without a newline: ">thread Thread-2 in
+   process Process-1 done.", "Process Process-1 done.", "Main process
+   done."; false (and buf empty) if it makes none. */
+bool	 text_line(const struct event *ev, char *buf, size_t len);
+
+/* The fault ev tells, without "ptviz: " or a newline: "Process-2 (pid 81)
+   was killed by SIGKILL", "Process-3 was never forked", "Process-1 could
+   not start Thread-7: Resource temporarily unavailable"; false (and buf
+   empty) if it tells none. */
+bool	 text_fault(const struct event *ev, char *buf, size_t len);
+
+#endif
