@@ -271,11 +271,15 @@ bar_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 		wmove(w, y, g->x0 + col_of(g, tr->t_running));
 		theme_glyphs(w, theme_glyph(th, LOOK_RUNNING), 1);
 	}
+	/* The sleep: the columns from its start up to its end's, so that a
+	   bar is as long as the sleep on the axis (one column at least). */
 	if (tr->t_sleeping != 0) {
 		end = tr->t_done != 0 ? tr->t_done : t->now;
 		c1 = col_of(g, tr->t_sleeping);
 		c2 = col_of(g, end);
-		for (c = c1; c <= c2; c++) {
+		if (c2 == c1)
+			c2++;
+		for (c = c1; c < c2; c++) {
 			wattrset(w, th->attr[in_stop(c, span, nspan) ?
 			    LOOK_STOPPED : LOOK_SLEEPING]);
 			wmove(w, y, g->x0 + c);
@@ -286,7 +290,8 @@ bar_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 		return;
 	/* The end: its glyph just after the bar, and the rank of a done. */
 	c = col_of(g, tr->t_done);
-	if (tr->t_sleeping != 0 && c < g->cols - 1)
+	if (tr->t_sleeping != 0 && c == col_of(g, tr->t_sleeping) &&
+	    c < g->cols - 1)
 		c++;
 	wattrset(w, th->attr[l]);
 	wmove(w, y, g->x0 + c);

@@ -212,10 +212,15 @@ go_live(struct tui *t)
 	t->dirty = true;
 }
 
-/* Show the moment after the first k events of the history. */
+/* Show the moment after the first k events of the history; the end of a
+   run that has ended is the live screen. */
 static void
 go_to(struct tui *t, size_t k)
 {
+	if (k >= t->hist.n && t->run == NULL) {
+		go_live(t);
+		return;
+	}
 	if (k > t->hist.n)
 		k = t->hist.n;
 	/* Forward from where the model is, or built again from the start. */
