@@ -4,7 +4,8 @@
 # line.  Never part of `make test`: a benchmark is not a timed test.
 
 BENCH_DIR = $(O)/bench
-BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit
+BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit \
+	    $(BENCH_DIR)/timetravel
 
 # The ring against a pipe, with ptviz's own ring and region.
 $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
@@ -12,6 +13,11 @@ $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
 	    $(PT_LDLIBS)
+
+# Time travel on a real run: the core's history and model.
+$(BENCH_DIR)/timetravel: tests/bench/timetravel.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PT_LDLIBS)
 
 $(BENCH_DIR)/%: tests/bench/%.c
 	@mkdir -p $(@D)

@@ -262,8 +262,58 @@ row " frame of ${LARGEST/x/×} in a 200×60 pane, \`-s 3\`, $FN frames of $UI_RO
     " $(fmt "$FMED" "%.2f"); $FREST; $FCPU; $FIRST ms " " — " " — " \
     " < 5 ms " " $(met "$FREST < 5 && $FCPU < 5") (first frame: $(met "$FIRST < 5")) "
 
+# 5. Time travel: the history's memory, moving the cursor, the timeline's
+# frames, and no wake-up while paused or stopped in time.
+note "time travel at 256x64"
+read -r TT_N TT_B TT_MED TT_P99 TT_MAX < <("$BENCH_DIR/timetravel" 256 64 1000) ||
+	die "timetravel failed"
+row " history of 256×64: bytes an event, $TT_N events " " $TT_B B " " — " " — " \
+    " ≤ 40 B " " $(met "$TT_B <= 40") "
+row " cursor to a random point of that history (the model rebuilt from the start), 1000 moves: median; 99th percentile; max " \
+    " $TT_MED; $TT_P99; $TT_MAX ms " " — " " — " " < 5 ms " " $(met "$TT_P99 < 5") "
+for r in $(seq 1 "$UI_ROUNDS"); do
+	pane_start 200 60 "PTVIZ_FRAME_LOG=$TMPD/tl.$r $PTVIZ -p 256 -t 64 -s 1 --seed 1"
+	pane_wait_finished 120 || die "the 256x64 run in the pane never finished"
+	# The timeline, then 30 steps back in time: a frame each.
+	tm send-keys -t b t
+	sleep 0.5
+	for i in $(seq 1 30); do
+		tm send-keys -t b ,
+		sleep 0.05
+	done
+	sleep 0.5
+	pane_quit
+	tail -n 31 "$TMPD/tl.$r" >>"$TMPD/tl"
+done
+TL_MED=$(awk '{ print $2 / 1e6 }' "$TMPD/tl" | median)
+TL_MAX=$(awk '$2 > m { m = $2 } END { printf "%.2f", m / 1e6 }' "$TMPD/tl")
+row " timeline frame of 256×64 in a 200×60 pane, stepping in time: CPU, median; max ($(wc -l <"$TMPD/tl") frames) " \
+    " $(fmt "$TL_MED" "%.2f"); $TL_MAX ms " " — " " — " " < 5 ms " \
+    " $(met "$TL_MAX < 5") "
+# Paused during a run, and stopped in time: no wake-up.
+pane_start 160 50 "$PTVIZ $UI_ARGS"
+pane_wait_header 10 || die "ptviz drew nothing in the pane"
+sleep 1
+tm send-keys -t b Space
+sleep 0.5
+s1=$(schedstat "$PID" 3)
+sleep $IDLE_S
+PAUSED_WAKE=$((($(schedstat "$PID" 3) - s1) / IDLE_S))
+tm send-keys -t b Space
+pane_wait_finished 60 || die "the run in the pane never finished"
+tm send-keys -t b '{'
+sleep 0.5
+s1=$(schedstat "$PID" 3)
+sleep $IDLE_S
+STILL_WAKE=$((($(schedstat "$PID" 3) - s1) / IDLE_S))
+pane_quit
+row " wake-ups while paused (space), and stopped in time (\`{\`), ${IDLE_S} s each " \
+    " $PAUSED_WAKE /s; $STILL_WAKE /s " " — " " — " " 0 /s " \
+    " $(met "$PAUSED_WAKE == 0 && $STILL_WAKE == 0") "
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle\n' \
-    "$RP16" "$RP64" "$OV5" "$OV64" "$UI_CPU" "$UI_WAKE"
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event\n' \
+    "$RP16" "$RP64" "$OV5" "$OV64" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
+    "$TL_MAX" "$TT_P99" "$TT_B"
