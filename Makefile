@@ -18,7 +18,7 @@ PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
-	   src/child.c src/spawn.c
+	   src/child.c src/spawn.c src/limits.c
 UI_SRC	 = ui/options.c ui/signals.c ui/stream.c ui/plain.c ui/json.c \
 	   ui/tui.c ui/theme.c ui/grid.c ui/log.c ui/details.c ui/keys.c
 CORE_OBJ = $(CORE_SRC:%.c=$(O)/%.o)

@@ -9,5 +9,6 @@ Suite	*model_suite(void);
 Suite	*duration_suite(void);
 Suite	*options_suite(void);
 Suite	*spawn_suite(void);
+Suite	*limits_suite(void);
 
 #endif
