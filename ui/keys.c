@@ -3,16 +3,21 @@
  * generates both the footer and the help overlay, so the three can never
  * disagree.
  *
+ * `+` and `>` stop at what this machine allows (src/limits.h), saying so in
+ * the header, as they stop at the most the command line allows.
+ *
  * `k` kills (DESIGN.md section 5), so of vi's hjkl only h, j and l move;
  * up is the arrow or `u`.  Ctrl-C arrives as a key (the terminal is in raw
  * mode, so it never sends SIGINT to the children, which share its process
  * group) and quits exactly as `q` does.
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../src/duration.h"
+#include "../src/limits.h"
 #include "../src/spawn.h"
 #include "view.h"
 
@@ -91,16 +96,46 @@ key_rerun(struct tui *t, int key)
 	tui_restart(t);
 }
 
-/* Change a count by one within 1..max and rerun; say so if it cannot. */
-static void
-step_count(struct tui *t, unsigned *count, int by, unsigned max,
-    const char *what)
+/* Would nproc x nthread fit this machine now?  The run going is ended
+   before the next starts, so its tasks do not count.  If not, say in the
+   header the most it allows of the count that grew. */
+static bool
+room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
 {
+	struct limits_sample s;
+	struct limits l;
+	char note[sizeof(t->note)];
+	unsigned most;
+
+	limits_sample(&s);
+	if (limits_fit(&s, nproc, nthread, &l))
+		return true;
+	most = procs ? limits_most_procs(&s, nthread, OPT_MAX_PROCS, &l) :
+	    limits_most_threads(&s, nproc, OPT_MAX_THREADS, &l);
+	limits_most_note(note, sizeof(note), &l, most, procs);
+	tui_note(t, "%s", note);
+	return false;
+}
+
+/* Change the processes (procs) or the threads per process by one, within
+   1..max and what this machine allows, and rerun; say so if it cannot. */
+static void
+step_count(struct tui *t, bool procs, int by)
+{
+	struct run_config *c = &t->opt.run;
+	unsigned *count = procs ? &c->nproc : &c->nthread;
+	unsigned max = procs ? OPT_MAX_PROCS : OPT_MAX_THREADS;
+
 	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
-		tui_note(t, "%u %s is the %s", *count, what,
-		    by < 0 ? "least" : "most");
+		tui_note(t, "%u %s is the %s", *count, procs ?
+		    (*count == 1 ? "process" : "processes") :
+		    (*count == 1 ? "thread per process" :
+		    "threads per process"), by < 0 ? "least" : "most");
 		return;
 	}
+	if (by > 0 && !room_for(t, c->nproc + procs, c->nthread + !procs,
+	    procs))
+		return;
 	*count = by < 0 ? *count - 1 : *count + 1;
 	tui_restart(t);
 }
@@ -108,15 +143,13 @@ step_count(struct tui *t, unsigned *count, int by, unsigned max,
 static void
 key_threads(struct tui *t, int key)
 {
-	step_count(t, &t->opt.run.nthread, key == '-' ? -1 : 1,
-	    OPT_MAX_THREADS, "threads per process");
+	step_count(t, false, key == '-' ? -1 : 1);
 }
 
 static void
 key_procs(struct tui *t, int key)
 {
-	step_count(t, &t->opt.run.nproc, key == '<' || key == ',' ? -1 : 1,
-	    OPT_MAX_PROCS, "processes");
+	step_count(t, true, key == '<' || key == ',' ? -1 : 1);
 }
 
 static void

@@ -79,7 +79,7 @@ struct tui {
 	bool		 help;		/* the help overlay is up */
 	bool		 quit;
 	bool		 dirty;		/* the screen needs drawing */
-	char		 note[96];	/* a short message in the header */
+	char		 note[160];	/* a short message in the header */
 };
 
 /* theme.c */
