@@ -53,8 +53,12 @@ options_usage(FILE *fp)
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
+"Counts this machine cannot hold now (pid_max, threads-max, RLIMIT_NPROC,\n"
+"memory) are refused before anything starts.\n"
+"\n"
 "Exit status: 0 when every process finished, 1 when one was killed or\n"
-"failed, 2 for a bad command line, 128+N when ended by signal N.\n"
+"failed, 2 for a bad command line or counts the machine cannot hold,\n"
+"128+N when ended by signal N.\n"
 "See ptviz(1) for the keys of the screen.\n", fp);
 }
 
