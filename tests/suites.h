@@ -10,5 +10,6 @@ Suite	*duration_suite(void);
 Suite	*options_suite(void);
 Suite	*spawn_suite(void);
 Suite	*history_suite(void);
+Suite	*limits_suite(void);
 
 #endif

@@ -2,7 +2,9 @@
  * main.c: ptviz's entry: read the command line, pick a front end, run it.
  *
  * Bad input ends here with one line on stderr and exit status 2, before any
- * signal is blocked or any process forked.  The screen is the default when
+ * signal is blocked or any process forked; so do counts this machine cannot
+ * hold now (src/limits.h), which would otherwise take every pid it has
+ * while the run fails thread by thread.  The screen is the default when
  * both stdin and stdout are a terminal; if that terminal cannot show it,
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what
@@ -23,6 +25,7 @@
 #include <unistd.h>
 
 #include "../src/duration.h"
+#include "../src/limits.h"
 #include "../src/spawn.h"
 #include "options.h"
 #include "signals.h"
@@ -72,6 +75,22 @@ print_info(const struct options *o, bool stdout_closed)
 	return 1;
 }
 
+/* Refuse, in one line on stderr, counts this machine cannot hold now. */
+static bool
+too_many(const struct options *o)
+{
+	struct limits_sample s;
+	struct limits l;
+	char why[256];
+
+	limits_sample(&s);
+	if (limits_fit(&s, o->run.nproc, o->run.nthread, &l))
+		return false;
+	limits_refusal(why, sizeof(why), &l, o->run.nproc, o->run.nthread);
+	fprintf(stderr, "ptviz: %s\n", why);
+	return true;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -95,6 +114,8 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
 		return 1;
 	}
+	if (too_many(&o))
+		return 2;
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */

@@ -53,9 +53,13 @@ options_usage(FILE *fp)
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
+"Counts this machine cannot hold now (pid_max, threads-max, RLIMIT_NPROC,\n"
+"memory) are refused before anything starts.\n"
+"\n"
 "Exit status: 0 when every process finished, 1 when one was killed or\n"
 "failed (on the screen: in the run shown when quitting) or ptviz failed,\n"
-"2 for a bad command line, 128+N when ended by signal N.\n"
+"2 for a bad command line or counts the machine cannot hold, 128+N when\n"
+"ended by signal N.\n"
 "See ptviz(1) for the keys of the screen.\n", fp);
 }
 

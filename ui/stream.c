@@ -7,9 +7,15 @@
  * leaves through out.c as stdout can take it, so a stalled reader never
  * keeps a signal waiting, and a write error (a full disk, a reader that
  * went away) ends the run at once: children killed and reaped, one line on
- * stderr, exit status 1.  Faults (a
- * process killed or failed, a thread that could not start) are told on
- * stderr, one line each, and make the exit status 1.
+ * stderr, exit status 1.  Faults (a process killed or failed, threads that
+ * could not start) are told on stderr and make the exit status 1.
+ *
+ * A limit reached part way can fail a thousand processes at once, so faults
+ * are told in a few lines, not one each: a process whose threads could not
+ * all start is one line when it is reaped ("started 12 of 60 threads"),
+ * each kind of fault is told in full for its first FAULT_LINES processes
+ * only, and report_summary() counts the rest in one line per kind at the
+ * end of the run, with the processes never forked as one range.
  */
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -18,6 +24,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +33,7 @@
 #include "../src/event.h"
 #include "../src/model.h"
 #include "../src/spawn.h"
+#include "../src/text.h"
 #include "options.h"
 #include "out.h"
 #include "signals.h"
@@ -34,39 +42,130 @@
 #define PUMP_BUDGET	4096
 #define OUT_CHUNK	4096		/* waiting output worth a write */
 #define OUT_HIGH	(256 * 1024)	/* take no events past this */
+#define FAULT_LINES	3	/* processes told in full, of each kind */
+
+/* The kinds of fault, each told in full FAULT_LINES times, then counted. */
+enum fault { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
+    FAULT_COUNT };
+
+/* How report_summary() counts the rest of each kind: one, more than one. */
+static const char *const fault_rest[FAULT_COUNT][2] = {
+	[FAULT_THREADS]	= { "process could not start all its threads",
+			    "processes could not start all their threads" },
+	[FAULT_KILLED]	= { "process was killed", "processes were killed" },
+	[FAULT_STATUS]	= { "process exited with a non-zero status",
+			    "processes exited with a non-zero status" },
+	[FAULT_EARLY]	= { "process exited before it was done",
+			    "processes exited before they were done" },
+};
 
 struct stream {
 	struct model	 model;
 	struct out	 out;		/* stdout */
 	const struct printer *printer;
 	int		 faults;
+	unsigned	 told[FAULT_COUNT];	/* processes with each fault */
+	unsigned	 tfailed_told;	/* threads failed, of processes told */
+	unsigned	 never_first;	/* the processes never forked: */
+	unsigned	 never_last;	/* one range (fork_all stops at the
+					   first failure); 0 if none */
 };
 
-/* Say on fp what went wrong with ev, if anything; 1 if it did, else 0. */
-static int
-report_fault(FILE *fp, const struct event *ev)
+/* Count a fault of kind k; true if it is to be told in full. */
+static bool
+tell(struct stream *s, enum fault k)
 {
-	int ws = (int)ev->wstatus;
+	return s->told[k]++ < FAULT_LINES;
+}
+
+/* Process i was reaped: tell in one line how many of its threads could not
+   start, if any did not; 1 if so, else 0. */
+static int
+report_threads(struct stream *s, FILE *fp, unsigned i)
+{
+	const struct model_thread *th;
+	unsigned j, failed = 0;
+	int err = 0;
+
+	/* The model counts failed threads as they arrive: look at this
+	   process's only if some are not yet told. */
+	if (s->model.threads_in[ST_TFAILED] == s->tfailed_told)
+		return 0;
+	for (j = 1; j <= s->model.nthread; j++) {
+		th = model_thread(&s->model, i, j);
+		if (th->state == ST_TFAILED && failed++ == 0)
+			err = th->err;
+	}
+	if (failed == 0)
+		return 0;
+	s->tfailed_told += failed;
+	if (tell(s, FAULT_THREADS))
+		fprintf(fp, "ptviz: Process-%u started %u of %u threads: %s\n",
+		    i, s->model.nthread - failed, s->model.nthread,
+		    strerror(err));
+	return 1;
+}
+
+/* Say on fp what went wrong with ev (just applied), if anything, within the
+   limits above; 1 if something did, else 0. */
+static int
+report_fault(struct stream *s, FILE *fp, const struct event *ev)
+{
+	int ws = (int)ev->wstatus, threads;
+	char text[128];
 
 	switch (ev->state) {
-	case ST_TFAILED:
-		fprintf(fp, "ptviz: Process-%u could not start Thread-%u: %s\n",
-		    ev->proc, ev->thread, strerror((int)ev->err));
-		return 1;
 	case ST_KILLED:
-		fprintf(fp, "ptviz: Process-%u (pid %d) was killed by %s\n",
-		    ev->proc, ev->pid, strsignal(WTERMSIG(ws)));
+		report_threads(s, fp, ev->proc);
+		if (tell(s, FAULT_KILLED) && text_fault(ev, text, sizeof(text)))
+			fprintf(fp, "ptviz: %s\n", text);
 		return 1;
 	case ST_FAILED:
-		if (ev->wstatus == -1)
-			fprintf(fp, "ptviz: Process-%u was never forked\n",
-			    ev->proc);
-		else if (WIFEXITED(ws))
-			fprintf(fp, "ptviz: Process-%u (pid %d) exited with "
-			    "status %d\n", ev->proc, ev->pid, WEXITSTATUS(ws));
+		if (ev->wstatus == -1) {
+			if (s->never_first == 0)
+				s->never_first = ev->proc;
+			s->never_last = ev->proc;
+			return 1;
+		}
+		/* A child exits 1 because threads failed: that is the news. */
+		threads = report_threads(s, fp, ev->proc);
+		if (!threads && tell(s, FAULT_STATUS) && WIFEXITED(ws) &&
+		    text_fault(ev, text, sizeof(text)))
+			fprintf(fp, "ptviz: %s\n", text);
+		return 1;
+	case ST_EXITED:
+		/* An exit 0 without "done" is a failure the model found. */
+		if (model_proc(&s->model, ev->proc)->state == ST_PDONE)
+			return report_threads(s, fp, ev->proc);
+		report_threads(s, fp, ev->proc);
+		if (tell(s, FAULT_EARLY))
+			fprintf(fp, "ptviz: Process-%u (pid %d) exited before "
+			    "it was done\n", ev->proc, ev->pid);
 		return 1;
 	}
 	return 0;
+}
+
+/* At the end of the run: the processes never forked, and the faults not
+   told in full, one line each. */
+static void
+report_summary(struct stream *s, FILE *fp)
+{
+	unsigned k, rest;
+
+	if (s->never_first != 0 && s->never_first == s->never_last)
+		fprintf(fp, "ptviz: Process-%u was never forked\n",
+		    s->never_first);
+	else if (s->never_first != 0)
+		fprintf(fp, "ptviz: Process-%u to Process-%u were never "
+		    "forked\n", s->never_first, s->never_last);
+	for (k = 0; k < FAULT_COUNT; k++) {
+		if (s->told[k] <= FAULT_LINES)
+			continue;
+		rest = s->told[k] - FAULT_LINES;
+		fprintf(fp, "ptviz: ... and %u more %s\n", rest,
+		    fault_rest[k][rest == 1 ? 0 : 1]);
+	}
 }
 
 static void
@@ -77,14 +176,7 @@ sink(void *ctx, const struct event *ev)
 	if (!model_apply(&s->model, ev))
 		return;
 	s->printer->event(s->out.fp, &s->model, ev);
-	/* An exit 0 without "done" is a failure the model found. */
-	if (ev->state == ST_EXITED &&
-	    model_proc(&s->model, ev->proc)->state != ST_PDONE) {
-		fprintf(stderr, "ptviz: Process-%u (pid %d) exited before "
-		    "it was done\n", ev->proc, ev->pid);
-		s->faults++;
-	}
-	s->faults += report_fault(stderr, ev);
+	s->faults += report_fault(s, stderr, ev);
 }
 
 /* Why the loop ended. */
@@ -155,6 +247,8 @@ stream_main(const struct options *o, const struct printer *p)
 		fprintf(stderr, "ptviz: %s: %s\n", run_fork_call(run),
 		    strerror(run_fork_errno(run)));
 	end = loop(&s, run, sigfd, &sig);
+	if (end == END_RUN)
+		report_summary(&s, stderr);
 	/* Whatever ended it, no child outlives this. */
 	run_free(run);
 	error = out_error(&s.out);

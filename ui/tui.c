@@ -36,6 +36,7 @@
 #include "../src/duration.h"
 #include "../src/event.h"
 #include "../src/history.h"
+#include "../src/limits.h"
 #include "../src/spawn.h"
 #include "signals.h"
 #include "tui.h"
@@ -563,16 +564,47 @@ speed(struct tui *t, int by)
 	note(t, "playback x%g", t->play.speed_pct / 100.0);
 }
 
-/* Change a count by one within 1..max and rerun; say so if it cannot. */
-static void
-step_count(struct tui *t, unsigned *count, int by, unsigned max,
-    const char *what)
+/* Would nproc x nthread fit this machine now?  The run going is ended
+   before the next starts, so its tasks do not count.  If not, say in the
+   header the most it allows of the count that grew. */
+static bool
+room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
 {
+	struct limits_sample s;
+	struct limits l;
+	char msg[sizeof(t->note)];
+	unsigned most;
+
+	limits_sample(&s);
+	if (limits_fit(&s, nproc, nthread, &l))
+		return true;
+	most = procs ? limits_most_procs(&s, nthread, OPT_MAX_PROCS, &l) :
+	    limits_most_threads(&s, nproc, OPT_MAX_THREADS, &l);
+	limits_most_note(msg, sizeof(msg), &l, most, procs);
+	note(t, "%s", msg);
+	return false;
+}
+
+/* Change the processes (procs) or the threads per process by one, within
+   1..max and what this machine allows (src/limits.h), and rerun; say so if
+   it cannot. */
+static void
+step_count(struct tui *t, bool procs, int by)
+{
+	struct run_config *c = &t->opt.run;
+	unsigned *count = procs ? &c->nproc : &c->nthread;
+	unsigned max = procs ? OPT_MAX_PROCS : OPT_MAX_THREADS;
+
 	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
-		note(t, "%u %s is the %s", *count, what, by < 0 ? "least" :
-		    "most");
+		note(t, "%u %s is the %s", *count, procs ?
+		    (*count == 1 ? "process" : "processes") :
+		    (*count == 1 ? "thread per process" :
+		    "threads per process"), by < 0 ? "least" : "most");
 		return;
 	}
+	if (by > 0 && !room_for(t, c->nproc + procs, c->nthread + !procs,
+	    procs))
+		return;
 	*count = by < 0 ? *count - 1 : *count + 1;
 	rerun(t);
 }
@@ -709,13 +741,11 @@ act(struct tui *t, enum action a)
 	case ACT_RERUN:		rerun(t); break;
 	case ACT_THREAD_MORE:
 	case ACT_THREAD_LESS:
-		step_count(t, &t->opt.run.nthread, a == ACT_THREAD_MORE ? 1 :
-		    -1, OPT_MAX_THREADS, "threads per process");
+		step_count(t, false, a == ACT_THREAD_MORE ? 1 : -1);
 		break;
 	case ACT_PROC_MORE:
 	case ACT_PROC_LESS:
-		step_count(t, &t->opt.run.nproc, a == ACT_PROC_MORE ? 1 : -1,
-		    OPT_MAX_PROCS, "processes");
+		step_count(t, true, a == ACT_PROC_MORE ? 1 : -1);
 		break;
 	case ACT_SLEEP_MORE:	step_sleep(t, 1); break;
 	case ACT_SLEEP_LESS:	step_sleep(t, -1); break;

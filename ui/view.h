@@ -117,7 +117,7 @@ struct tui {
 	bool		 suspend;	/* Ctrl-Z: give the shell back */
 	bool		 quit;
 	bool		 dirty;		/* the screen needs drawing */
-	char		 note[96];	/* a short message in the header */
+	char		 note[160];	/* a short message in the header */
 };
 
 enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };

@@ -1,6 +1,7 @@
 # A child killed with SIGKILL mid-run, many times over: the run still ends,
 # the other processes' lines all appear, the killed one is reported on
-# stderr, exit status 1, and nothing hangs.
+# stderr, exit status 1, and nothing hangs.  Five killed at once: three are
+# told in full and one line counts the other two.
 . tests/e2e/lib.sh
 
 # Seeds whose Process-3 sleeps 0.45 s or more in one thread at least, so
@@ -31,7 +32,7 @@ for seed in 3 6 10 11 12 15 16 18 22 26 27 28 29 30 35; do
 	wait $main
 	rc=$?
 	[ $rc -eq 1 ] || fail "round $round: exit $rc"
-	grep -q "^ptviz: Process-3 (pid $victim) was killed by Killed$" "$TMPD/err" ||
+	grep -q "^ptviz: Process-3 (pid $victim) was killed by SIGKILL$" "$TMPD/err" ||
 		fail "round $round: stderr: $(cat "$TMPD/err")"
 	[ "$(tail -n 1 "$TMPD/out")" = "Main process done." ] || fail "round $round: no main line"
 	for p in 1 2 4 5; do
@@ -41,4 +42,28 @@ for seed in 3 6 10 11 12 15 16 18 22 26 27 28 29 30 35; do
 	done
 	! grep -q "^Process Process-3 done" "$TMPD/out" || fail "round $round: Process-3 said done"
 done
+
+# Five of six killed while their threads sleep (up to 5 s: none is done).
+"$PTVIZ" --plain -p 6 -t 3 -s 5 --seed 1 >"$TMPD/out" 2>"$TMPD/err" &
+main=$!
+six() { [ "$(descendants $main | wc -l)" -eq 6 ]; }
+WAIT_S=5 wait_until six || { kill -9 $main; fail "not six children"; }
+sleep 0.1
+for k in $(descendants $main); do
+	tr '\0' ' ' </proc/$k/cmdline 2>/dev/null | grep -q '^ptviz: Process-6' ||
+		kill -KILL "$k"
+done
+WAIT_S=10 wait_until sh -c "! kill -0 $main 2>/dev/null" ||
+	{ kill -9 $main; fail "five killed: ptviz hung"; }
+wait $main
+rc=$?
+[ $rc -eq 1 ] || fail "five killed: exit $rc"
+[ "$(grep -c '^ptviz: Process-[1-5] (pid [0-9]*) was killed by SIGKILL$' "$TMPD/err")" -eq 3 ] ||
+	fail "five killed: not three told: $(cat "$TMPD/err")"
+grep -q '^ptviz: \.\.\. and 2 more processes were killed$' "$TMPD/err" ||
+	fail "five killed: the other two not counted: $(cat "$TMPD/err")"
+[ "$(wc -l <"$TMPD/err")" -eq 5 ] || fail "five killed: $(cat "$TMPD/err")"
+grep -q '^Process Process-6 done\.$' "$TMPD/out" || fail "Process-6 did not finish"
+[ "$(tail -n 1 "$TMPD/out")" = "Main process done." ] || fail "five killed: no main line"
+[ -z "$(orphans)" ] || fail "left behind: $(orphans)"
 exit 0
