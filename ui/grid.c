@@ -32,18 +32,6 @@ struct geom {
 	int		 pitch;		/* lines from one row to the next */
 };
 
-static int
-digits(unsigned n)
-{
-	int d = 1;
-
-	while (n >= 10) {
-		n /= 10;
-		d++;
-	}
-	return d;
-}
-
 /* Where everything goes in a grid window of this size. */
 static void
 geometry(const struct tui *t, struct geom *g)
@@ -51,7 +39,7 @@ geometry(const struct tui *t, struct geom *g)
 	const struct model *m = t->shown;
 	int w = getmaxx(t->lay.body), h = getmaxy(t->lay.body), avail, x;
 
-	g->name_w = 8 + digits(m->nproc);
+	g->name_w = 8 + theme_digits(m->nproc);
 	x = 2 + g->name_w + 1;
 	g->pid_x = w >= PID_MIN_COLS ? x : 0;
 	if (g->pid_x != 0)
@@ -197,7 +185,7 @@ cell_words(const struct model_thread *t, enum look l, int room, char *buf,
 {
 	buf[0] = '\0';
 	if (l == LOOK_DONE)
-		snprintf(buf, len, room > digits(t->rank) ? " %u" : "%u",
+		snprintf(buf, len, room > theme_digits(t->rank) ? " %u" : "%u",
 		    t->rank);
 	else if (l == LOOK_LOST)
 		snprintf(buf, len, " lost");

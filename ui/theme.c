@@ -214,6 +214,18 @@ theme_fill(WINDOW *w, const struct theme *th, double frac, int cols)
 	wattroff(w, th->attr[LOOK_DIM]);
 }
 
+int
+theme_digits(unsigned n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
 void
 theme_secs(char *buf, size_t len, uint64_t ns, int decimals, bool trim)
 {

@@ -46,18 +46,6 @@ struct trow {
 	unsigned	 proc, thread;
 };
 
-static int
-digits(unsigned n)
-{
-	int d = 1;
-
-	while (n >= 10) {
-		n /= 10;
-		d++;
-	}
-	return d;
-}
-
 /* The end of the axis: the run's end, or now while it goes. */
 static uint64_t
 axis_end(const struct tui *t)
@@ -75,7 +63,7 @@ geometry(const struct tui *t, struct tgeom *g)
 	WINDOW *w = t->lay.body;
 	uint64_t span;
 
-	g->name_w = 8 + digits(t->live.nproc);
+	g->name_w = 8 + theme_digits(t->live.nproc);
 	if (g->name_w < NAME_MIN)
 		g->name_w = NAME_MIN;
 	g->state_x = 2 + g->name_w + 1;

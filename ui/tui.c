@@ -178,81 +178,12 @@ sink(void *ctx, const struct event *ev)
 	t->dirty = true;
 }
 
-/* Put a short message in the header until the next key. */
-static void
-note(struct tui *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-note(struct tui *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(t->note, sizeof(t->note), fmt, ap);
-	va_end(ap);
-	t->dirty = true;
-}
-
 /* The run has ended or is being dropped: kill and reap what is left. */
 static void
 stop_run(struct tui *t)
 {
 	run_free(t->run);
 	t->run = NULL;
-}
-
-/* Follow the run again: the live model, the newest moment. */
-static void
-go_live(struct tui *t)
-{
-	t->following = true;
-	t->play.on = false;
-	t->shown = &t->live;
-	t->cursor = t->hist.n;
-	t->dirty = true;
-}
-
-/* Show the moment after the first k events of the history; the end of a
-   run that has ended is the live screen. */
-static void
-go_to(struct tui *t, size_t k)
-{
-	if (k >= t->hist.n && t->run == NULL) {
-		go_live(t);
-		return;
-	}
-	if (k > t->hist.n)
-		k = t->hist.n;
-	/* Forward from where the model is, or built again from the start. */
-	if (k < t->at_k) {
-		history_model_at(&t->hist, k, &t->at);
-		t->at_k = k;
-	}
-	for (; t->at_k < k; t->at_k++)
-		model_apply(&t->at, history_at(&t->hist, t->at_k));
-	t->following = false;
-	t->shown = &t->at;
-	t->cursor = k;
-	t->now = k > 0 ? history_at(&t->hist, k - 1)->t_ns : t->live.t0;
-	t->dirty = true;
-}
-
-/* Show the moment `when` (the run's clock): the events up to it. */
-static void
-go_to_time(struct tui *t, uint64_t when)
-{
-	go_to(t, history_find(&t->hist, when));
-	t->now = when;
-}
-
-/* Ask for the run to be replaced by one with t->opt, once the keys
-   waiting have been read: a burst of keys costs one rerun. */
-static void
-rerun(struct tui *t)
-{
-	t->restart = true;
-	t->dirty = true;
 }
 
 /* Kill the run (if any) and start a new one with t->opt. */
@@ -273,7 +204,7 @@ restart(struct tui *t)
 	memset(t->fold, FOLD_AUTO, c->nproc);
 	t->at_k = 0;
 	history_clear(&t->hist);
-	go_live(t);
+	travel_live(t);
 	if (t->sel.proc < 1 || t->sel.proc > c->nproc)
 		t->sel.proc = t->sel.proc < 1 ? 1 : c->nproc;
 	if (t->sel.thread < 1 || t->sel.thread > c->nthread)
@@ -284,23 +215,10 @@ restart(struct tui *t)
 	t->restart = false;
 	t->run = run_start(c, sink, t);
 	if (t->run == NULL)
-		note(t, "cannot start the run: %s", strerror(errno));
+		act_note(t, "cannot start the run: %s", strerror(errno));
 	else if (run_fork_errno(t->run) != 0)
-		note(t, "%s: %s", run_fork_call(t->run),
+		act_note(t, "%s: %s", run_fork_call(t->run),
 		    strerror(run_fork_errno(t->run)));
-	t->dirty = true;
-}
-
-/* Pause or resume every child of the run. */
-static void
-pause_run(struct tui *t, bool pause)
-{
-	/* The stopped or continued event reaches the model through the
-	   sink, as every other does. */
-	if (run_pause(t->run, pause) == -1) {
-		note(t, "no process left to %s", pause ? "pause" : "resume");
-		return;
-	}
 	t->dirty = true;
 }
 
@@ -485,340 +403,6 @@ suspend(struct tui *t)
 	t->dirty = true;
 }
 
-/* Speeds of playback, in percent of the run's own. */
-static const unsigned speeds[] = { 10, 25, 50, 100, 200, 400 };
-#define NSPEEDS		(sizeof(speeds) / sizeof(speeds[0]))
-#define SPEED_FIRST	1		/* x0.25: slow enough to follow */
-
-/* Longest sleeps that ] and [ step through, in milliseconds. */
-static const uint32_t sleep_ladder_ms[] = {
-	0, 100, 250, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000,
-	60000, 120000, 300000, 600000, 1800000, 3600000,
-};
-
-/*
- * The moment shown, each frame: the newest while following the run, the
- * playback clock while playing.  Playback that reaches the newest event
- * of a run still going follows it live; of a run that has ended, stops.
- */
-static void
-advance(struct tui *t)
-{
-	uint64_t when, end;
-
-	if (t->following) {
-		t->cursor = t->hist.n;
-		t->now = t->live_now;
-		return;
-	}
-	if (!t->play.on)
-		return;
-	when = t->play.t_run + (t->live_now - t->play.t_wall) *
-	    t->play.speed_pct / 100;
-	end = t->hist.n > 0 ? history_at(&t->hist, t->hist.n - 1)->t_ns : 0;
-	if (when >= end && t->run != NULL && when >= t->live_now) {
-		go_live(t);
-		t->now = t->live_now;
-		return;
-	}
-	if (when >= end && t->run == NULL) {
-		go_to(t, t->hist.n);
-		t->play.on = false;
-		return;
-	}
-	go_to_time(t, when);
-}
-
-/* Start playing from the moment shown (the start, if that is now). */
-static void
-play(struct tui *t)
-{
-	if (t->following || t->cursor == t->hist.n)
-		go_to(t, 0);
-	if (t->play.speed_pct == 0)
-		t->play.speed_pct = speeds[SPEED_FIRST];
-	t->play.on = true;
-	t->play.t_run = t->now;
-	t->play.t_wall = now_ns();
-}
-
-/* One step of the playback speed. */
-static void
-speed(struct tui *t, int by)
-{
-	size_t i = 0;
-
-	while (i + 1 < NSPEEDS && speeds[i] < t->play.speed_pct)
-		i++;
-	if ((by < 0 && i == 0) || (by > 0 && i + 1 == NSPEEDS)) {
-		note(t, "x%g is the %s", speeds[i] / 100.0, by < 0 ?
-		    "slowest" : "fastest");
-		return;
-	}
-	/* Keep the moment shown where it is as the clock changes pace. */
-	if (t->play.on) {
-		t->play.t_run = t->now;
-		t->play.t_wall = now_ns();
-	}
-	t->play.speed_pct = speeds[by < 0 ? i - 1 : i + 1];
-	note(t, "playback x%g", t->play.speed_pct / 100.0);
-}
-
-/* Would nproc x nthread fit this machine now?  The run going is ended
-   before the next starts, so its tasks do not count.  If not, say in the
-   header the most it allows of the count that grew. */
-static bool
-room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
-{
-	struct limits_sample s;
-	struct limits l;
-	char msg[sizeof(t->note)];
-	unsigned most;
-
-	limits_sample(&s);
-	if (limits_fit(&s, nproc, nthread, &l))
-		return true;
-	most = procs ? limits_most_procs(&s, nthread, OPT_MAX_PROCS, &l) :
-	    limits_most_threads(&s, nproc, OPT_MAX_THREADS, &l);
-	limits_most_note(msg, sizeof(msg), &l, most, procs);
-	note(t, "%s", msg);
-	return false;
-}
-
-/* Change the processes (procs) or the threads per process by one, within
-   1..max and what this machine allows (src/limits.h), and rerun; say so if
-   it cannot. */
-static void
-step_count(struct tui *t, bool procs, int by)
-{
-	struct run_config *c = &t->opt.run;
-	unsigned *count = procs ? &c->nproc : &c->nthread;
-	unsigned max = procs ? OPT_MAX_PROCS : OPT_MAX_THREADS;
-
-	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
-		note(t, "%u %s is the %s", *count, procs ?
-		    (*count == 1 ? "process" : "processes") :
-		    (*count == 1 ? "thread per process" :
-		    "threads per process"), by < 0 ? "least" : "most");
-		return;
-	}
-	if (by > 0 && !room_for(t, c->nproc + procs, c->nthread + !procs,
-	    procs))
-		return;
-	*count = by < 0 ? *count - 1 : *count + 1;
-	rerun(t);
-}
-
-/* One step of the longest sleep along the ladder, and rerun. */
-static void
-step_sleep(struct tui *t, int by)
-{
-	uint64_t cur = t->opt.run.sleep_ns, ns;
-	size_t i, n = sizeof(sleep_ladder_ms) / sizeof(sleep_ladder_ms[0]);
-
-	for (i = 0; i < n; i++) {
-		ns = sleep_ladder_ms[by > 0 ? i : n - 1 - i] * 1000000ull;
-		if (by > 0 ? ns > cur : ns < cur) {
-			t->opt.run.sleep_ns = ns;
-			rerun(t);
-			return;
-		}
-	}
-	note(t, "the sleep is already the %s", by > 0 ? "longest" :
-	    "shortest");
-}
-
-/* Move the selection by dp processes and dj threads, within the run. */
-static void
-select_move(struct tui *t, int dp, int dj)
-{
-	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
-	const struct model *m = &t->live;
-
-	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
-	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
-	t->sel.proc = (unsigned)p;
-	t->sel.thread = (unsigned)j;
-}
-
-/* Up or down one row of the timeline: through the threads of an unfolded
-   process, from process to process when folded. */
-static void
-timeline_step(struct tui *t, int by)
-{
-	const struct model *m = &t->live;
-	unsigned i = t->sel.proc;
-
-	if (!timeline_folded(t, i) && (by > 0 ? t->sel.thread < m->nthread :
-	    t->sel.thread > 1)) {
-		select_move(t, 0, by);
-		return;
-	}
-	if ((by < 0 && i == 1) || (by > 0 && i == m->nproc))
-		return;
-	t->sel.proc = by > 0 ? i + 1 : i - 1;
-	if (!timeline_folded(t, t->sel.proc))
-		t->sel.thread = by > 0 ? 1 : m->nthread;
-}
-
-/* The moment shown moved by `cols` columns of the timeline's axis. */
-static void
-time_cols(struct tui *t, int cols)
-{
-	uint64_t d = timeline_col_ns(t), when = t->now, t0 = t->live.t0;
-
-	t->play.on = false;
-	if (cols < 0)
-		when = when - t0 > d ? when - d : t0;
-	else
-		when += d;
-	if (t->run != NULL && when >= t->live_now) {
-		go_live(t);
-		return;
-	}
-	go_to_time(t, when);
-}
-
-/* Kill the selected process. */
-static void
-kill_selected(struct tui *t)
-{
-	unsigned i = t->sel.proc;
-	int pid;
-
-	if (t->run == NULL || (pid = run_pid(t->run, i)) == 0) {
-		note(t, "Process-%u has already ended", i);
-		return;
-	}
-	if (run_signal(t->run, i, SIGKILL) == -1)
-		note(t, "could not kill Process-%u", i);
-	else
-		note(t, "killed Process-%u (pid %d)", i, pid);
-}
-
-/* A click or the wheel. */
-static void
-mouse(struct tui *t)
-{
-	struct selection sel = t->sel;
-	MEVENT ev;
-
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-		if (t->view == VIEW_TIMELINE ? timeline_hit(t, ev.y, ev.x,
-		    &sel) : grid_hit(t, ev.y, ev.x, &sel))
-			t->sel = sel;
-	} else if (ev.bstate & BUTTON4_PRESSED) {
-		select_move(t, -1, 0);
-#ifdef BUTTON5_PRESSED
-	} else if (ev.bstate & BUTTON5_PRESSED) {
-		select_move(t, 1, 0);
-#endif
-	}
-}
-
-/* Carry out what a key asked for: the only place that does. */
-static void
-act(struct tui *t, enum action a)
-{
-	bool tl = t->view == VIEW_TIMELINE;
-	int page = (int)grid_page(t);
-
-	switch (a) {
-	case ACT_NONE:		break;
-	case ACT_QUIT:		t->quit = true; break;
-	case ACT_HELP:		t->help = true; break;
-	case ACT_SUSPEND:	t->suspend = true; break;
-	case ACT_VIEW:
-		t->view = (t->view + 1) % VIEW_COUNT;
-		layout_build(t);
-		break;
-	case ACT_RERUN_NEW:
-		t->opt.run.seed = duration_random_seed();
-		rerun(t);
-		break;
-	case ACT_RERUN:		rerun(t); break;
-	case ACT_THREAD_MORE:
-	case ACT_THREAD_LESS:
-		step_count(t, false, a == ACT_THREAD_MORE ? 1 : -1);
-		break;
-	case ACT_PROC_MORE:
-	case ACT_PROC_LESS:
-		step_count(t, true, a == ACT_PROC_MORE ? 1 : -1);
-		break;
-	case ACT_SLEEP_MORE:	step_sleep(t, 1); break;
-	case ACT_SLEEP_LESS:	step_sleep(t, -1); break;
-	case ACT_PAUSE:
-		if (t->run == NULL)
-			note(t, "the run has ended: r or R runs again");
-		else
-			pause_run(t, !model_stopped(&t->live));
-		break;
-	case ACT_KILL:		kill_selected(t); break;
-	case ACT_STEP_BACK:
-		t->play.on = false;
-		go_to(t, t->cursor > 0 ? t->cursor - 1 : 0);
-		break;
-	case ACT_STEP_FWD:
-		t->play.on = false;
-		go_to(t, t->cursor + 1);
-		break;
-	case ACT_START:		t->play.on = false; go_to(t, 0); break;
-	case ACT_END:		t->play.on = false; go_to(t, t->hist.n); break;
-	case ACT_LIVE:		go_live(t); break;
-	case ACT_PLAY:
-		if (t->play.on)
-			t->play.on = false;
-		else
-			play(t);
-		break;
-	case ACT_SLOWER:	speed(t, -1); break;
-	case ACT_FASTER:	speed(t, 1); break;
-	case ACT_UP:
-		if (tl)
-			timeline_step(t, -1);
-		else
-			select_move(t, -1, 0);
-		break;
-	case ACT_DOWN:
-		if (tl)
-			timeline_step(t, 1);
-		else
-			select_move(t, 1, 0);
-		break;
-	case ACT_LEFT:
-		if (tl)
-			time_cols(t, -1);
-		else
-			select_move(t, 0, -1);
-		break;
-	case ACT_RIGHT:
-		if (tl)
-			time_cols(t, 1);
-		else
-			select_move(t, 0, 1);
-		break;
-	case ACT_PAGE_UP:	select_move(t, -page, 0); break;
-	case ACT_PAGE_DOWN:	select_move(t, page, 0); break;
-	case ACT_FIRST:
-		select_move(t, -(int)OPT_MAX_PROCS, -(int)OPT_MAX_THREADS);
-		break;
-	case ACT_LAST:
-		select_move(t, (int)OPT_MAX_PROCS, (int)OPT_MAX_THREADS);
-		break;
-	case ACT_FOLD:
-		if (!tl)
-			break;
-		t->fold[t->sel.proc - 1] = timeline_folded(t, t->sel.proc) ?
-		    FOLD_OPEN : FOLD_FOLDED;
-		layout_build(t);
-		break;
-	case ACT_MOUSE:		mouse(t); break;
-	}
-	t->dirty = true;
-}
-
 /* Read every key waiting; KEY_RESIZE lays the screen out again.  True if
    there was one. */
 static bool
@@ -865,6 +449,10 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		/* The keys read so far asked for one rerun at most. */
 		if (t->restart)
 			restart(t);
+		if (t->relayout) {
+			t->relayout = false;
+			layout_build(t);
+		}
 		if (t->run != NULL && run_pump(t->run, PUMP_BUDGET) > 0)
 			t->dirty = true;
 		if (t->run != NULL && run_finished(t->run)) {
@@ -872,7 +460,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			t->dirty = true;
 		}
 		wall = t->live_now = now_ns();
-		advance(t);
+		travel_advance(t);
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
 		   time, nothing moves by itself. */

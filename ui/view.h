@@ -114,6 +114,7 @@ struct tui {
 	bool		 help;		/* the help overlay is up */
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
+	bool		 relayout;	/* the body's height changed */
 	bool		 suspend;	/* Ctrl-Z: give the shell back */
 	bool		 quit;
 	bool		 dirty;		/* the screen needs drawing */
@@ -165,6 +166,9 @@ void		 theme_fill(WINDOW *w, const struct theme *th, double frac,
    far cheaper than waddstr() for each. */
 void		 theme_glyphs(WINDOW *w, const char *s, int n);
 
+/* How many decimal digits n has: the width of "Process-N" and ranks. */
+int		 theme_digits(unsigned n);
+
 /* Seconds from ns with `decimals` places, trailing zeros dropped when
    trim is set: "1.25", "0.5", "3". */
 void		 theme_secs(char *buf, size_t len, uint64_t ns, int decimals,
@@ -179,6 +183,39 @@ void		 theme_reverse(WINDOW *w, int y, int x, int n);
 /* A rule across row 0 of w with a title in it. */
 void		 theme_rule(WINDOW *w, const struct theme *th,
 		    const char *title);
+
+/* act.c: carrying out the keys' actions */
+
+/* Do what a key asked for (keys_action); the loop alone calls it. */
+void		 act(struct tui *t, enum action a);
+
+/* Put a short message in the header until the next key. */
+void		 act_note(struct tui *t, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/* travel.c: the moment shown */
+
+/* Follow the run again: the live model, the newest moment. */
+void		 travel_live(struct tui *t);
+
+/* Show the moment after the history's first k events; the end of a run
+   that has ended is the live screen. */
+void		 travel_to(struct tui *t, size_t k);
+
+/* Show the moment `when` (CLOCK_MONOTONIC, the run's clock). */
+void		 travel_to_time(struct tui *t, uint64_t when);
+
+/* Move the moment shown by `cols` columns of the timeline's axis. */
+void		 travel_cols(struct tui *t, int cols);
+
+/* Play the history from the moment shown (the start, if that is now). */
+void		 travel_play(struct tui *t);
+
+/* One step faster (by > 0) or slower; false if there is none. */
+bool		 travel_speed(struct tui *t, int by);
+
+/* Each frame: the moment to show now, following or playing. */
+void		 travel_advance(struct tui *t);
 
 /* grid.c: the header and the process x thread grid */
 

@@ -1,0 +1,310 @@
+/*
+ * act.c: carrying out what a key asked for -- the only place that does.
+ *
+ * keys.c names the action; the loop (tui.c) reads the keys and calls act().
+ * An action changes the screen's state, controls the run (pause, kill) or
+ * asks the loop for more: a rerun (t->restart) or a new layout
+ * (t->relayout), which the loop does once every key waiting is read, so a
+ * burst of keys costs one rerun.  `+` and `>` stop at what this machine
+ * allows (src/limits.h), saying so in the header.
+ */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../src/duration.h"
+#include "../src/limits.h"
+#include "../src/spawn.h"
+#include "view.h"
+
+/* Put a short message in the header until the next key. */
+void
+act_note(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->note, sizeof(t->note), fmt, ap);
+	va_end(ap);
+	t->dirty = true;
+}
+
+/* Pause or resume every child of the run. */
+static void
+pause_run(struct tui *t, bool pause)
+{
+	/* The stopped or continued event reaches the model through the
+	   sink, as every other does. */
+	if (run_pause(t->run, pause) == -1) {
+		act_note(t, "no process left to %s", pause ? "pause" : "resume");
+		return;
+	}
+	t->dirty = true;
+}
+
+/* Longest sleeps that ] and [ step through, in milliseconds. */
+static const uint32_t sleep_ladder_ms[] = {
+	0, 100, 250, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000,
+	60000, 120000, 300000, 600000, 1800000, 3600000,
+};
+
+/* Ask for the run to be replaced by one with t->opt, once the keys
+   waiting have been read: a burst of keys costs one rerun. */
+static void
+rerun(struct tui *t)
+{
+	t->restart = true;
+	t->dirty = true;
+}
+
+/* One step of the playback speed, or say it is the last. */
+static void
+speed(struct tui *t, int by)
+{
+	if (travel_speed(t, by))
+		act_note(t, "playback x%g", t->play.speed_pct / 100.0);
+	else
+		act_note(t, "x%g is the %s", t->play.speed_pct / 100.0,
+		    by < 0 ? "slowest" : "fastest");
+}
+
+/* Would nproc x nthread fit this machine now?  The run going is ended
+   before the next starts, so its tasks do not count.  If not, say in the
+   header the most it allows of the count that grew. */
+static bool
+room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
+{
+	struct limits_sample s;
+	struct limits l;
+	char msg[sizeof(t->note)];
+	unsigned most;
+
+	limits_sample(&s);
+	if (limits_fit(&s, nproc, nthread, &l))
+		return true;
+	most = procs ? limits_most_procs(&s, nthread, OPT_MAX_PROCS, &l) :
+	    limits_most_threads(&s, nproc, OPT_MAX_THREADS, &l);
+	limits_most_note(msg, sizeof(msg), &l, most, procs);
+	act_note(t, "%s", msg);
+	return false;
+}
+
+/* Change the processes (procs) or the threads per process by one, within
+   1..max and what this machine allows (src/limits.h), and rerun; say so if
+   it cannot. */
+static void
+step_count(struct tui *t, bool procs, int by)
+{
+	struct run_config *c = &t->opt.run;
+	unsigned *count = procs ? &c->nproc : &c->nthread;
+	unsigned max = procs ? OPT_MAX_PROCS : OPT_MAX_THREADS;
+
+	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
+		act_note(t, "%u %s is the %s", *count, procs ?
+		    (*count == 1 ? "process" : "processes") :
+		    (*count == 1 ? "thread per process" :
+		    "threads per process"), by < 0 ? "least" : "most");
+		return;
+	}
+	if (by > 0 && !room_for(t, c->nproc + procs, c->nthread + !procs,
+	    procs))
+		return;
+	*count = by < 0 ? *count - 1 : *count + 1;
+	rerun(t);
+}
+
+/* One step of the longest sleep along the ladder, and rerun. */
+static void
+step_sleep(struct tui *t, int by)
+{
+	uint64_t cur = t->opt.run.sleep_ns, ns;
+	size_t i, n = sizeof(sleep_ladder_ms) / sizeof(sleep_ladder_ms[0]);
+
+	for (i = 0; i < n; i++) {
+		ns = sleep_ladder_ms[by > 0 ? i : n - 1 - i] * 1000000ull;
+		if (by > 0 ? ns > cur : ns < cur) {
+			t->opt.run.sleep_ns = ns;
+			rerun(t);
+			return;
+		}
+	}
+	act_note(t, "the sleep is already the %s", by > 0 ? "longest" :
+	    "shortest");
+}
+
+/* Move the selection by dp processes and dj threads, within the run. */
+static void
+select_move(struct tui *t, int dp, int dj)
+{
+	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
+	const struct model *m = &t->live;
+
+	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
+	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
+	t->sel.proc = (unsigned)p;
+	t->sel.thread = (unsigned)j;
+}
+
+/* Up or down one row of the timeline: through the threads of an unfolded
+   process, from process to process when folded. */
+static void
+timeline_step(struct tui *t, int by)
+{
+	const struct model *m = &t->live;
+	unsigned i = t->sel.proc;
+
+	if (!timeline_folded(t, i) && (by > 0 ? t->sel.thread < m->nthread :
+	    t->sel.thread > 1)) {
+		select_move(t, 0, by);
+		return;
+	}
+	if ((by < 0 && i == 1) || (by > 0 && i == m->nproc))
+		return;
+	t->sel.proc = by > 0 ? i + 1 : i - 1;
+	if (!timeline_folded(t, t->sel.proc))
+		t->sel.thread = by > 0 ? 1 : m->nthread;
+}
+
+/* Kill the selected process. */
+static void
+kill_selected(struct tui *t)
+{
+	unsigned i = t->sel.proc;
+	int pid;
+
+	if (t->run == NULL || (pid = run_pid(t->run, i)) == 0) {
+		act_note(t, "Process-%u has already ended", i);
+		return;
+	}
+	if (run_signal(t->run, i, SIGKILL) == -1)
+		act_note(t, "could not kill Process-%u", i);
+	else
+		act_note(t, "killed Process-%u (pid %d)", i, pid);
+}
+
+/* A click or the wheel. */
+static void
+mouse(struct tui *t)
+{
+	struct selection sel = t->sel;
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+		if (t->view == VIEW_TIMELINE ? timeline_hit(t, ev.y, ev.x,
+		    &sel) : grid_hit(t, ev.y, ev.x, &sel))
+			t->sel = sel;
+	} else if (ev.bstate & BUTTON4_PRESSED) {
+		select_move(t, -1, 0);
+#ifdef BUTTON5_PRESSED
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		select_move(t, 1, 0);
+#endif
+	}
+}
+
+/* Carry out what a key asked for: the only place that does. */
+void
+act(struct tui *t, enum action a)
+{
+	bool tl = t->view == VIEW_TIMELINE;
+	int page = (int)grid_page(t);
+
+	switch (a) {
+	case ACT_NONE:		break;
+	case ACT_QUIT:		t->quit = true; break;
+	case ACT_HELP:		t->help = true; break;
+	case ACT_SUSPEND:	t->suspend = true; break;
+	case ACT_VIEW:
+		t->view = (t->view + 1) % VIEW_COUNT;
+		t->relayout = true;
+		break;
+	case ACT_RERUN_NEW:
+		t->opt.run.seed = duration_random_seed();
+		rerun(t);
+		break;
+	case ACT_RERUN:		rerun(t); break;
+	case ACT_THREAD_MORE:
+	case ACT_THREAD_LESS:
+		step_count(t, false, a == ACT_THREAD_MORE ? 1 : -1);
+		break;
+	case ACT_PROC_MORE:
+	case ACT_PROC_LESS:
+		step_count(t, true, a == ACT_PROC_MORE ? 1 : -1);
+		break;
+	case ACT_SLEEP_MORE:	step_sleep(t, 1); break;
+	case ACT_SLEEP_LESS:	step_sleep(t, -1); break;
+	case ACT_PAUSE:
+		if (t->run == NULL)
+			act_note(t, "the run has ended: r or R runs again");
+		else
+			pause_run(t, !model_stopped(&t->live));
+		break;
+	case ACT_KILL:		kill_selected(t); break;
+	case ACT_STEP_BACK:
+		t->play.on = false;
+		travel_to(t, t->cursor > 0 ? t->cursor - 1 : 0);
+		break;
+	case ACT_STEP_FWD:
+		t->play.on = false;
+		travel_to(t, t->cursor + 1);
+		break;
+	case ACT_START:		t->play.on = false; travel_to(t, 0); break;
+	case ACT_END:		t->play.on = false; travel_to(t, t->hist.n); break;
+	case ACT_LIVE:		travel_live(t); break;
+	case ACT_PLAY:
+		if (t->play.on)
+			t->play.on = false;
+		else
+			travel_play(t);
+		break;
+	case ACT_SLOWER:
+	case ACT_FASTER:
+		speed(t, a == ACT_FASTER ? 1 : -1);
+		break;
+	case ACT_UP:
+		if (tl)
+			timeline_step(t, -1);
+		else
+			select_move(t, -1, 0);
+		break;
+	case ACT_DOWN:
+		if (tl)
+			timeline_step(t, 1);
+		else
+			select_move(t, 1, 0);
+		break;
+	case ACT_LEFT:
+		if (tl)
+			travel_cols(t, -1);
+		else
+			select_move(t, 0, -1);
+		break;
+	case ACT_RIGHT:
+		if (tl)
+			travel_cols(t, 1);
+		else
+			select_move(t, 0, 1);
+		break;
+	case ACT_PAGE_UP:	select_move(t, -page, 0); break;
+	case ACT_PAGE_DOWN:	select_move(t, page, 0); break;
+	case ACT_FIRST:
+		select_move(t, -(int)OPT_MAX_PROCS, -(int)OPT_MAX_THREADS);
+		break;
+	case ACT_LAST:
+		select_move(t, (int)OPT_MAX_PROCS, (int)OPT_MAX_THREADS);
+		break;
+	case ACT_FOLD:
+		if (!tl)
+			break;
+		t->fold[t->sel.proc - 1] = timeline_folded(t, t->sel.proc) ?
+		    FOLD_OPEN : FOLD_FOLDED;
+		t->relayout = true;
+		break;
+	case ACT_MOUSE:		mouse(t); break;
+	}
+	t->dirty = true;
+}
+
