@@ -91,3 +91,33 @@ shot narrow
 start 120 40 -p 64 -t 16 -s 6 --seed 9
 wait_for 'threads done [1-9][0-9][0-9]/1024'
 shot many
+
+# The timeline of a finished run; then stepped back in time, in the grid.
+start 120 40 -p 5 -t 3 -s 3 --seed 7
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" t
+wait_for '^  time \(s\)'
+shot timeline
+tm send-keys -t "$S" t '{' p
+wait_for 'threads done [4-9]/15'
+tm send-keys -t "$S" p
+wait_for 'time stopped'
+shot travel
+
+# Playing back in the timeline, a run with a pause in it.
+start 120 40 -p 4 -t 3 -s 3 --seed 11
+wait_for 'threads done [1-3]/12'
+tm send-keys -t "$S" Space
+sleep 0.6
+tm send-keys -t "$S" Space
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" t '{' f f p
+wait_for 'threads done [6-9]/12'
+shot playback
+
+# Many threads: every process folded into its sleep levels, one unfolded.
+start 120 40 -p 64 -t 16 -s 6 --seed 9
+wait_for 'threads done [1-9][0-9][0-9]/1024'
+tm send-keys -t "$S" t j Enter
+wait_for '^▾ Process-2 '
+shot folded

@@ -167,16 +167,19 @@ theme_glyphs(WINDOW *w, const char *s, int n)
 
 /* The timeline's marks, UTF-8 and ASCII. */
 static const char *const marks[MARK_COUNT][2] = {
-	[MARK_BAR]	= { "█", "#" },
+	/* Not a full block: the bars of adjacent rows never merge. */
+	[MARK_BAR]	= { "▆", "#" },
 	[MARK_SPAN]	= { "─", "-" },
 	[MARK_NOW]	= { "│", "|" },
 	[MARK_NOW_HEAD]	= { "▼", "v" },
 };
 
-/* Eighths of a cell, for how many threads sleep at a moment. */
-static const char *const levels[8][2] = {
+/* Sevenths of a cell, for how many threads sleep at a moment: never the
+   full block, so that folded rows stay apart. */
+#define NLEVELS	7
+static const char *const levels[NLEVELS][2] = {
 	{ "▁", "." }, { "▂", "," }, { "▃", "-" }, { "▄", "=" },
-	{ "▅", "+" }, { "▆", "*" }, { "▇", "#" }, { "█", "@" },
+	{ "▅", "+" }, { "▆", "*" }, { "▇", "#" },
 };
 
 const char *
@@ -188,9 +191,9 @@ theme_mark(const struct theme *th, enum mark k)
 const char *
 theme_level(const struct theme *th, double frac)
 {
-	int i = (int)(frac * 8);
+	int i = (int)(frac * NLEVELS);
 
-	i = i < 0 ? 0 : i > 7 ? 7 : i;
+	i = i < 0 ? 0 : i > NLEVELS - 1 ? NLEVELS - 1 : i;
 	return levels[i][th->utf8 ? 0 : 1];
 }
 

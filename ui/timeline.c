@@ -267,11 +267,15 @@ bar_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 		c2 = col_of(g, end);
 		if (c2 == c1)
 			c2++;
+		/* Stopped while asleep: the stopped look, as in the grid. */
 		for (c = c1; c < c2; c++) {
-			wattrset(w, th->attr[in_stop(c, span, nspan) ?
-			    LOOK_STOPPED : LOOK_SLEEPING]);
+			bool stop = in_stop(c, span, nspan);
+
+			wattrset(w, th->attr[stop ? LOOK_STOPPED :
+			    LOOK_SLEEPING]);
 			wmove(w, y, g->x0 + c);
-			theme_glyphs(w, theme_mark(th, MARK_BAR), 1);
+			theme_glyphs(w, stop ? theme_glyph(th, LOOK_STOPPED) :
+			    theme_mark(th, MARK_BAR), 1);
 		}
 	}
 	if (tr->t_done == 0)

@@ -44,7 +44,7 @@ read -r col_ns < <(awk -v line="$axis" 'BEGIN {
 grep '^    Thread-[0-9] ' <<<"$screen" >"$TMPD/rows"
 paste -d'|' "$TMPD/plan" "$TMPD/rows" | while IFS='|' read -r plan row; do
 	read -r p j ns <<<"$plan"
-	bars=$(grep -o '█' <<<"$row" | wc -l)
+	bars=$(grep -o '▆' <<<"$row" | wc -l)
 	awk -v b="$bars" -v ns="$ns" -v c="$col_ns" 'BEGIN {
 		d = b - ns / c; exit !(d >= -1.5 && d <= 1.5) }' ||
 		fail "Process-$p Thread-$j: $bars columns for $ns ns at $col_ns ns a column: $row"
