@@ -15,7 +15,7 @@
 
 #include "../src/duration.h"
 #include "../src/limits.h"
-#include "../src/spawn.h"
+#include "../src/source.h"
 #include "view.h"
 
 /* Put a short message in the header until the next key. */
@@ -36,7 +36,8 @@ pause_run(struct tui *t, bool pause)
 {
 	/* The stopped or continued event reaches the model through the
 	   sink, as every other does. */
-	if (run_pause(t->run, pause) == -1) {
+	if (source_control(t->src, pause ? SOURCE_PAUSE : SOURCE_RESUME,
+	    0) == -1) {
 		act_note(t, "no process left to %s", pause ? "pause" : "resume");
 		return;
 	}
@@ -173,11 +174,11 @@ kill_selected(struct tui *t)
 	unsigned i = t->sel.proc;
 	int pid;
 
-	if (t->run == NULL || (pid = run_pid(t->run, i)) == 0) {
+	if (t->src == NULL || (pid = source_pid(t->src, i)) == 0) {
 		act_note(t, "Process-%u has already ended", i);
 		return;
 	}
-	if (run_signal(t->run, i, SIGKILL) == -1)
+	if (source_control(t->src, SOURCE_KILL, i) == -1)
 		act_note(t, "could not kill Process-%u", i);
 	else
 		act_note(t, "killed Process-%u (pid %d)", i, pid);
@@ -237,7 +238,7 @@ act(struct tui *t, enum action a)
 	case ACT_SLEEP_MORE:	step_sleep(t, 1); break;
 	case ACT_SLEEP_LESS:	step_sleep(t, -1); break;
 	case ACT_PAUSE:
-		if (t->run == NULL)
+		if (t->src == NULL)
 			act_note(t, "the run has ended: r or R runs again");
 		else
 			pause_run(t, !model_stopped(&t->live));

@@ -32,7 +32,7 @@
 
 #include "../src/event.h"
 #include "../src/model.h"
-#include "../src/spawn.h"
+#include "../src/source.h"
 #include "../src/text.h"
 #include "options.h"
 #include "out.h"
@@ -186,40 +186,41 @@ enum stream_end { END_RUN, END_SIGNAL, END_OUTPUT };
    it, until the run and its output are done, a signal comes, or stdout
    fails. */
 static enum stream_end
-loop(struct stream *s, struct run *run, int sigfd, int *sig)
+loop(struct stream *s, struct source *src, int sigfd, int *sig)
 {
-	struct pollfd fds[2 + RUN_NFDS];
+	struct pollfd fds[2 + SOURCE_NFDS];
 	size_t pending;
 	nfds_t nfds;
-	bool busy, armed;
+	bool busy;
+	int armed;
 
 	for (;;) {
 		if (out_error(&s->out) != 0)
 			return END_OUTPUT;
 		pending = out_pending(&s->out);
-		if (run_finished(run) && pending == 0)
+		if (source_finished(src) && pending == 0)
 			return END_RUN;
-		busy = armed = false;
+		busy = false;
+		armed = 0;
 		/* A reader that stalls: stop taking events, and the children
 		   wait on their full rings; nothing is lost. */
-		if (!run_finished(run) && pending < OUT_HIGH) {
-			busy = run_pump(run, PUMP_BUDGET) > 0 ||
-			    !run_may_sleep(run);
-			armed = !busy;
+		if (!source_finished(src) && pending < OUT_HIGH) {
+			busy = source_pump(src, PUMP_BUDGET) > 0 ||
+			    (armed = source_arm(src, &fds[2])) < 0;
+			if (busy && armed > 0)
+				source_woke(src);
+			if (busy)
+				armed = 0;
 		}
 		if (busy && out_pending(&s->out) < OUT_CHUNK)
 			continue;
 		fds[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		out_pollfd(&s->out, &fds[1]);
-		nfds = 2;
-		if (armed) {
-			run_pollfds(run, &fds[2]);
-			nfds += RUN_NFDS;
-		}
+		nfds = 2 + (nfds_t)armed;
 		if (poll(fds, nfds, busy ? 0 : -1) == -1 && errno != EINTR)
 			err(1, "poll");
-		if (armed)
-			run_woke(run);
+		if (armed > 0)
+			source_woke(src);
 		if ((*sig = signals_read(sigfd)) != 0)
 			return END_SIGNAL;
 		out_ready(&s->out, fds[1].revents);
@@ -230,8 +231,9 @@ int
 stream_main(const struct options *o, const struct printer *p)
 {
 	struct stream s = { .printer = p };
-	struct run *run;
+	struct source *src;
 	enum stream_end end;
+	const char *call;
 	int sigfd, sig = 0, error;
 
 	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1)
@@ -241,16 +243,15 @@ stream_main(const struct options *o, const struct printer *p)
 	if (out_open(&s.out, STDOUT_FILENO) == -1)
 		err(1, "stdout");
 	p->start(s.out.fp, o);
-	if ((run = run_start(&o->run, sink, &s)) == NULL)
+	if ((src = source_live(&o->run, sink, &s)) == NULL)
 		err(1, "cannot start the run");
-	if (run_fork_errno(run) != 0)
-		fprintf(stderr, "ptviz: %s: %s\n", run_fork_call(run),
-		    strerror(run_fork_errno(run)));
-	end = loop(&s, run, sigfd, &sig);
+	if ((call = source_start_error(src, &error)) != NULL)
+		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
+	end = loop(&s, src, sigfd, &sig);
 	if (end == END_RUN)
 		report_summary(&s, stderr);
 	/* Whatever ended it, no child outlives this. */
-	run_free(run);
+	source_free(src);
 	error = out_error(&s.out);
 	out_close(&s.out);
 	model_free(&s.model);

@@ -30,7 +30,7 @@ travel_live(struct tui *t)
 void
 travel_to(struct tui *t, size_t k)
 {
-	if (k >= t->hist.n && t->run == NULL) {
+	if (k >= t->hist.n && t->src == NULL) {
 		travel_live(t);
 		return;
 	}
@@ -83,12 +83,12 @@ travel_advance(struct tui *t)
 	when = t->play.t_run + (t->live_now - t->play.t_wall) *
 	    t->play.speed_pct / 100;
 	end = t->hist.n > 0 ? history_at(&t->hist, t->hist.n - 1)->t_ns : 0;
-	if (when >= end && t->run != NULL && when >= t->live_now) {
+	if (when >= end && t->src != NULL && when >= t->live_now) {
 		travel_live(t);
 		t->now = t->live_now;
 		return;
 	}
-	if (when >= end && t->run == NULL) {
+	if (when >= end && t->src == NULL) {
 		travel_to(t, t->hist.n);
 		t->play.on = false;
 		return;
@@ -138,7 +138,7 @@ travel_cols(struct tui *t, int cols)
 		when = when - t0 > d ? when - d : t0;
 	else
 		when += d;
-	if (t->run != NULL && when >= t->live_now) {
+	if (t->src != NULL && when >= t->live_now) {
 		travel_live(t);
 		return;
 	}

@@ -37,7 +37,7 @@
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/limits.h"
-#include "../src/spawn.h"
+#include "../src/source.h"
 #include "signals.h"
 #include "tui.h"
 #include "view.h"
@@ -159,7 +159,7 @@ tui_fatal(struct tui *t, const char *what)
 	int saved = errno;
 
 	endwin();
-	run_free(t->run);
+	source_free(t->src);
 	fprintf(stderr, "ptviz: %s: %s\n", what, strerror(saved));
 	exit(1);
 }
@@ -182,8 +182,8 @@ sink(void *ctx, const struct event *ev)
 static void
 stop_run(struct tui *t)
 {
-	run_free(t->run);
-	t->run = NULL;
+	source_free(t->src);
+	t->src = NULL;
 }
 
 /* Kill the run (if any) and start a new one with t->opt. */
@@ -191,7 +191,9 @@ static void
 restart(struct tui *t)
 {
 	const struct run_config *c = &t->opt.run;
+	const char *call;
 	uint8_t *fold;
+	int error;
 
 	stop_run(t);
 	model_free(&t->live);
@@ -213,12 +215,11 @@ restart(struct tui *t)
 	/* The body's height follows the counts. */
 	layout_build(t);
 	t->restart = false;
-	t->run = run_start(c, sink, t);
-	if (t->run == NULL)
+	t->src = source_live(c, sink, t);
+	if (t->src == NULL)
 		act_note(t, "cannot start the run: %s", strerror(errno));
-	else if (run_fork_errno(t->run) != 0)
-		act_note(t, "%s: %s", run_fork_call(t->run),
-		    strerror(run_fork_errno(t->run)));
+	else if ((call = source_start_error(t->src, &error)) != NULL)
+		act_note(t, "%s: %s", call, strerror(error));
 	t->dirty = true;
 }
 
@@ -389,16 +390,14 @@ suspend(struct tui *t)
 	bool paused = model_stopped(&t->live);
 
 	t->suspend = false;
-	if (t->run != NULL && !paused)
-		run_pause(t->run, true);
+	if (t->src != NULL && !paused)
+		source_control(t->src, SOURCE_PAUSE, 0);
 	endwin();
 	signals_stop_self();
 	/* Continued (fg): the screen as it was, the children as they were
 	   (the shell's SIGCONT woke them all). */
-	if (t->run != NULL && paused)
-		run_signal(t->run, 0, SIGSTOP);
-	else if (t->run != NULL)
-		run_pause(t->run, false);
+	if (t->src != NULL)
+		source_control(t->src, paused ? SOURCE_HOLD : SOURCE_RESUME, 0);
 	clearok(curscr, TRUE);
 	t->dirty = true;
 }
@@ -436,12 +435,13 @@ static int
 loop(struct tui *t, int sigfd, const sigset_t *waitmask,
     struct frame_log *fl)
 {
-	struct pollfd fds[2 + RUN_NFDS];
+	struct pollfd fds[2 + SOURCE_NFDS];
 	struct timespec ts, *tsp;
 	uint64_t last = 0, wait, wall;
 	nfds_t nfds;
 	int sig, rc;
 	bool watch, moving, input = true;
+	int armed;
 
 	while (!t->quit) {
 		if (t->suspend)
@@ -453,9 +453,9 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			t->relayout = false;
 			layout_build(t);
 		}
-		if (t->run != NULL && run_pump(t->run, PUMP_BUDGET) > 0)
+		if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0)
 			t->dirty = true;
-		if (t->run != NULL && run_finished(t->run)) {
+		if (t->src != NULL && source_finished(t->src)) {
 			stop_run(t);
 			t->dirty = true;
 		}
@@ -464,7 +464,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
 		   time, nothing moves by itself. */
-		moving = t->play.on || (t->following && t->run != NULL &&
+		moving = t->play.on || (t->following && t->src != NULL &&
 		    !model_stopped(&t->live));
 		if (moving)
 			t->dirty = true;
@@ -480,17 +480,15 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			wait = UINT64_MAX;
 		/* A frame is due soon: events can wait for it, so the run's
 		   descriptors are left out and each event costs no wake-up. */
-		watch = t->run != NULL && wait == UINT64_MAX;
-		/* Events waiting: take them before sleeping. */
-		if (watch && !run_may_sleep(t->run))
-			continue;
+		watch = t->src != NULL && wait == UINT64_MAX;
 		fds[0] = (struct pollfd){ .fd = t->in_fd, .events = POLLIN };
 		fds[1] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		nfds = 2;
-		if (watch) {
-			run_pollfds(t->run, &fds[2]);
-			nfds += RUN_NFDS;
-		}
+		/* Events waiting: take them before sleeping. */
+		if (watch && (armed = source_arm(t->src, &fds[2])) < 0)
+			continue;
+		if (watch)
+			nfds += (nfds_t)armed;
 		ts.tv_sec = (time_t)(wait / 1000000000u);
 		ts.tv_nsec = (long)(wait % 1000000000u);
 		tsp = wait == UINT64_MAX ? NULL : &ts;
@@ -498,7 +496,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		if (rc == -1 && errno != EINTR)
 			tui_fatal(t, "poll");
 		if (watch)
-			run_woke(t->run);
+			source_woke(t->src);
 		if ((sig = signals_read(sigfd)) == SIGTSTP)
 			t->suspend = true;
 		else if (sig != 0)

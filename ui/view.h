@@ -21,7 +21,7 @@
 #include "../src/model.h"
 #include "options.h"
 
-struct run;
+struct source;
 
 /* How a thing looks: one entry of theme.c's table each. */
 enum look {
@@ -92,7 +92,7 @@ struct tui {
 	struct options	 opt;		/* the counts now (keys change them) */
 	FILE		*in;		/* the terminal, read without blocking */
 	int		 in_fd;
-	struct run	*run;		/* NULL once the run has ended */
+	struct source	*src;		/* the run; NULL once it has ended */
 	struct model	 live;		/* every event, as it comes */
 	struct history	 hist;		/* every event of the run, in order */
 	struct model	 at;		/* the model of the first at_k events */

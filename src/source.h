@@ -1,0 +1,86 @@
+/*
+ * source.h: where a front end's events come from.
+ *
+ * Every front end -- the screen, --plain, --json -- takes a run's events
+ * from a source and never touches what is behind it: today a live run
+ * (source_live: the children forked now, their rings and their reaping),
+ * next a recording.  A source hands its events to the sink it was made
+ * with, in order, as source_pump() finds them.
+ *
+ * The loop of a front end is always the same, and the wake-up protocol
+ * lives inside the source, written once:
+ *
+ *	for (;;) {
+ *		source_pump(s, budget);		   events to the sink
+ *		if (source_finished(s)) ...
+ *		n = source_arm(s, fds);		   may the loop sleep?
+ *		if (n < 0) continue;		   no: events are waiting
+ *		poll(fds[0..n-1] and its own);	   sleep
+ *		source_woke(s);
+ *	}
+ *
+ * Control (pause, kill) is asked of the source; a source that cannot do it
+ * (a recording) says so with ENOTSUP.  Only the main thread calls these.
+ */
+#ifndef PTVIZ_SOURCE_H
+#define PTVIZ_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spawn.h"
+
+struct pollfd;
+struct source;
+
+/* Descriptors a source may ask to be polled, at most. */
+#define SOURCE_NFDS	RUN_NFDS
+
+/* What a front end may ask of the processes behind a source. */
+enum source_ctl {
+	SOURCE_PAUSE,		/* stop every child: a "stopped" event */
+	SOURCE_RESUME,		/* continue them: a "continued" event */
+	SOURCE_KILL,		/* SIGKILL one process */
+	SOURCE_HOLD,		/* stop every child again, no event (after
+				   a job-control continue woke them) */
+};
+
+/* A live run of cfg, its events to sink(ctx, ev); NULL with errno if it
+   could not start (nothing is left running then).  Call run_block_signals()
+   first. */
+struct source	*source_live(const struct run_config *cfg, run_sink *sink,
+		    void *ctx);
+
+/* Hand the sink what is waiting, about `budget` events at most; the number
+   handed over. */
+size_t		 source_pump(struct source *s, size_t budget);
+
+/* Before sleeping: -1 if events are already waiting (pump again, do not
+   sleep); else fill fds with what to poll for and return how many
+   (0..SOURCE_NFDS), and the source is armed until source_woke(). */
+int		 source_arm(struct source *s, struct pollfd *fds);
+
+/* After poll(), when armed. */
+void		 source_woke(struct source *s);
+
+/* True once every event has been handed over: nothing more will come. */
+bool		 source_finished(const struct source *s);
+
+/* Ask the processes for ctl (proc: 1-based, for SOURCE_KILL); -1 with
+   errno: ESRCH if none was left to ask, ENOTSUP if this source has no
+   processes to ask. */
+int		 source_control(struct source *s, enum source_ctl ctl,
+		    unsigned proc);
+
+/* The pid of process `proc` while it runs, else 0. */
+int		 source_pid(const struct source *s, unsigned proc);
+
+/* What stopped the start part way ("fork", "open /dev/null"), with its
+   errno in *err; NULL if nothing did. */
+const char	*source_start_error(const struct source *s, int *err);
+
+/* End the source: every child killed and reaped; s is freed. */
+void		 source_free(struct source *s);
+
+#endif
