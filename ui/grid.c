@@ -144,7 +144,10 @@ grid_draw_header(const struct tui *t)
 		theme_put(w, line);
 		wattrset(w, A_NORMAL);
 	}
+	/* A note has a line of its own: the status line leaves it little
+	   room at 120 columns. */
 	wattrset(w, th->attr[LOOK_KEY]);
+	wmove(w, 2, 0);
 	theme_put(w, t->note);
 	wattrset(w, A_NORMAL);
 }
