@@ -62,7 +62,9 @@ for sig in TERM INT HUP; do
 	rc=$?
 	took=$(($(now_ms) - t0))
 	[ $rc -eq $((128 + $(kill -l $sig))) ] || fail "SIG$sig on a stalled pipe: exit $rc"
-	[ $took -le 1000 ] || fail "SIG$sig on a stalled pipe took $took ms"
+	# Within a second; a sanitizer makes tearing 4096 threads down slow.
+	[ $took -le $($SANITIZED && echo 4000 || echo 1000) ] ||
+		fail "SIG$sig on a stalled pipe took $took ms"
 	left=$(ps -o pid=,stat= -p "$(echo $kids | tr ' ' ,)" | awk '$2 !~ /^Z/')
 	[ -z "$left" ] || fail "SIG$sig: children left: $left"
 	# Empty the pipe for the next round.
