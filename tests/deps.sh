@@ -8,7 +8,8 @@ set -eu
 build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev"
 case "${1:-build}" in
 build)	want="$build" ;;
-test)	want="$build check tmux procps valgrind libtsan2 clang libclang-rt-14-dev" ;;
+test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang \
+	    libclang-rt-14-dev" ;;
 bench)	want="$build tmux procps strace" ;;
 shots)	want="$build tmux python3-pil fonts-dejavu-core" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;

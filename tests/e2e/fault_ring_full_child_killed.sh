@@ -3,10 +3,12 @@
 # published is read, the rest discarded; the others lose nothing.
 . tests/e2e/lib.sh
 
-"$PTVIZ" --json --ring-slots 2 -p 4 -t 32 -s 0.3 --seed 9 >"$TMPD/out" 2>"$TMPD/err" &
+# Sleeps of up to 1 s: if the main process is stopped late, the threads
+# that slept fill their ring with "done" as they wake.
+"$PTVIZ" --json --ring-slots 2 -p 4 -t 32 -s 1 --seed 9 >"$TMPD/out" 2>"$TMPD/err" &
 main=$!
 at_exit "kill -9 $main 2>/dev/null"
-started() { [ "$(descendants $main | wc -l)" -eq 4 ]; }
+started() { [ "$(pgrep -c -P $main)" -eq 4 ]; }
 wait_until started || fail "no children"
 kill -STOP $main
 # Every ring fills within moments: 2 slots for 3 + 3*32 events each, so
