@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "event.h"
 #include "source.h"
 #include "spawn.h"
 
@@ -55,6 +56,13 @@ void
 source_woke(struct source *s)
 {
 	run_woke(s->run);
+}
+
+uint64_t
+source_now(const struct source *s)
+{
+	(void)s;
+	return now_ns();
 }
 
 bool

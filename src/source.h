@@ -64,6 +64,10 @@ int		 source_arm(struct source *s, struct pollfd *fds);
 /* After poll(), when armed. */
 void		 source_woke(struct source *s);
 
+/* The run's clock now, on the events' own (CLOCK_MONOTONIC for a live run;
+   a recording's will follow its playback). */
+uint64_t	 source_now(const struct source *s);
+
 /* True once every event has been handed over: nothing more will come. */
 bool		 source_finished(const struct source *s);
 

@@ -1,14 +1,15 @@
 /*
  * tui.c: the live screen's loop: the run, the terminal, and the frames.
  *
- * It is stream.c's loop with a screen: pump the run's events into the
- * model and the log, then sleep in ppoll() on the terminal, the ending
- * signals' signalfd and, unless a frame is already due, the run's doorbell
- * and child exits.  While a run goes, frames come at a steady rate set by
- * how fast its fills can visibly grow (frame_ns), and events in between
- * only wait for the next frame; a key is answered at once.  Once the run
- * has ended, a frame is drawn only for a key or a resize: with no input,
- * ppoll() waits forever.
+ * It is stream.c's loop with a screen: pump the source's events into the
+ * live model and the history, turn the keys waiting into actions (act.c),
+ * then sleep in ppoll() on the terminal, the ending signals' signalfd and,
+ * unless a frame is already due, what the source asks to be polled.  While
+ * a run goes (or plays back), frames come at a steady rate set by how fast
+ * its fills can visibly grow (frame_ns), and events in between only wait
+ * for the next frame; a key is answered at once.  Once the run has ended,
+ * or is paused or stopped in time, a frame is drawn only for a key, an
+ * event or a resize: with no input, ppoll() waits forever.
  *
  * SIGWINCH stays blocked except inside ppoll(), so curses' handler can only
  * run there and a resize always interrupts the wait (never lost between a
@@ -459,7 +460,10 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			stop_run(t);
 			t->dirty = true;
 		}
-		wall = t->live_now = now_ns();
+		/* The run's clock while it goes; after, the wall's (the
+		   frame rate and the header's "of" need one either way). */
+		wall = now_ns();
+		t->live_now = t->src != NULL ? source_now(t->src) : wall;
 		travel_advance(t);
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
