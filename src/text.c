@@ -13,6 +13,9 @@
 bool
 text_line(const struct event *ev, char *buf, size_t len)
 {
+	if (buf == NULL)
+		return ev->state == ST_DONE || ev->state == ST_PDONE ||
+		    ev->state == ST_MDONE;
 	switch (ev->state) {
 	case ST_DONE:
 		snprintf(buf, len, ">thread Thread-%u in process Process-%u "
@@ -36,6 +39,9 @@ text_fault(const struct event *ev, char *buf, size_t len)
 	int ws = (int)ev->wstatus;
 	const char *sig;
 
+	if (buf == NULL)
+		return ev->state == ST_TFAILED || ev->state == ST_KILLED ||
+		    ev->state == ST_FAILED;
 	switch (ev->state) {
 	case ST_TFAILED:
 		snprintf(buf, len, "Process-%u could not start Thread-%u: %s",

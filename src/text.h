@@ -14,13 +14,14 @@ struct event;
 
 /* The reference line ev makes, without a newline: ">thread Thread-2 in
    process Process-1 done.", "Process Process-1 done.", "Main process
-   done."; false (and buf empty) if it makes none. */
+   done."; false (and buf empty) if it makes none.  buf NULL only asks
+   whether it makes one. */
 bool	 text_line(const struct event *ev, char *buf, size_t len);
 
 /* The fault ev tells, without "ptviz: " or a newline: "Process-2 (pid 81)
    was killed by SIGKILL", "Process-3 was never forked", "Process-1 could
    not start Thread-7: Resource temporarily unavailable"; false (and buf
-   empty) if it tells none. */
+   empty) if it tells none.  buf NULL only asks whether it tells one. */
 bool	 text_fault(const struct event *ev, char *buf, size_t len);
 
 #endif

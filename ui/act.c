@@ -211,7 +211,6 @@ void
 act(struct tui *t, enum action a)
 {
 	bool tl = t->view == VIEW_TIMELINE;
-	int page = (int)grid_page(t);
 
 	switch (a) {
 	case ACT_NONE:		break;
@@ -289,8 +288,8 @@ act(struct tui *t, enum action a)
 		else
 			select_move(t, 0, 1);
 		break;
-	case ACT_PAGE_UP:	select_move(t, -page, 0); break;
-	case ACT_PAGE_DOWN:	select_move(t, page, 0); break;
+	case ACT_PAGE_UP:	select_move(t, -(int)grid_page(t), 0); break;
+	case ACT_PAGE_DOWN:	select_move(t, (int)grid_page(t), 0); break;
 	case ACT_FIRST:
 		select_move(t, -(int)OPT_MAX_PROCS, -(int)OPT_MAX_THREADS);
 		break;

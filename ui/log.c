@@ -31,7 +31,8 @@ struct line {
 	enum look	 look;
 };
 
-/* The text and look of the line ev makes, if it makes one. */
+/* The text and look of the line ev makes, if it makes one (buf NULL: only
+   whether it does, and its look). */
 static bool
 line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 {
@@ -46,9 +47,10 @@ line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 		return true;
 	}
 	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {
-		snprintf(buf, len, "%s every process.",
-		    ev->state == ST_MSTOPPED ? "Stopped (SIGSTOP)" :
-		    "Continued (SIGCONT)");
+		if (buf != NULL)
+			snprintf(buf, len, "%s every process.",
+			    ev->state == ST_MSTOPPED ? "Stopped (SIGSTOP)" :
+			    "Continued (SIGCONT)");
 		*look = LOOK_STOPPED;
 		return true;
 	}
@@ -90,7 +92,8 @@ log_draw(const struct tui *t)
 	for (k = t->cursor; k > 0 && n < want; k--) {
 		const struct event *ev = history_at(&t->hist, k - 1);
 
-		if (line_of(ev, text, sizeof(text), &look))
+		/* Only the lines shown are written out, below. */
+		if (line_of(ev, NULL, 0, &look))
 			lines[n++] = (struct line){ ev, look };
 	}
 	qsort(lines, n, sizeof(lines[0]), by_time);

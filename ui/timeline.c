@@ -167,6 +167,9 @@ stopped_spans(const struct tui *t, const struct tgeom *g, int span[][2])
 	int n = 0;
 	bool open = false;
 
+	/* Most runs are never paused: no walk through the history then. */
+	if (t->live.stops == 0)
+		return 0;
 	for (k = 0; k < t->cursor && n < STOPS_MAX; k++) {
 		const struct event *ev = history_at(&t->hist, k);
 
@@ -297,18 +300,18 @@ bar_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 }
 
 /* The row of a folded process: how many of its threads sleep, column by
-   column, in eighths of a cell. */
+   column, in sevenths of a cell.  diff has room for g->cols + 1. */
 static void
-levels_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i)
+levels_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
+    int *diff)
 {
 	const struct theme *th = &t->theme;
 	const struct model *m = t->shown;
 	WINDOW *w = t->lay.body;
-	int *diff, c, n = 0;
+	int c, n = 0;
 	unsigned j;
 
-	if ((diff = calloc((size_t)g->cols + 1, sizeof(*diff))) == NULL)
-		return;
+	memset(diff, 0, ((size_t)g->cols + 1) * sizeof(*diff));
 	for (j = 1; j <= m->nthread; j++) {
 		const struct model_thread *tr = model_thread(m, i, j);
 
@@ -326,13 +329,13 @@ levels_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i)
 		theme_glyphs(w, theme_level(th, (double)n / m->nthread), 1);
 	}
 	wattrset(w, A_NORMAL);
-	free(diff);
 }
 
 /* A process's row: its name, its state, its life as a thin line, its end,
    and (folded) its threads' sleeps. */
 static void
-proc_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i)
+proc_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
+    int *diff)
 {
 	const struct theme *th = &t->theme;
 	const struct model_proc *p = model_proc(t->shown, i);
@@ -357,8 +360,8 @@ proc_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i)
 		wattrset(w, th->attr[LOOK_DIM]);
 		wmove(w, y, g->x0 + c1);
 		theme_glyphs(w, theme_mark(th, MARK_SPAN), c2 - c1 + 1);
-		if (folded)
-			levels_draw(t, g, y, i);
+		if (folded && diff != NULL)
+			levels_draw(t, g, y, i, diff);
 		if (p->reaped && l != LOOK_DONE) {
 			wattrset(w, th->attr[l]);
 			wmove(w, y, g->x0 + c2);
@@ -390,12 +393,14 @@ timeline_draw(const struct tui *t)
 {
 	const struct theme *th = &t->theme;
 	WINDOW *w = t->lay.body;
-	int span[STOPS_MAX][2], nspan, r, now_x;
+	int span[STOPS_MAX][2], nspan, r, now_x, *diff;
 	struct tgeom g;
 	struct trow row;
 
 	werase(w);
 	geometry(t, &g);
+	/* One buffer for every folded row's sleep levels (none: no levels). */
+	diff = malloc(((size_t)g.cols + 1) * sizeof(*diff));
 	nspan = stopped_spans(t, &g, span);
 	axis_draw(t, &g, span, nspan);
 	/* The moment shown, under everything else. */
@@ -409,7 +414,7 @@ timeline_draw(const struct tui *t)
 	for (r = 0; r < g.rows && row_at(t, t->tl_top + (size_t)r, &row);
 	    r++) {
 		if (row.thread == 0)
-			proc_draw(t, &g, r + 1, row.proc);
+			proc_draw(t, &g, r + 1, row.proc, diff);
 		else
 			thread_draw(t, &g, r + 1, row.proc, row.thread, span,
 			    nspan);
@@ -420,6 +425,7 @@ timeline_draw(const struct tui *t)
 	if (row_at(t, t->tl_top + (size_t)g.rows, &row))
 		mvwaddstr(w, g.rows, 0, th->utf8 ? "↓" : "v");
 	wattrset(w, A_NORMAL);
+	free(diff);
 }
 
 bool

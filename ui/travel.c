@@ -61,7 +61,6 @@ travel_to_time(struct tui *t, uint64_t when)
 /* Speeds of playback, in percent of the run's own. */
 static const unsigned speeds[] = { 10, 25, 50, 100, 200, 400 };
 #define NSPEEDS		(sizeof(speeds) / sizeof(speeds[0]))
-#define SPEED_FIRST	1		/* x0.25: slow enough to follow */
 
 /*
  * The moment shown, each frame: the newest while following the run, the
@@ -102,8 +101,9 @@ travel_play(struct tui *t)
 {
 	if (t->following || t->cursor == t->hist.n)
 		travel_to(t, 0);
-	if (t->play.speed_pct == 0)
-		t->play.speed_pct = speeds[SPEED_FIRST];
+	/* A history with nothing in it to play: still live. */
+	if (t->following)
+		return;
 	t->play.on = true;
 	t->play.t_run = t->now;
 	t->play.t_wall = now_ns();

@@ -26,7 +26,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,10 +33,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../src/duration.h"
 #include "../src/event.h"
 #include "../src/history.h"
-#include "../src/limits.h"
 #include "../src/source.h"
 #include "signals.h"
 #include "tui.h"
@@ -585,7 +582,7 @@ tui_main(const struct options *o, char *why, size_t whylen)
 {
 	struct tui t = { .opt = *o, .sel = { 1, 1 }, .top_proc = 1,
 	    .left_thread = 1, .following = true,
-	    .play = { .speed_pct = 25 } };
+	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl = { .path = getenv("PTVIZ_FRAME_LOG") };
 	const char *term = getenv("TERM");
 	sigset_t winch, waitmask;

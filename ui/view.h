@@ -66,6 +66,9 @@ struct selection {
 	unsigned	 thread;	/* 1-based */
 };
 
+/* Playback starts at x0.25: slow enough for a room to follow. */
+#define PLAY_FIRST_PCT	25
+
 /* Playing the history back from the cursor. */
 struct play {
 	bool		 on;
