@@ -186,6 +186,19 @@ stopped_spans(const struct tui *t, const struct tgeom *g, int span[][2])
 	return n;
 }
 
+/* Would a label at column x, len wide, meet a stopped span? */
+static bool
+label_stopped(const struct tgeom *g, int x, int len, int span[][2],
+    int nspan)
+{
+	int s;
+
+	for (s = 0; s < nspan; s++)
+		if (x < g->x0 + span[s][1] + 1 && g->x0 + span[s][0] < x + len)
+			return true;
+	return false;
+}
+
 /* The axis: seconds, the stopped spans, and the moment shown. */
 static void
 axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
@@ -199,7 +212,7 @@ axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 	uint64_t step = 0, tick;
 	char label[32];
 	size_t i;
-	int x, free_x = 0, s;
+	int x, len, free_x = 0, s, now_x = g->x0 + col_of(g, t->now);
 
 	wattrset(w, th->attr[LOOK_DIM]);
 	mvwaddstr(w, 0, 2, "time (s)");
@@ -213,10 +226,15 @@ axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 		if (x >= g->x0 + g->cols)
 			break;
 		theme_secs(label, sizeof(label), tick, 3, true);
-		if (x < free_x || x + (int)strlen(label) > getmaxx(w))
+		len = (int)strlen(label);
+		/* A label half hidden by the marks drawn over the axis would
+		   say another time ("1.▼" for 1.1): leave it out. */
+		if (x < free_x || x + len > getmaxx(w) ||
+		    (now_x >= x && now_x < x + len) ||
+		    label_stopped(g, x, len, span, nspan))
 			continue;
 		mvwaddstr(w, 0, x, label);
-		free_x = x + (int)strlen(label) + 1;
+		free_x = x + len + 1;
 	}
 	wattrset(w, th->attr[LOOK_STOPPED]);
 	for (s = 0; s < nspan; s++) {
@@ -225,7 +243,7 @@ axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 		    span[s][1] - span[s][0] + 1);
 	}
 	wattrset(w, th->attr[LOOK_KEY]);
-	wmove(w, 0, g->x0 + col_of(g, t->now));
+	wmove(w, 0, now_x);
 	theme_glyphs(w, theme_mark(th, MARK_NOW_HEAD), 1);
 	wattrset(w, A_NORMAL);
 }
