@@ -24,22 +24,17 @@ screen=$(tm_screen)
 	fail "not fifteen thread rows: $screen"
 grep -q 'Process-2 · Thread-2' <<<"$screen" || fail "the selection moved"
 
-# Nanoseconds a column stands for, from the axis: a label for v seconds
-# stands at the column floor(v / c) after the label "0", so the last label
-# bounds c between v / (n + 1) and v / n: the middle of the two.
+# Nanoseconds a column stands for, as the timeline works it out: the run
+# (the log's "Main process done." time, to the millisecond) over the
+# columns of the axis (from the label "0" to the pane's last column but
+# one).  Labels alone bound it only to half a percent: a column on a long
+# bar.
 axis=$(grep '^  time (s)' <<<"$screen")
-read -r col_ns < <(awk -v line="$axis" 'BEGIN {
-	n = split(line, ch, "")
-	for (i = 11; i <= n; i++) {
-		if (ch[i] ~ /[0-9]/ && (i == 1 || ch[i-1] == " ")) {
-			s = substr(line, i); sub(/ .*/, "", s)
-			if (first == "") { first = i; v0 = s }
-			last = i; v1 = s
-		}
-	}
-	n = last - first
-	print (v1 - v0) * 1e9 * (1 / n + 1 / (n + 1)) / 2
-}')
+x0=$(awk -v line="$axis" 'BEGIN { n = split(line, ch, "")
+	for (i = 11; i <= n; i++) if (ch[i] == "0") { print i - 1; exit } }')
+end_s=$(sed -n 's/^ *\([0-9.]*\) s  Main process done\..*/\1/p' <<<"$screen")
+[ -n "$x0" ] && [ -n "$end_s" ] || fail "no axis or no end: $axis"
+col_ns=$(awk -v e="$end_s" -v x0="$x0" 'BEGIN { print e * 1e9 / (120 - x0 - 1) + 1 }')
 [ -n "$col_ns" ] || fail "no axis: $axis"
 
 # Each thread row, in order, against its plan.
