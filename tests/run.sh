@@ -20,6 +20,9 @@ if [ -n "${CHECK_BIN:-}" ]; then
 		n=${BASH_REMATCH[1]} f=$((BASH_REMATCH[2] + BASH_REMATCH[3]))
 		passed=$((passed + n - f)) failed=$((failed + f))
 		[ "$f" -eq 0 ] || failures+=("check: $f")
+		# Name each failed check again at the end, where a log's tail shows it.
+		while IFS= read -r l; do failures+=("  $l"); done \
+			< <(grep -E ':[FE]:' <<<"$out")
 	else
 		failed=$((failed + 1)); failures+=("check: no summary (exit $rc)")
 	fi

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -30,6 +31,15 @@ produce(void *arg)
 		ring_push_mpsc(p->ring, &ev);
 	}
 	return NULL;
+}
+
+/* Nothing to pop: give the CPU to the producers for a moment.  On a
+   loaded machine a consumer that spins starves them, and the stress takes
+   minutes instead of seconds. */
+static void
+idle(void)
+{
+	sched_yield();
 }
 
 /* Take one event and check it is the next of its producer. */
@@ -75,6 +85,8 @@ stress_threads(unsigned producers, uint64_t per, uint32_t slots,
 		if (ring_pop(r, &c, &ev)) {
 			rc = check(&ev, next, producers);
 			got++;
+		} else {
+			idle();
 		}
 	}
 	for (i = 0; i < producers; i++)
@@ -131,6 +143,8 @@ stress_procs(unsigned nproc, unsigned nthread, uint64_t per, uint32_t slots)
 			child(&g, i, nthread, per);
 	}
 	while (got < want && rc == 0) {
+		uint64_t before = got;
+
 		for (i = 0; i < nproc && rc == 0; i++) {
 			while (rc == 0 && ring_pop(region_ring(&g, i), &c[i],
 			    &ev)) {
@@ -138,6 +152,8 @@ stress_procs(unsigned nproc, unsigned nthread, uint64_t per, uint32_t slots)
 				got++;
 			}
 		}
+		if (got == before)
+			idle();
 	}
 	for (i = 0; i < nproc; i++) {
 		wait(&ws);
