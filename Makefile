@@ -7,7 +7,7 @@ CC	?= cc
 CFLAGS	?= -O2 -g
 LDFLAGS	?=
 
-PKGS	 = ncursesw libbsd-overlay
+PKGS	 = ncursesw libbsd-overlay json-c
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
 	   -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
@@ -15,14 +15,14 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 # here and nowhere else (ncursesw's flags define _XOPEN_SOURCE).
 PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
 	     $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
-	   src/history.c src/text.c \
+	   src/history.c src/text.c src/jsonl.c src/recording.c src/trace.c \
 	   src/child.c src/spawn.c src/source.c src/limits.c
 UI_SRC	 = ui/options.c ui/signals.c ui/out.c ui/stream.c ui/plain.c ui/json.c \
 	   ui/tui.c ui/act.c ui/travel.c ui/theme.c ui/grid.c ui/timeline.c \
-	   ui/log.c ui/details.c ui/keys.c
+	   ui/log.c ui/details.c ui/keys.c ui/files.c
 CORE_OBJ = $(CORE_SRC:%.c=$(O)/%.o)
 UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 

@@ -1,21 +1,27 @@
 /*
- * source.c: the live source: a run forked now (see source.h).
+ * source.c: the two sources (see source.h).
  *
- * A thin layer over spawn.c that keeps its protocol in one place: the arm
- * (run_may_sleep, then the descriptors), the control of the children, the
- * events a pause makes.  A recording will be a second kind of source with
- * the same calls; until then the functions go straight to the run.
+ * A live run is a thin layer over spawn.c that keeps its protocol in one
+ * place: the arm (run_may_sleep, then the descriptors), the control of the
+ * children, the events a pause makes.  A recording hands the events it
+ * holds, `budget` at a time, and has nothing to wait for or control.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 
 #include "event.h"
+#include "recording.h"
 #include "source.h"
 #include "spawn.h"
 
 struct source {
-	struct run	*run;
+	struct run	*run;		/* live; NULL for a recording */
+	const struct recording *rec;
+	size_t		 next;		/* the recording's next event */
+	uint64_t	 end;		/* and its latest time */
+	run_sink	*sink;
+	void		*ctx;
 };
 
 struct source *
@@ -35,15 +41,39 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx)
 	return s;
 }
 
+struct source *
+source_recording(const struct recording *rec, run_sink *sink, void *ctx)
+{
+	struct source *s;
+	size_t i;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	*s = (struct source){ .rec = rec, .end = RECORDING_T0, .sink = sink,
+	    .ctx = ctx };
+	for (i = 0; i < rec->n; i++)
+		if (rec->events[i].t_ns > s->end)
+			s->end = rec->events[i].t_ns;
+	return s;
+}
+
 size_t
 source_pump(struct source *s, size_t budget)
 {
-	return run_pump(s->run, budget);
+	size_t n = 0;
+
+	if (s->run != NULL)
+		return run_pump(s->run, budget);
+	for (; n < budget && s->next < s->rec->n; n++)
+		s->sink(s->ctx, &s->rec->events[s->next++]);
+	return n;
 }
 
 int
 source_arm(struct source *s, struct pollfd *fds)
 {
+	if (s->run == NULL)
+		return s->next < s->rec->n ? -1 : 0;
 	if (run_finished(s->run))
 		return 0;
 	if (!run_may_sleep(s->run))
@@ -55,25 +85,35 @@ source_arm(struct source *s, struct pollfd *fds)
 void
 source_woke(struct source *s)
 {
-	run_woke(s->run);
+	if (s->run != NULL)
+		run_woke(s->run);
 }
 
 uint64_t
 source_now(const struct source *s)
 {
-	(void)s;
-	return now_ns();
+	return s->run != NULL ? now_ns() : s->end;
 }
 
 bool
 source_finished(const struct source *s)
 {
-	return run_finished(s->run);
+	return s->run != NULL ? run_finished(s->run) : s->next == s->rec->n;
+}
+
+bool
+source_is_recording(const struct source *s)
+{
+	return s->run == NULL;
 }
 
 int
 source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 {
+	if (s->run == NULL) {
+		errno = ENOTSUP;
+		return -1;
+	}
 	switch (ctl) {
 	case SOURCE_PAUSE:
 		return run_pause(s->run, true);
@@ -91,13 +131,13 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 int
 source_pid(const struct source *s, unsigned proc)
 {
-	return run_pid(s->run, proc);
+	return s->run != NULL ? run_pid(s->run, proc) : 0;
 }
 
 const char *
 source_start_error(const struct source *s, int *err)
 {
-	*err = run_fork_errno(s->run);
+	*err = s->run != NULL ? run_fork_errno(s->run) : 0;
 	return *err != 0 ? run_fork_call(s->run) : NULL;
 }
 
@@ -106,6 +146,7 @@ source_free(struct source *s)
 {
 	if (s == NULL)
 		return;
-	run_free(s->run);
+	if (s->run != NULL)
+		run_free(s->run);
 	free(s);
 }

@@ -2,10 +2,11 @@
  * source.h: where a front end's events come from.
  *
  * Every front end -- the screen, --plain, --json -- takes a run's events
- * from a source and never touches what is behind it: today a live run
- * (source_live: the children forked now, their rings and their reaping),
- * next a recording.  A source hands its events to the sink it was made
- * with, in order, as source_pump() finds them.
+ * from a source and never touches what is behind it: a live run
+ * (source_live: the children forked now, their rings and their reaping)
+ * or a recording (source_recording: a run read back from a file).  A
+ * source hands its events to the sink it was made with, in order, as
+ * source_pump() finds them.
  *
  * The loop of a front end is always the same, and the wake-up protocol
  * lives inside the source, written once:
@@ -32,6 +33,7 @@
 #include "spawn.h"
 
 struct pollfd;
+struct recording;
 struct source;
 
 /* Descriptors a source may ask to be polled, at most. */
@@ -52,6 +54,14 @@ enum source_ctl {
 struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 		    void *ctx);
 
+/* The events of rec (which must outlive the source), handed as fast as
+   they are pumped; NULL with errno if there is no memory. */
+struct source	*source_recording(const struct recording *rec,
+		    run_sink *sink, void *ctx);
+
+/* True for a recording: nothing runs behind it. */
+bool		 source_is_recording(const struct source *s);
+
 /* Hand the sink what is waiting, about `budget` events at most; the number
    handed over. */
 size_t		 source_pump(struct source *s, size_t budget);
@@ -64,8 +74,8 @@ int		 source_arm(struct source *s, struct pollfd *fds);
 /* After poll(), when armed. */
 void		 source_woke(struct source *s);
 
-/* The run's clock now, on the events' own (CLOCK_MONOTONIC for a live run;
-   a recording's will follow its playback). */
+/* The run's clock now, on the events' own: CLOCK_MONOTONIC for a live
+   run; for a recording, the time of its latest event. */
 uint64_t	 source_now(const struct source *s);
 
 /* True once every event has been handed over: nothing more will come. */

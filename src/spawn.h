@@ -23,6 +23,11 @@ struct event;
 struct pollfd;
 struct run;
 
+/* The largest run ptviz makes (the command line's bounds). */
+#define RUN_MAX_PROCS	1024u
+#define RUN_MAX_THREADS	1024u
+#define RUN_MAX_SLEEP_NS (3600ull * 1000000000ull)
+
 struct run_config {
 	unsigned	 nproc;		/* child processes, 1.. */
 	unsigned	 nthread;	/* threads per child, 1.. */

@@ -5,7 +5,7 @@
 # there (so it costs nothing on a machine that has them).
 set -eu
 
-build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev"
+build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev"
 case "${1:-build}" in
 build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang \

@@ -51,12 +51,26 @@ static const uint32_t sleep_ladder_ms[] = {
 };
 
 /* Ask for the run to be replaced by one with t->opt, once the keys
-   waiting have been read: a burst of keys costs one rerun. */
+   waiting have been read: a burst of keys costs one rerun.  A replay's
+   rerun runs the recording's counts and seed live. */
 static void
 rerun(struct tui *t)
 {
+	t->replay = NULL;
 	t->restart = true;
 	t->dirty = true;
+}
+
+/* Nothing runs behind a replay: say so for a key that acts on processes
+   or changes the counts; true if this is a replay. */
+static bool
+recorded(struct tui *t)
+{
+	if (t->replay == NULL)
+		return false;
+	act_note(t, "this is a recording: R runs it live (same seed), r with "
+	    "a new seed");
+	return true;
 }
 
 /* One step of the playback speed, or say it is the last. */
@@ -228,21 +242,33 @@ act(struct tui *t, enum action a)
 	case ACT_RERUN:		rerun(t); break;
 	case ACT_THREAD_MORE:
 	case ACT_THREAD_LESS:
-		step_count(t, false, a == ACT_THREAD_MORE ? 1 : -1);
+		if (!recorded(t))
+			step_count(t, false, a == ACT_THREAD_MORE ? 1 : -1);
 		break;
 	case ACT_PROC_MORE:
 	case ACT_PROC_LESS:
-		step_count(t, true, a == ACT_PROC_MORE ? 1 : -1);
+		if (!recorded(t))
+			step_count(t, true, a == ACT_PROC_MORE ? 1 : -1);
 		break;
-	case ACT_SLEEP_MORE:	step_sleep(t, 1); break;
-	case ACT_SLEEP_LESS:	step_sleep(t, -1); break;
+	case ACT_SLEEP_MORE:
+	case ACT_SLEEP_LESS:
+		if (!recorded(t))
+			step_sleep(t, a == ACT_SLEEP_MORE ? 1 : -1);
+		break;
 	case ACT_PAUSE:
+		if (recorded(t))
+			break;
 		if (t->src == NULL)
 			act_note(t, "the run has ended: r or R runs again");
 		else
 			pause_run(t, !model_stopped(&t->live));
 		break;
-	case ACT_KILL:		kill_selected(t); break;
+	case ACT_KILL:
+		if (!recorded(t))
+			kill_selected(t);
+		break;
+	case ACT_WRITE:		files_write(t); break;
+	case ACT_EXPORT:	files_export(t); break;
 	case ACT_STEP_BACK:
 		t->play.on = false;
 		travel_to(t, t->cursor > 0 ? t->cursor - 1 : 0);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../src/event.h"
+#include "../src/recording.h"
 #include "view.h"
 
 #define CELL_MAX	10	/* widest cell, gap excluded */
@@ -98,8 +99,11 @@ grid_draw_header(const struct tui *t)
 	const char *state = "starting";
 
 	theme_secs(sleep, sizeof(sleep), t->opt.run.sleep_ns, 3, true);
-	snprintf(line, sizeof(line), "ptviz %s %u process%s %s %u thread%s "
-	    "%s sleep %s %s s %s seed %llu", dash, m->nproc,
+	snprintf(line, sizeof(line), "ptviz %s %s%s%s%u process%s %s %u "
+	    "thread%s %s sleep %s %s s %s seed %llu", dash,
+	    t->replay != NULL ? "replay of " : "",
+	    t->replay != NULL ? t->replay->name : "",
+	    t->replay != NULL ? (th->utf8 ? " — " : " - ") : "", m->nproc,
 	    m->nproc == 1 ? "" : "es", th->utf8 ? "×" : "x", m->nthread,
 	    m->nthread == 1 ? "" : "s", dash, th->utf8 ? "≤" : "<=", sleep,
 	    dash, (unsigned long long)t->opt.run.seed);

@@ -25,8 +25,12 @@
 #include <unistd.h>
 
 #include "../src/duration.h"
+#include "../src/event.h"
+#include "../src/history.h"
 #include "../src/limits.h"
+#include "../src/recording.h"
 #include "../src/spawn.h"
+#include "../src/trace.h"
 #include "options.h"
 #include "signals.h"
 #include "stream.h"
@@ -91,12 +95,67 @@ too_many(const struct options *o)
 	return true;
 }
 
+/* Can path be written?  Made (empty) now, so that a bad --record or
+   --trace is refused before the run, not found after it. */
+static bool
+writable(const char *opt, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NONBLOCK, 0666);
+
+	if (fd == -1) {
+		fprintf(stderr, "ptviz: %s %s: %s\n", opt, path,
+		    strerror(errno));
+		return false;
+	}
+	close(fd);
+	return true;
+}
+
+/* --replay F --trace OUT alone: convert; the exit status. */
+static int
+convert(const struct options *o, const struct recording *rec)
+{
+	struct history h;
+	size_t i;
+	int rc = 0;
+
+	history_init(&h);
+	for (i = 0; i < rec->n; i++)
+		if (history_add(&h, &rec->events[i]) == -1)
+			err(1, "%s", rec->name);
+	if (trace_save(o->trace, &rec->cfg, &h) == -1) {
+		fprintf(stderr, "ptviz: %s: %s\n", o->trace, strerror(errno));
+		rc = 1;
+	}
+	history_free(&h);
+	return rc;
+}
+
+/* Can the screen read keys?  From stdin's terminal, or from the
+   controlling terminal when a recording comes in on stdin. */
+static bool
+keyboard(const struct options *o)
+{
+	int fd;
+
+	if (isatty(STDIN_FILENO))
+		return true;
+	if (o->replay == NULL || strcmp(o->replay, "-") != 0 ||
+	    (fd = open("/dev/tty", O_RDONLY | O_CLOEXEC)) == -1)
+		return false;
+	close(fd);
+	return true;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct options o;
+	struct recording rec = { 0 }, *replay = NULL;
 	char why[256];
 	int status, closed;
+	bool screen;
 
 	if ((closed = open_stdio()) == -1)
 		return 1;	/* no stderr to say it on */
@@ -114,22 +173,52 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
 		return 1;
 	}
-	if (too_many(&o))
+	if (o.replay != NULL) {
+		/* Read and checked whole before anything is shown. */
+		if (recording_read(&rec, o.replay, why, sizeof(why)) == -1) {
+			fprintf(stderr, "ptviz: %s\n", why);
+			return 2;
+		}
+		if (rec.cut_line != 0)
+			fprintf(stderr, "ptviz: %s: line %u is cut short (the "
+			    "writer stopped?): skipped; the run replays up "
+			    "to it\n", rec.name, rec.cut_line);
+		replay = &rec;
+		o.run = rec.cfg;
+		o.seed_given = true;
+	} else if (too_many(&o)) {
 		return 2;
+	}
+	/* After the recording was read: it may be the file written. */
+	if ((o.record != NULL && !writable("--record", o.record)) ||
+	    (o.trace != NULL && !writable("--trace", o.trace))) {
+		recording_free(&rec);
+		return 2;
+	}
+	if (replay != NULL && o.trace != NULL && o.mode == MODE_AUTO) {
+		status = convert(&o, &rec);
+		recording_free(&rec);
+		return status;
+	}
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */
 	setproctitle_init(argc, argv, environ);
 	if (run_block_signals() == -1 || signals_block(false) == -1)
 		err(1, "sigprocmask");
-	if (o.mode == MODE_JSON)
-		return stream_main(&o, &json_printer);
-	if (o.mode == MODE_AUTO && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO)) {
-		if ((status = tui_main(&o, why, sizeof(why))) != -1)
-			return status;
-		fprintf(stderr, "ptviz: %s; printing plain lines instead\n",
-		    why);
+	screen = o.mode == MODE_AUTO && keyboard(&o) &&
+	    isatty(STDOUT_FILENO);
+	if (o.mode == MODE_JSON) {
+		status = stream_main(&o, &json_printer, replay);
+	} else if (screen &&
+	    (status = tui_main(&o, replay, why, sizeof(why))) != -1) {
+		;
+	} else {
+		if (screen)
+			fprintf(stderr, "ptviz: %s; printing plain lines "
+			    "instead\n", why);
+		status = stream_main(&o, &plain_printer, replay);
 	}
-	return stream_main(&o, &plain_printer);
+	recording_free(&rec);
+	return status;
 }

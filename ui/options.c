@@ -15,7 +15,8 @@
 
 #define PROGRAM_VERSION	"1.0.0"
 
-enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS };
+enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
+    OPT_REPLAY, OPT_TRACE };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -25,6 +26,9 @@ static const struct option longopts[] = {
 	{ "plain",	no_argument,	   NULL, OPT_PLAIN },
 	{ "json",	no_argument,	   NULL, OPT_JSON },
 	{ "ring-slots",	required_argument, NULL, OPT_RING_SLOTS },
+	{ "record",	required_argument, NULL, OPT_RECORD },
+	{ "replay",	required_argument, NULL, OPT_REPLAY },
+	{ "trace",	required_argument, NULL, OPT_TRACE },
 	{ "help",	no_argument,	   NULL, 'h' },
 	{ "version",	no_argument,	   NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -35,6 +39,8 @@ options_usage(FILE *fp)
 {
 	fputs(
 "usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [--plain | --json]\n"
+"             [--record FILE] [--trace FILE]\n"
+"       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
 "\n"
 "Run a small concurrent program -- child processes, each starting threads\n"
 "that sleep a random time -- and show every process and thread as it runs.\n"
@@ -48,6 +54,13 @@ options_usage(FILE *fp)
 "      --plain         print the reference lines instead of the screen;\n"
 "                      the default when stdout is not a terminal\n"
 "      --json          print every event as one JSON object per line\n"
+"                      (a recording, as --record writes)\n"
+"      --record FILE   write the run to FILE as it happens (JSON lines)\n"
+"      --replay FILE   show a recording instead of running (- reads\n"
+"                      standard input); r or R on the screen runs it live\n"
+"      --trace FILE    write the run in the Chrome Trace Event format,\n"
+"                      for Perfetto, chrome://tracing or speedscope; with\n"
+"                      --replay and no --plain or --json, only that\n"
 "      --ring-slots N  slots in each process's event ring, a power of two\n"
 "                      from 2 to 1048576 (for testing; default: enough)\n"
 "  -h, --help          show this help and exit\n"
@@ -125,6 +138,21 @@ shown(const char *arg, char buf[41])
 	return buf;
 }
 
+/* A file name for opt: not empty, and not "-" unless dash is allowed. */
+static int
+parse_file(const char *opt, const char *arg, bool dash, const char **out,
+    char *err, size_t errlen)
+{
+	if (*arg == '\0' || (!dash && strcmp(arg, "-") == 0)) {
+		snprintf(err, errlen, "%s needs a file name%s (see ptviz "
+		    "--help)", opt, *arg == '\0' ? "" :
+		    ", not - (standard output has the lines)");
+		return -1;
+	}
+	*out = arg;
+	return 0;
+}
+
 /* A count between 1 and max, with strtonum. */
 static int
 parse_count(const char *opt, const char *arg, unsigned max, unsigned *out,
@@ -165,6 +193,11 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	optind = 0;			/* glibc: start afresh */
 	while ((c = getopt_long(argc, argv, "+:p:t:s:hV", longopts,
 	    NULL)) != -1) {
+		if (o->run_given == NULL && (c == 'p' || c == 't' ||
+		    c == 's' || c == OPT_SEED || c == OPT_RING_SLOTS))
+			o->run_given = c == 'p' ? "--processes" : c == 't' ?
+			    "--threads" : c == 's' ? "--sleep" : c == OPT_SEED ?
+			    "--seed" : "--ring-slots";
 		switch (c) {
 		case 'p':
 			if (parse_count("--processes", optarg, OPT_MAX_PROCS,
@@ -227,6 +260,21 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 			}
 			o->run.ring_slots = slots;
 			break;
+		case OPT_RECORD:
+			if (parse_file("--record", optarg, false, &o->record,
+			    err, errlen) == -1)
+				return -1;
+			break;
+		case OPT_REPLAY:
+			if (parse_file("--replay", optarg, true, &o->replay,
+			    err, errlen) == -1)
+				return -1;
+			break;
+		case OPT_TRACE:
+			if (parse_file("--trace", optarg, false, &o->trace,
+			    err, errlen) == -1)
+				return -1;
+			break;
 		case 'h':
 			o->help = true;
 			break;
@@ -253,6 +301,12 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	if (optind < argc) {
 		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
 		    "--help)", shown(argv[optind], buf));
+		return -1;
+	}
+	if (o->replay != NULL && o->run_given != NULL) {
+		snprintf(err, errlen, "%s cannot be used with --replay: the "
+		    "recording has the counts and the seed (see ptviz --help)",
+		    o->run_given);
 		return -1;
 	}
 	return 0;

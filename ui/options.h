@@ -15,15 +15,20 @@
 
 #include "../src/spawn.h"
 
-#define OPT_MAX_PROCS	1024u
-#define OPT_MAX_THREADS	1024u
-#define OPT_MAX_SLEEP_NS (3600ull * 1000000000ull)
+#define OPT_MAX_PROCS	RUN_MAX_PROCS
+#define OPT_MAX_THREADS	RUN_MAX_THREADS
+#define OPT_MAX_SLEEP_NS RUN_MAX_SLEEP_NS
 
 enum ui_mode { MODE_AUTO, MODE_TUI, MODE_PLAIN, MODE_JSON };
 
 struct options {
 	struct run_config run;
 	bool		 seed_given;
+	const char	*run_given;	/* the first option that set the run
+					   (-p, -t, -s, --seed, --ring-slots) */
+	const char	*record;	/* --record FILE: write the run */
+	const char	*replay;	/* --replay FILE ("-": stdin) */
+	const char	*trace;		/* --trace FILE: Chrome trace */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;

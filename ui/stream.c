@@ -31,9 +31,13 @@
 #include <unistd.h>
 
 #include "../src/event.h"
+#include "../src/history.h"
+#include "../src/jsonl.h"
 #include "../src/model.h"
+#include "../src/recording.h"
 #include "../src/source.h"
 #include "../src/text.h"
+#include "../src/trace.h"
 #include "options.h"
 #include "out.h"
 #include "signals.h"
@@ -69,7 +73,19 @@ struct stream {
 	unsigned	 never_first;	/* the processes never forked: */
 	unsigned	 never_last;	/* one range (fork_all stops at the
 					   first failure); 0 if none */
+	struct jsonl_file record;	/* --record */
+	struct history	 hist;		/* --trace: the events, for the end */
+	bool		 keep;		/* keep them */
 };
+
+/* The recording failed: say so once; the run goes on without it. */
+static void
+record_failed(struct stream *s)
+{
+	fprintf(stderr, "ptviz: %s: %s (the recording stops here; the run "
+	    "goes on)\n", s->record.path, strerror(s->record.err));
+	s->faults++;
+}
 
 /* Count a fault of kind k; true if it is to be told in full. */
 static bool
@@ -176,6 +192,10 @@ sink(void *ctx, const struct event *ev)
 	if (!model_apply(&s->model, ev))
 		return;
 	s->printer->event(s->out.fp, &s->model, ev);
+	if (jsonl_put(&s->record, s->model.t0, ev))
+		record_failed(s);
+	if (s->keep && history_add(&s->hist, ev) == -1)
+		err(1, "cannot keep the run for --trace");
 	s->faults += report_fault(s, stderr, ev);
 }
 
@@ -214,6 +234,9 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 		}
 		if (busy && out_pending(&s->out) < OUT_CHUNK)
 			continue;
+		/* About to wait: what was recorded goes to its file. */
+		if (!busy && jsonl_flush(&s->record))
+			record_failed(s);
 		fds[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		out_pollfd(&s->out, &fds[1]);
 		nfds = 2 + (nfds_t)armed;
@@ -228,7 +251,8 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 }
 
 int
-stream_main(const struct options *o, const struct printer *p)
+stream_main(const struct options *o, const struct printer *p,
+    const struct recording *rec)
 {
 	struct stream s = { .printer = p };
 	struct source *src;
@@ -242,8 +266,16 @@ stream_main(const struct options *o, const struct printer *p)
 		err(1, "signalfd");
 	if (out_open(&s.out, STDOUT_FILENO) == -1)
 		err(1, "stdout");
+	if (o->record != NULL && jsonl_create(&s.record, o->record) == -1)
+		err(2, "%s", o->record);
+	history_init(&s.hist);
+	s.keep = o->trace != NULL;
+	if (jsonl_put_run(&s.record, &o->run))
+		record_failed(&s);
 	p->start(s.out.fp, o);
-	if ((src = source_live(&o->run, sink, &s)) == NULL)
+	src = rec != NULL ? source_recording(rec, sink, &s) :
+	    source_live(&o->run, sink, &s);
+	if (src == NULL)
 		err(1, "cannot start the run");
 	if ((call = source_start_error(src, &error)) != NULL)
 		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
@@ -252,6 +284,15 @@ stream_main(const struct options *o, const struct printer *p)
 		report_summary(&s, stderr);
 	/* Whatever ended it, no child outlives this. */
 	source_free(src);
+	if (jsonl_flush(&s.record))
+		record_failed(&s);
+	jsonl_close(&s.record);
+	/* Even a run cut short by a signal: what happened so far. */
+	if (s.keep && trace_save(o->trace, &o->run, &s.hist) == -1) {
+		fprintf(stderr, "ptviz: %s: %s\n", o->trace, strerror(errno));
+		s.faults++;
+	}
+	history_free(&s.hist);
 	error = out_error(&s.out);
 	out_close(&s.out);
 	model_free(&s.model);

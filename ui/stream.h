@@ -10,6 +10,7 @@
 struct event;
 struct model;
 struct options;
+struct recording;
 
 struct printer {
 	/* Before the first event. */
@@ -22,8 +23,10 @@ struct printer {
 extern const struct printer plain_printer;	/* plain.c */
 extern const struct printer json_printer;	/* json.c */
 
-/* Run once, printing with p to stdout; the exit status (0 or 1).  A signal
-   that ends it kills and reaps the children, then ends ptviz with it. */
-int	stream_main(const struct options *o, const struct printer *p);
+/* Run once -- or replay rec, if not NULL -- printing with p to stdout; the
+   exit status (0 or 1).  A signal that ends it kills and reaps the
+   children, then ends ptviz with it. */
+int	stream_main(const struct options *o, const struct printer *p,
+	    const struct recording *rec);
 
 #endif

@@ -79,7 +79,7 @@ travel_advance(struct tui *t)
 	}
 	if (!t->play.on)
 		return;
-	when = t->play.t_run + (t->live_now - t->play.t_wall) *
+	when = t->play.t_run + (t->wall - t->play.t_wall) *
 	    t->play.speed_pct / 100;
 	end = t->hist.n > 0 ? history_at(&t->hist, t->hist.n - 1)->t_ns : 0;
 	if (when >= end && t->src != NULL && when >= t->live_now) {

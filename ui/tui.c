@@ -35,6 +35,7 @@
 
 #include "../src/event.h"
 #include "../src/history.h"
+#include "../src/recording.h"
 #include "../src/source.h"
 #include "signals.h"
 #include "tui.h"
@@ -173,6 +174,7 @@ sink(void *ctx, const struct event *ev)
 		return;
 	if (history_add(&t->hist, ev) == -1)
 		tui_fatal(t, "cannot keep the run's history");
+	files_record_event(t, ev);
 	t->dirty = true;
 }
 
@@ -180,8 +182,27 @@ sink(void *ctx, const struct event *ev)
 static void
 stop_run(struct tui *t)
 {
+	if (t->src != NULL)
+		t->end_ns = source_now(t->src);
 	source_free(t->src);
 	t->src = NULL;
+}
+
+/* A recording was read in whole: show it from its start, playing as fast
+   as it ran. */
+static void
+replay_start(struct tui *t)
+{
+	while (!source_finished(t->src))
+		source_pump(t->src, PUMP_BUDGET);
+	stop_run(t);
+	t->live_now = t->end_ns;
+	t->wall = now_ns();
+	t->play.speed_pct = 100;
+	travel_play(t);
+	if (t->replay->cut_line != 0)
+		act_note(t, "line %u of %s was cut short and is left out",
+		    t->replay->cut_line, t->replay->name);
 }
 
 /* Kill the run (if any) and start a new one with t->opt. */
@@ -193,6 +214,9 @@ restart(struct tui *t)
 	uint8_t *fold;
 	int error;
 
+	/* The first run's --record and --trace end with it. */
+	if (t->runs++ > 0)
+		files_first_run_done(t);
 	stop_run(t);
 	model_free(&t->live);
 	model_free(&t->at);
@@ -213,11 +237,14 @@ restart(struct tui *t)
 	/* The body's height follows the counts. */
 	layout_build(t);
 	t->restart = false;
-	t->src = source_live(c, sink, t);
+	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
+	    source_live(c, sink, t);
 	if (t->src == NULL)
 		act_note(t, "cannot start the run: %s", strerror(errno));
 	else if ((call = source_start_error(t->src, &error)) != NULL)
 		act_note(t, "%s: %s", call, strerror(error));
+	else if (t->replay != NULL)
+		replay_start(t);
 	t->dirty = true;
 }
 
@@ -455,12 +482,15 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			t->dirty = true;
 		if (t->src != NULL && source_finished(t->src)) {
 			stop_run(t);
+			files_first_run_done(t);
 			t->dirty = true;
 		}
 		/* The run's clock while it goes; after, the wall's (the
-		   frame rate and the header's "of" need one either way). */
-		wall = now_ns();
-		t->live_now = t->src != NULL ? source_now(t->src) : wall;
+		   frame rate and the header's "of" need one either way), or
+		   for a replay the end of the recording. */
+		wall = t->wall = now_ns();
+		t->live_now = t->src != NULL ? source_now(t->src) :
+		    t->replay != NULL ? t->end_ns : wall;
 		travel_advance(t);
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
@@ -470,6 +500,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		if (moving)
 			t->dirty = true;
 		if (t->dirty && (wall - last >= frame_ns(t) || input)) {
+			files_record_flush(t);
 			frame_timed(t, fl);
 			t->dirty = input = false;
 			last = wall;
@@ -578,10 +609,12 @@ has_cap(const char *cap)
 }
 
 int
-tui_main(const struct options *o, char *why, size_t whylen)
+tui_main(const struct options *o, const struct recording *replay,
+    char *why, size_t whylen)
 {
 	struct tui t = { .opt = *o, .sel = { 1, 1 }, .top_proc = 1,
-	    .left_thread = 1, .following = true,
+	    .left_thread = 1, .following = true, .replay = replay,
+	    .trace_due = o->trace != NULL, .first_open = true,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl = { .path = getenv("PTVIZ_FRAME_LOG") };
 	const char *term = getenv("TERM");
@@ -628,9 +661,12 @@ tui_main(const struct options *o, char *why, size_t whylen)
 	if (fl.path != NULL && *fl.path == '\0')
 		fl.path = NULL;
 	screen_setup(&t);
+	files_record_start(&t);
 	restart(&t);
 	sig = loop(&t, sigfd, &waitmask, &fl);
 	screen_end(&t, scr);
+	stop_run(&t);
+	files_first_run_done(&t);
 	frame_log_write(&fl);
 	stop_run(&t);
 	/* As for the line front ends: 1 if a process of the run on the

@@ -18,9 +18,11 @@
 #include <stdint.h>
 
 #include "../src/history.h"
+#include "../src/jsonl.h"
 #include "../src/model.h"
 #include "options.h"
 
+struct recording;
 struct source;
 
 /* How a thing looks: one entry of theme.c's table each. */
@@ -54,7 +56,7 @@ enum action {
 	ACT_STEP_BACK, ACT_STEP_FWD, ACT_START, ACT_END, ACT_LIVE,
 	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
-	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE,
+	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
 };
 
 /* The views of the body of the screen, switched with t. */
@@ -96,6 +98,14 @@ struct tui {
 	FILE		*in;		/* the terminal, read without blocking */
 	int		 in_fd;
 	struct source	*src;		/* the run; NULL once it has ended */
+	const struct recording *replay;	/* the recording shown, or NULL:
+					   a live run */
+	uint64_t	 end_ns;	/* a replay's clock once it is read */
+	struct jsonl_file record;	/* --record: the first run */
+	bool		 trace_due;	/* --trace: the first run, once it
+					   ends or is left */
+	bool		 first_open;	/* the first run's files are due */
+	unsigned	 runs;		/* runs started */
 	struct model	 live;		/* every event, as it comes */
 	struct history	 hist;		/* every event of the run, in order */
 	struct model	 at;		/* the model of the first at_k events */
@@ -105,7 +115,8 @@ struct tui {
 	bool		 following;	/* live: the cursor is the newest */
 	struct play	 play;
 	uint64_t	 now;		/* the moment shown, CLOCK_MONOTONIC */
-	uint64_t	 live_now;	/* CLOCK_MONOTONIC at this frame */
+	uint64_t	 live_now;	/* the run's clock at this frame */
+	uint64_t	 wall;		/* CLOCK_MONOTONIC at this frame */
 	enum view_id	 view;
 	struct theme	 theme;
 	struct layout	 lay;
@@ -195,6 +206,27 @@ void		 act(struct tui *t, enum action a);
 /* Put a short message in the header until the next key. */
 void		 act_note(struct tui *t, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
+
+/* files.c: the run on screen to files */
+
+/* --record: start writing the first run (the file was made by main). */
+void		 files_record_start(struct tui *t);
+
+/* Each event the run's model took: to the recording, if one is going. */
+void		 files_record_event(struct tui *t, const struct event *ev);
+
+/* Each frame: send what was recorded to its file, and say in the header
+   if that failed (once: the run goes on). */
+void		 files_record_flush(struct tui *t);
+
+/* The first run ended, or is being left (a rerun, quitting): the
+   recording stops, and --trace is written. */
+void		 files_first_run_done(struct tui *t);
+
+/* w: the run on screen as a recording, e: as a Chrome trace, written to a
+   new file in the current directory; the header says which. */
+void		 files_write(struct tui *t);
+void		 files_export(struct tui *t);
 
 /* travel.c: the moment shown */
 

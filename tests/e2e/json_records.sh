@@ -12,7 +12,8 @@ def load(p):
     return [json.loads(l) for l in open(p)]
 a, b, c = (load(p) for p in sys.argv[1:])
 run = a[0]
-assert run == {"event": "run", "processes": 4, "threads": 5,
+assert run == {"event": "run", "format": "ptviz", "version": 1,
+               "processes": 4, "threads": 5,
                "sleep_s": 0.05, "seed": 7}, run
 ev = a[1:]
 P, T = 4, 5

@@ -1,0 +1,63 @@
+/*
+ * jsonl.h: a run as JSON lines -- what --json prints, and what a recording
+ * is (--record, the screen's `w`, read back by --replay).
+ *
+ * The first line is the run record, naming the format and its version and
+ * what was run; every other line is one event the model accepted, in the
+ * order the main process took them, with its time in nanoseconds from the
+ * start of the run (the main process's "running"):
+ *
+ *   {"event":"run","format":"ptviz","version":1,"processes":5,"threads":3,
+ *    "sleep_s":3.000000000,"seed":42}
+ *   {"t_ns":0,"event":"running","proc":0,"thread":0,"pid":80,"tid":80}
+ *   {"t_ns":310442,"event":"sleeping","proc":1,"thread":2,"pid":81,
+ *    "tid":83,"sleep_ns":2124870112}
+ *
+ * (each on one line).  ptviz(1) documents every field.  Only numbers and
+ * fixed names are written, so no string needs escaping.  The reader is
+ * recording.h.
+ */
+#ifndef PTVIZ_JSONL_H
+#define PTVIZ_JSONL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct event;
+struct run_config;
+
+#define JSONL_FORMAT	"ptviz"
+#define JSONL_VERSION	1
+
+/* A recording being written while the run goes (--record). */
+struct jsonl_file {
+	FILE		*fp;		/* NULL once closed or failed */
+	const char	*path;
+	int		 err;		/* the first write error, or 0 */
+};
+
+/* Create path (truncated) for writing; -1 with errno.  A FIFO without a
+   reader is refused (ENXIO), not waited for. */
+int	jsonl_create(struct jsonl_file *f, const char *path);
+
+/* Write the run record, or an event (see below), unless f has failed;
+   true if it failed now, with f->err set: tell it once, the writing
+   stops, the run goes on. */
+bool	jsonl_put_run(struct jsonl_file *f, const struct run_config *cfg);
+bool	jsonl_put(struct jsonl_file *f, uint64_t t0, const struct event *ev);
+
+/* Send what is buffered on its way; true if that failed now. */
+bool	jsonl_flush(struct jsonl_file *f);
+
+/* Close it; the first error (errno), or 0. */
+int	jsonl_close(struct jsonl_file *f);
+
+/* The run record, with its newline. */
+void	jsonl_run(FILE *fp, const struct run_config *cfg);
+
+/* One event, t_ns written relative to t0 (the run's start), with its
+   newline. */
+void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
+
+#endif

@@ -1,0 +1,256 @@
+/*
+ * trace.c: writing a run as a Chrome trace (see trace.h).
+ *
+ * The spans come from the model of the whole history (each thread's and
+ * process's times), the pauses from the history itself, in its order.
+ * Only numbers and fixed names are written: nothing needs escaping.
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "event.h"
+#include "history.h"
+#include "model.h"
+#include "spawn.h"
+#include "trace.h"
+
+struct trace {
+	FILE		*fp;
+	uint64_t	 t0;		/* the run's start */
+	uint64_t	 end;		/* the last moment known */
+	bool		 first;		/* no event written yet */
+};
+
+/*
+ * Times are microseconds from the start of the run, in steps of 1/64 us
+ * (about 16 ns).  Such numbers are exact in binary floating point, so a
+ * reader that adds ts and dur, or subtracts one ts from another, gets
+ * exactly the next span's start: with nanoseconds written as decimals,
+ * speedscope saw a running span overlap the sleep after it.
+ */
+static uint64_t
+ticks(const struct trace *tr, uint64_t t)
+{
+	uint64_t d = t > tr->t0 ? t - tr->t0 : 0;
+
+	return (d * 64 + 500) / 1000;
+}
+
+/* A number of ticks, as microseconds. */
+static void
+put_us(FILE *fp, const char *key, uint64_t ticks)
+{
+	fprintf(fp, ",\"%s\":%" PRIu64 ".%06" PRIu64, key, ticks / 64,
+	    ticks % 64 * 15625);
+}
+
+static void
+put_ts(struct trace *tr, const char *key, uint64_t t)
+{
+	put_us(tr->fp, key, ticks(tr, t));
+}
+
+/* Start an event: its phase, name, pid and tid. */
+static void
+begin(struct trace *tr, const char *ph, const char *name, unsigned pid,
+    unsigned tid)
+{
+	fprintf(tr->fp, "%s\n{\"ph\":\"%s\",\"name\":\"%s\",\"pid\":%u,"
+	    "\"tid\":%u", tr->first ? "" : ",", ph, name, pid, tid);
+	tr->first = false;
+}
+
+/* A name and a sort index for a process (tid 0) or a thread. */
+static void
+meta(struct trace *tr, unsigned pid, unsigned tid, const char *name,
+    unsigned sort)
+{
+	const char *kind = tid == 0 ? "process" : "thread";
+	char key[32];
+
+	snprintf(key, sizeof(key), "%s_name", kind);
+	begin(tr, "M", key, pid, tid);
+	fprintf(tr->fp, ",\"args\":{\"name\":\"%s\"}}", name);
+	snprintf(key, sizeof(key), "%s_sort_index", kind);
+	begin(tr, "M", key, pid, tid);
+	fprintf(tr->fp, ",\"args\":{\"sort_index\":%u}}", sort);
+}
+
+/* A complete event of a thread, [from, to], cut at the end if open. */
+static void
+span(struct trace *tr, const char *name, unsigned i, unsigned j,
+    uint64_t from, uint64_t to, const struct model_thread *t,
+    const struct model_proc *p)
+{
+	bool open = to == 0;
+
+	if (open)
+		to = tr->end;
+	begin(tr, "X", name, i, j);
+	fputs(",\"cat\":\"thread\"", tr->fp);
+	put_ts(tr, "ts", from);
+	put_us(tr->fp, "dur", ticks(tr, to) - ticks(tr, from));
+	fputs(",\"args\":{", tr->fp);
+	if (strcmp(name, "sleeping") == 0)
+		fprintf(tr->fp, "\"planned_us\":%" PRIu64 ".%03" PRIu64 ",",
+		    t->sleep_ns / 1000, t->sleep_ns % 1000);
+	fprintf(tr->fp, "\"pid\":%d,\"tid\":%d%s}}", p->pid, t->tid,
+	    open ? ",\"unfinished\":true" : "");
+}
+
+/* An instant: scope g (the whole trace), p (a process) or t (a thread). */
+static void
+instant(struct trace *tr, const char *name, char scope, unsigned pid,
+    unsigned tid, uint64_t t, const char *args)
+{
+	begin(tr, "i", name, pid, tid);
+	fprintf(tr->fp, ",\"s\":\"%c\"", scope);
+	put_ts(tr, "ts", t);
+	fprintf(tr->fp, ",\"args\":{%s}}", args);
+}
+
+/* Thread j of process i: its spans, and an instant if it did not finish. */
+static void
+thread_events(struct trace *tr, const struct model *m, unsigned i,
+    unsigned j)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+	const struct model_proc *p = model_proc(m, i);
+	char args[64];
+
+	if (t->t_running != 0)
+		span(tr, "running", i, j, t->t_running, t->t_sleeping != 0 ?
+		    t->t_sleeping : t->t_done, t, p);
+	if (t->t_sleeping != 0)
+		span(tr, "sleeping", i, j, t->t_sleeping, t->t_done, t, p);
+	if (t->state == ST_LOST)
+		instant(tr, "lost", 't', i, j, t->t_done, "\"why\":\"its "
+		    "process ended first\"");
+	if (t->state == ST_TFAILED) {
+		snprintf(args, sizeof(args), "\"error\":\"%s\"",
+		    strerrorname_np(t->err) != NULL ?
+		    strerrorname_np(t->err) : "unknown");
+		instant(tr, "could not start", 't', i, j, t->t_done, args);
+	}
+}
+
+/* Process i: its life as an async span, and how it ended if badly. */
+static void
+proc_events(struct trace *tr, const struct model *m, unsigned i)
+{
+	const struct model_proc *p = model_proc(m, i);
+	const char *sig;
+	char name[32], args[64];
+
+	snprintf(name, sizeof(name), "Process-%u", i);
+	if (p->t_forked != 0) {
+		begin(tr, "b", name, i, 0);
+		fprintf(tr->fp, ",\"cat\":\"process\",\"id\":%u", i);
+		put_ts(tr, "ts", p->t_forked);
+		fprintf(tr->fp, ",\"args\":{\"pid\":%d}}", p->pid);
+		begin(tr, "e", name, i, 0);
+		fprintf(tr->fp, ",\"cat\":\"process\",\"id\":%u", i);
+		put_ts(tr, "ts", p->reaped ? p->t_end : tr->end);
+		fprintf(tr->fp, ",\"args\":{\"state\":\"%s\"%s}}",
+		    state_name(p->state), p->reaped ? "" :
+		    ",\"unfinished\":true");
+	}
+	if (!p->reaped || p->state == ST_PDONE)
+		return;
+	if (p->wstatus == -1) {
+		snprintf(args, sizeof(args), "\"error\":\"not forked\"");
+	} else if (WIFSIGNALED(p->wstatus)) {
+		sig = sigabbrev_np(WTERMSIG(p->wstatus));
+		snprintf(args, sizeof(args), "\"pid\":%d,\"signal\":\"SIG%s\"",
+		    p->pid, sig != NULL ? sig : "UNKNOWN");
+	} else {
+		snprintf(args, sizeof(args), "\"pid\":%d,\"status\":%d",
+		    p->pid, WEXITSTATUS(p->wstatus));
+	}
+	instant(tr, state_name(p->state), 'p', i, 0, p->t_end, args);
+}
+
+int
+trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
+{
+	struct trace tr = { .fp = fp, .first = true };
+	const struct event *ev;
+	struct model m;
+	char name[32];
+	unsigned i, j;
+	size_t k;
+
+	if (model_init(&m, cfg->nproc, cfg->nthread) == -1)
+		return -1;
+	history_model_at(h, h->n, &m);
+	tr.t0 = m.t0;
+	for (k = 0; k < h->n; k++)
+		if (history_at(h, k)->t_ns > tr.end)
+			tr.end = history_at(h, k)->t_ns;
+	fprintf(fp, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
+	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%" PRIu64
+	    ".%09" PRIu64 ",\"seed\":%" PRIu64 "},\"traceEvents\":[",
+	    cfg->nproc, cfg->nthread, cfg->sleep_ns / 1000000000u,
+	    cfg->sleep_ns % 1000000000u, cfg->seed);
+	meta(&tr, 0, 0, "Main process", 0);
+	for (i = 1; i <= m.nproc; i++) {
+		snprintf(name, sizeof(name), "Process-%u", i);
+		meta(&tr, i, 0, name, i);
+		for (j = 1; j <= m.nthread; j++) {
+			snprintf(name, sizeof(name), "Thread-%u", j);
+			meta(&tr, i, j, name, j);
+		}
+	}
+	for (i = 1; i <= m.nproc; i++) {
+		proc_events(&tr, &m, i);
+		for (j = 1; j <= m.nthread; j++)
+			thread_events(&tr, &m, i, j);
+	}
+	for (k = 0; k < h->n; k++) {
+		ev = history_at(h, k);
+		if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED)
+			instant(&tr, state_name(ev->state), 'g', 0, 0,
+			    ev->t_ns, ev->state == ST_MSTOPPED ?
+			    "\"why\":\"every process was paused\"" :
+			    "\"why\":\"every process went on\"");
+	}
+	fputs("\n]}\n", fp);
+	model_free(&m);
+	return ferror(fp) ? -1 : 0;
+}
+
+int
+trace_save(const char *path, const struct run_config *cfg,
+    const struct history *h)
+{
+	FILE *fp;
+	int fd, rc, saved;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK,
+	    0666);
+	if (fd == -1)
+		return -1;
+	if (fcntl(fd, F_SETFL, 0) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	errno = 0;
+	rc = trace_write(fp, cfg, h);
+	saved = errno != 0 ? errno : EIO;
+	if (fclose(fp) != 0 && rc == 0) {
+		saved = errno;
+		rc = -1;
+	}
+	if (rc == -1)
+		errno = saved;
+	return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * trace.h: a run in the Chrome Trace Event format, the JSON that Perfetto
+ * (ui.perfetto.dev), chrome://tracing and speedscope open.
+ *
+ * Each process of the run is a process of the trace (pid N, named
+ * "Process-N", sorted by N) and each of its threads a thread (tid M,
+ * "Thread-M"); the main process is pid 0, "Main process".  A thread has
+ * two complete events ("X"): running, from its start to its sleep, and
+ * sleeping, to its end, with the planned sleep and the real pid and tid in
+ * their args.  A process's life, from fork to reaping, is an async span
+ * ("b"/"e", category "process").  Kills, failures, lost threads and the
+ * pauses of the run (stopped, continued) are instant events ("i").  Times
+ * are microseconds from the start of the run, in steps of 1/64 us.  A run that had not ended
+ * ends its open spans at the last moment known, marked "unfinished".
+ */
+#ifndef PTVIZ_TRACE_H
+#define PTVIZ_TRACE_H
+
+#include <stdio.h>
+
+struct history;
+struct run_config;
+
+/* Write the run of cfg whose events are h to fp; -1 with errno if a write
+   failed (fp is left open). */
+int	trace_write(FILE *fp, const struct run_config *cfg,
+	    const struct history *h);
+
+/* The same into a new file at path (truncated); -1 with errno. */
+int	trace_save(const char *path, const struct run_config *cfg,
+	    const struct history *h);
+
+#endif
