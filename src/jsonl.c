@@ -62,20 +62,54 @@ jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
 	fputs("}\n", fp);
 }
 
+/* The file's writes: the first error is kept in the jsonl_file, whoever
+   flushed (spawn.c flushes every stream before it forks). */
+static ssize_t
+cookie_write(void *cookie, const char *buf, size_t len)
+{
+	struct jsonl_file *f = cookie;
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < len) {
+		n = write(f->fd, buf + done, len - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (f->err == 0)
+				f->err = n == 0 ? EIO : errno;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
+}
+
+static int
+cookie_close(void *cookie)
+{
+	struct jsonl_file *f = cookie;
+
+	return close(f->fd);
+}
+
 int
 jsonl_create(struct jsonl_file *f, const char *path)
 {
-	int fd, saved;
+	static const cookie_io_functions_t io = { .write = cookie_write,
+	    .close = cookie_close };
+	int saved;
 
-	*f = (struct jsonl_file){ .path = path };
+	*f = (struct jsonl_file){ .path = path, .fd = -1 };
 	/* O_NONBLOCK only for the open: a FIFO nobody reads is an error. */
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK,
-	    0666);
-	if (fd == -1)
+	f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NONBLOCK, 0666);
+	if (f->fd == -1)
 		return -1;
-	if (fcntl(fd, F_SETFL, 0) == -1 || (f->fp = fdopen(fd, "w")) == NULL) {
+	if (fcntl(f->fd, F_SETFL, 0) == -1 ||
+	    (f->fp = fopencookie(f, "w", io)) == NULL) {
 		saved = errno;
-		close(fd);
+		close(f->fd);
 		errno = saved;
 		return -1;
 	}
@@ -89,7 +123,8 @@ failed(struct jsonl_file *f)
 {
 	if (!ferror(f->fp))
 		return false;
-	f->err = errno != 0 ? errno : EIO;
+	if (f->err == 0)
+		f->err = EIO;
 	fclose(f->fp);
 	f->fp = NULL;
 	return true;
@@ -100,7 +135,6 @@ jsonl_put_run(struct jsonl_file *f, const struct run_config *cfg)
 {
 	if (f->fp == NULL)
 		return false;
-	errno = 0;
 	jsonl_run(f->fp, cfg);
 	return failed(f);
 }
@@ -110,7 +144,6 @@ jsonl_put(struct jsonl_file *f, uint64_t t0, const struct event *ev)
 {
 	if (f->fp == NULL)
 		return false;
-	errno = 0;
 	jsonl_event(f->fp, t0, ev);
 	return failed(f);
 }
@@ -120,7 +153,6 @@ jsonl_flush(struct jsonl_file *f)
 {
 	if (f->fp == NULL)
 		return false;
-	errno = 0;
 	fflush(f->fp);
 	return failed(f);
 }
@@ -129,9 +161,8 @@ int
 jsonl_close(struct jsonl_file *f)
 {
 	if (f->fp != NULL) {
-		errno = 0;
 		if (fclose(f->fp) != 0 && f->err == 0)
-			f->err = errno != 0 ? errno : EIO;
+			f->err = EIO;
 		f->fp = NULL;
 	}
 	return f->err;

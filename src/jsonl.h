@@ -33,12 +33,14 @@ struct run_config;
 /* A recording being written while the run goes (--record). */
 struct jsonl_file {
 	FILE		*fp;		/* NULL once closed or failed */
+	int		 fd;
 	const char	*path;
 	int		 err;		/* the first write error, or 0 */
 };
 
 /* Create path (truncated) for writing; -1 with errno.  A FIFO without a
-   reader is refused (ENXIO), not waited for. */
+   reader is refused (ENXIO), not waited for.  f must stay where it is
+   until jsonl_close: its stream writes through it. */
 int	jsonl_create(struct jsonl_file *f, const char *path);
 
 /* Write the run record, or an event (see below), unless f has failed;

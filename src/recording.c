@@ -373,8 +373,8 @@ take_event(struct reader *rd, json_object *o)
 	    (size_t)proc : 1 + cfg->nproc + (size_t)(proc - 1) *
 	    cfg->nthread + (size_t)(thread - 1)];
 	if (ev.t_ns < *last)
-		return refuse(rd, "time goes backwards for %s (%.6f s after "
-		    "%.6f s)", who(&ev, whom, sizeof(whom)),
+		return refuse(rd, "time goes backwards for %s (%.9f s after "
+		    "%.9f s)", who(&ev, whom, sizeof(whom)),
 		    (double)(ev.t_ns - RECORDING_T0) / 1e9,
 		    (double)(*last - RECORDING_T0) / 1e9);
 	if (rd->r->n >= rd->max_events)

@@ -66,6 +66,14 @@ START_TEST(options_accepts_every_option)
 	ck_assert_uint_eq(o.run.nproc, 1024);
 	ck_assert_uint_eq(o.run.sleep_ns, 3600000000000ull);
 	ck_assert_int_eq(o.mode, MODE_PLAIN);
+	ck_assert_int_eq(parse(&o, err, "--record", "a.jsonl", "--trace",
+	    "t.json", NULL), 0);
+	ck_assert_str_eq(o.record, "a.jsonl");
+	ck_assert_str_eq(o.trace, "t.json");
+	ck_assert_ptr_null(o.replay);
+	ck_assert_int_eq(parse(&o, err, "--replay", "-", "--json", NULL), 0);
+	ck_assert_str_eq(o.replay, "-");
+	ck_assert_ptr_null(o.run_given);
 	ck_assert_int_eq(parse(&o, err, "-h", NULL), 0);
 	ck_assert(o.help);
 	ck_assert_int_eq(parse(&o, err, "--version", NULL), 0);
@@ -154,6 +162,16 @@ static const struct {
 	{ { "a\nb" }, "unexpected argument 'a?b'" },
 	{ { "-s", "1\x1b[2J" }, "--sleep '1?[2J' is invalid" },
 	{ { "-\t" }, "unknown option '-?'" },
+	{ { "--replay", "r.jsonl", "-p", "3" }, "--processes cannot be used "
+	  "with --replay: the recording has the counts and the seed" },
+	{ { "--seed", "4", "--replay", "r.jsonl" }, "--seed cannot be used "
+	  "with --replay" },
+	{ { "--record", "" }, "--record needs a file name" },
+	{ { "--record", "-" }, "--record needs a file name, not - (standard "
+	  "output has the lines)" },
+	{ { "--trace", "-" }, "--trace needs a file name, not -" },
+	{ { "--replay", "" }, "--replay needs a file name" },
+	{ { "--replay" }, "--replay needs a value" },
 };
 
 START_TEST(options_refuses_bad_command_lines)

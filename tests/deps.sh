@@ -20,7 +20,23 @@ for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# The trace test reads an export with speedscope, from npm: node and npm,
+# from Debian unless some node is there already (NodeSource's has npm).
+if [ "${1:-build}" = test ] && ! { command -v node && command -v npm; } >/dev/null; then
+	missing="$missing nodejs npm"
+fi
+
+# speedscope itself, pinned in tests/trace/package-lock.json.
+speedscope() {
+	[ "${1:-build}" = test ] || return 0
+	[ -d tests/trace/node_modules/speedscope ] && return 0
+	echo "ptviz: installing speedscope from npm (tests/trace) for the trace test"
+	npm ci --prefix tests/trace --no-audit --no-fund --loglevel=error >/dev/null
+}
+if [ -z "$missing" ]; then
+	speedscope "${1:-build}"
+	exit 0
+fi
 
 if ! command -v apt-get >/dev/null; then
 	echo "ptviz: missing packages:$missing (no apt-get here: install them by hand)" >&2
@@ -40,3 +56,4 @@ $sudo apt-get update -qq
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 echo "ptviz: installed:$missing"
+speedscope "${1:-build}"

@@ -11,5 +11,6 @@ Suite	*options_suite(void);
 Suite	*spawn_suite(void);
 Suite	*history_suite(void);
 Suite	*limits_suite(void);
+Suite	*recording_suite(void);
 
 #endif

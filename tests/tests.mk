@@ -3,7 +3,8 @@
 CHECK_LIBS  = $(shell pkg-config --libs check 2>/dev/null)
 CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
-	      tests/check_history.c tests/check_limits.c tests/stress.c
+	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
+	      tests/stress.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
 
@@ -70,6 +71,13 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
+RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/history.c \
+		src/model.c src/event.c
+build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \
+	    $(shell pkg-config --libs json-c) -lm
+
 .PHONY: fuzz
-fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options
+fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options build-fuzz/fuzz_recording
 	@SUMMARY=$(SUMMARY) bash tests/fuzz/run.sh $(FUZZ_SECONDS) $^

@@ -1,0 +1,354 @@
+/*
+ * check_recording.c: reading a recording back -- a good one event for
+ * event and byte for byte, and every kind of bad one refused with its line
+ * and what is wrong.  The file-level cases (a directory, /dev/zero, a
+ * missing file) are in tests/e2e/replay_bad_files.sh.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/event.h"
+#include "../src/history.h"
+#include "../src/jsonl.h"
+#include "../src/recording.h"
+#include "../src/trace.h"
+#include "suites.h"
+
+/* A whole run of one process with one thread, as --json writes it. */
+static const char *const good[] = {
+	"{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,\"processes\":1,"
+	"\"threads\":1,\"sleep_s\":0.100000000,\"seed\":18446744073709551615}",
+	"{\"t_ns\":0,\"event\":\"running\",\"proc\":0,\"thread\":0,\"pid\":10,"
+	"\"tid\":10}",
+	"{\"t_ns\":100,\"event\":\"forked\",\"proc\":1,\"thread\":0,\"pid\":11,"
+	"\"tid\":11}",
+	"{\"t_ns\":200,\"event\":\"starting\",\"proc\":1,\"thread\":0,"
+	"\"pid\":11,\"tid\":11}",
+	"{\"t_ns\":300,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+	"\"pid\":11,\"tid\":12}",
+	"{\"t_ns\":400,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+	"\"pid\":11,\"tid\":12,\"sleep_ns\":50000000}",
+	"{\"t_ns\":500,\"event\":\"joining\",\"proc\":1,\"thread\":0,"
+	"\"pid\":11,\"tid\":11}",
+	"{\"t_ns\":600,\"event\":\"stopped\",\"proc\":0,\"thread\":0,"
+	"\"pid\":10,\"tid\":10}",
+	"{\"t_ns\":700,\"event\":\"continued\",\"proc\":0,\"thread\":0,"
+	"\"pid\":10,\"tid\":10}",
+	"{\"t_ns\":50000500,\"event\":\"done\",\"proc\":1,\"thread\":1,"
+	"\"pid\":11,\"tid\":12}",
+	"{\"t_ns\":50000600,\"event\":\"done\",\"proc\":1,\"thread\":0,"
+	"\"pid\":11,\"tid\":11}",
+	"{\"t_ns\":50000700,\"event\":\"exited\",\"proc\":1,\"thread\":0,"
+	"\"pid\":11,\"tid\":11,\"status\":0}",
+	"{\"t_ns\":50000800,\"event\":\"done\",\"proc\":0,\"thread\":0,"
+	"\"pid\":10,\"tid\":10}",
+};
+#define NGOOD	(sizeof(good) / sizeof(good[0]))
+
+/* The good recording with line `n` (1-based; 0: none) replaced by `with`
+   (NULL: left out), and `extra` added after line `after` (0: none). */
+static char *
+text(unsigned n, const char *with, unsigned after, const char *extra)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	for (i = 1; i <= NGOOD; i++) {
+		if (i != n)
+			fprintf(fp, "%s\n", good[i - 1]);
+		else if (with != NULL)
+			fprintf(fp, "%s\n", with);
+		if (i == after)
+			fprintf(fp, "%s\n", extra);
+	}
+	fclose(fp);
+	return buf;
+}
+
+static int
+parse(const char *s, struct recording *r, char *err, size_t errlen)
+{
+	return recording_parse(r, "run.jsonl", s, strlen(s), err, errlen);
+}
+
+START_TEST(recording_reads_every_event)
+{
+	char *s = text(0, NULL, 0, NULL), err[256];
+	struct recording r;
+
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
+	ck_assert_uint_eq(r.n, NGOOD - 1);
+	ck_assert_uint_eq(r.cfg.nproc, 1);
+	ck_assert_uint_eq(r.cfg.nthread, 1);
+	ck_assert_uint_eq(r.cfg.sleep_ns, 100000000);
+	ck_assert_uint_eq(r.cfg.seed, UINT64_MAX);	/* past int64 */
+	ck_assert_uint_eq(r.cut_line, 0);
+	ck_assert_uint_eq(r.events[0].t_ns, RECORDING_T0);
+	ck_assert_uint_eq(r.events[0].state, ST_MRUNNING);
+	ck_assert_uint_eq(r.events[4].state, ST_SLEEPING);
+	ck_assert_uint_eq(r.events[4].sleep_ns, 50000000);
+	ck_assert_int_eq(r.events[4].tid, 12);
+	ck_assert_uint_eq(r.events[10].state, ST_EXITED);
+	ck_assert_int_eq(r.events[10].wstatus, 0);
+	recording_free(&r);
+	free(s);
+}
+END_TEST
+
+/* Written again, a recording is the same bytes. */
+START_TEST(recording_writes_back_the_same_bytes)
+{
+	char *s = text(0, NULL, 0, NULL), *out = NULL, err[256];
+	struct recording r;
+	size_t len = 0, i;
+	FILE *fp;
+
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
+	fp = open_memstream(&out, &len);
+	jsonl_run(fp, &r.cfg);
+	for (i = 0; i < r.n; i++)
+		jsonl_event(fp, RECORDING_T0, &r.events[i]);
+	fclose(fp);
+	ck_assert_str_eq(out, s);
+	recording_free(&r);
+	free(out);
+	free(s);
+}
+END_TEST
+
+/* Every way a process can end reads back as it was written. */
+START_TEST(recording_keeps_how_processes_end)
+{
+	static const char *const ends[] = {
+		"\"event\":\"killed\",\"proc\":1,\"thread\":0,\"pid\":11,"
+		"\"tid\":11,\"signal\":\"SIGKILL\"}",
+		"\"event\":\"failed\",\"proc\":1,\"thread\":0,\"pid\":11,"
+		"\"tid\":11,\"status\":3}",
+		"\"event\":\"killed\",\"proc\":1,\"thread\":0,\"pid\":11,"
+		"\"tid\":11,\"signal\":\"SIGUNKNOWN\"}",
+	};
+	char line[256], *s, *out, err[256];
+	struct recording r;
+	size_t len, i;
+	FILE *fp;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		snprintf(line, sizeof(line), "{\"t_ns\":50000700,%s", ends[i]);
+		s = text(12, line, 0, NULL);
+		ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+		out = NULL;
+		fp = open_memstream(&out, &len);
+		jsonl_run(fp, &r.cfg);
+		for (len = 0; len < r.n; len++)
+			jsonl_event(fp, RECORDING_T0, &r.events[len]);
+		fclose(fp);
+		ck_assert_str_eq(out, s);
+		recording_free(&r);
+		free(out);
+		free(s);
+	}
+}
+END_TEST
+
+/* A last line cut short is skipped, and said; the rest is read. */
+START_TEST(recording_skips_a_cut_last_line)
+{
+	char *s = text(0, NULL, 0, NULL), err[256];
+	struct recording r;
+	size_t len = strlen(s);
+
+	/* Cut in the middle of the last line: no newline, half its JSON. */
+	len -= strlen(good[NGOOD - 1]) / 2 + 1;
+	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, len, err,
+	    sizeof(err)), 0);
+	ck_assert_uint_eq(r.cut_line, NGOOD);
+	ck_assert_uint_eq(r.n, NGOOD - 2);
+	recording_free(&r);
+	/* A whole last line without its newline is not cut. */
+	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, strlen(s) - 1,
+	    err, sizeof(err)), 0);
+	ck_assert_uint_eq(r.cut_line, 0);
+	ck_assert_uint_eq(r.n, NGOOD - 1);
+	recording_free(&r);
+	/* Nothing to replay before a cut first line: refused. */
+	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, 30, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err, "run.jsonl: line 1: cut short before the end "
+	    "of its JSON");
+	free(s);
+}
+END_TEST
+
+/* Bad recordings: the line replaced (or added), and the message. */
+static const struct bad {
+	unsigned	 line;		/* replace this line with `with` */
+	const char	*with;
+	unsigned	 after;		/* or add `with` after this line */
+	const char	*msg;
+} bads[] = {
+	{ 1, "[1,2]", 0, "line 1: not a JSON object" },
+	{ 1, "hello", 0, "line 1: not JSON: " },
+	{ 1, "{\"event\":\"running\"}", 0, "line 1: not a ptviz recording: "
+	  "it does not start with a \"run\" record" },
+	{ 1, "{\"event\":\"run\",\"format\":\"other\",\"version\":1}", 0,
+	  "line 1: the format is \"other\", not \"ptviz\"" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2}", 0,
+	  "line 1: version 2 of the format is not known (this ptviz reads "
+	  "version 1)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":0,\"threads\":1,\"sleep_s\":1,\"seed\":1}", 0,
+	  "line 1: \"processes\" is 0, out of range (1 to 1024)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":1,\"threads\":99999999999999999999,\"sleep_s\":1,"
+	  "\"seed\":1}", 0, "line 1: \"threads\" is at least "
+	  "9223372036854775807, out of range (1 to 1024)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":-1,\"seed\":1}", 0,
+	  "line 1: \"sleep_s\" is -1, out of range (0 to 3600)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,\"seed\":-5}", 0,
+	  "line 1: \"seed\" is negative" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":\"1\",\"seed\":1}", 0,
+	  "line 1: \"sleep_s\" is not a number" },
+	{ 3, "{\"t_ns\":100,\"event\":\"forked\",\"proc\":2,\"thread\":0,"
+	  "\"pid\":11,\"tid\":11}", 0,
+	  "line 3: \"proc\" is 2, out of range (0 to 1)" },
+	{ 3, "{\"t_ns\":100,\"event\":\"forked\",\"proc\":\"1\",\"thread\":0,"
+	  "\"pid\":11,\"tid\":11}", 0, "line 3: \"proc\" is not a whole "
+	  "number" },
+	{ 3, "{\"t_ns\":100,\"event\":\"forked\",\"proc\":1,\"thread\":0,"
+	  "\"tid\":11}", 0, "line 3: \"pid\" is missing" },
+	{ 3, "{\"t_ns\":100,\"event\":\"flying\",\"proc\":1,\"thread\":0,"
+	  "\"pid\":11,\"tid\":11}", 0, "line 3: \"flying\" is not an event "
+	  "of a process" },
+	{ 3, "{\"t_ns\":-100,\"event\":\"forked\",\"proc\":1,\"thread\":0,"
+	  "\"pid\":11,\"tid\":11}", 0, "line 3: \"t_ns\" is -100, before the "
+	  "run started" },
+	{ 5, "{\"t_ns\":300,\"event\":\"done\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":12}", 0, "line 5: Thread-1 of Process-1 cannot "
+	  "be done after new" },
+	{ 6, "{\"t_ns\":250,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":12,\"sleep_ns\":5}", 0, "line 6: time goes "
+	  "backwards for Thread-1 of Process-1 (0.000000250 s after "
+	  "0.000000300 s)" },
+	{ 6, "{\"t_ns\":400,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":12,\"sleep_ns\":100000001}", 0, "line 6: "
+	  "\"sleep_ns\" is 100000001, out of range (0 to 100000000)" },
+	{ 6, "{\"t_ns\":400,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":99,\"tid\":12,\"sleep_ns\":5}", 0, "line 6: pid 99 is not "
+	  "the pid of Process-1 (11)" },
+	{ 0, "{\"t_ns\":0,\"event\":\"running\",\"proc\":0,"
+	  "\"thread\":0,\"pid\":10,\"tid\":10}", 2,
+	  "line 3: the main process cannot be running after running" },
+	{ 0, "", 3, "line 4: the line is empty" },
+	{ 0, "{\"t_ns\":1} {}", 3, "line 4: not JSON: " },
+	{ 0, "{\"t_ns\":1,\"s\":\"\xff\"}", 3, "line 4: not JSON: " },
+	{ 12, "{\"t_ns\":50000700,\"event\":\"killed\",\"proc\":1,"
+	  "\"thread\":0,\"pid\":11,\"tid\":11,\"signal\":\"SIGFOO\"}", 0,
+	  "line 12: \"signal\" \"SIGFOO\" is not a signal name" },
+	{ 12, "{\"t_ns\":50000700,\"event\":\"exited\",\"proc\":1,"
+	  "\"thread\":0,\"pid\":11,\"tid\":11}", 0, "line 12: a process's end "
+	  "needs \"status\", \"signal\" or \"error\"" },
+	{ 0, "{\"t_ns\":50000900,\"event\":\"exited\",\"proc\":1,"
+	  "\"thread\":0,\"pid\":11,\"tid\":11,\"status\":0}", 13,
+	  "line 14: Process-1 has already ended" },
+};
+
+START_TEST(recording_refuses_bad_lines)
+{
+	const struct bad *b = &bads[_i];
+	char *s = b->after != 0 ? text(0, NULL, b->after, b->with) :
+	    text(b->line, b->with, 0, NULL), err[512];
+	struct recording r;
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
+	ck_assert_msg(strncmp(err, "run.jsonl: ", 11) == 0, "%s", err);
+	ck_assert_msg(strncmp(err + 11, b->msg, strlen(b->msg)) == 0,
+	    "case %d: got \"%s\", want \"%s\"", _i, err, b->msg);
+	ck_assert_ptr_null(r.events);
+	free(s);
+}
+END_TEST
+
+START_TEST(recording_refuses_long_lines_and_nothing)
+{
+	char *s = malloc(1 << 20), err[256];
+	struct recording r;
+
+	memset(s, 'x', 1 << 20);
+	ck_assert_int_eq(recording_parse(&r, "big", s, 1 << 20, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err, "big: line 1: longer than 4096 bytes: not a "
+	    "ptviz recording");
+	memset(s, 0, 1 << 20);
+	ck_assert_int_eq(recording_parse(&r, "zero", s, 1 << 20, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err, "zero: line 1: longer than 4096 bytes: not a "
+	    "ptviz recording");
+	ck_assert_int_eq(recording_parse(&r, "empty", s, 0, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err, "empty: empty: not a ptviz recording");
+	free(s);
+}
+END_TEST
+
+/* The trace of the good run: its names, spans and pauses are there. */
+START_TEST(recording_exports_a_trace)
+{
+	char *s = text(0, NULL, 0, NULL), *out = NULL, err[256];
+	struct recording r;
+	struct history h;
+	size_t len = 0, i;
+	FILE *fp;
+
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
+	history_init(&h);
+	for (i = 0; i < r.n; i++)
+		ck_assert_int_eq(history_add(&h, &r.events[i]), 0);
+	fp = open_memstream(&out, &len);
+	ck_assert_int_eq(trace_write(fp, &r.cfg, &h), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(out, "\"name\":\"process_name\",\"pid\":"
+	    "1,\"tid\":0,\"args\":{\"name\":\"Process-1\"}"));
+	ck_assert_ptr_nonnull(strstr(out, "\"name\":\"thread_name\",\"pid\":1,"
+	    "\"tid\":1,\"args\":{\"name\":\"Thread-1\"}"));
+	/* running from 0.3 us to 0.4 us: ticks of 1/64 us. */
+	ck_assert_ptr_nonnull(strstr(out, "{\"ph\":\"X\",\"name\":\"running\","
+	    "\"pid\":1,\"tid\":1,\"cat\":\"thread\",\"ts\":0.296875,"
+	    "\"dur\":0.109375,"));
+	ck_assert_ptr_nonnull(strstr(out, "\"name\":\"sleeping\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"planned_us\":50000.000"));
+	ck_assert_ptr_nonnull(strstr(out, "{\"ph\":\"i\",\"name\":\"stopped\","
+	    "\"pid\":0,\"tid\":0,\"s\":\"g\",\"ts\":0.593750"));
+	ck_assert_ptr_nonnull(strstr(out, "{\"ph\":\"b\",\"name\":"
+	    "\"Process-1\",\"pid\":1,\"tid\":0,\"cat\":\"process\",\"id\":1,"
+	    "\"ts\":0.093750"));
+	ck_assert_ptr_null(strstr(out, "unfinished"));
+	history_free(&h);
+	recording_free(&r);
+	free(out);
+	free(s);
+}
+END_TEST
+
+Suite *
+recording_suite(void)
+{
+	Suite *s = suite_create("recording");
+	TCase *tc = tcase_create("recording");
+
+	tcase_add_test(tc, recording_reads_every_event);
+	tcase_add_test(tc, recording_writes_back_the_same_bytes);
+	tcase_add_test(tc, recording_keeps_how_processes_end);
+	tcase_add_test(tc, recording_skips_a_cut_last_line);
+	tcase_add_loop_test(tc, recording_refuses_bad_lines, 0,
+	    sizeof(bads) / sizeof(bads[0]));
+	tcase_add_test(tc, recording_refuses_long_lines_and_nothing);
+	tcase_add_test(tc, recording_exports_a_trace);
+	suite_add_tcase(s, tc);
+	return s;
+}

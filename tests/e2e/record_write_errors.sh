@@ -1,0 +1,47 @@
+# --record that cannot be written: a path that cannot be made, or a FIFO
+# nobody reads, is refused before the run (exit 2); a write that fails
+# during the run (a full disk, a reader that went away) is told once, in
+# one line, and the run goes on to its end (exit 1).  On the screen the
+# header says so and the run goes on.
+. tests/e2e/lib.sh
+. tests/e2e/tui.bash
+
+"$PTVIZ" --plain -p 2 -t 2 -s 0 --record /nonexistent/r.jsonl >"$TMPD/out" 2>"$TMPD/err"
+[ $? -eq 2 ] || fail "an impossible path: exit not 2"
+[ "$(cat "$TMPD/err")" = "ptviz: --record /nonexistent/r.jsonl: No such file or directory" ] ||
+	fail "an impossible path: $(cat "$TMPD/err")"
+[ ! -s "$TMPD/out" ] || fail "an impossible path: the run started"
+mkfifo "$TMPD/fifo"
+timeout 5 "$PTVIZ" --plain -p 2 -t 2 -s 0 --record "$TMPD/fifo" >"$TMPD/out" 2>"$TMPD/err"
+[ $? -eq 2 ] || fail "a FIFO without a reader: exit not 2 (or it waited)"
+grep -q "^ptviz: --record $TMPD/fifo: No such device or address$" "$TMPD/err" ||
+	fail "a FIFO without a reader: $(cat "$TMPD/err")"
+"$PTVIZ" --plain -p 2 -t 2 -s 0 --trace /nonexistent/t.json >/dev/null 2>"$TMPD/err"
+[ $? -eq 2 ] && grep -q '^ptviz: --trace /nonexistent/t.json: No such file' "$TMPD/err" ||
+	fail "--trace to an impossible path: $(cat "$TMPD/err")"
+
+# A full disk: told once; every line of the run is still printed.
+"$PTVIZ" --plain -p 3 -t 2 -s 0.1 --seed 3 --record /dev/full >"$TMPD/out" 2>"$TMPD/err"
+[ $? -eq 1 ] || fail "/dev/full: exit not 1"
+[ "$(grep -c . "$TMPD/err")" -eq 2 ] || fail "/dev/full: $(cat "$TMPD/err")"
+grep -q '^ptviz: /dev/full: No space left on device (the recording stops here; the run goes on)$' "$TMPD/err" ||
+	fail "/dev/full: $(cat "$TMPD/err")"
+[ "$(wc -l <"$TMPD/out")" -eq 10 ] || fail "/dev/full: the run did not go on: $(cat "$TMPD/out")"
+
+# A reader that goes away part way: Broken pipe, once; the run goes on.
+(exec 3<"$TMPD/fifo"; head -c 300 <&3 >/dev/null) &
+reader=$!
+"$PTVIZ" --plain -p 4 -t 4 -s 0.5 --seed 3 --record "$TMPD/fifo" >"$TMPD/out" 2>"$TMPD/err"
+rc=$?
+wait $reader
+[ $rc -eq 1 ] || fail "a reader gone: exit $rc, not 1: $(cat "$TMPD/err")"
+[ "$(grep -c 'Broken pipe' "$TMPD/err")" -eq 1 ] || fail "a reader gone: $(cat "$TMPD/err")"
+tail -n 1 "$TMPD/out" | grep -qx 'Main process done.' || fail "a reader gone: the run did not go on"
+
+# On the screen: the header says it, the run goes on to its end.
+tui_start 120 40 -p 3 -t 2 -s 0.5 --seed 3 --record /dev/full
+tm_wait_for 'recording to /dev/full failed: No space left on device \(the run goes on\)'
+WAIT_S=10 tm_wait_for ' finished'
+tm send-keys -t t q
+tm_wait_for '^\[exit 0\]$'
+exit 0
