@@ -62,6 +62,7 @@ install: $(BIN)
 # PNG pictures of real runs, for README.md: tmux and Debian's python3-pil.
 .PHONY: screenshots
 screenshots: $(BIN)
+	@sh tests/deps.sh shots
 	PTVIZ=$(BIN) bash tests/screenshots.sh
 
 uninstall:

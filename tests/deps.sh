@@ -11,7 +11,7 @@ build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang \
 	    libclang-rt-14-dev" ;;
 bench)	want="$build tmux procps strace" ;;
-shots)	want="$build tmux python3-pil fonts-dejavu-core" ;;
+shots)	want="$build tmux python3-pil fonts-dejavu-core chromium" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;
 esac
 
@@ -20,15 +20,18 @@ for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
-# The trace test reads an export with speedscope, from npm: node and npm,
-# from Debian unless some node is there already (NodeSource's has npm).
-if [ "${1:-build}" = test ] && ! { command -v node && command -v npm; } >/dev/null; then
+# The trace test reads an export with speedscope, and the screenshots show
+# one in it: node and npm, from Debian unless some node is there already
+# (NodeSource's has npm).
+node_too=false
+case "${1:-build}" in test|shots) node_too=true ;; esac
+if $node_too && ! { command -v node && command -v npm; } >/dev/null; then
 	missing="$missing nodejs npm"
 fi
 
 # speedscope itself, pinned in tests/trace/package-lock.json.
 speedscope() {
-	[ "${1:-build}" = test ] || return 0
+	$node_too || return 0
 	[ -d tests/trace/node_modules/speedscope ] && return 0
 	echo "ptviz: installing speedscope from npm (tests/trace) for the trace test"
 	npm ci --prefix tests/trace --no-audit --no-fund --loglevel=error >/dev/null

@@ -28,7 +28,7 @@ start() {
 	local old=$S
 	S=s$((${S#s} + 1))
 	# The old session goes after the new one is up: an empty server ends.
-	tm new-session -d -s "$S" -x "$cols" -y "$rows" \
+	tm new-session -d -s "$S" -x "$cols" -y "$rows" -c "${START_DIR:-$PWD}" \
 		"env TERM=tmux-256color LANG=C.UTF-8 $PTVIZ $*; sleep 600"
 	[ "$old" = s0 ] || tm kill-session -t "$old"
 	wait_for '^ptviz'
@@ -121,3 +121,36 @@ wait_for 'threads done [1-9][0-9][0-9]/1024'
 tm send-keys -t "$S" t j Enter
 wait_for '^▾ Process-2 '
 shot folded
+
+# A recording, replayed on the screen: from the start, playing at x1.
+"$PTVIZ" -p 5 -t 3 -s 3 --seed 42 --plain --record "$TMPD/lesson.jsonl" \
+	>/dev/null 2>&1
+START_DIR=$TMPD start 120 40 --replay lesson.jsonl
+wait_for 'threads done [6-9]/15'
+shot replay
+
+# Its trace in speedscope (tests/trace's copy), headless Chromium.
+if command -v chromium >/dev/null &&
+	[ -d tests/trace/node_modules/speedscope/dist/release ]; then
+	"$PTVIZ" --replay "$TMPD/lesson.jsonl" --trace "$TMPD/trace.json"
+	ln -s "$(realpath tests/trace/node_modules/speedscope/dist/release)" \
+		"$TMPD/speedscope"
+	port=$((20000 + $$ % 20000))
+	$PY -m http.server "$port" --bind 127.0.0.1 --directory "$TMPD" \
+		>/dev/null 2>&1 &
+	server=$!
+	sleep 1
+	url="http://127.0.0.1:$port"
+	timeout 60 chromium --headless --no-sandbox --disable-gpu \
+		--disable-quic --no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$TMPD/chromium" --hide-scrollbars \
+		--window-size=1200,200 --virtual-time-budget=8000 \
+		--screenshot="$OUT/trace-speedscope.png" \
+		"$url/speedscope/index.html#profileURL=$url/trace.json" \
+		>/dev/null 2>&1
+	kill $server
+	echo "$OUT/trace-speedscope.png"
+else
+	echo "screenshots: no chromium or speedscope: trace-speedscope.png left as it was" >&2
+fi

@@ -25,60 +25,71 @@ struct binding {
 	const char	*label;			/* in the footer; NULL: not */
 	const char	*help;
 	bool		 time;			/* a key of time travel */
+	bool		 live;			/* acts on the processes or
+						   the counts: not in the
+						   footer of a replay */
 };
 
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
 	{ { 'q', 'Q', CTRL('c') }, { ACT_QUIT }, "q", "quit",
-	  "quit (also Ctrl-C): kill and reap the children", false },
+	  "quit (also Ctrl-C): kill and reap the children", false, false },
 	{ { '?' }, { ACT_HELP }, "?", "help",
-	  "show this help; any key closes it", false },
+	  "show this help; any key closes it", false, false },
 	{ { 't', '\t' }, { ACT_VIEW }, "t", "timeline",
-	  "switch between the grid and the timeline (also Tab)", false },
+	  "switch between the grid and the timeline (also Tab)", false, false },
 	{ { 'r' }, { ACT_RERUN_NEW }, "r", "new seed",
-	  "rerun with a new seed", false },
+	  "rerun with a new seed", false, false },
 	{ { 'R' }, { ACT_RERUN }, "R", "same seed",
-	  "rerun with the same seed", false },
+	  "rerun with the same seed", false, false },
 	{ { '+', '=', '-' }, { ACT_THREAD_MORE, ACT_THREAD_MORE,
 	  ACT_THREAD_LESS }, "+ -", "threads",
-	  "one thread more / fewer per process (reruns, same seed)", false },
+	  "one thread more / fewer per process (reruns, same seed)", false,
+	  true },
 	{ { '>', '<' }, { ACT_PROC_MORE, ACT_PROC_LESS }, "> <",
-	  "processes", "one process more / fewer (reruns, same seed)", false },
+	  "processes", "one process more / fewer (reruns, same seed)", false,
+	  true },
 	{ { ']', '[' }, { ACT_SLEEP_MORE, ACT_SLEEP_LESS }, "] [", "sleep",
-	  "longer / shorter longest sleep (reruns, same seed)", false },
+	  "longer / shorter longest sleep (reruns, same seed)", false,
+	  true },
 	{ { ' ' }, { ACT_PAUSE }, "space", "pause",
-	  "pause / resume every child (SIGSTOP / SIGCONT)", false },
+	  "pause / resume every child (SIGSTOP / SIGCONT)", false,
+	  true },
 	{ { 'k' }, { ACT_KILL }, "k", "kill",
-	  "kill the selected cell's process (SIGKILL)", false },
+	  "kill the selected cell's process (SIGKILL)", false,
+	  true },
 	{ { 'w' }, { ACT_WRITE }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
-	  false },
+	  false, false },
 	{ { 'e' }, { ACT_EXPORT }, "e", "export",
-	  "export the run as a Chrome trace (Perfetto, speedscope)", false },
+	  "export the run as a Chrome trace (Perfetto, speedscope)",
+	  false, false },
 	{ { ',', '.' }, { ACT_STEP_BACK, ACT_STEP_FWD }, ", .", "step",
-	  "time: one event back / forward", true },
+	  "time: one event back / forward", true, false },
 	{ { 'p' }, { ACT_PLAY }, "p", "play",
-	  "time: play the run from the cursor / stop playing", true },
+	  "time: play the run from the cursor / stop playing", true, false },
 	{ { 's', 'f' }, { ACT_SLOWER, ACT_FASTER }, "s f", "speed",
-	  "time: play slower / faster (x0.1 to x4)", true },
+	  "time: play slower / faster (x0.1 to x4)", true, false },
 	{ { '{', '}' }, { ACT_START, ACT_END }, "{ }", "start end",
-	  "time: jump to the start / the end of the run", true },
+	  "time: jump to the start / the end of the run", true, false },
 	{ { 'L' }, { ACT_LIVE }, "L", "live",
-	  "time: back to live, following the run as it goes", true },
+	  "time: back to live, following the run as it goes", true, false },
 	{ { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, 'u', 'j', 'h', 'l',
 	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END },
 	  { ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN,
 	    ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST,
 	    ACT_LAST }, "arrows", "select",
 	  "select: arrows or h j l, u up; PgUp PgDn Home End; in the "
-	  "timeline left / right move the time", false },
+	  "timeline left / right move the time", false, false },
 	{ { '\r', '\n', KEY_ENTER }, { ACT_FOLD }, "Enter", NULL,
-	  "timeline: fold / unfold the selected process", false },
+	  "timeline: fold / unfold the selected process", false, false },
 	{ { KEY_MOUSE }, { ACT_MOUSE }, "mouse", NULL,
-	  "click a cell to select it; the wheel moves up and down", false },
+	  "click a cell to select it; the wheel moves up and down",
+	  false, false },
 	{ { CTRL('z') }, { ACT_SUSPEND }, "Ctrl-Z", NULL,
-	  "suspend: the children stop with ptviz; fg resumes both", false },
+	  "suspend: the children stop with ptviz; fg resumes both",
+	  false, false },
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
@@ -135,7 +146,8 @@ keys_draw_footer(const struct tui *t)
 
 			/* Pass 0: the keys that matter now; 1: the rest. */
 			if (b->label == NULL ||
-			    (b->time == travel) != (pass == 0))
+			    (b->time == travel) != (pass == 0) ||
+			    (b->live && t->replay != NULL))
 				continue;
 			if (!footer_add(t, b, &x))
 				return;

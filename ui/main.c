@@ -95,20 +95,37 @@ too_many(const struct options *o)
 	return true;
 }
 
-/* Can path be written?  Made (empty) now, so that a bad --record or
-   --trace is refused before the run, not found after it. */
+/* Can the files of --record and --trace be written?  Opened now, so that
+   a bad one is refused before the run, not found after it; not truncated
+   (a file made here is removed again) until the other was found good. */
 static bool
-writable(const char *opt, const char *path)
+writable(const struct options *o)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-	    O_NONBLOCK, 0666);
+	const char *opt[2] = { "--record", "--trace" };
+	const char *path[2] = { o->record, o->trace };
+	bool made[2] = { false, false };
+	int i, fd, saved;
 
-	if (fd == -1) {
-		fprintf(stderr, "ptviz: %s %s: %s\n", opt, path,
-		    strerror(errno));
+	for (i = 0; i < 2; i++) {
+		if (path[i] == NULL)
+			continue;
+		fd = open(path[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NONBLOCK, 0666);
+		made[i] = fd != -1;
+		if (fd == -1 && errno == EEXIST)
+			fd = open(path[i], O_WRONLY | O_CLOEXEC | O_NONBLOCK);
+		if (fd != -1) {
+			close(fd);
+			continue;
+		}
+		saved = errno;
+		fprintf(stderr, "ptviz: %s %s: %s\n", opt[i], path[i],
+		    strerror(saved));
+		while (i-- > 0)
+			if (made[i])
+				unlink(path[i]);
 		return false;
 	}
-	close(fd);
 	return true;
 }
 
@@ -190,8 +207,7 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	/* After the recording was read: it may be the file written. */
-	if ((o.record != NULL && !writable("--record", o.record)) ||
-	    (o.trace != NULL && !writable("--trace", o.trace))) {
+	if (!writable(&o)) {
 		recording_free(&rec);
 		return 2;
 	}

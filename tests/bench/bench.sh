@@ -13,7 +13,10 @@
 #                      the run and bytes to the terminal (/proc/PID/schedstat
 #                      and io), and its wake-ups once the run has ended;
 #   4. largest run     the largest P x T that completes in --plain, and the
-#                      frame times of it in a pane (PTVIZ_FRAME_LOG).
+#                      frame times of it in a pane (PTVIZ_FRAME_LOG);
+#   5. time travel     the history's memory, cursor moves, timeline frames;
+#   6. recordings      --record against --json alone, a 256 x 64 recording
+#                      opened in a pane and exported, bytes an event.
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores).
 set -u
@@ -311,9 +314,46 @@ row " wake-ups while paused (space), and stopped in time (\`{\`), ${IDLE_S} s ea
     " $PAUSED_WAKE /s; $STILL_WAKE /s " " — " " — " " 0 /s " \
     " $(met "$PAUSED_WAKE == 0 && $STILL_WAKE == 0") "
 
+# 6. Recordings: what --record costs a run, how fast a large recording
+# opens on the screen and exports, and the bytes of an event in each format.
+note "recordings"
+read -r J R < <("$BENCH_DIR/timeit" 15 \
+    "$PTVIZ --json -s 0 -p 64 -t 64 --seed 1" \
+    "$PTVIZ --json -s 0 -p 64 -t 64 --seed 1 --record $TMPD/rec64.jsonl") ||
+	die "timeit --record failed"
+REC=$(awk -v a="$R" -v b="$J" 'BEGIN { printf "%.3f", a / b }')
+row " \`--json --record F\` vs \`--json\` (to /dev/null), 64×64 \`-s 0\`, median of 15 " \
+    " $(fmt "$R" "%.1f") ms " " $(fmt "$J" "%.1f") ms " " **$(fmt "$REC" "%.2f")×** " \
+    " ≤ 1.05× " " $(met "$REC <= 1.05") "
+"$PTVIZ" --json -p 256 -t 64 -s 1 --seed 1 >"$TMPD/big.jsonl" 2>/dev/null ||
+	die "the 256x64 recording failed"
+BIG_N=$(($(wc -l <"$TMPD/big.jsonl") - 1))
+# Opening it: from the pane's start to the first frame on the screen (the
+# tmux start and the polling are in it too: an upper bound).
+OPEN=
+for r in $(seq 1 "$UI_ROUNDS"); do
+	t0=$(date +%s%N)
+	pane_start 200 60 "$PTVIZ --replay $TMPD/big.jsonl"
+	pane_wait_header 10 || die "the replay drew nothing"
+	OPEN="$OPEN $((($(date +%s%N) - t0) / 1000000))"
+	pane_quit
+done
+OPEN_MAX=$(echo $OPEN | tr ' ' '\n' | sort -n | tail -n 1)
+row " \`--replay\` of a 256×64 recording ($BIG_N events): start to the first frame in a pane, max of $UI_ROUNDS " \
+    " $OPEN_MAX ms " " — " " — " " < 1000 ms " " $(met "$OPEN_MAX < 1000") "
+read -r EXP < <("$BENCH_DIR/timeit" 5 \
+    "$PTVIZ --replay $TMPD/big.jsonl --trace $TMPD/big.trace.json") ||
+	die "the export failed"
+row " \`--replay F --trace T\` of it: read, check and export, median of 5 " \
+    " $(fmt "$EXP" "%.0f") ms " " — " " — " " < 1000 ms " " $(met "$EXP < 1000") "
+JB=$(awk -v b="$(wc -c <"$TMPD/big.jsonl")" -v n="$BIG_N" 'BEGIN { printf "%.1f", b / n }')
+TB=$(awk -v b="$(wc -c <"$TMPD/big.trace.json")" -v n="$BIG_N" 'BEGIN { printf "%.1f", b / n }')
+row " bytes an event of that run: recording (JSON lines); Chrome trace " \
+    " $JB; $TB B " " — " " — " " — " " — "
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
-    "$TL_MAX" "$TT_P99" "$TT_B"
+    "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB"

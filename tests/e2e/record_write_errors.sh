@@ -20,6 +20,15 @@ grep -q "^ptviz: --record $TMPD/fifo: No such device or address$" "$TMPD/err" ||
 [ $? -eq 2 ] && grep -q '^ptviz: --trace /nonexistent/t.json: No such file' "$TMPD/err" ||
 	fail "--trace to an impossible path: $(cat "$TMPD/err")"
 
+# One bad file leaves the other as it was: an old recording is not lost.
+echo precious >"$TMPD/old.jsonl"
+"$PTVIZ" --plain -p 1 -t 1 -s 0 --record "$TMPD/old.jsonl" --trace /nonexistent/t.json \
+	>/dev/null 2>&1
+[ $? -eq 2 ] && [ "$(cat "$TMPD/old.jsonl")" = precious ] || fail "a bad --trace truncated --record's file"
+"$PTVIZ" --plain -p 1 -t 1 -s 0 --record "$TMPD/new.jsonl" --trace /nonexistent/t.json \
+	>/dev/null 2>&1
+[ ! -e "$TMPD/new.jsonl" ] || fail "a bad --trace left an empty --record file"
+
 # A full disk: told once; every line of the run is still printed.
 "$PTVIZ" --plain -p 3 -t 2 -s 0.1 --seed 3 --record /dev/full >"$TMPD/out" 2>"$TMPD/err"
 [ $? -eq 1 ] || fail "/dev/full: exit not 1"

@@ -24,6 +24,9 @@ tm kill-session -t t
 tui_start 120 40 --replay live.jsonl
 tm_wait_for '^ptviz — replay of live\.jsonl — 5 processes × 3 threads — sleep ≤ 1 s — seed 11$'
 tm_wait_for 'playing ×1'
+# The footer leaves out the keys that act on processes.
+tm_screen | tail -n 1 | grep -Eq 'pause|kill|threads|processes' &&
+	fail "the footer offers live keys: $(tm_screen | tail -n 1)"
 tm send-keys -t t f f
 tm_wait_for 'playing ×4'
 WAIT_S=10 tm_wait_for '^elapsed .* finished'

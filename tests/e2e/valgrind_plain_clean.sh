@@ -19,6 +19,17 @@ rc=$?
 "${vg[@]}" "$PTVIZ" --json -p 3 -t 3 -s 0 --seed 2 >"$TMPD/out" 2>"$TMPD/err" ||
 	fail "json: exit $?: $(cat "$TMPD/err")"
 [ ! -s "$TMPD/err" ] || fail "json: $(cat "$TMPD/err")"
+# Recording, replaying (json-c), exporting; a bad recording refused.
+"${vg[@]}" "$PTVIZ" --json -p 3 -t 3 -s 0 --seed 2 --record "$TMPD/r.jsonl" \
+	--trace "$TMPD/t.json" >/dev/null 2>"$TMPD/err" || fail "record: exit $?: $(cat "$TMPD/err")"
+[ ! -s "$TMPD/err" ] || fail "record: $(cat "$TMPD/err")"
+"${vg[@]}" "$PTVIZ" --replay "$TMPD/r.jsonl" --json --trace "$TMPD/t2.json" \
+	>"$TMPD/out" 2>"$TMPD/err" || fail "replay: exit $?: $(cat "$TMPD/err")"
+[ ! -s "$TMPD/err" ] || fail "replay: $(cat "$TMPD/err")"
+cmp -s "$TMPD/out" "$TMPD/r.jsonl" || fail "replay: not the recording"
+sed '5s/"proc":[0-9]*/"proc":99/' "$TMPD/r.jsonl" >"$TMPD/bad.jsonl"
+"${vg[@]}" "$PTVIZ" --replay "$TMPD/bad.jsonl" >"$TMPD/out" 2>"$TMPD/err"
+[ $? -eq 2 ] && [ "$(wc -l <"$TMPD/err")" -eq 1 ] || fail "bad replay: $(cat "$TMPD/err")"
 "${vg[@]}" "$PTVIZ" --bogus >"$TMPD/out" 2>"$TMPD/err"
 [ $? -eq 2 ] || fail "bad option: $(cat "$TMPD/err")"
 
