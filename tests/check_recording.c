@@ -69,6 +69,22 @@ text(unsigned n, const char *with, unsigned after, const char *extra)
 	return buf;
 }
 
+/* r written again as JSON lines (to free). */
+static char *
+write_back(const struct recording *r)
+{
+	char *out = NULL;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&out, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	jsonl_run(fp, &r->cfg);
+	for (i = 0; i < r->n; i++)
+		jsonl_event(fp, RECORDING_T0, &r->events[i]);
+	fclose(fp);
+	return out;
+}
+
 static int
 parse(const char *s, struct recording *r, char *err, size_t errlen)
 {
@@ -102,17 +118,11 @@ END_TEST
 /* Written again, a recording is the same bytes. */
 START_TEST(recording_writes_back_the_same_bytes)
 {
-	char *s = text(0, NULL, 0, NULL), *out = NULL, err[256];
+	char *s = text(0, NULL, 0, NULL), *out, err[256];
 	struct recording r;
-	size_t len = 0, i;
-	FILE *fp;
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
-	fp = open_memstream(&out, &len);
-	jsonl_run(fp, &r.cfg);
-	for (i = 0; i < r.n; i++)
-		jsonl_event(fp, RECORDING_T0, &r.events[i]);
-	fclose(fp);
+	out = write_back(&r);
 	ck_assert_str_eq(out, s);
 	recording_free(&r);
 	free(out);
@@ -133,19 +143,13 @@ START_TEST(recording_keeps_how_processes_end)
 	};
 	char line[256], *s, *out, err[256];
 	struct recording r;
-	size_t len, i;
-	FILE *fp;
+	size_t i;
 
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
 		snprintf(line, sizeof(line), "{\"t_ns\":50000700,%s", ends[i]);
 		s = text(12, line, 0, NULL);
 		ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
-		out = NULL;
-		fp = open_memstream(&out, &len);
-		jsonl_run(fp, &r.cfg);
-		for (len = 0; len < r.n; len++)
-			jsonl_event(fp, RECORDING_T0, &r.events[len]);
-		fclose(fp);
+		out = write_back(&r);
 		ck_assert_str_eq(out, s);
 		recording_free(&r);
 		free(out);

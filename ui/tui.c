@@ -576,7 +576,8 @@ screen_setup(struct tui *t)
  * a report cut short left ptviz blocked in read(), deaf to SIGTERM until
  * one more byte came.  A descriptor of its own keeps O_NONBLOCK from the
  * shell, which shares stdin's.  Where the terminal cannot be opened again,
- * stdin itself.
+ * stdin itself.  When stdin is not a terminal (a recording comes in on it),
+ * the controlling terminal.
  */
 static FILE *
 input_open(void)
@@ -585,6 +586,10 @@ input_open(void)
 	FILE *fp;
 	int fd;
 
+	/* A recording on stdin (--replay -): the keys come from the
+	   controlling terminal. */
+	if (path == NULL && !isatty(STDIN_FILENO))
+		path = "/dev/tty";
 	fd = open(path != NULL ? path : "/proc/self/fd/0",
 	    O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd == -1 || !isatty(fd)) {

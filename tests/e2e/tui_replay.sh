@@ -68,6 +68,15 @@ tm_wait_for '^\[exit 0\]$'
 WAIT_S=2 wait_until tui_all_gone $family || fail "processes left behind"
 diff "$TMPD/stty.before" "$TMPD/stty.after" >&2 || fail "the terminal was not restored"
 
+# A recording on standard input: the screen, with keys from the terminal.
+tm kill-session -t t
+tm_start 120 40 "cat live.jsonl | $PTVIZ --replay -"
+tm_wait_for '^ptviz — replay of standard input — 5 processes'
+tm send-keys -t t '}'
+tm_wait_for '^elapsed .* finished'
+tm send-keys -t t q
+tm_wait_for '^\[exit 0\]$'
+
 # A bad recording: refused before the screen, the terminal untouched.
 tm kill-session -t t
 printf 'nonsense\n' >bad.jsonl
