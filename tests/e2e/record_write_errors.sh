@@ -40,8 +40,13 @@ grep -q '^ptviz: /dev/full: No space left on device (the recording stops here; t
 # A reader that goes away part way: Broken pipe, once; the run goes on.
 (exec 3<"$TMPD/fifo"; head -c 300 <&3 >/dev/null) &
 reader=$!
-"$PTVIZ" --plain -p 4 -t 4 -s 0.5 --seed 3 --record "$TMPD/fifo" >"$TMPD/out" 2>"$TMPD/err"
+# Opening it to write waits for the reader to have it open: then ptviz
+# finds a reader (without this writer, which it must not inherit).
+exec 4>"$TMPD/fifo"
+"$PTVIZ" --plain -p 4 -t 4 -s 0.5 --seed 3 --record "$TMPD/fifo" \
+	>"$TMPD/out" 2>"$TMPD/err" 4>&-
 rc=$?
+exec 4>&-
 wait $reader
 [ $rc -eq 1 ] || fail "a reader gone: exit $rc, not 1: $(cat "$TMPD/err")"
 [ "$(grep -c 'Broken pipe' "$TMPD/err")" -eq 1 ] || fail "a reader gone: $(cat "$TMPD/err")"

@@ -72,7 +72,7 @@ tm send-keys -t t '{'
 tm_wait_for 'time stopped'
 # Step through the pause: the header says stopped at some moment.
 stopped=false
-for _ in $(seq 1 40); do
+for _ in $(seq 1 80); do
 	tm send-keys -t t .
 	sleep 0.05
 	tm_screen | grep -Eq '×  ·  stopped ' && { stopped=true; break; }

@@ -9,7 +9,7 @@ cd "$TMPD" || fail "no $TMPD"
 
 rows() { tm_screen | grep -E '^.{2}Process-[0-9]+ '; }
 
-tui_start 120 40 -p 5 -t 3 -s 1 --seed 11 --record live.jsonl --trace live.trace.json
+tui_start 120 40 -p 5 -t 3 -s 3 --seed 11 --record live.jsonl --trace live.trace.json
 WAIT_S=15 tm_wait_for ' finished'
 tm_wait_for 'trace of the run written to live.trace.json'
 rows >live.rows
@@ -22,7 +22,7 @@ tm kill-session -t t
 
 # Replay: from the start, playing as fast as it ran; x4 to the end.
 tui_start 120 40 --replay live.jsonl
-tm_wait_for '^ptviz — replay of live\.jsonl — 5 processes × 3 threads — sleep ≤ 1 s — seed 11$'
+tm_wait_for '^ptviz — replay of live\.jsonl — 5 processes × 3 threads — sleep ≤ 3 s — seed 11$'
 tm_wait_for 'playing ×1'
 # The footer leaves out the keys that act on processes.
 tm_screen | tail -n 1 | grep -Eq 'pause|kill|threads|processes' &&
@@ -58,7 +58,7 @@ cmp -s live.trace.json "$exported" || fail "e exported another trace than --trac
 # R: the same counts and seed, live.
 old=$(grep -m 1 -o 'Process-1 *[0-9]*' live.rows | awk '{ print $2 }')
 tm send-keys -t t R
-tm_wait_for '^ptviz — 5 processes × 3 threads — sleep ≤ 1 s — seed 11$'
+tm_wait_for '^ptviz — 5 processes × 3 threads — sleep ≤ 3 s — seed 11$'
 new_pid() { p=$(tui_row 1 | awk '{ print $2 }'); [ -n "$p" ] && [ "$p" != "$old" ] && [ "$p" != pid ]; }
 wait_until new_pid || fail "R did not run it live: $(tui_row 1)"
 WAIT_S=15 tm_wait_for ' finished'
