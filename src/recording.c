@@ -48,6 +48,16 @@ struct reader {
 	size_t		 errlen;
 };
 
+/* Control characters (a "\n" in a JSON string, an escape) made '?', so
+   that a message stays one line of plain text. */
+static void
+plain(char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
+}
+
 /* Say what is wrong with the current line; -1. */
 static int __attribute__((format(printf, 2, 3)))
 refuse(struct reader *rd, const char *fmt, ...)
@@ -60,6 +70,7 @@ refuse(struct reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(rd->err + n, rd->errlen - n, fmt, ap);
 	va_end(ap);
+	plain(rd->err);
 	return -1;
 }
 
@@ -483,6 +494,7 @@ reader_open(struct reader *rd, struct recording *r, const char *name,
 {
 	*r = (struct recording){ 0 };
 	snprintf(r->name, sizeof(r->name), "%s", name);
+	plain(r->name);
 	*rd = (struct reader){ .r = r, .line = 1, .err = err,
 	    .errlen = errlen };
 	if ((rd->tok = json_tokener_new()) == NULL) {

@@ -230,6 +230,9 @@ static const struct bad {
 	{ 3, "{\"t_ns\":100,\"event\":\"flying\",\"proc\":1,\"thread\":0,"
 	  "\"pid\":11,\"tid\":11}", 0, "line 3: \"flying\" is not an event "
 	  "of a process" },
+	{ 3, "{\"t_ns\":100,\"event\":\"fork\\ned\\u001b[2J\",\"proc\":1,"
+	  "\"thread\":0,\"pid\":11,\"tid\":11}", 0, "line 3: \"fork?ed?[2J\" is "
+	  "not an event of a process" },
 	{ 3, "{\"t_ns\":-100,\"event\":\"forked\",\"proc\":1,\"thread\":0,"
 	  "\"pid\":11,\"tid\":11}", 0, "line 3: \"t_ns\" is -100, before the "
 	  "run started" },
