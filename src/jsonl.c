@@ -4,7 +4,6 @@
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 
 #include "event.h"
 #include "jsonl.h"
+#include "outfile.h"
 #include "spawn.h"
 
 void
@@ -101,13 +101,9 @@ jsonl_create(struct jsonl_file *f, const char *path)
 	int saved;
 
 	*f = (struct jsonl_file){ .path = path, .fd = -1 };
-	/* O_NONBLOCK only for the open: a FIFO nobody reads is an error. */
-	f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-	    O_NONBLOCK, 0666);
-	if (f->fd == -1)
+	if ((f->fd = outfile_create(path)) == -1)
 		return -1;
-	if (fcntl(f->fd, F_SETFL, 0) == -1 ||
-	    (f->fp = fopencookie(f, "w", io)) == NULL) {
+	if ((f->fp = fopencookie(f, "w", io)) == NULL) {
 		saved = errno;
 		close(f->fd);
 		errno = saved;

@@ -101,12 +101,6 @@ source_finished(const struct source *s)
 	return s->run != NULL ? run_finished(s->run) : s->next == s->rec->n;
 }
 
-bool
-source_is_recording(const struct source *s)
-{
-	return s->run == NULL;
-}
-
 int
 source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 {

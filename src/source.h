@@ -59,9 +59,6 @@ struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 struct source	*source_recording(const struct recording *rec,
 		    run_sink *sink, void *ctx);
 
-/* True for a recording: nothing runs behind it. */
-bool		 source_is_recording(const struct source *s);
-
 /* Hand the sink what is waiting, about `budget` events at most; the number
    handed over. */
 size_t		 source_pump(struct source *s, size_t budget);

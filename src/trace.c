@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,6 +17,7 @@
 #include "event.h"
 #include "history.h"
 #include "model.h"
+#include "outfile.h"
 #include "spawn.h"
 #include "trace.h"
 
@@ -233,11 +233,9 @@ trace_save(const char *path, const struct run_config *cfg,
 	FILE *fp;
 	int fd, rc, saved;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK,
-	    0666);
-	if (fd == -1)
+	if ((fd = outfile_create(path)) == -1)
 		return -1;
-	if (fcntl(fd, F_SETFL, 0) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+	if ((fp = fdopen(fd, "w")) == NULL) {
 		saved = errno;
 		close(fd);
 		errno = saved;

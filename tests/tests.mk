@@ -33,7 +33,7 @@ test:
 	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) WERROR=-Werror \
 	    STAGE=plain test-run
 	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) asan-run ubsan-run
-	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) FUZZ_SECONDS=15 fuzz
+	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) FUZZ_SECONDS=12 fuzz
 	@awk '{ p += $$2; f += $$3; s += $$4 } END { \
 	    printf "total: %d passed, %d failed, %d skipped\n", p, f, s }' \
 	    $(ALL_SUMMARY)
@@ -71,8 +71,8 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
-RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/history.c \
-		src/model.c src/event.c
+RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
+		src/history.c src/model.c src/event.c
 build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \

@@ -1,0 +1,28 @@
+/*
+ * outfile.c: a file made to be written (see outfile.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "outfile.h"
+
+int
+outfile_create(const char *path)
+{
+	int fd, saved;
+
+	/* O_NONBLOCK only for the open: a FIFO without a reader fails with
+	   ENXIO instead of waiting for one. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK,
+	    0666);
+	if (fd == -1)
+		return -1;
+	if (fcntl(fd, F_SETFL, 0) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
