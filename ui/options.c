@@ -59,8 +59,8 @@ options_usage(FILE *fp)
 "      --replay FILE   show a recording instead of running (- reads\n"
 "                      standard input); r or R on the screen runs it live\n"
 "      --trace FILE    write the run in the Chrome Trace Event format,\n"
-"                      for Perfetto, chrome://tracing or speedscope; with\n"
-"                      --replay and no --plain or --json, only that\n"
+"                      for Perfetto, chrome://tracing or speedscope;\n"
+"                      --replay F --trace T alone converts, showing nothing\n"
 "      --ring-slots N  slots in each process's event ring, a power of two\n"
 "                      from 2 to 1048576 (for testing; default: enough)\n"
 "  -h, --help          show this help and exit\n"
@@ -71,8 +71,8 @@ options_usage(FILE *fp)
 "\n"
 "Exit status: 0 when every process finished, 1 when one was killed or\n"
 "failed (on the screen: in the run shown when quitting) or ptviz failed,\n"
-"2 for a bad command line or counts the machine cannot hold, 128+N when\n"
-"ended by signal N.\n"
+"2 for a bad command line, counts the machine cannot hold or a bad\n"
+"recording, 128+N when ended by signal N.\n"
 "See ptviz(1) for the keys of the screen.\n", fp);
 }
 
