@@ -36,6 +36,8 @@ files_record_start(struct tui *t)
 	}
 	if (jsonl_put_run(&t->record, &t->opt.run))
 		record_failed(t);
+	else
+		act_note(t, "recording the run to %s", t->opt.record);
 }
 
 /* The recording failed: say so, once. */
@@ -63,19 +65,30 @@ files_record_flush(struct tui *t)
 void
 files_first_run_done(struct tui *t)
 {
+	char rec[sizeof(t->note)] = "";
+	bool recorded;
+
 	if (!t->first_open)
 		return;
 	t->first_open = false;
 	files_record_flush(t);
-	jsonl_close(&t->record);
-	if (!t->trace_due)
-		return;
-	t->trace_due = false;
-	if (trace_save(t->opt.trace, &t->opt.run, &t->hist) == -1)
+	recorded = t->record.fp != NULL;
+	if (jsonl_close(&t->record) != 0 && recorded)
+		snprintf(rec, sizeof(rec), "recording to %s failed: %s",
+		    t->record.path, strerror(t->record.err));
+	else if (recorded)
+		snprintf(rec, sizeof(rec), "run recorded to %s",
+		    t->opt.record);
+	if (t->trace_due && trace_save(t->opt.trace, &t->opt.run,
+	    &t->hist) == -1)
 		act_note(t, "cannot write the trace %s: %s", t->opt.trace,
 		    strerror(errno));
-	else
-		act_note(t, "trace of the run written to %s", t->opt.trace);
+	else if (t->trace_due)
+		act_note(t, "%s%strace of the run written to %s", rec,
+		    *rec != '\0' ? "; " : "", t->opt.trace);
+	else if (*rec != '\0')
+		act_note(t, "%s", rec);
+	t->trace_due = false;
 }
 
 /* A new file in the current directory for the run on screen, its name in

@@ -10,8 +10,9 @@ cd "$TMPD" || fail "no $TMPD"
 rows() { tm_screen | grep -E '^.{2}Process-[0-9]+ '; }
 
 tui_start 120 40 -p 5 -t 3 -s 3 --seed 11 --record live.jsonl --trace live.trace.json
+tm_wait_for 'recording the run to live\.jsonl'
 WAIT_S=15 tm_wait_for ' finished'
-tm_wait_for 'trace of the run written to live.trace.json'
+tm_wait_for 'run recorded to live\.jsonl; trace of the run written to live\.trace\.json'
 rows >live.rows
 [ "$(grep -c ' done ' live.rows)" -eq 5 ] || fail "the live run did not finish: $(cat live.rows)"
 tm send-keys -t t q
