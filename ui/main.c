@@ -4,7 +4,9 @@
  * Bad input ends here with one line on stderr and exit status 2, before any
  * signal is blocked or any process forked; so do counts this machine cannot
  * hold now (src/limits.h), which would otherwise take every pid it has
- * while the run fails thread by thread.  The screen is the default when
+ * while the run fails thread by thread, a recording to replay that is bad
+ * (read whole and checked first: src/recording.h), and a --record or
+ * --trace file that cannot be written.  The screen is the default when
  * both stdin and stdout are a terminal; if that terminal cannot show it,
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what
