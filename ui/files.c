@@ -44,8 +44,10 @@ files_record_start(struct tui *t)
 static void
 record_failed(struct tui *t)
 {
+	char why[96];
+
 	act_note(t, "recording to %s failed: %s (the run goes on)",
-	    t->record.path, strerror(t->record.err));
+	    t->record.path, jsonl_strerror(&t->record, why, sizeof(why)));
 }
 
 void
@@ -65,7 +67,7 @@ files_record_flush(struct tui *t)
 void
 files_first_run_done(struct tui *t)
 {
-	char rec[sizeof(t->note)] = "";
+	char rec[sizeof(t->note)] = "", why[96];
 	bool recorded;
 
 	if (!t->first_open)
@@ -75,7 +77,8 @@ files_first_run_done(struct tui *t)
 	recorded = t->record.fp != NULL;
 	if (jsonl_close(&t->record) != 0 && recorded)
 		snprintf(rec, sizeof(rec), "recording to %s failed: %s",
-		    t->record.path, strerror(t->record.err));
+		    t->record.path, jsonl_strerror(&t->record, why,
+		    sizeof(why)));
 	else if (recorded)
 		snprintf(rec, sizeof(rec), "run recorded to %s",
 		    t->opt.record);

@@ -82,8 +82,11 @@ struct stream {
 static void
 record_failed(struct stream *s)
 {
+	char why[96];
+
 	fprintf(stderr, "ptviz: %s: %s (the recording stops here; the run "
-	    "goes on)\n", s->record.path, strerror(s->record.err));
+	    "goes on)\n", s->record.path,
+	    jsonl_strerror(&s->record, why, sizeof(why)));
 	s->faults++;
 }
 
@@ -286,7 +289,14 @@ stream_main(const struct options *o, const struct printer *p,
 	source_free(src);
 	if (jsonl_flush(&s.record))
 		record_failed(&s);
-	jsonl_close(&s.record);
+	/* A reader that stalled: what it did not take is told, once. */
+	if (s.record.fp != NULL && jsonl_close(&s.record) != 0) {
+		char why[96];
+
+		fprintf(stderr, "ptviz: %s: %s\n", s.record.path,
+		    jsonl_strerror(&s.record, why, sizeof(why)));
+		s.faults++;
+	}
 	/* Even a run cut short by a signal: what happened so far. */
 	if (s.keep && trace_save(o->trace, &o->run, &s.hist) == -1) {
 		fprintf(stderr, "ptviz: %s: %s\n", o->trace, strerror(errno));

@@ -52,6 +52,26 @@ wait $reader
 [ "$(grep -c 'Broken pipe' "$TMPD/err")" -eq 1 ] || fail "a reader gone: $(cat "$TMPD/err")"
 tail -n 1 "$TMPD/out" | grep -qx 'Main process done.' || fail "a reader gone: the run did not go on"
 
+# A reader that stalls (opens, never reads): the run is not held up; what
+# it did not take is told once at the end, after a second's wait for it.
+sleep 30 <"$TMPD/fifo" &
+staller=$!
+at_exit "kill $staller 2>/dev/null"
+exec 4>"$TMPD/fifo"
+start=$(now_ms)
+"$PTVIZ" --plain -p 16 -t 16 -s 0.2 --seed 3 --record "$TMPD/fifo" \
+	>"$TMPD/out" 2>"$TMPD/err" 4>&-
+rc=$?
+took=$(($(now_ms) - start))
+exec 4>&-
+kill $staller 2>/dev/null
+[ $rc -eq 1 ] || fail "a stalled reader: exit $rc, not 1: $(cat "$TMPD/err")"
+grep -Eq "^ptviz: $TMPD/fifo: its reader stopped reading \([0-9]+ bytes not written\)$" "$TMPD/err" ||
+	fail "a stalled reader: $(cat "$TMPD/err")"
+[ "$(grep -c "$TMPD/fifo" "$TMPD/err")" -eq 1 ] || fail "a stalled reader: told twice: $(cat "$TMPD/err")"
+tail -n 1 "$TMPD/out" | grep -qx 'Main process done.' || fail "a stalled reader: the run did not go on"
+[ "$took" -lt 8000 ] || fail "a stalled reader held the run up: $took ms"
+
 # On the screen: the header says it, the run goes on to its end.
 tui_start 120 40 -p 3 -t 2 -s 0.5 --seed 3 --record /dev/full
 tm_wait_for 'recording to /dev/full failed: No space left on device \(the run goes on\)'
