@@ -92,50 +92,14 @@ hold(struct jsonl_file *f, const char *buf, size_t len)
 	return 0;
 }
 
-/* Write what is held, as far as the file takes it now; -1 on an error. */
-static int
-drain(struct jsonl_file *f)
-{
-	size_t done = 0;
-	ssize_t n;
-
-	while (done < f->nheld) {
-		n = write(f->fd, f->held + done, f->nheld - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1 && errno == EAGAIN)
-			break;
-		if (n <= 0) {
-			if (f->err == 0)
-				f->err = n == 0 ? EIO : errno;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	memmove(f->held, f->held + done, f->nheld - done);
-	f->nheld -= done;
-	return 0;
-}
-
-/*
- * The file's writes, never blocking: what a full pipe does not take now is
- * held and goes with the next write, so a reader that stalls never stalls
- * the run.  The first error is kept in the jsonl_file, whoever flushed
- * (spawn.c flushes every stream before it forks).
- */
+/* Write buf as far as the file takes it now: the bytes written, or -1 on
+   an error (kept in f->err). */
 static ssize_t
-cookie_write(void *cookie, const char *buf, size_t len)
+write_now(struct jsonl_file *f, const char *buf, size_t len)
 {
-	struct jsonl_file *f = cookie;
-
 	size_t done = 0;
 	ssize_t n;
 
-	if (f->nheld > 0 && drain(f) == -1)
-		return -1;
-	/* Still held: the new bytes go after them. */
-	if (f->nheld > 0)
-		return hold(f, buf, len) == -1 ? -1 : (ssize_t)len;
 	while (done < len) {
 		n = write(f->fd, buf + done, len - done);
 		if (n == -1 && errno == EINTR)
@@ -149,7 +113,40 @@ cookie_write(void *cookie, const char *buf, size_t len)
 		}
 		done += (size_t)n;
 	}
-	if (done < len && hold(f, buf + done, len - done) == -1)
+	return (ssize_t)done;
+}
+
+/* Write what is held, as far as the file takes it now; -1 on an error. */
+static int
+drain(struct jsonl_file *f)
+{
+	ssize_t n = write_now(f, f->held, f->nheld);
+
+	if (n == -1)
+		return -1;
+	memmove(f->held, f->held + n, f->nheld - (size_t)n);
+	f->nheld -= (size_t)n;
+	return 0;
+}
+
+/*
+ * The file's writes, never blocking: what a full pipe does not take now is
+ * held and goes with the next write, so a reader that stalls never stalls
+ * the run.  The first error is kept in the jsonl_file, whoever flushed
+ * (spawn.c flushes every stream before it forks).
+ */
+static ssize_t
+cookie_write(void *cookie, const char *buf, size_t len)
+{
+	struct jsonl_file *f = cookie;
+	ssize_t n = 0;
+
+	if (f->nheld > 0 && drain(f) == -1)
+		return -1;
+	/* Still held: the new bytes go after them. */
+	if (f->nheld == 0 && (n = write_now(f, buf, len)) == -1)
+		return -1;
+	if ((size_t)n < len && hold(f, buf + n, len - (size_t)n) == -1)
 		return -1;
 	return (ssize_t)len;
 }

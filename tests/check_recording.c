@@ -91,6 +91,20 @@ parse(const char *s, struct recording *r, char *err, size_t errlen)
 	return recording_parse(r, "run.jsonl", s, strlen(s), err, errlen);
 }
 
+/* s reads as a recording and writes back as the same bytes. */
+static void
+assert_round_trip(const char *s)
+{
+	struct recording r;
+	char err[256], *out;
+
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	out = write_back(&r);
+	ck_assert_str_eq(out, s);
+	recording_free(&r);
+	free(out);
+}
+
 START_TEST(recording_reads_every_event)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
@@ -118,14 +132,9 @@ END_TEST
 /* Written again, a recording is the same bytes. */
 START_TEST(recording_writes_back_the_same_bytes)
 {
-	char *s = text(0, NULL, 0, NULL), *out, err[256];
-	struct recording r;
+	char *s = text(0, NULL, 0, NULL);
 
-	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
-	out = write_back(&r);
-	ck_assert_str_eq(out, s);
-	recording_free(&r);
-	free(out);
+	assert_round_trip(s);
 	free(s);
 }
 END_TEST
@@ -141,18 +150,13 @@ START_TEST(recording_keeps_how_processes_end)
 		"\"event\":\"killed\",\"proc\":1,\"thread\":0,\"pid\":11,"
 		"\"tid\":11,\"signal\":\"SIGUNKNOWN\"}",
 	};
-	char line[256], *s, *out, err[256];
-	struct recording r;
+	char line[256], *s;
 	size_t i;
 
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
 		snprintf(line, sizeof(line), "{\"t_ns\":50000700,%s", ends[i]);
 		s = text(12, line, 0, NULL);
-		ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
-		out = write_back(&r);
-		ck_assert_str_eq(out, s);
-		recording_free(&r);
-		free(out);
+		assert_round_trip(s);
 		free(s);
 	}
 }
