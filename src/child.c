@@ -8,6 +8,12 @@
  * /dev/null and closes every other descriptor but the doorbell, so that the
  * shared region is its only channel.  It never calls exit(): the parent's
  * atexit handlers and stdio buffers are not its own.
+ *
+ * A thread runs the body of the run's workload (the table `bodies`).  The
+ * order of its reports keeps the history true: `waiting` before it blocks,
+ * `holding` once it has what it waited for, and `done` before it lets go,
+ * so that two holders' spans never overlap.  A lock is tried first: a
+ * thread that gets it at once never reports a wait.
  */
 #include <sys/prctl.h>
 
@@ -25,35 +31,77 @@
 #include "region.h"
 #include "ring.h"
 #include "spawn.h"
+#include "work.h"
 
 #define THREAD_STACK	(64 * 1024)
+/* A CPU-bound thread checks its clocks after about this much work, and
+   counts a gap of at least CPU_WAIT_NS between them, not spent on its
+   CPU clock, as a wait for a CPU. */
+#define CPU_SPIN	20000u
+#define CPU_WAIT_NS	1000000u
+
+/* What the threads of one child share: its own mutexes and its barrier. */
+struct local {
+	pthread_mutex_t	 mutex[OBJ_MUTEXES];
+	pthread_mutex_t	 lock;		/* the barrier's */
+	pthread_cond_t	 all_in;
+	unsigned	 expected;	/* threads that will come */
+	unsigned	 arrived;
+};
 
 struct thread_args {
 	const struct child_args *child;
+	struct local	*local;
 	unsigned	 thread;		/* 1-based; 0 for the process */
 	pid_t		 pid;			/* asked once: each is a syscall */
 	pid_t		 tid;
 };
 
-/* Push one event of thread t (or its process) and wake the main process if
-   it sleeps; arg is the planned sleep or an errno. */
+/* Push one event of thread t (or its process) that happened at `when` and
+   wake the main process if it sleeps; arg is a plan, an errno or a CPU
+   time; what and object name what it waits for or holds. */
 static void
-report(const struct thread_args *t, unsigned thread, unsigned state,
-    uint64_t arg)
+report_at(const struct thread_args *t, unsigned thread, unsigned state,
+    uint64_t arg, unsigned what, unsigned object, uint64_t when)
 {
 	const struct child_args *a = t->child;
 	struct event ev = {
-		.t_ns = now_ns(),
+		.t_ns = when,
 		.sleep_ns = arg,
 		.pid = t->pid,
 		.tid = t->tid,
 		.proc = (uint16_t)a->proc,
 		.thread = (uint16_t)thread,
 		.state = (uint8_t)state,
+		.what = (uint8_t)what,
+		.object = (uint16_t)object,
 	};
 
 	ring_push_mpsc(region_ring(a->region, a->proc - 1), &ev);
 	region_notify(a->region);
+}
+
+/* Report a change of thread t (or its process) now. */
+static void
+report(const struct thread_args *t, unsigned thread, unsigned state,
+    uint64_t arg)
+{
+	report_at(t, thread, state, arg, 0, 0, now_ns());
+}
+
+/* Report that thread t waits for what/object, now. */
+static void
+report_wait(const struct thread_args *t, unsigned what, unsigned object)
+{
+	report_at(t, t->thread, ST_WAITING, 0, what, object, now_ns());
+}
+
+/* Report that thread t holds what/object and will for `plan`. */
+static void
+report_hold(const struct thread_args *t, unsigned what, unsigned object,
+    uint64_t plan)
+{
+	report_at(t, t->thread, ST_HOLDING, plan, what, object, now_ns());
 }
 
 /* Sleep until `deadline` on the monotonic clock, whatever interrupts. */
@@ -70,24 +118,216 @@ sleep_until(uint64_t deadline)
 		;
 }
 
+/* The planned time of phase `phase` of thread t. */
+static uint64_t
+plan(const struct thread_args *t, unsigned phase)
+{
+	const struct child_args *a = t->child;
+
+	return duration_phase_ns(a->cfg->seed, a->proc, t->thread, phase,
+	    a->cfg->sleep_ns);
+}
+
+/* Sleep for d from now. */
+static void
+nap(uint64_t d)
+{
+	if (d > 0)
+		sleep_until(now_ns() + d);
+}
+
+/* This thread's CPU clock. */
+static uint64_t
+cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* sleep: the reference program's thread. */
+static void
+work_sleep(struct thread_args *t)
+{
+	uint64_t d = plan(t, 0);
+
+	report(t, t->thread, ST_SLEEPING, d);
+	nap(d);
+	report(t, t->thread, ST_DONE, 0);
+}
+
+/* cpu: compute until the thread's CPU clock has run for the plan.  A gap
+   of the wall clock its CPU clock did not follow was a wait for a CPU:
+   reported after the fact, at the time it began. */
+static void
+work_cpu(struct thread_args *t)
+{
+	uint64_t d = plan(t, 0), c0, c, w, wprev, cprev;
+	volatile uint64_t x = t->thread;
+	unsigned k;
+
+	wprev = now_ns();
+	c0 = cprev = cpu_now();
+	report_at(t, t->thread, ST_COMPUTING, d, 0, 0, wprev);
+	for (c = c0; c - c0 < d; cprev = c, wprev = w) {
+		for (k = 0; k < CPU_SPIN; k++)
+			x = x * 6364136223846793005u + 1442695040888963407u;
+		w = now_ns();
+		c = cpu_now();
+		if ((w - wprev) - (c - cprev) >= CPU_WAIT_NS &&
+		    w - wprev > c - cprev) {
+			report_at(t, t->thread, ST_WAITING, 0, OBJ_CPU, 0,
+			    wprev + (c - cprev));
+			report_at(t, t->thread, ST_COMPUTING, d, 0, 0, w);
+		}
+	}
+	report(t, t->thread, ST_DONE, c - c0);
+}
+
+/* Calls back for a lock that must be waited for. */
+struct wait_for {
+	const struct thread_args *t;
+	unsigned	 what, object;
+};
+
+static void
+before_wait(void *arg)
+{
+	const struct wait_for *wf = arg;
+
+	report_wait(wf->t, wf->what, wf->object);
+}
+
+/* Take mutex o of the process, saying so if it must wait; hold it for d. */
+static void
+take_local(struct thread_args *t, unsigned o, uint64_t d)
+{
+	if (pthread_mutex_trylock(&t->local->mutex[o]) != 0) {
+		report_wait(t, OBJ_MUTEX, o);
+		pthread_mutex_lock(&t->local->mutex[o]);
+	}
+	report_hold(t, OBJ_MUTEX, o, d);
+}
+
+/* mutex: the process's threads hold its mutex one at a time. */
+static void
+work_mutex(struct thread_args *t)
+{
+	uint64_t d = plan(t, 0);
+
+	take_local(t, 0, d);
+	nap(d);
+	report(t, t->thread, ST_DONE, 0);
+	pthread_mutex_unlock(&t->local->mutex[0]);
+}
+
+/* global-mutex: one holder in the whole run. */
+static void
+work_gmutex(struct thread_args *t)
+{
+	struct work_shared *ws = t->child->shared;
+	struct wait_for wf = { t, OBJ_GMUTEX, 0 };
+	uint64_t d = plan(t, 0);
+	bool recovered;
+
+	if (work_gmutex_lock(ws, &recovered, before_wait, &wf) != 0)
+		_exit(1);
+	report_hold(t, OBJ_GMUTEX | (recovered ? OBJ_RECOVERED : 0), 0, d);
+	nap(d);
+	report(t, t->thread, ST_DONE, 0);
+	work_gmutex_unlock(ws);
+}
+
+/* semaphore: at most `permits` holders in the whole run. */
+static void
+work_semaphore(struct thread_args *t)
+{
+	struct work_shared *ws = t->child->shared;
+	struct wait_for wf = { t, OBJ_SEM, 0 };
+	uint64_t d = plan(t, 0);
+	unsigned slot;
+
+	slot = work_sem_acquire(ws, t->child->proc, t->thread, before_wait,
+	    &wf);
+	report_hold(t, OBJ_SEM, 0, d);
+	nap(d);
+	report(t, t->thread, ST_DONE, 0);
+	work_sem_release(ws, slot);
+}
+
+/* barrier: sleep, wait for every thread of the process, sleep again. */
+static void
+work_barrier(struct thread_args *t)
+{
+	struct local *l = t->local;
+	uint64_t d = plan(t, 0);
+
+	report(t, t->thread, ST_SLEEPING, d);
+	nap(d);
+	report_wait(t, OBJ_BARRIER, 0);
+	pthread_mutex_lock(&l->lock);
+	if (++l->arrived >= l->expected)
+		pthread_cond_broadcast(&l->all_in);
+	while (l->arrived < l->expected)
+		pthread_cond_wait(&l->all_in, &l->lock);
+	pthread_mutex_unlock(&l->lock);
+	d = plan(t, 1);
+	report(t, t->thread, ST_SLEEPING, d);
+	nap(d);
+	report(t, t->thread, ST_DONE, 0);
+}
+
+/* deadlock: odd threads take mutex A then B, even ones B then A, with a
+   sleep holding the first: two threads that each got their first wait
+   for each other. */
+static void
+work_deadlock(struct thread_args *t)
+{
+	unsigned first = (t->thread - 1) % 2, second = 1 - first;
+
+	take_local(t, first, plan(t, 0));
+	nap(plan(t, 0));
+	take_local(t, second, plan(t, 1));
+	nap(plan(t, 1));
+	report(t, t->thread, ST_DONE, 0);
+	pthread_mutex_unlock(&t->local->mutex[second]);
+	pthread_mutex_unlock(&t->local->mutex[first]);
+}
+
+static void (*const bodies[WORK_COUNT])(struct thread_args *) = {
+	[WORK_SLEEP]	 = work_sleep,
+	[WORK_CPU]	 = work_cpu,
+	[WORK_MUTEX]	 = work_mutex,
+	[WORK_GMUTEX]	 = work_gmutex,
+	[WORK_SEMAPHORE] = work_semaphore,
+	[WORK_BARRIER]	 = work_barrier,
+	[WORK_DEADLOCK]	 = work_deadlock,
+};
+
 static void *
 thread_main(void *arg)
 {
 	struct thread_args *t = arg;
-	const struct child_args *a = t->child;
-	uint64_t d;
 	char name[16];
 
 	t->tid = gettid();
 	snprintf(name, sizeof(name), "Thread-%u", t->thread);
 	pthread_setname_np(pthread_self(), name);
 	report(t, t->thread, ST_RUNNING, 0);
-	d = duration_ns(a->cfg->seed, a->proc, t->thread, a->cfg->sleep_ns);
-	report(t, t->thread, ST_SLEEPING, d);
-	if (d > 0)
-		sleep_until(now_ns() + d);
-	report(t, t->thread, ST_DONE, 0);
+	bodies[t->child->cfg->work](t);
 	return NULL;
+}
+
+/* The barrier expects only the threads that started. */
+static void
+expect(struct local *l, unsigned started)
+{
+	pthread_mutex_lock(&l->lock);
+	l->expected = started;
+	if (l->arrived >= l->expected)
+		pthread_cond_broadcast(&l->all_in);
+	pthread_mutex_unlock(&l->lock);
 }
 
 /* Cut every tie with the main process but the region and its doorbell. */
@@ -124,7 +364,14 @@ _Noreturn void
 child_main(const struct child_args *a)
 {
 	unsigned n = a->cfg->nthread, started, j;
-	struct thread_args self = { a, 0, getpid(), 0 }, *targs;
+	struct local local = {
+		.mutex = { PTHREAD_MUTEX_INITIALIZER,
+		    PTHREAD_MUTEX_INITIALIZER },
+		.lock = PTHREAD_MUTEX_INITIALIZER,
+		.all_in = PTHREAD_COND_INITIALIZER,
+		.expected = n,
+	};
+	struct thread_args self = { a, &local, 0, getpid(), 0 }, *targs;
 	pthread_t *tids;
 	pthread_attr_t attr;
 	int error = 0;
@@ -139,8 +386,8 @@ child_main(const struct child_args *a)
 		_exit(126);
 	pthread_attr_setstacksize(&attr, THREAD_STACK);
 	for (started = 0; started < n; started++) {
-		targs[started] = (struct thread_args){ a, started + 1,
-		    self.pid, 0 };
+		targs[started] = (struct thread_args){ a, &local,
+		    started + 1, self.pid, 0 };
 		error = pthread_create(&tids[started], &attr, thread_main,
 		    &targs[started]);
 		if (error != 0)
@@ -149,6 +396,8 @@ child_main(const struct child_args *a)
 	/* The threads that could not start are reported, not waited for. */
 	for (j = started; j < n; j++)
 		report(&self, j + 1, ST_TFAILED, (uint64_t)error);
+	if (started < n)
+		expect(&local, started);
 	report(&self, 0, ST_JOINING, 0);
 	for (j = 0; j < started; j++)
 		pthread_join(tids[j], NULL);

@@ -1,6 +1,6 @@
 /*
  * child.h: what a child process does once forked: it starts its threads,
- * each of which sleeps its planned time, joins them and leaves.  It reports
+ * each of which runs the run's workload, joins them and leaves.  It reports
  * every change of its own state and of its threads' through its ring.
  */
 #ifndef PTVIZ_CHILD_H
@@ -11,10 +11,13 @@
 
 struct region;
 struct run_config;
+struct work_shared;
 
 struct child_args {
 	const struct run_config *cfg;
 	const struct region	*region;
+	struct work_shared	*shared;	/* the global mutex, the
+						   semaphore */
 	unsigned		 proc;		/* 1-based */
 	pid_t			 parent;	/* the main process */
 	int			 devnull;	/* open on /dev/null */

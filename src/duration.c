@@ -22,14 +22,30 @@ splitmix64(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-uint64_t
-duration_ns(uint64_t seed, unsigned proc, unsigned thread, uint64_t max_ns)
+/* Scale hash h to [0, max_ns). */
+static uint64_t
+scale(uint64_t h, uint64_t max_ns)
 {
-	uint64_t h = splitmix64(splitmix64(splitmix64(seed) ^ proc) ^ thread);
 	double u = (double)(h >> 11) * 0x1p-53;
 	uint64_t d = (uint64_t)(u * (double)max_ns);
 
 	return d < max_ns ? d : (max_ns ? max_ns - 1 : 0);
+}
+
+uint64_t
+duration_ns(uint64_t seed, unsigned proc, unsigned thread, uint64_t max_ns)
+{
+	return scale(splitmix64(splitmix64(splitmix64(seed) ^ proc) ^ thread),
+	    max_ns);
+}
+
+uint64_t
+duration_phase_ns(uint64_t seed, unsigned proc, unsigned thread,
+    unsigned phase, uint64_t max_ns)
+{
+	uint64_t h = splitmix64(splitmix64(splitmix64(seed) ^ proc) ^ thread);
+
+	return scale(phase == 0 ? h : splitmix64(h ^ phase), max_ns);
 }
 
 uint64_t

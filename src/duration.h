@@ -15,6 +15,11 @@
 uint64_t	duration_ns(uint64_t seed, unsigned proc, unsigned thread,
 		    uint64_t max_ns);
 
+/* Planned time of phase `phase` of a thread: phase 0 is duration_ns(),
+   the others (a barrier's second sleep) are as many other draws. */
+uint64_t	duration_phase_ns(uint64_t seed, unsigned proc, unsigned thread,
+		    unsigned phase, uint64_t max_ns);
+
 /* A seed nobody chose: from the clock, the pid and the kernel's entropy. */
 uint64_t	duration_random_seed(void);
 

@@ -35,6 +35,19 @@ state_kind(unsigned state, enum state_kind *kind)
 	return true;
 }
 
+static const char *const objects[OBJ_COUNT] = {
+#define X(e, n) [e] = n,
+	EVENT_OBJECTS(X)
+#undef X
+};
+
+const char *
+object_name(unsigned what)
+{
+	what = OBJ_KIND(what);
+	return what > OBJ_NONE && what < OBJ_COUNT ? objects[what] : NULL;
+}
+
 uint64_t
 now_ns(void)
 {

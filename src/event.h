@@ -16,9 +16,11 @@
  * Every state, once.  X(enum, name, kind): kind says which records may carry
  * it: T a thread (thread >= 1), P a process (thread == 0), M the main process
  * (proc == 0).  The name is what --json prints and the screen shows.
- * The order within a kind is the order of the life cycle: a state may only
- * follow one listed before it (see model.c), but for the main process's
- * stopped and continued, which take turns.  ST_LOST is never sent: the
+ * The order within a kind is roughly that of the life cycle; model.c's
+ * table says which state may follow which.  A thread of the sleep workload
+ * goes running, sleeping, done; the other workloads add computing (using
+ * the CPU), waiting (for what `what` and `object` name) and holding (a
+ * lock or a permit, while it sleeps its planned time).  ST_LOST is never sent: the
  * model gives it to the unfinished threads of a process that died.
  * ST_EXITED is the reaping of a process that exited with status 0; the
  * process then stays "done".  ST_MSTOPPED and ST_MCONTINUED are the main
@@ -29,6 +31,9 @@
 	X(ST_NEW,	"new",		T)				\
 	X(ST_RUNNING,	"running",	T)				\
 	X(ST_SLEEPING,	"sleeping",	T)				\
+	X(ST_COMPUTING,	"computing",	T)				\
+	X(ST_WAITING,	"waiting",	T)				\
+	X(ST_HOLDING,	"holding",	T)				\
 	X(ST_DONE,	"done",		T)				\
 	X(ST_LOST,	"lost",		T)				\
 	X(ST_TFAILED,	"failed",	T)				\
@@ -53,6 +58,35 @@ enum state {
 
 enum state_kind { KIND_THREAD, KIND_PROC, KIND_MAIN };
 
+/*
+ * What a thread waits for or holds (struct event's `what`), with the name
+ * --json prints.  OBJ_MUTEX is one of its own process's mutexes (`object`
+ * 0, or 0 and 1 for the deadlock's two); the global mutex and the semaphore
+ * are one for the whole run; the barrier is its process's.
+ */
+#define EVENT_OBJECTS(X)					\
+	X(OBJ_NONE,	"")					\
+	X(OBJ_CPU,	"cpu")					\
+	X(OBJ_MUTEX,	"mutex")				\
+	X(OBJ_GMUTEX,	"global-mutex")				\
+	X(OBJ_SEM,	"semaphore")				\
+	X(OBJ_BARRIER,	"barrier")
+
+enum object_kind {
+#define X(e, name) e,
+	EVENT_OBJECTS(X)
+#undef X
+	OBJ_COUNT
+};
+
+/* In `what` of ST_HOLDING: the holder before died holding it (a robust
+   mutex's EOWNERDEAD) and this thread recovered it. */
+#define OBJ_RECOVERED	0x80u
+#define OBJ_KIND(what)	((what) & 0x7fu)
+
+/* Per-process mutexes a thread may name (the deadlock takes two). */
+#define OBJ_MUTEXES	2
+
 struct event {
 	uint64_t t_ns;		/* CLOCK_MONOTONIC when it happened */
 	union {
@@ -60,13 +94,22 @@ struct event {
 		int64_t	 wstatus;	/* ST_EXITED, ST_KILLED, ST_FAILED (process):
 					   waitpid() status, or -1 if never forked */
 		int64_t	 err;		/* ST_TFAILED: errno of pthread_create */
+		uint64_t plan_ns;	/* ST_COMPUTING, ST_HOLDING: planned
+					   CPU time or time held */
+		uint64_t cpu_ns;	/* ST_DONE of a CPU-bound thread: the
+					   CPU time it used, measured in it */
 	};
 	int32_t	 pid;		/* process that made the change */
 	int32_t	 tid;		/* thread that made it (pid for a process) */
 	uint16_t proc;		/* 1..P; 0 for the main process */
 	uint16_t thread;	/* 1..T; 0 for the process itself */
 	uint8_t	 state;		/* enum state */
-	uint8_t	 pad_[3];
+	uint8_t	 what;		/* ST_WAITING, ST_HOLDING: enum
+					   object_kind, | OBJ_RECOVERED;
+					   ST_KILLED: OBJ_SEM if the main
+					   process gave back permits */
+	uint16_t object;	/* which one of its kind; ST_KILLED: how
+					   many permits were given back */
 };
 
 _Static_assert(sizeof(struct event) == 32, "an event is 32 bytes");
@@ -76,6 +119,9 @@ const char	*state_name(unsigned state);
 
 /* The kind of record that may carry a state; false for a bad value. */
 bool		 state_kind(unsigned state, enum state_kind *kind);
+
+/* The name of an object kind as printed by --json, or NULL for a bad one. */
+const char	*object_name(unsigned what);
 
 /* CLOCK_MONOTONIC now, in nanoseconds. */
 uint64_t	 now_ns(void);

@@ -23,10 +23,14 @@ jsonl_run(FILE *fp, const struct run_config *cfg)
 {
 	fprintf(fp, "{\"event\":\"run\",\"format\":\"" JSONL_FORMAT "\","
 	    "\"version\":%d,\"processes\":%u,\"threads\":%u,"
-	    "\"sleep_s\":%" PRIu64 ".%09" PRIu64 ",\"seed\":%" PRIu64 "}\n",
-	    JSONL_VERSION, cfg->nproc, cfg->nthread,
+	    "\"sleep_s\":%" PRIu64 ".%09" PRIu64 ",\"seed\":%" PRIu64
+	    ",\"work\":\"%s\"", JSONL_VERSION, cfg->nproc, cfg->nthread,
 	    cfg->sleep_ns / 1000000000u, cfg->sleep_ns % 1000000000u,
-	    cfg->seed);
+	    cfg->seed, work_name(cfg->work));
+	if (cfg->work == WORK_SEMAPHORE)
+		fprintf(fp, ",\"permits\":%u", cfg->permits ? cfg->permits :
+		    WORK_DEFAULT_PERMITS);
+	fputs("}\n", fp);
 }
 
 void
@@ -42,6 +46,23 @@ jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
 	switch (ev->state) {
 	case ST_SLEEPING:
 		fprintf(fp, ",\"sleep_ns\":%" PRIu64, ev->sleep_ns);
+		break;
+	case ST_COMPUTING:
+		fprintf(fp, ",\"cpu_ns\":%" PRIu64, ev->plan_ns);
+		break;
+	case ST_WAITING:
+		fprintf(fp, ",\"for\":\"%s\",\"object\":%u",
+		    object_name(ev->what), ev->object);
+		break;
+	case ST_HOLDING:
+		fprintf(fp, ",\"holds\":\"%s\",\"object\":%u,"
+		    "\"hold_ns\":%" PRIu64 "%s", object_name(ev->what),
+		    ev->object, ev->plan_ns, ev->what & OBJ_RECOVERED ?
+		    ",\"recovered\":true" : "");
+		break;
+	case ST_DONE:
+		if (ev->cpu_ns != 0)
+			fprintf(fp, ",\"cpu_used_ns\":%" PRIu64, ev->cpu_ns);
 		break;
 	case ST_TFAILED:
 		name = strerrorname_np((int)ev->err);
@@ -60,6 +81,8 @@ jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
 		} else {
 			fprintf(fp, ",\"status\":%d", WEXITSTATUS(ws));
 		}
+		if (ev->what == OBJ_SEM && ev->object > 0)
+			fprintf(fp, ",\"permits_back\":%u", ev->object);
 		break;
 	}
 	fputs("}\n", fp);

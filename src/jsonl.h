@@ -7,8 +7,8 @@
  * order the main process took them, with its time in nanoseconds from the
  * start of the run (the main process's "running"):
  *
- *   {"event":"run","format":"ptviz","version":1,"processes":5,"threads":3,
- *    "sleep_s":3.000000000,"seed":42}
+ *   {"event":"run","format":"ptviz","version":2,"processes":5,"threads":3,
+ *    "sleep_s":3.000000000,"seed":42,"work":"sleep"}
  *   {"t_ns":0,"event":"running","proc":0,"thread":0,"pid":80,"tid":80}
  *   {"t_ns":310442,"event":"sleeping","proc":1,"thread":2,"pid":81,
  *    "tid":83,"sleep_ns":2124870112}
@@ -28,7 +28,8 @@ struct event;
 struct run_config;
 
 #define JSONL_FORMAT	"ptviz"
-#define JSONL_VERSION	1
+#define JSONL_VERSION	2	/* 2: workloads ("work", waiting, ...) */
+#define JSONL_OLDEST	1	/* the oldest version read */
 
 /* A recording being written while the run goes (--record). */
 /* Bytes held for a reader that stalls, at most, and the wait for it at

@@ -2,8 +2,12 @@
  * model.c: applying events to the model, checking each before it counts.
  *
  * Every change of state goes through one of two setters, which keep the
- * per-state counts; the transition table below is the whole of the rules.
- * A reaping event ends a process: its threads that had not ended are lost.
+ * per-state counts; the transition table below is the whole of the rules,
+ * with what a wait or a hold names checked beside it.  A reaping event ends
+ * a process: its threads that had not ended are lost, and what they held
+ * is free again.  A wait or a hold of a process's own mutex may close a
+ * cycle of waits: the model then marks the process and its threads
+ * deadlocked.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,9 +21,14 @@
 /* For each state, the states it may follow. */
 static const uint32_t from[ST_COUNT] = {
 	[ST_RUNNING]	= B(ST_NEW),
-	[ST_SLEEPING]	= B(ST_RUNNING),
-	[ST_DONE]	= B(ST_SLEEPING),
-	[ST_LOST]	= B(ST_NEW) | B(ST_RUNNING) | B(ST_SLEEPING),
+	[ST_SLEEPING]	= B(ST_RUNNING) | B(ST_WAITING),
+	[ST_COMPUTING]	= B(ST_RUNNING) | B(ST_WAITING),
+	[ST_WAITING]	= B(ST_RUNNING) | B(ST_SLEEPING) | B(ST_COMPUTING) |
+			  B(ST_HOLDING),
+	[ST_HOLDING]	= B(ST_RUNNING) | B(ST_WAITING) | B(ST_HOLDING),
+	[ST_DONE]	= B(ST_SLEEPING) | B(ST_COMPUTING) | B(ST_HOLDING),
+	[ST_LOST]	= B(ST_NEW) | B(ST_RUNNING) | B(ST_SLEEPING) |
+			  B(ST_COMPUTING) | B(ST_WAITING) | B(ST_HOLDING),
 	[ST_TFAILED]	= B(ST_NEW),
 	[ST_FORKED]	= B(ST_NEW),
 	[ST_STARTING]	= B(ST_FORKED),
@@ -38,6 +47,30 @@ static const uint32_t from[ST_COUNT] = {
 };
 
 _Static_assert(ST_COUNT <= 32, "the transition table is a 32-bit mask");
+
+/* States in which a thread is busy: the time the concurrency counts. */
+#define BUSY	(B(ST_SLEEPING) | B(ST_COMPUTING) | B(ST_HOLDING))
+
+/* What each kind of object may be waited for and held, and how many of
+   it a process or the run has. */
+static const struct {
+	bool	 hold;
+	uint16_t count;
+} objects[OBJ_COUNT] = {
+	[OBJ_CPU]	= { false, 1 },
+	[OBJ_MUTEX]	= { true, OBJ_MUTEXES },
+	[OBJ_GMUTEX]	= { true, 1 },
+	[OBJ_SEM]	= { true, 1 },
+	[OBJ_BARRIER]	= { false, 1 },
+};
+
+/* The HOLD_* bit of a held object. */
+static unsigned
+hold_bit(unsigned kind, unsigned object)
+{
+	return kind == OBJ_MUTEX ? HOLD_MUTEX(object) : kind == OBJ_GMUTEX ?
+	    HOLD_GMUTEX : HOLD_SEM;
+}
 
 int
 model_init(struct model *m, unsigned nproc, unsigned nthread)
@@ -146,11 +179,50 @@ model_slept_ns(const struct model *m, uint64_t now)
 {
 	uint64_t going;
 
-	going = (uint64_t)m->threads_in[ST_SLEEPING] * now - m->sleep_starts;
+	going = (uint64_t)m->busy * now - m->busy_starts;
 	/* A `now` older than a sleep's start would make it negative. */
 	if ((int64_t)going < 0)
 		going = 0;
 	return m->slept_ns + going;
+}
+
+double
+model_progress(const struct model *m, unsigned i, unsigned j, uint64_t now)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+	uint64_t d;
+
+	if (t->state == ST_DONE)
+		return 1;
+	if (t->t_sleeping == 0 || now < t->t_state)
+		return 0;
+	if (t->state == ST_COMPUTING || (t->state == ST_WAITING &&
+	    t->what == OBJ_CPU))
+		d = t->busy_ns + (t->state == ST_COMPUTING ?
+		    now - t->t_state : 0);
+	else if (B(t->state) & BUSY)
+		d = now - t->t_state;
+	else
+		return 0;
+	if (t->sleep_ns == 0 || d >= t->sleep_ns)
+		return 1;
+	return (double)d / (double)t->sleep_ns;
+}
+
+unsigned
+model_holder(const struct model *m, unsigned i, const struct model_thread *t,
+    unsigned *proc)
+{
+	*proc = i;
+	if (t->state != ST_WAITING)
+		return 0;
+	if (t->what == OBJ_MUTEX)
+		return m->procs[i - 1].holder[t->object];
+	if (t->what == OBJ_GMUTEX) {
+		*proc = m->gm_proc;
+		return m->gm_thread;
+	}
+	return 0;
 }
 
 uint64_t
@@ -161,30 +233,69 @@ model_expected_events(unsigned nproc, unsigned nthread)
 	return 2 + (uint64_t)nproc * (5 + 3 * (uint64_t)nthread);
 }
 
+/* Let go of everything thread j of process i holds. */
 static void
-set_thread(struct model *m, unsigned i, struct model_thread *t,
+release(struct model *m, unsigned i, unsigned j, struct model_thread *t)
+{
+	struct model_proc *p = &m->procs[i - 1];
+	unsigned o;
+
+	for (o = 0; o < OBJ_MUTEXES; o++)
+		if ((t->holds & HOLD_MUTEX(o)) && p->holder[o] == j)
+			p->holder[o] = 0;
+	if ((t->holds & HOLD_GMUTEX) && m->gm_proc == i && m->gm_thread == j)
+		m->gm_proc = m->gm_thread = 0;
+	if ((t->holds & HOLD_SEM) && m->sem_held > 0)
+		m->sem_held--;
+	t->holds = 0;
+}
+
+static void
+set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
     unsigned state, uint64_t when)
 {
+	bool was = B(t->state) & BUSY, is = B(state) & BUSY;
+
 	m->threads_in[t->state]--;
 	m->threads_in[state]++;
-	/* The sum wraps freely: only count * now - sum is ever used. */
-	if (t->state == ST_SLEEPING)
-		m->sleep_starts -= t->t_sleeping;
-	if (state == ST_SLEEPING)
-		m->sleep_starts += when;
+	/* The sum wraps freely: only count * now - sum is ever used.  A busy
+	   phase ends when the thread leaves the busy states. */
+	if (was && !is) {
+		m->busy--;
+		m->busy_starts -= t->t_state;
+		/* A thread lost with its process never ended its phase. */
+		if (state != ST_LOST) {
+			m->slept_ns += when - t->t_state;
+			t->busy_ns += when - t->t_state;
+		}
+	} else if (was && is) {
+		m->busy_starts += when - t->t_state;
+		m->slept_ns += when - t->t_state;
+		t->busy_ns += when - t->t_state;
+	} else if (is) {
+		m->busy++;
+		m->busy_starts += when;
+	}
+	if (t->state == ST_WAITING)
+		t->wait_ns += when - t->t_state;
+	if (is && t->t_sleeping == 0)
+		t->t_sleeping = when;
 	t->state = state;
+	t->t_state = when;
 	switch (state) {
 	case ST_RUNNING:
 		t->t_running = when;
 		break;
 	case ST_SLEEPING:
-		t->t_sleeping = when;
+	case ST_COMPUTING:
+	case ST_WAITING:
+	case ST_HOLDING:
 		break;
 	case ST_DONE:
 		t->rank = ++m->threads_done;
-		m->slept_ns += when - t->t_sleeping;
 		/* FALLTHROUGH */
 	default:			/* lost, failed */
+		release(m, i, j, t);
 		t->t_done = when;
 		m->procs[i - 1].threads_ended++;
 		break;
@@ -214,13 +325,123 @@ end_proc(struct model *m, unsigned i, const struct event *ev)
 	p->wstatus = (int)ev->wstatus;
 	p->t_end = ev->t_ns;
 	p->rank = ++m->procs_reaped;
+	if (OBJ_KIND(ev->what) == OBJ_SEM) {
+		p->permits_back = ev->object;
+		m->permits_back += ev->object;
+	}
 	for (j = 1; j <= m->nthread; j++) {
 		struct model_thread *t = &m->threads[(size_t)(i - 1) *
 		    m->nthread + (j - 1)];
 
 		if (from[ST_LOST] & B(t->state))
-			set_thread(m, i, t, ST_LOST, ev->t_ns);
+			set_thread(m, i, j, t, ST_LOST, ev->t_ns);
 	}
+}
+
+/* Does thread s of process i close a cycle of waits for mutexes?  Follow
+   "waits for a mutex held by" from it; mark the cycle if it comes back. */
+static void
+find_cycle(struct model *m, unsigned i, unsigned s)
+{
+	struct model_proc *p = &m->procs[i - 1];
+	struct model_thread *base = &m->threads[(size_t)(i - 1) * m->nthread];
+	unsigned cur = s, h, n;
+
+	for (n = 0; n < m->nthread; n++) {
+		const struct model_thread *t = &base[cur - 1];
+
+		if (t->state != ST_WAITING || t->what != OBJ_MUTEX)
+			return;
+		h = p->holder[t->object];
+		if (h == 0)
+			return;
+		if (h == s)
+			break;
+		cur = h;
+	}
+	if (n == m->nthread)
+		return;
+	if (!p->cycle)
+		m->deadlocks++;
+	p->cycle = (uint16_t)s;
+	for (cur = s; ; cur = h) {
+		h = p->holder[base[cur - 1].object];
+		base[cur - 1].deadlocked = true;
+		base[cur - 1].blocker = (uint16_t)h;
+		if (h == s)
+			break;
+	}
+}
+
+/* Are what and object of a wait or a hold by thread t (j of process p)
+   ones it may name? */
+static bool
+object_ok(const struct model *m, const struct event *ev,
+    const struct model_proc *p, const struct model_thread *t)
+{
+	unsigned kind = OBJ_KIND(ev->what);
+
+	if (kind == OBJ_NONE || kind >= OBJ_COUNT ||
+	    ev->object >= objects[kind].count)
+		return false;
+	if ((ev->what & OBJ_RECOVERED) &&
+	    (ev->state != ST_HOLDING || kind != OBJ_GMUTEX))
+		return false;
+	if (ev->state == ST_WAITING)
+		/* A thread waits for the CPU only while it computes, and for
+		   nothing it holds. */
+		return (kind == OBJ_CPU) == (t->state == ST_COMPUTING) &&
+		    !(objects[kind].hold &&
+		    (t->holds & hold_bit(kind, ev->object)));
+	/* Holding: what it waited for, if it waited, and nothing it has. */
+	if (!objects[kind].hold || (t->holds & hold_bit(kind, ev->object)))
+		return false;
+	if (t->state == ST_WAITING &&
+	    (t->what != kind || t->object != ev->object))
+		return false;
+	return kind != OBJ_MUTEX || p->holder[ev->object] == 0;
+}
+
+/* After a wait: what comes next must fit what it waited for. */
+static bool
+after_wait_ok(const struct model_thread *t, unsigned state)
+{
+	if (t->state != ST_WAITING)
+		return true;
+	if (state == ST_COMPUTING)
+		return t->what == OBJ_CPU;
+	if (state == ST_SLEEPING)
+		return t->what == OBJ_BARRIER;
+	return true;
+}
+
+/* Note what a wait or a hold of thread t names, and look for a deadlock. */
+static void
+take(struct model *m, const struct event *ev, struct model_proc *p,
+    struct model_thread *t)
+{
+	unsigned kind = OBJ_KIND(ev->what);
+
+	t->what = (uint8_t)kind;
+	t->object = ev->object;
+	if (ev->state == ST_HOLDING) {
+		if (t->holds == 0)
+			t->t_hold = ev->t_ns;
+		t->holds |= (uint8_t)hold_bit(kind, ev->object);
+		if (kind == OBJ_MUTEX)
+			p->holder[ev->object] = ev->thread;
+		else if (kind == OBJ_GMUTEX) {
+			m->gm_proc = ev->proc;
+			m->gm_thread = ev->thread;
+		} else if (++m->sem_held > m->sem_peak)
+			m->sem_peak = m->sem_held;
+		if (ev->what & OBJ_RECOVERED) {
+			t->recovered = true;
+			m->recovered++;
+		}
+	}
+	if (kind == OBJ_MUTEX)
+		find_cycle(m, ev->proc, ev->thread);
 }
 
 static bool
@@ -234,14 +455,32 @@ apply_thread(struct model *m, const struct event *ev)
 		return false;
 	t = &m->threads[(size_t)(ev->proc - 1) * m->nthread +
 	    (ev->thread - 1)];
-	if (!(from[ev->state] & B(t->state)) || ev->state == ST_LOST)
+	if (!(from[ev->state] & B(t->state)) || ev->state == ST_LOST ||
+	    !after_wait_ok(t, ev->state) || ev->t_ns < t->t_state)
 		return false;
-	if (ev->state == ST_SLEEPING)
-		t->sleep_ns = ev->sleep_ns;
-	if (ev->state == ST_TFAILED)
+	if (ev->state == ST_WAITING || ev->state == ST_HOLDING) {
+		if (!object_ok(m, ev, p, t))
+			return false;
+	} else if (ev->what != 0 || ev->object != 0) {
+		return false;
+	}
+	switch (ev->state) {
+	case ST_SLEEPING:
+	case ST_COMPUTING:
+	case ST_HOLDING:
+		t->sleep_ns = ev->plan_ns;
+		break;
+	case ST_DONE:
+		t->cpu_ns = ev->cpu_ns;
+		break;
+	case ST_TFAILED:
 		t->err = (int)ev->err;
+		break;
+	}
 	t->tid = ev->tid;
-	set_thread(m, ev->proc, t, ev->state, ev->t_ns);
+	set_thread(m, ev->proc, ev->thread, t, ev->state, ev->t_ns);
+	if (ev->state == ST_WAITING || ev->state == ST_HOLDING)
+		take(m, ev, p, t);
 	return true;
 }
 
@@ -253,6 +492,16 @@ apply_proc(struct model *m, const struct event *ev)
 	/* A reaped process that exited 0 stays "done": nothing may follow. */
 	if (p->reaped || !(from[ev->state] & B(p->state)))
 		return false;
+	/* Only a reaping names something: the permits given back. */
+	if (ev->state == ST_KILLED || ev->state == ST_FAILED ||
+	    ev->state == ST_EXITED) {
+		if (ev->what != 0 && ev->what != OBJ_SEM)
+			return false;
+		if (ev->what == 0 && ev->object != 0)
+			return false;
+	} else if (ev->what != 0 || ev->object != 0) {
+		return false;
+	}
 	if (ev->state != ST_FORKED && ev->pid != p->pid)
 		return false;
 	switch (ev->state) {
@@ -282,7 +531,8 @@ apply_proc(struct model *m, const struct event *ev)
 static bool
 apply_main(struct model *m, const struct event *ev)
 {
-	if (!(from[ev->state] & B(m->main_state)))
+	if (!(from[ev->state] & B(m->main_state)) || ev->what != 0 ||
+	    ev->object != 0)
 		return false;
 	m->main_state = ev->state;
 	if (ev->state == ST_MSTOPPED)

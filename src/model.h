@@ -7,9 +7,21 @@
  * and changes nothing else, so a child writing garbage into shared memory
  * can never crash the main process or corrupt the counts.
  *
- * Life cycles (a state may only follow the one before it):
+ * Life cycles (model.c's table is the whole of the rules):
  *   thread   new -> running -> sleeping -> done, or new -> failed (never
- *            started), or lost (its process died first; set by the model)
+ *            started), or lost (its process died first; set by the model);
+ *            the other workloads go through computing, waiting (for the
+ *            CPU, a mutex, the semaphore or the barrier) and holding (a
+ *            mutex or a permit) on their way to done
+ *
+ * Waiting and holding.  The model knows who holds each mutex and permit
+ * and what each thread waits for, so it can say "waiting for the mutex of
+ * Process-2, held by Thread-3", and find a deadlock: a cycle of threads
+ * each waiting for a mutex the next one holds.  A process's own mutexes
+ * share one ring, so their order of arrival is their true order and a
+ * second holder is refused; the global mutex and the semaphore are shared
+ * by processes whose rings are read in turn, so there the model follows
+ * what it is told and does not judge.
  *   process  new -> forked -> starting -> joining -> done, then reaped:
  *            stays done if it exited 0 after done, else killed or failed
  *   main     new -> running -> done, with stopped and continued taking
@@ -27,12 +39,33 @@ struct model_thread {
 	uint8_t		 state;
 	int32_t		 tid;
 	uint32_t	 rank;		/* finishing order from 1; 0 before */
-	uint64_t	 sleep_ns;	/* planned */
+	uint8_t		 what;		/* waiting: for what (enum object_kind) */
+	uint8_t		 holds;		/* HOLD_* bits: what it holds now */
+	uint16_t	 object;	/* waiting: which one */
+	bool		 deadlocked;	/* in a cycle of waits */
+	uint16_t	 blocker;	/* deadlocked: the thread of the cycle
+					   it waits for */
+	bool		 recovered;	/* took the global mutex from a holder
+					   that died */
+	uint64_t	 sleep_ns;	/* planned: the sleep, or the CPU time
+					   or time held of the phase now */
 	uint64_t	 t_running;	/* event times, 0 until they happen */
-	uint64_t	 t_sleeping;
+	uint64_t	 t_sleeping;	/* first busy: sleeping, computing or
+					   holding */
 	uint64_t	 t_done;	/* done, lost or failed */
+	uint64_t	 t_state;	/* when it entered its state now */
+	uint64_t	 t_hold;	/* when it took what it holds now */
+	uint64_t	 busy_ns;	/* busy phases ended so far */
+	uint64_t	 wait_ns;	/* waits ended so far */
+	uint64_t	 cpu_ns;	/* done: CPU time it measured (cpu) */
 	int		 err;		/* failed: errno of pthread_create */
 };
+
+/* What a thread holds: the per-process mutexes by number, the global
+   mutex, a permit of the semaphore. */
+#define HOLD_MUTEX(o)	(1u << (o))
+#define HOLD_GMUTEX	(1u << OBJ_MUTEXES)
+#define HOLD_SEM	(1u << (OBJ_MUTEXES + 1))
 
 struct model_proc {
 	uint8_t		 state;
@@ -47,6 +80,10 @@ struct model_proc {
 	uint64_t	 t_joining;
 	uint64_t	 t_done;
 	uint64_t	 t_end;		/* reaped */
+	uint16_t	 holder[OBJ_MUTEXES];	/* thread holding each of its
+					   mutexes, 0 for none */
+	uint16_t	 cycle;		/* deadlocked: a thread of the cycle */
+	unsigned	 permits_back;	/* given back when it was reaped */
 };
 
 struct model {
@@ -61,9 +98,18 @@ struct model {
 	unsigned	 procs_in[ST_COUNT];	/* processes in each state */
 	unsigned	 threads_done;	/* == threads_in[ST_DONE], the rank */
 	unsigned	 procs_reaped;
-	uint64_t	 slept_ns;	/* sum of the finished threads' sleeps */
-	uint64_t	 sleep_starts;	/* sum of t_sleeping of the threads
-					   sleeping now (mod 2^64) */
+	uint64_t	 slept_ns;	/* sum of the ended busy phases */
+	unsigned	 busy;		/* threads busy now: sleeping,
+					   computing or holding */
+	uint64_t	 busy_starts;	/* sum of t_state of the threads busy
+					   now (mod 2^64) */
+	unsigned	 gm_proc, gm_thread;	/* holder of the global mutex */
+	unsigned	 sem_held;	/* permits held now */
+	unsigned	 sem_peak;	/* the most held at once */
+	unsigned	 deadlocks;	/* processes found deadlocked */
+	unsigned	 recovered;	/* global mutex taken from the dead */
+	unsigned	 permits_back;	/* permits given back by the main
+					   process for children that died */
 	unsigned	 stops;		/* pauses so far */
 	uint64_t	 events;	/* events applied */
 	uint64_t	 bad;		/* events ignored */
@@ -98,13 +144,24 @@ bool	model_proc_stopped(const struct model *m, unsigned i);
    has ended; 0 before it started. */
 uint64_t model_elapsed(const struct model *m, uint64_t now);
 
-/* How many threads slept at once on average: the sleeps so far divided
-   by the elapsed time (1.0: one at a time); 0 before any time passed. */
+/* How many threads were busy at once on average (sleeping, computing or
+   holding): that time so far divided by the elapsed time (1.0: one at a
+   time); 0 before any time passed. */
 double	model_concurrency(const struct model *m, uint64_t now);
 
-/* Nanoseconds slept by every thread up to `now`: the finished threads'
-   sleeps and those still in progress.  O(1). */
+/* Nanoseconds every thread was busy up to `now`: the ended phases and
+   those still going.  O(1). */
 uint64_t model_slept_ns(const struct model *m, uint64_t now);
+
+/* How far thread j of process i is through the phase it is in, 0..1:
+   its sleep or time held, or (computing) the CPU time it planned. */
+double	model_progress(const struct model *m, unsigned i, unsigned j,
+	    uint64_t now);
+
+/* The thread (1-based) of process i that holds what thread t waits for,
+   or 0: none, or what it waits for has no single holder. */
+unsigned model_holder(const struct model *m, unsigned i,
+	    const struct model_thread *t, unsigned *proc);
 
 /* True once every process has been reaped (or failed to fork). */
 bool	model_finished(const struct model *m);

@@ -152,10 +152,10 @@ take_run(struct reader *rd, json_object *o)
 		    JSONL_FORMAT "\"", s);
 	if (get_int(rd, o, "version", INT64_MIN, INT64_MAX, &n) == -1)
 		return -1;
-	if (n != JSONL_VERSION)
+	if (n < JSONL_OLDEST || n > JSONL_VERSION)
 		return refuse(rd, "version %lld of the format is not known "
-		    "(this ptviz reads version %d)", (long long)n,
-		    JSONL_VERSION);
+		    "(this ptviz reads versions %d to %d)", (long long)n,
+		    JSONL_OLDEST, JSONL_VERSION);
 	if (get_int(rd, o, "processes", 1, RUN_MAX_PROCS, &p) == -1 ||
 	    get_int(rd, o, "threads", 1, RUN_MAX_THREADS, &t) == -1)
 		return -1;
@@ -173,13 +173,36 @@ take_run(struct reader *rd, json_object *o)
 		return refuse(rd, "\"seed\" is negative");
 	*cfg = (struct run_config){ .nproc = (unsigned)p,
 	    .nthread = (unsigned)t, .sleep_ns = (uint64_t)llround(d * 1e9),
-	    .seed = json_object_get_uint64(v) };
+	    .seed = json_object_get_uint64(v), .work = WORK_SLEEP,
+	    .permits = WORK_DEFAULT_PERMITS };
+	/* Version 1 knew only the sleep workload. */
+	if (json_object_object_get_ex(o, "work", &v)) {
+		if ((s = get_str(rd, o, "work")) == NULL)
+			return -1;
+		if (!work_parse(s, &cfg->work))
+			return refuse(rd, "\"work\" \"%.40s\" is not a "
+			    "workload", s);
+		if (cfg->nthread < work_min_threads(cfg->work))
+			return refuse(rd, "\"work\" %s needs %u threads or "
+			    "more", s, work_min_threads(cfg->work));
+	}
+	if (json_object_object_get_ex(o, "permits", &v)) {
+		if (get_int(rd, o, "permits", 1, WORK_MAX_PERMITS, &n) == -1)
+			return -1;
+		cfg->permits = (unsigned)n;
+	}
 	if (model_init(&rd->m, cfg->nproc, cfg->nthread) == -1 ||
 	    (rd->last = calloc(1 + (size_t)p + (size_t)p * (size_t)t,
 	    sizeof(*rd->last))) == NULL)
 		return refuse(rd, "%s", strerror(errno));
+	/* A thread of a workload reports up to twice as much as a sleeping
+	   one; a CPU-bound one a wait each time it was preempted. */
 	rd->max_events = model_expected_events(cfg->nproc, cfg->nthread) +
 	    2 * PAUSES_MAX;
+	if (cfg->work == WORK_CPU)
+		rd->max_events = UINT64_MAX;
+	else if (cfg->work != WORK_SLEEP)
+		rd->max_events += 3ull * cfg->nproc * cfg->nthread;
 	rd->started = true;
 	return 0;
 }
@@ -239,21 +262,82 @@ signal_named(const char *name, int *sig)
 	return -1;
 }
 
+/* The object kind named `name` ("mutex"); OBJ_COUNT if none. */
+static unsigned
+object_named(const char *name)
+{
+	unsigned k;
+
+	for (k = OBJ_NONE + 1; k < OBJ_COUNT; k++)
+		if (strcmp(object_name(k), name) == 0)
+			return k;
+	return OBJ_COUNT;
+}
+
+/* What a wait or a hold names: "for" or "holds", and "object". */
+static int
+take_object(struct reader *rd, json_object *o, const char *key,
+    struct event *ev)
+{
+	json_object *v;
+	const char *s;
+	int64_t n;
+	unsigned k;
+
+	if ((s = get_str(rd, o, key)) == NULL)
+		return -1;
+	if ((k = object_named(s)) == OBJ_COUNT)
+		return refuse(rd, "\"%s\" \"%.40s\" is not a thing a thread "
+		    "waits for or holds", key, s);
+	if (get_int(rd, o, "object", 0, OBJ_MUTEXES - 1, &n) == -1)
+		return -1;
+	ev->what = (uint8_t)k;
+	ev->object = (uint16_t)n;
+	if (json_object_object_get_ex(o, "recovered", &v)) {
+		if (!json_object_is_type(v, json_type_boolean))
+			return refuse(rd, "\"recovered\" is not true or "
+			    "false");
+		if (json_object_get_boolean(v))
+			ev->what |= OBJ_RECOVERED;
+	}
+	return 0;
+}
+
 /* The fields of an event that only some states have. */
 static int
 take_extra(struct reader *rd, json_object *o, struct event *ev)
 {
 	json_object *v;
 	const char *s;
-	int64_t n;
+	int64_t n, most = (int64_t)rd->r->cfg.sleep_ns;
 	int e;
 
 	switch (ev->state) {
 	case ST_SLEEPING:
-		if (get_int(rd, o, "sleep_ns", 0, (int64_t)rd->r->cfg.sleep_ns,
-		    &n) == -1)
+		if (get_int(rd, o, "sleep_ns", 0, most, &n) == -1)
 			return -1;
 		ev->sleep_ns = (uint64_t)n;
+		return 0;
+	case ST_COMPUTING:
+		if (get_int(rd, o, "cpu_ns", 0, most, &n) == -1)
+			return -1;
+		ev->plan_ns = (uint64_t)n;
+		return 0;
+	case ST_WAITING:
+		return take_object(rd, o, "for", ev);
+	case ST_HOLDING:
+		if (take_object(rd, o, "holds", ev) == -1 ||
+		    get_int(rd, o, "hold_ns", 0, most, &n) == -1)
+			return -1;
+		ev->plan_ns = (uint64_t)n;
+		return 0;
+	case ST_DONE:
+		if (json_object_object_get_ex(o, "cpu_used_ns", &v)) {
+			if (get_int(rd, o, "cpu_used_ns", 1, (int64_t)T_MAX,
+			    &n) == -1)
+				return -1;
+			ev->cpu_ns = (uint64_t)n;
+		}
 		return 0;
 	case ST_TFAILED:
 		if ((s = get_str(rd, o, "error")) == NULL)
@@ -291,6 +375,13 @@ take_extra(struct reader *rd, json_object *o, struct event *ev)
 	} else {
 		return refuse(rd, "a process's end needs \"status\", "
 		    "\"signal\" or \"error\"");
+	}
+	if (json_object_object_get_ex(o, "permits_back", &v)) {
+		if (get_int(rd, o, "permits_back", 1, WORK_MAX_PERMITS,
+		    &n) == -1)
+			return -1;
+		ev->what = OBJ_SEM;
+		ev->object = (uint16_t)n;
 	}
 	return 0;
 }
@@ -332,6 +423,11 @@ refuse_event(struct reader *rd, const struct event *ev)
 	    ev->pid != p->pid)
 		return refuse(rd, "pid %d is not the pid of Process-%u (%d)",
 		    ev->pid, ev->proc, p->pid);
+	if (ev->state == ST_HOLDING && OBJ_KIND(ev->what) == OBJ_MUTEX &&
+	    p->holder[ev->object] != 0 && p->holder[ev->object] != ev->thread)
+		return refuse(rd, "%s cannot hold mutex %c: Thread-%u holds it",
+		    who(ev, name, sizeof(name)), 'A' + ev->object,
+		    p->holder[ev->object]);
 	if (ev->thread > 0 && p->state != ST_STARTING &&
 	    p->state != ST_JOINING)
 		return refuse(rd, "%s cannot be %s while its process is %s",

@@ -37,6 +37,7 @@ struct child {
 struct run {
 	struct run_config cfg;
 	struct region	 region;
+	struct work_shared *shared;
 	struct child	*child;		/* [cfg.nproc] */
 	run_sink	*sink;
 	void		*ctx;
@@ -74,12 +75,32 @@ emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
 	r->sink(r->ctx, &ev);
 }
 
-/* Slots for every event of one child (3 + 3 per thread), so that up to 340
-   threads it never waits; beyond, 1024 slots and it waits when full. */
-static uint32_t
-auto_slots(unsigned nthread)
+/* The reaping of process proc, with the permits given back for it. */
+static void
+emit_end(struct run *r, unsigned proc, unsigned state, pid_t pid,
+    int64_t wstatus, unsigned back)
 {
-	uint32_t need = 3 + 3 * nthread, slots = 4;
+	struct event ev = {
+		.t_ns = now_ns(),
+		.wstatus = wstatus,
+		.pid = pid,
+		.tid = pid,
+		.proc = (uint16_t)proc,
+		.state = (uint8_t)state,
+		.what = back > 0 ? OBJ_SEM : 0,
+		.object = (uint16_t)(back > UINT16_MAX ? UINT16_MAX : back),
+	};
+
+	r->sink(r->ctx, &ev);
+}
+
+/* Slots for every event of one child (3 + 3 per thread sleeping, up to 6
+   for the other workloads), so that up to 340 sleeping threads it never
+   waits; beyond, 1024 slots and it waits when full. */
+static uint32_t
+auto_slots(unsigned nthread, enum work w)
+{
+	uint32_t need = 3 + (w == WORK_SLEEP ? 3 : 6) * nthread, slots = 4;
 
 	while (slots < need && slots < AUTO_MAX_SLOTS)
 		slots <<= 1;
@@ -93,6 +114,7 @@ fork_all(struct run *r)
 	struct child_args a = {
 		.cfg = &r->cfg,
 		.region = &r->region,
+		.shared = r->shared,
 		.parent = getpid(),
 	};
 	unsigned i;
@@ -137,7 +159,8 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 	int saved;
 
 	if (cfg->nproc == 0 || cfg->nthread == 0 || cfg->nproc > UINT16_MAX ||
-	    cfg->nthread > UINT16_MAX) {
+	    cfg->nthread > UINT16_MAX || (unsigned)cfg->work >= WORK_COUNT ||
+	    cfg->nthread < work_min_threads(cfg->work)) {
 		errno = EINVAL;
 		return NULL;
 	}
@@ -148,9 +171,15 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 	r->ctx = ctx;
 	r->region.doorbell = -1;
 	r->chld_fd = -1;
-	slots = cfg->ring_slots ? cfg->ring_slots : auto_slots(cfg->nthread);
+	if (r->cfg.permits == 0)
+		r->cfg.permits = WORK_DEFAULT_PERMITS;
+	slots = cfg->ring_slots ? cfg->ring_slots :
+	    auto_slots(cfg->nthread, cfg->work);
 	if ((r->child = calloc(cfg->nproc, sizeof(*r->child))) == NULL ||
 	    region_create(&r->region, cfg->nproc, slots, 0) == -1)
+		goto fail;
+	if ((cfg->work == WORK_GMUTEX || cfg->work == WORK_SEMAPHORE) &&
+	    (r->shared = work_shared_create(r->cfg.permits)) == NULL)
 		goto fail;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
@@ -221,7 +250,8 @@ bury(struct run *r, unsigned i, int wstatus)
 		state = ST_FAILED;
 	c->reaped = true;
 	r->live--;
-	emit(r, i + 1, state, c->pid, wstatus, now_ns());
+	emit_end(r, i + 1, state, c->pid, wstatus,
+	    work_recover(r->shared, i + 1));
 }
 
 /* Reap every child that has ended. */
@@ -355,6 +385,7 @@ run_free(struct run *r)
 	if (r->chld_fd != -1)
 		close(r->chld_fd);
 	region_destroy(&r->region);
+	work_shared_destroy(r->shared);
 	free(r->child);
 	free(r);
 }

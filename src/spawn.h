@@ -2,7 +2,10 @@
  * spawn.h: one run of the reference program: forking the child processes,
  * their threads, and reaping them.
  *
- * The main process calls everything here from its main thread.  A run hands
+ * The main process calls everything here from its main thread.  It also
+ * owns the objects the children share (work.h): when it reaps a child, it
+ * gives back the semaphore's permits the child's threads held, and the
+ * reaping event says how many.  A run hands
  * every event, from the children's rings and from the main process itself
  * (forked, exited, killed, failed, main running and done), to one sink
  * function, in the order the main process learns of them.  A process's
@@ -19,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "work.h"
+
 struct event;
 struct pollfd;
 struct run;
@@ -33,6 +38,8 @@ struct run_config {
 	unsigned	 nthread;	/* threads per child, 1.. */
 	uint64_t	 sleep_ns;	/* longest sleep */
 	uint64_t	 seed;		/* for duration_ns() */
+	enum work	 work;		/* what the threads do */
+	unsigned	 permits;	/* the semaphore's; 0 for the default */
 	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough
 					   for one child's events, up to 1024 */
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "event.h"
+#include "model.h"
 #include "text.h"
 
 bool
@@ -51,7 +52,7 @@ text_fault(const struct event *ev, char *buf, size_t len)
 		sig = sigabbrev_np(WTERMSIG(ws));
 		snprintf(buf, len, "Process-%u (pid %d) was killed by SIG%s",
 		    ev->proc, ev->pid, sig != NULL ? sig : "?");
-		return true;
+		break;
 	case ST_FAILED:
 		if (ev->wstatus == -1)
 			snprintf(buf, len, "Process-%u was never forked",
@@ -60,9 +61,77 @@ text_fault(const struct event *ev, char *buf, size_t len)
 			snprintf(buf, len, "Process-%u (pid %d) exited with "
 			    "status %d", ev->proc, ev->pid,
 			    WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
-		return true;
+		break;
+	default:
+		if (len > 0)
+			buf[0] = '\0';
+		return false;
 	}
+	if (ev->what == OBJ_SEM && ev->object > 0) {
+		size_t n = strlen(buf);
+
+		snprintf(buf + n, len - n, "; its %u permit%s of the "
+		    "semaphore %s given back", ev->object,
+		    ev->object == 1 ? "" : "s", ev->object == 1 ? "was" :
+		    "were");
+	}
+	return true;
+}
+
+const char *
+text_object(const struct model *m, unsigned i, unsigned j, char *buf,
+    size_t len)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+
+	switch (t->what) {
+	case OBJ_CPU:
+		snprintf(buf, len, "a CPU");
+		break;
+	case OBJ_MUTEX:
+		/* The deadlock's two mutexes have letters; the one mutex of
+		   the mutex workload needs none. */
+		if (t->object > 0 || (t->holds & HOLD_MUTEX(1)) ||
+		    model_proc(m, i)->holder[1] != 0 || t->deadlocked)
+			snprintf(buf, len, "mutex %c of Process-%u",
+			    'A' + t->object, i);
+		else
+			snprintf(buf, len, "the mutex of Process-%u", i);
+		break;
+	case OBJ_GMUTEX:
+		snprintf(buf, len, "the global mutex");
+		break;
+	case OBJ_SEM:
+		snprintf(buf, len, "a permit of the semaphore");
+		break;
+	case OBJ_BARRIER:
+		snprintf(buf, len, "the barrier of Process-%u", i);
+		break;
+	default:
+		if (len > 0)
+			buf[0] = '\0';
+	}
+	return buf;
+}
+
+bool
+text_deadlock(const struct model *m, unsigned i, char *buf, size_t len)
+{
+	const struct model_proc *p = model_proc(m, i);
+	unsigned s = p->cycle, cur = s, n = 0;
+	size_t used;
+
 	if (len > 0)
 		buf[0] = '\0';
-	return false;
+	if (s == 0)
+		return false;
+	snprintf(buf, len, "deadlock in Process-%u: Thread-%u waits for ", i,
+	    s);
+	do {
+		cur = model_thread(m, i, cur)->blocker;
+		used = strlen(buf);
+		snprintf(buf + used, len - used, "%sThread-%u", n++ > 0 ?
+		    ", which waits for " : "", cur);
+	} while (cur != s && cur != 0 && n <= m->nthread);
+	return true;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct event;
+struct model;
 
 /* The reference line ev makes, without a newline: ">thread Thread-2 in
    process Process-1 done.", "Process Process-1 done.", "Main process
@@ -23,5 +24,18 @@ bool	 text_line(const struct event *ev, char *buf, size_t len);
    not start Thread-7: Resource temporarily unavailable"; false (and buf
    empty) if it tells none.  buf NULL only asks whether it tells one. */
 bool	 text_fault(const struct event *ev, char *buf, size_t len);
+
+/* What thread j of process i waits for or last held, as a phrase: "the
+   mutex of Process-2", "mutex B of Process-1", "the global mutex", "a
+   permit of the semaphore", "the barrier of Process-3", "a CPU"; "" if
+   it names nothing. */
+const char *text_object(const struct model *m, unsigned i, unsigned j,
+	    char *buf, size_t len);
+
+/* The deadlock of process i, if the model found one: "deadlock in
+   Process-3: Thread-1 waits for Thread-2, which waits for Thread-1";
+   false (and buf empty) if it has none. */
+bool	 text_deadlock(const struct model *m, unsigned i, char *buf,
+	    size_t len);
 
 #endif

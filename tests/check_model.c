@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "../src/model.h"
+#include "../src/text.h"
 #include "suites.h"
 
 #define PID(i)	(1000 + (int)(i))
@@ -66,6 +67,179 @@ reap(struct model *m, unsigned i, unsigned state, int wstatus)
 	e.wstatus = wstatus;
 	apply_ok(m, e);
 }
+
+/* An event of thread j of process i that waits for or holds what/object. */
+static struct event
+obj(unsigned i, unsigned j, unsigned state, uint64_t t, unsigned what,
+    unsigned object)
+{
+	struct event e = ev(i, j, state, t);
+
+	e.what = (uint8_t)what;
+	e.object = (uint16_t)object;
+	return e;
+}
+
+/* A process's mutex has one holder: a second is refused until the first
+   is done, and a wait names the holder. */
+START_TEST(model_mutex_has_one_holder)
+{
+	struct model m;
+	unsigned hp;
+
+	ck_assert_int_eq(model_init(&m, 1, 2), 0);
+	start_proc(&m, 1);
+	apply_ok(&m, ev(1, 1, ST_RUNNING, 20));
+	apply_ok(&m, ev(1, 2, ST_RUNNING, 20));
+	apply_ok(&m, obj(1, 1, ST_HOLDING, 30, OBJ_MUTEX, 0));
+	apply_bad(&m, obj(1, 2, ST_HOLDING, 31, OBJ_MUTEX, 0));
+	apply_ok(&m, obj(1, 2, ST_WAITING, 32, OBJ_MUTEX, 0));
+	ck_assert_uint_eq(model_holder(&m, 1, model_thread(&m, 1, 2), &hp), 1);
+	ck_assert_uint_eq(hp, 1);
+	/* It holds what it waited for, not something else. */
+	apply_bad(&m, obj(1, 2, ST_HOLDING, 33, OBJ_MUTEX, 1));
+	apply_bad(&m, obj(1, 2, ST_HOLDING, 33, OBJ_MUTEX, 0));
+	apply_ok(&m, ev(1, 1, ST_DONE, 40));
+	ck_assert_uint_eq(model_proc(&m, 1)->holder[0], 0);
+	apply_ok(&m, obj(1, 2, ST_HOLDING, 41, OBJ_MUTEX, 0));
+	ck_assert_uint_eq(model_proc(&m, 1)->holder[0], 2);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->wait_ns, 9);
+	/* Busy: holding counts for the concurrency, waiting does not. */
+	ck_assert_uint_eq(m.slept_ns, 10);
+	ck_assert_uint_eq(m.busy, 1);
+	model_free(&m);
+}
+END_TEST
+
+/* Waits and holds that name nothing, or the wrong thing, are refused. */
+START_TEST(model_refuses_bad_waits_and_holds)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 1, 1), 0);
+	start_proc(&m, 1);
+	apply_ok(&m, ev(1, 1, ST_RUNNING, 20));
+	apply_bad(&m, obj(1, 1, ST_WAITING, 21, OBJ_NONE, 0));
+	apply_bad(&m, obj(1, 1, ST_WAITING, 21, OBJ_COUNT, 0));
+	apply_bad(&m, obj(1, 1, ST_WAITING, 21, OBJ_MUTEX, OBJ_MUTEXES));
+	apply_bad(&m, obj(1, 1, ST_WAITING, 21, OBJ_CPU, 0)); /* not computing */
+	apply_bad(&m, obj(1, 1, ST_HOLDING, 21, OBJ_BARRIER, 0));
+	apply_bad(&m, obj(1, 1, ST_HOLDING, 21, OBJ_MUTEX | OBJ_RECOVERED, 0));
+	e = ev(1, 1, ST_SLEEPING, 21);
+	e.what = OBJ_MUTEX;
+	apply_bad(&m, e);
+	apply_ok(&m, obj(1, 1, ST_WAITING, 22, OBJ_BARRIER, 0));
+	apply_bad(&m, ev(1, 1, ST_COMPUTING, 23));	/* the barrier */
+	apply_bad(&m, ev(1, 1, ST_DONE, 23));
+	apply_ok(&m, ev(1, 1, ST_SLEEPING, 23));
+	apply_bad(&m, ev(1, 1, ST_DONE, 22));		/* time goes back */
+	model_free(&m);
+}
+END_TEST
+
+/* Two threads each waiting for the mutex the other holds: a deadlock,
+   found with its cycle, told in words. */
+START_TEST(model_finds_a_deadlock)
+{
+	struct model m;
+	char text[160];
+
+	ck_assert_int_eq(model_init(&m, 2, 3), 0);
+	start_proc(&m, 2);
+	apply_ok(&m, ev(2, 1, ST_RUNNING, 20));
+	apply_ok(&m, ev(2, 2, ST_RUNNING, 20));
+	apply_ok(&m, obj(2, 1, ST_HOLDING, 30, OBJ_MUTEX, 0));
+	apply_ok(&m, obj(2, 2, ST_HOLDING, 30, OBJ_MUTEX, 1));
+	apply_ok(&m, obj(2, 1, ST_WAITING, 40, OBJ_MUTEX, 1));
+	ck_assert_uint_eq(m.deadlocks, 0);
+	ck_assert(!text_deadlock(&m, 2, text, sizeof(text)));
+	apply_ok(&m, obj(2, 2, ST_WAITING, 41, OBJ_MUTEX, 0));
+	ck_assert_uint_eq(m.deadlocks, 1);
+	ck_assert(model_thread(&m, 2, 1)->deadlocked);
+	ck_assert(model_thread(&m, 2, 2)->deadlocked);
+	ck_assert(!model_thread(&m, 2, 3)->deadlocked);
+	ck_assert(text_deadlock(&m, 2, text, sizeof(text)));
+	ck_assert_str_eq(text, "deadlock in Process-2: Thread-2 waits for "
+	    "Thread-1, which waits for Thread-2");
+	/* Killed: what they held is free, and the deadlock is still told. */
+	reap(&m, 2, ST_KILLED, SIGKILL);
+	ck_assert_uint_eq(model_proc(&m, 2)->holder[0], 0);
+	ck_assert(text_deadlock(&m, 2, text, sizeof(text)));
+	ck_assert_uint_eq(m.deadlocks, 1);
+	model_free(&m);
+}
+END_TEST
+
+/* The semaphore's holders are counted; a process killed holding permits
+   frees them, and its end says how many the main process gave back. */
+START_TEST(model_counts_permits)
+{
+	struct model m;
+	struct event e;
+	unsigned j;
+
+	ck_assert_int_eq(model_init(&m, 2, 2), 0);
+	start_proc(&m, 1);
+	start_proc(&m, 2);
+	for (j = 1; j <= 2; j++) {
+		apply_ok(&m, ev(1, j, ST_RUNNING, 20));
+		apply_ok(&m, obj(1, j, ST_HOLDING, 30, OBJ_SEM, 0));
+	}
+	apply_ok(&m, ev(2, 1, ST_RUNNING, 20));
+	apply_ok(&m, obj(2, 1, ST_WAITING, 30, OBJ_SEM, 0));
+	ck_assert_uint_eq(m.sem_held, 2);
+	ck_assert_uint_eq(m.sem_peak, 2);
+	e = ev(1, 0, ST_KILLED, 5000);
+	e.wstatus = SIGKILL;
+	e.what = OBJ_SEM;
+	e.object = 2;
+	apply_ok(&m, e);
+	ck_assert_uint_eq(m.sem_held, 0);
+	ck_assert_uint_eq(m.permits_back, 2);
+	apply_ok(&m, obj(2, 1, ST_HOLDING, 5001, OBJ_SEM, 0));
+	ck_assert_uint_eq(m.sem_held, 1);
+	/* A reaping names permits only. */
+	e = ev(2, 0, ST_KILLED, 6000);
+	e.wstatus = SIGKILL;
+	e.what = OBJ_MUTEX;
+	apply_bad(&m, e);
+	model_free(&m);
+}
+END_TEST
+
+/* A CPU-bound thread: waits for a CPU only while computing, comes back to
+   computing, and its progress is its time computing over its plan. */
+START_TEST(model_cpu_waits_and_progress)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 1, 1), 0);
+	start_proc(&m, 1);
+	apply_ok(&m, ev(1, 1, ST_RUNNING, 20));
+	e = ev(1, 1, ST_COMPUTING, 100);
+	e.plan_ns = 1000;
+	apply_ok(&m, e);
+	apply_ok(&m, obj(1, 1, ST_WAITING, 300, OBJ_CPU, 0));
+	apply_bad(&m, ev(1, 1, ST_SLEEPING, 400));
+	ck_assert(model_progress(&m, 1, 1, 5000) > 0.199 &&
+	    model_progress(&m, 1, 1, 5000) < 0.201);
+	e = ev(1, 1, ST_COMPUTING, 600);
+	e.plan_ns = 1000;
+	apply_ok(&m, e);
+	ck_assert(model_progress(&m, 1, 1, 700) > 0.299 &&
+	    model_progress(&m, 1, 1, 700) < 0.301);
+	/* Busy 200 + 100 over 600 elapsed since 100. */
+	ck_assert_uint_eq(model_slept_ns(&m, 700), 300);
+	e = ev(1, 1, ST_DONE, 1400);
+	e.cpu_ns = 1001;
+	apply_ok(&m, e);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->cpu_ns, 1001);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->wait_ns, 300);
+	model_free(&m);
+}
+END_TEST
 
 START_TEST(model_complete_run_counts_every_event)
 {
@@ -303,6 +477,11 @@ model_suite(void)
 	tcase_add_test(tc, model_thread_that_could_not_start_is_failed);
 	tcase_add_test(tc, model_survives_random_events);
 	tcase_add_test(tc, model_slept_counts_sleeps_in_progress);
+	tcase_add_test(tc, model_mutex_has_one_holder);
+	tcase_add_test(tc, model_refuses_bad_waits_and_holds);
+	tcase_add_test(tc, model_finds_a_deadlock);
+	tcase_add_test(tc, model_counts_permits);
+	tcase_add_test(tc, model_cpu_waits_and_progress);
 	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);
 	suite_add_tcase(s, tc);
 	return s;

@@ -18,8 +18,9 @@
 
 /* A whole run of one process with one thread, as --json writes it. */
 static const char *const good[] = {
-	"{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,\"processes\":1,"
-	"\"threads\":1,\"sleep_s\":0.100000000,\"seed\":18446744073709551615}",
+	"{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,\"processes\":1,"
+	"\"threads\":1,\"sleep_s\":0.100000000,\"seed\":18446744073709551615,"
+	"\"work\":\"sleep\"}",
 	"{\"t_ns\":0,\"event\":\"running\",\"proc\":0,\"thread\":0,\"pid\":10,"
 	"\"tid\":10}",
 	"{\"t_ns\":100,\"event\":\"forked\",\"proc\":1,\"thread\":0,\"pid\":11,"
@@ -129,6 +130,23 @@ START_TEST(recording_reads_every_event)
 }
 END_TEST
 
+/* A recording of version 1, before workloads, reads as the sleep
+   workload. */
+START_TEST(recording_reads_version_1)
+{
+	char *s = text(1, "{\"event\":\"run\",\"format\":\"ptviz\","
+	    "\"version\":1,\"processes\":1,\"threads\":1,\"sleep_s\":0.1,"
+	    "\"seed\":3}", 0, NULL), err[256];
+	struct recording r;
+
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(r.cfg.work, WORK_SLEEP);
+	ck_assert_uint_eq(r.n, NGOOD - 1);
+	recording_free(&r);
+	free(s);
+}
+END_TEST
+
 /* Written again, a recording is the same bytes. */
 START_TEST(recording_writes_back_the_same_bytes)
 {
@@ -204,9 +222,29 @@ static const struct bad {
 	  "it does not start with a \"run\" record" },
 	{ 1, "{\"event\":\"run\",\"format\":\"other\",\"version\":1}", 0,
 	  "line 1: the format is \"other\", not \"ptviz\"" },
-	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2}", 0,
-	  "line 1: version 2 of the format is not known (this ptviz reads "
-	  "version 1)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3}", 0,
+	  "line 1: version 3 of the format is not known (this ptviz reads "
+	  "versions 1 to 2)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,\"seed\":1,"
+	  "\"work\":\"nap\"}", 0,
+	  "line 1: \"work\" \"nap\" is not a workload" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,\"seed\":1,"
+	  "\"work\":\"deadlock\"}", 0,
+	  "line 1: \"work\" deadlock needs 2 threads or more" },
+	{ 6, "{\"t_ns\":400,\"event\":\"waiting\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":12,\"for\":\"spoon\",\"object\":0}", 0,
+	  "line 6: \"for\" \"spoon\" is not a thing a thread waits for or "
+	  "holds" },
+	{ 6, "{\"t_ns\":400,\"event\":\"holding\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":12,\"holds\":\"barrier\",\"object\":0,"
+	  "\"hold_ns\":1}", 0,
+	  "line 6: Thread-1 of Process-1 cannot be holding after running" },
+	{ 6, "{\"t_ns\":400,\"event\":\"holding\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":12,\"holds\":\"mutex\",\"object\":2,"
+	  "\"hold_ns\":1}", 0,
+	  "line 6: \"object\" is 2, out of range (0 to 1)" },
 	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
 	  "\"processes\":0,\"threads\":1,\"sleep_s\":1,\"seed\":1}", 0,
 	  "line 1: \"processes\" is 0, out of range (1 to 1024)" },
@@ -353,6 +391,7 @@ recording_suite(void)
 	TCase *tc = tcase_create("recording");
 
 	tcase_add_test(tc, recording_reads_every_event);
+	tcase_add_test(tc, recording_reads_version_1);
 	tcase_add_test(tc, recording_writes_back_the_same_bytes);
 	tcase_add_test(tc, recording_keeps_how_processes_end);
 	tcase_add_test(tc, recording_skips_a_cut_last_line);

@@ -16,13 +16,15 @@
 #define PROGRAM_VERSION	"1.0.0"
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
-    OPT_REPLAY, OPT_TRACE };
+    OPT_REPLAY, OPT_TRACE, OPT_PERMITS };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
 	{ "threads",	required_argument, NULL, 't' },
 	{ "sleep",	required_argument, NULL, 's' },
 	{ "seed",	required_argument, NULL, OPT_SEED },
+	{ "work",	required_argument, NULL, 'w' },
+	{ "permits",	required_argument, NULL, OPT_PERMITS },
 	{ "plain",	no_argument,	   NULL, OPT_PLAIN },
 	{ "json",	no_argument,	   NULL, OPT_JSON },
 	{ "ring-slots",	required_argument, NULL, OPT_RING_SLOTS },
@@ -38,8 +40,8 @@ void
 options_usage(FILE *fp)
 {
 	fputs(
-"usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [--plain | --json]\n"
-"             [--record FILE] [--trace FILE]\n"
+"usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]]\n"
+"             [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
 "\n"
 "Run a small concurrent program -- child processes, each starting threads\n"
@@ -51,6 +53,17 @@ options_usage(FILE *fp)
 "                      up to 9 decimals (default 3)\n"
 "      --seed N        seed for the sleep durations, 0 to 2^64-1\n"
 "                      (default: a random one, shown)\n"
+"  -w, --work WORK     what each thread does (default sleep):\n"
+"                        sleep         sleeps its planned time\n"
+"                        cpu           computes for its planned CPU time\n"
+"                        mutex         holds its process's mutex to sleep\n"
+"                        global-mutex  holds one mutex of the whole run\n"
+"                        semaphore     holds one of N permits of the run\n"
+"                        barrier       sleeps, waits for its process's\n"
+"                                      threads, sleeps again\n"
+"                        deadlock      takes two mutexes in opposite\n"
+"                                      orders (2 threads or more)\n"
+"      --permits N     the semaphore's permits, 1 to 1024 (default 2)\n"
 "      --plain         print the reference lines instead of the screen;\n"
 "                      the default when stdout is not a terminal\n"
 "      --json          print every event as one JSON object per line\n"
@@ -70,7 +83,8 @@ options_usage(FILE *fp)
 "memory) are refused before anything starts.\n"
 "\n"
 "Exit status: 0 when every process finished, 1 when one was killed or\n"
-"failed (on the screen: in the run shown when quitting) or ptviz failed,\n"
+"failed (on the screen: in the run shown when quitting), a deadlock was\n"
+"found (--plain, --json: its processes are killed) or ptviz failed,\n"
 "2 for a bad command line, counts the machine cannot hold or a bad\n"
 "recording, 128+N when ended by signal N.\n"
 "See ptviz(1) for the keys of the screen.\n", fp);
@@ -181,23 +195,27 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
     size_t errlen)
 {
 	unsigned slots;
+	bool permits = false;
 	char buf[41];
 	int c;
 
 	*o = (struct options){
 		.run = { .nproc = 5, .nthread = 3,
-		    .sleep_ns = 3000000000ull },
+		    .sleep_ns = 3000000000ull, .work = WORK_SLEEP,
+		    .permits = WORK_DEFAULT_PERMITS },
 		.mode = MODE_AUTO,
 	};
 	opterr = 0;
 	optind = 0;			/* glibc: start afresh */
-	while ((c = getopt_long(argc, argv, "+:p:t:s:hV", longopts,
+	while ((c = getopt_long(argc, argv, "+:p:t:s:w:hV", longopts,
 	    NULL)) != -1) {
 		if (o->run_given == NULL && (c == 'p' || c == 't' ||
-		    c == 's' || c == OPT_SEED || c == OPT_RING_SLOTS))
+		    c == 's' || c == OPT_SEED || c == OPT_RING_SLOTS ||
+		    c == 'w' || c == OPT_PERMITS))
 			o->run_given = c == 'p' ? "--processes" : c == 't' ?
 			    "--threads" : c == 's' ? "--sleep" : c == OPT_SEED ?
-			    "--seed" : "--ring-slots";
+			    "--seed" : c == 'w' ? "--work" : c == OPT_PERMITS ?
+			    "--permits" : "--ring-slots";
 		switch (c) {
 		case 'p':
 			if (parse_count("--processes", optarg, OPT_MAX_PROCS,
@@ -236,6 +254,22 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 				return -1;
 			}
 			o->seed_given = true;
+			break;
+		case 'w':
+			if (!work_parse(optarg, &o->run.work)) {
+				snprintf(err, errlen, "--work '%s' is not a "
+				    "workload: give sleep, cpu, mutex, "
+				    "global-mutex, semaphore, barrier or "
+				    "deadlock (see ptviz --help)",
+				    shown(optarg, buf));
+				return -1;
+			}
+			break;
+		case OPT_PERMITS:
+			if (parse_count("--permits", optarg, WORK_MAX_PERMITS,
+			    &o->run.permits, err, errlen) == -1)
+				return -1;
+			permits = true;
 			break;
 		case OPT_PLAIN:
 		case OPT_JSON:
@@ -301,6 +335,18 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	if (optind < argc) {
 		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
 		    "--help)", shown(argv[optind], buf));
+		return -1;
+	}
+	if (o->run.nthread < work_min_threads(o->run.work)) {
+		snprintf(err, errlen, "--work %s needs at least %u threads "
+		    "per process: give -t %u or more (see ptviz --help)",
+		    work_name(o->run.work), work_min_threads(o->run.work),
+		    work_min_threads(o->run.work));
+		return -1;
+	}
+	if (permits && o->run.work != WORK_SEMAPHORE) {
+		snprintf(err, errlen, "--permits is for --work semaphore "
+		    "(see ptviz --help)");
 		return -1;
 	}
 	if (o->replay != NULL && o->run_given != NULL) {

@@ -25,7 +25,8 @@ struct options {
 	struct run_config run;
 	bool		 seed_given;
 	const char	*run_given;	/* the first option that set the run
-					   (-p, -t, -s, --seed, --ring-slots) */
+					   (-p, -t, -s, --seed, -w, --permits,
+					   --ring-slots) */
 	const char	*record;	/* --record FILE: write the run */
 	const char	*replay;	/* --replay FILE ("-": stdin) */
 	const char	*trace;		/* --trace FILE: Chrome trace */

@@ -16,6 +16,9 @@
  * each kind of fault is told in full for its first FAULT_LINES processes
  * only, and report_summary() counts the rest in one line per kind at the
  * end of the run, with the processes never forked as one range.
+ *
+ * A deadlock the model finds is told on stderr at once, and (a live run)
+ * its process is killed and reaped, so the run ends: never a hang.
  */
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -76,7 +79,34 @@ struct stream {
 	struct jsonl_file record;	/* --record */
 	struct history	 hist;		/* --trace: the events, for the end */
 	bool		 keep;		/* keep them */
+	unsigned	 deadlocks;	/* told so far */
+	bool		*broken;	/* [nproc]: deadlock told and ended */
 };
+
+/* Tell each deadlock the model found since the last look, and kill its
+   process: with no one at the keys, nobody else would. */
+static void
+break_deadlocks(struct stream *s, struct source *src)
+{
+	char text[512];
+	unsigned i;
+
+	if (s->model.deadlocks == s->deadlocks)
+		return;
+	s->deadlocks = s->model.deadlocks;
+	for (i = 1; i <= s->model.nproc; i++) {
+		if (s->broken[i - 1] || !text_deadlock(&s->model, i, text,
+		    sizeof(text)))
+			continue;
+		s->broken[i - 1] = true;
+		s->faults++;
+		if (source_control(src, SOURCE_KILL, i) == 0)
+			fprintf(stderr, "ptviz: %s; Process-%u is killed\n",
+			    text, i);
+		else
+			fprintf(stderr, "ptviz: %s\n", text);
+	}
+}
 
 /* The recording failed: say so once; the run goes on without it. */
 static void
@@ -228,8 +258,9 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 		/* A reader that stalls: stop taking events, and the children
 		   wait on their full rings; nothing is lost. */
 		if (!source_finished(src) && pending < OUT_HIGH) {
-			busy = source_pump(src, PUMP_BUDGET) > 0 ||
-			    (armed = source_arm(src, &fds[2])) < 0;
+			busy = source_pump(src, PUMP_BUDGET) > 0;
+			break_deadlocks(s, src);
+			busy = busy || (armed = source_arm(src, &fds[2])) < 0;
 			if (busy && armed > 0)
 				source_woke(src);
 			if (busy)
@@ -263,7 +294,8 @@ stream_main(const struct options *o, const struct printer *p,
 	const char *call;
 	int sigfd, sig = 0, error;
 
-	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1)
+	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
+	    (s.broken = calloc(o->run.nproc, sizeof(*s.broken))) == NULL)
 		err(1, "model");
 	if ((sigfd = signals_open(false)) == -1)
 		err(1, "signalfd");
@@ -306,6 +338,7 @@ stream_main(const struct options *o, const struct printer *p,
 	error = out_error(&s.out);
 	out_close(&s.out);
 	model_free(&s.model);
+	free(s.broken);
 	close(sigfd);
 	if (end == END_SIGNAL)
 		signals_reraise(sig);

@@ -12,9 +12,9 @@ def load(p):
     return [json.loads(l) for l in open(p)]
 a, b, c = (load(p) for p in sys.argv[1:])
 run = a[0]
-assert run == {"event": "run", "format": "ptviz", "version": 1,
+assert run == {"event": "run", "format": "ptviz", "version": 2,
                "processes": 4, "threads": 5,
-               "sleep_s": 0.05, "seed": 7}, run
+               "sleep_s": 0.05, "seed": 7, "work": "sleep"}, run
 ev = a[1:]
 P, T = 4, 5
 assert len(ev) == 2 + P * (5 + 3 * T), len(ev)
