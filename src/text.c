@@ -42,8 +42,16 @@ text_fault(const struct event *ev, char *buf, size_t len)
 
 	if (buf == NULL)
 		return ev->state == ST_TFAILED || ev->state == ST_KILLED ||
-		    ev->state == ST_FAILED;
+		    ev->state == ST_FAILED || (ev->state == ST_HOLDING &&
+		    (ev->what & OBJ_RECOVERED));
 	switch (ev->state) {
+	case ST_HOLDING:
+		if (!(ev->what & OBJ_RECOVERED))
+			goto none;
+		snprintf(buf, len, "Thread-%u of Process-%u recovered the "
+		    "global mutex: its holder died holding it", ev->thread,
+		    ev->proc);
+		return true;
 	case ST_TFAILED:
 		snprintf(buf, len, "Process-%u could not start Thread-%u: %s",
 		    ev->proc, ev->thread, strerror((int)ev->err));
@@ -63,6 +71,7 @@ text_fault(const struct event *ev, char *buf, size_t len)
 			    WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
 		break;
 	default:
+	none:
 		if (len > 0)
 			buf[0] = '\0';
 		return false;

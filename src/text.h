@@ -21,7 +21,8 @@ bool	 text_line(const struct event *ev, char *buf, size_t len);
 
 /* The fault ev tells, without "ptviz: " or a newline: "Process-2 (pid 81)
    was killed by SIGKILL", "Process-3 was never forked", "Process-1 could
-   not start Thread-7: Resource temporarily unavailable"; false (and buf
+   not start Thread-7: Resource temporarily unavailable", or the recovery
+   of the global mutex from a holder that died; false (and buf
    empty) if it tells none.  buf NULL only asks whether it tells one. */
 bool	 text_fault(const struct event *ev, char *buf, size_t len);
 

@@ -122,6 +122,11 @@ step_count(struct tui *t, bool procs, int by)
 		    "threads per process"), by < 0 ? "least" : "most");
 		return;
 	}
+	if (!procs && by < 0 && *count <= work_min_threads(c->work)) {
+		act_note(t, "%s needs %u threads per process", work_name(c->work),
+		    work_min_threads(c->work));
+		return;
+	}
 	if (by > 0 && !room_for(t, c->nproc + procs, c->nthread + !procs,
 	    procs))
 		return;
@@ -146,6 +151,23 @@ step_sleep(struct tui *t, int by)
 	}
 	act_note(t, "the sleep is already the %s", by > 0 ? "longest" :
 	    "shortest");
+}
+
+/* The next workload, and rerun; one that needs more threads than a
+   process has is passed over, with a note. */
+static void
+next_work(struct tui *t)
+{
+	struct run_config *c = &t->opt.run;
+	enum work w = (enum work)((c->work + 1) % WORK_COUNT);
+
+	if (c->nthread < work_min_threads(w)) {
+		act_note(t, "%s needs %u threads per process (+ adds one): "
+		    "passed over", work_name(w), work_min_threads(w));
+		w = (enum work)((w + 1) % WORK_COUNT);
+	}
+	c->work = w;
+	rerun(t);
 }
 
 /* Move the selection by dp processes and dj threads, within the run. */
@@ -254,6 +276,10 @@ act(struct tui *t, enum action a)
 	case ACT_SLEEP_LESS:
 		if (!recorded(t))
 			step_sleep(t, a == ACT_SLEEP_MORE ? 1 : -1);
+		break;
+	case ACT_WORK:
+		if (!recorded(t))
+			next_work(t);
 		break;
 	case ACT_PAUSE:
 		if (recorded(t))

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "../src/event.h"
+#include "../src/text.h"
 #include "view.h"
 
 /* "+1.234 s" for an event time, or a dash if it has not happened. */
@@ -67,6 +68,32 @@ time_row(const struct tui *t, int *y, const char *label, uint64_t when)
 	row(t->lay.details, &t->theme, y, label, buf);
 }
 
+/* What thread th (j of process i) waits for and who holds it: "mutex A of
+   Process-1, held by Thread-3 since +0.412 s". */
+static void
+wait_rows(const struct tui *t, int *y, unsigned i, unsigned j,
+    const struct model_thread *th)
+{
+	const struct model *m = t->shown;
+	WINDOW *w = t->lay.details;
+	char obj[64], buf[128], when[32];
+	unsigned hp, h;
+
+	if (th->state != ST_WAITING)
+		return;
+	row(w, &t->theme, y, "for", text_object(m, i, j, obj, sizeof(obj)));
+	h = model_holder(m, i, th, &hp);
+	if (h == 0)
+		return;
+	at(t, when, sizeof(when), model_thread(m, hp, h)->t_hold);
+	if (hp == i)
+		snprintf(buf, sizeof(buf), "Thread-%u since %s", h, when);
+	else
+		snprintf(buf, sizeof(buf), "Thread-%u of Process-%u since %s",
+		    h, hp, when);
+	row(w, &t->theme, y, "held by", buf);
+}
+
 /* The selected thread's rows. */
 static void
 thread_rows(const struct tui *t, int *y)
@@ -75,33 +102,58 @@ thread_rows(const struct tui *t, int *y)
 	const struct model_thread *th = model_thread(t->shown, i, j);
 	const struct model_proc *p = model_proc(t->shown, i);
 	WINDOW *w = t->lay.details;
-	uint64_t end;
-	char buf[64], v[48];
-	bool slept;
+	uint64_t busy, waited;
+	char buf[64], v[48], obj[64];
+	bool now_busy = th->state == ST_SLEEPING ||
+	    th->state == ST_COMPUTING || th->state == ST_HOLDING;
 
 	if (th->state == ST_DONE)
 		snprintf(buf, sizeof(buf), "done, finished #%u", th->rank);
-	else if (model_proc_stopped(t->shown, i) &&
-	    th->state == ST_SLEEPING)
-		snprintf(buf, sizeof(buf), "sleeping (stopped)");
+	else if (model_proc_stopped(t->shown, i) && th->t_running != 0 &&
+	    th->t_done == 0)
+		snprintf(buf, sizeof(buf), "%s (stopped)",
+		    state_name(th->state));
+	else if (th->deadlocked && th->state == ST_WAITING)
+		snprintf(buf, sizeof(buf), "waiting: deadlocked");
 	else
 		snprintf(buf, sizeof(buf), "%s", state_name(th->state));
 	row(w, &t->theme, y, "state", buf);
+	wait_rows(t, y, i, j, th);
+	if (th->holds != 0 && th->state != ST_DONE) {
+		at(t, v, sizeof(v), th->t_hold);
+		snprintf(buf, sizeof(buf), "%s since %s",
+		    th->state == ST_HOLDING ? text_object(t->shown, i, j, obj,
+		    sizeof(obj)) : (th->holds & HOLD_MUTEX(0)) ? "mutex A" :
+		    "mutex B", v);
+		row(w, &t->theme, y, "holds", buf);
+	}
 	snprintf(buf, sizeof(buf), "%d", p->pid);
 	row(w, &t->theme, y, "pid", p->pid > 0 ? buf : "-");
 	snprintf(buf, sizeof(buf), "%d", th->tid);
 	row(w, &t->theme, y, "tid", th->tid > 0 ? buf : "-");
 	dur(t, buf, sizeof(buf), th->sleep_ns, th->t_sleeping != 0);
 	row(w, &t->theme, y, "planned", buf);
-	slept = th->t_sleeping != 0;
-	end = th->t_done != 0 ? th->t_done : t->now;
-	dur(t, v, sizeof(v), end - th->t_sleeping, slept && end >
-	    th->t_sleeping);
-	snprintf(buf, sizeof(buf), "%s%s", v, slept && th->t_done == 0 ?
-	    " so far" : "");
-	row(w, &t->theme, y, "slept", buf);
+	/* Busy: sleeping, computing or holding; the phase going counts up
+	   to the moment shown. */
+	busy = th->busy_ns + (now_busy && t->now > th->t_state ?
+	    t->now - th->t_state : 0);
+	dur(t, v, sizeof(v), busy, th->t_sleeping != 0);
+	snprintf(buf, sizeof(buf), "%s%s", v, th->t_sleeping != 0 &&
+	    th->t_done == 0 ? " so far" : "");
+	row(w, &t->theme, y, th->state == ST_COMPUTING ||
+	    th->what == OBJ_CPU ? "computed" : "slept", buf);
+	waited = th->wait_ns + (th->state == ST_WAITING &&
+	    t->now > th->t_state ? t->now - th->t_state : 0);
+	if (waited > 0) {
+		dur(t, buf, sizeof(buf), waited, true);
+		row(w, &t->theme, y, "waited", buf);
+	}
+	if (th->cpu_ns != 0) {
+		dur(t, buf, sizeof(buf), th->cpu_ns, true);
+		row(w, &t->theme, y, "cpu used", buf);
+	}
 	time_row(t, y, "running", th->t_running);
-	time_row(t, y, "sleeping", th->t_sleeping);
+	time_row(t, y, "busy", th->t_sleeping);
 	time_row(t, y, th->state == ST_LOST ? "lost" :
 	    th->state == ST_TFAILED ? "failed" : "done", th->t_done);
 }

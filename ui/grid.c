@@ -14,6 +14,8 @@
 
 #include "../src/event.h"
 #include "../src/recording.h"
+#include "../src/text.h"
+#include "../src/work.h"
 #include "view.h"
 
 #define CELL_MAX	10	/* widest cell, gap excluded */
@@ -87,6 +89,32 @@ follow(struct tui *t, const struct geom *g)
 		t->left_thread = m->nthread - g->ncols + 1;
 }
 
+/* The first deadlock of a process not yet reaped, in words, with how many
+   processes are deadlocked; false if none is. */
+static bool
+deadlock_text(const struct model *m, char *buf, size_t len)
+{
+	unsigned i, n = 0, first = 0;
+	size_t used;
+
+	if (m->deadlocks == 0)
+		return false;
+	for (i = 1; i <= m->nproc; i++) {
+		if (model_proc(m, i)->cycle == 0 || model_proc(m, i)->reaped)
+			continue;
+		if (n++ == 0)
+			first = i;
+	}
+	if (n == 0 || !text_deadlock(m, first, buf, len))
+		return false;
+	used = strlen(buf);
+	if (n > 1)
+		snprintf(buf + used, len - used, " (and %u more)", n - 1);
+	used = strlen(buf);
+	snprintf(buf + used, len - used, ": k on it kills it");
+	return true;
+}
+
 void
 grid_draw_header(const struct tui *t)
 {
@@ -94,19 +122,24 @@ grid_draw_header(const struct tui *t)
 	const struct theme *th = &t->theme;
 	WINDOW *w = t->lay.header;
 	uint64_t el = model_elapsed(m, t->now);
-	char sleep[32], secs[32], total[32], line[256];
+	char sleep[32], secs[32], total[32], line[512], work[32];
 	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
 	const char *state = "starting";
 
 	theme_secs(sleep, sizeof(sleep), t->opt.run.sleep_ns, 3, true);
+	if (t->opt.run.work == WORK_SEMAPHORE)
+		snprintf(work, sizeof(work), "semaphore of %u",
+		    t->opt.run.permits);
+	else
+		snprintf(work, sizeof(work), "%s", work_name(t->opt.run.work));
 	snprintf(line, sizeof(line), "ptviz %s %s%s%s%u process%s %s %u "
-	    "thread%s %s sleep %s %s s %s seed %llu", dash,
+	    "thread%s %s %s %s %s s %s seed %llu", dash,
 	    t->replay != NULL ? "replay of " : "",
 	    t->replay != NULL ? t->replay->name : "",
 	    t->replay != NULL ? (th->utf8 ? " — " : " - ") : "", m->nproc,
 	    m->nproc == 1 ? "" : "es", th->utf8 ? "×" : "x", m->nthread,
-	    m->nthread == 1 ? "" : "s", dash, th->utf8 ? "≤" : "<=", sleep,
-	    dash, (unsigned long long)t->opt.run.seed);
+	    m->nthread == 1 ? "" : "s", dash, work, th->utf8 ? "≤" : "<=",
+	    sleep, dash, (unsigned long long)t->opt.run.seed);
 	werase(w);
 	wattrset(w, th->attr[LOOK_TITLE]);
 	wmove(w, 0, 0);
@@ -149,9 +182,15 @@ grid_draw_header(const struct tui *t)
 		wattrset(w, A_NORMAL);
 	}
 	/* A note has a line of its own: the status line leaves it little
-	   room at 120 columns. */
-	wattrset(w, th->attr[LOOK_KEY]);
+	   room at 120 columns.  A deadlock still going comes first. */
 	wmove(w, 2, 0);
+	if (deadlock_text(m, line, sizeof(line))) {
+		wattrset(w, th->attr[LOOK_DEADLOCK]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	wattrset(w, th->attr[LOOK_KEY]);
 	theme_put(w, t->note);
 	wattrset(w, A_NORMAL);
 }
@@ -169,27 +208,20 @@ pie(const struct theme *th, double frac)
 	return p[i < 0 ? 0 : i > 3 ? 3 : i];
 }
 
-/* How far thread t has slept, 0..1. */
-static double
-slept(const struct tui *tu, const struct model_thread *t)
-{
-	uint64_t d;
-
-	if (t->state == ST_DONE)
-		return 1;
-	if (t->state != ST_SLEEPING || tu->now < t->t_sleeping)
-		return 0;
-	if (t->sleep_ns == 0)
-		return 1;
-	d = tu->now - t->t_sleeping;
-	return d >= t->sleep_ns ? 1 : (double)d / (double)t->sleep_ns;
-}
-
-/* The words after the glyph of a cell: its rank, or why it ended. */
+/* The words after the glyph of a cell: its rank, why it ended, or what it
+   waits for ("T3": the thread that holds it). */
 static void
-cell_words(const struct model_thread *t, enum look l, int room, char *buf,
-    size_t len)
+cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
+    int room, char *buf, size_t len)
 {
+	const struct model_thread *t = model_thread(m, i, j);
+	static const char *const waits[OBJ_COUNT] = {
+		[OBJ_CPU] = "cpu", [OBJ_MUTEX] = "mutex",
+		[OBJ_GMUTEX] = "mutex", [OBJ_SEM] = "sem",
+		[OBJ_BARRIER] = "barrier",
+	};
+	unsigned hp, h;
+
 	buf[0] = '\0';
 	if (l == LOOK_DONE)
 		snprintf(buf, len, room > theme_digits(t->rank) ? " %u" : "%u",
@@ -198,6 +230,15 @@ cell_words(const struct model_thread *t, enum look l, int room, char *buf,
 		snprintf(buf, len, " lost");
 	else if (l == LOOK_FAILED)
 		snprintf(buf, len, " failed");
+	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
+	    (h = model_holder(m, i, t, &hp)) != 0 && hp == i)
+		snprintf(buf, len, " T%u", h);
+	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
+	    (h = model_holder(m, i, t, &hp)) != 0)
+		snprintf(buf, len, " P%u", hp);
+	else if (l == LOOK_WAITING && t->what < OBJ_COUNT &&
+	    waits[t->what] != NULL)
+		snprintf(buf, len, " %s", waits[t->what]);
 	if ((int)strlen(buf) > room)
 		buf[0] = '\0';
 }
@@ -225,21 +266,23 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
     unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	const struct model_thread *t = model_thread(tu->shown, i, j);
 	enum look l = theme_thread_look(tu->shown, i, j);
 	WINDOW *w = tu->lay.body;
+	double done = model_progress(tu->shown, i, j, tu->now);
 	char words[24];
 
 	wmove(w, y, x);
 	wattrset(w, th->attr[l]);
 	if (l == LOOK_SLEEPING && g->cw == 1)
-		theme_glyphs(w, pie(th, slept(tu, t)), 1);
+		theme_glyphs(w, pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
-	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED)) {
-		theme_fill(w, th, slept(tu, t), g->cw - 1);
+	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
+	    l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
+		theme_fill(w, th, l, done, g->cw - 1);
 	} else if (g->cw > 1) {
-		cell_words(t, l, g->cw - 1, words, sizeof(words));
+		cell_words(tu->shown, i, j, l, g->cw - 1, words,
+		    sizeof(words));
 		if (words[0] != '\0')
 			waddstr(w, words);
 		/* Pad in the cell's colour: a done cell is a solid block. */

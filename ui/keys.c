@@ -53,6 +53,9 @@ static const struct binding bindings[] = {
 	{ { ']', '[' }, { ACT_SLEEP_MORE, ACT_SLEEP_LESS }, "] [", "sleep",
 	  "longer / shorter longest sleep (reruns, same seed)", false,
 	  true },
+	{ { 'W' }, { ACT_WORK }, "W", "work",
+	  "next workload: sleep, cpu, mutex, global-mutex, semaphore, "
+	  "barrier, deadlock (reruns, same seed)", false, true },
 	{ { ' ' }, { ACT_PAUSE }, "space", "pause",
 	  "pause / resume every child (SIGSTOP / SIGCONT)", false,
 	  true },

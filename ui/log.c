@@ -43,7 +43,8 @@ line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 		return true;
 	}
 	if (text_fault(ev, buf, len)) {
-		*look = ev->state == ST_KILLED ? LOOK_LOST : LOOK_FAILED;
+		*look = ev->state == ST_KILLED ? LOOK_LOST :
+		    ev->state == ST_HOLDING ? LOOK_HOLDING : LOOK_FAILED;
 		return true;
 	}
 	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {

@@ -161,9 +161,14 @@ static int
 report_fault(struct stream *s, FILE *fp, const struct event *ev)
 {
 	int ws = (int)ev->wstatus, threads;
-	char text[128];
+	char text[192];
 
 	switch (ev->state) {
+	case ST_HOLDING:
+		/* Not a fault: the robust mutex did its work. */
+		if (text_fault(ev, text, sizeof(text)))
+			fprintf(fp, "ptviz: %s\n", text);
+		return 0;
 	case ST_KILLED:
 		report_threads(s, fp, ev->proc);
 		if (tell(s, FAULT_KILLED) && text_fault(ev, text, sizeof(text)))

@@ -41,6 +41,14 @@ static const struct look_def looks[LOOK_COUNT] = {
 			    A_BOLD, A_BOLD, "failed" },
 	[LOOK_STOPPED]	= { "‖", "=", 16, 227, COLOR_BLACK, COLOR_YELLOW,
 			    A_NORMAL, A_UNDERLINE, "stopped" },
+	[LOOK_COMPUTING] = { "◆", "c", 39, -1, COLOR_BLUE, -1,
+			    A_BOLD, A_BOLD, "computing" },
+	[LOOK_WAITING]	= { "◌", "w", 203, -1, COLOR_RED, -1,
+			    A_BOLD, A_DIM | A_UNDERLINE, "waiting" },
+	[LOOK_HOLDING]	= { "■", "H", 36, -1, COLOR_GREEN, -1,
+			    A_BOLD, A_BOLD | A_UNDERLINE, "holding" },
+	[LOOK_DEADLOCK]	= { "⊘", "X", 231, 160, COLOR_WHITE, COLOR_RED,
+			    A_BOLD, A_REVERSE | A_BOLD, "deadlock" },
 	[LOOK_TITLE]	= { "", "", 231, -1, COLOR_WHITE, -1,
 			    A_BOLD, A_BOLD, NULL },
 	[LOOK_DIM]	= { "", "", 248, -1, COLOR_WHITE, -1,
@@ -53,6 +61,8 @@ static const struct look_def looks[LOOK_COUNT] = {
 static const uint8_t thread_look[ST_COUNT] = {
 	[ST_NEW] = LOOK_NEW, [ST_RUNNING] = LOOK_RUNNING,
 	[ST_SLEEPING] = LOOK_SLEEPING, [ST_DONE] = LOOK_DONE,
+	[ST_COMPUTING] = LOOK_COMPUTING, [ST_WAITING] = LOOK_WAITING,
+	[ST_HOLDING] = LOOK_HOLDING,
 	[ST_LOST] = LOOK_LOST, [ST_TFAILED] = LOOK_FAILED,
 };
 
@@ -102,9 +112,11 @@ theme_thread_look(const struct model *m, unsigned i, unsigned j)
 {
 	const struct model_thread *t = model_thread(m, i, j);
 
-	if (model_proc_stopped(m, i) &&
-	    (t->state == ST_RUNNING || t->state == ST_SLEEPING))
+	if (model_proc_stopped(m, i) && t->t_running != 0 &&
+	    t->t_done == 0)
 		return LOOK_STOPPED;
+	if (t->state == ST_WAITING && t->deadlocked)
+		return LOOK_DEADLOCK;
 	return (enum look)thread_look[t->state];
 }
 
@@ -198,7 +210,8 @@ theme_level(const struct theme *th, double frac)
 }
 
 void
-theme_fill(WINDOW *w, const struct theme *th, double frac, int cols)
+theme_fill(WINDOW *w, const struct theme *th, enum look l, double frac,
+    int cols)
 {
 	int full;
 
@@ -209,9 +222,9 @@ theme_fill(WINDOW *w, const struct theme *th, double frac, int cols)
 	/* Thick bars on a thin baseline: they read from the back of a room,
 	   and unlike full blocks the bars of adjacent rows never merge. */
 	full = (int)(frac * cols);
-	wattron(w, th->attr[LOOK_SLEEPING]);
+	wattron(w, th->attr[l]);
 	theme_glyphs(w, th->utf8 ? "▆" : "#", full);
-	wattroff(w, th->attr[LOOK_SLEEPING]);
+	wattroff(w, th->attr[l]);
 	wattron(w, th->attr[LOOK_DIM]);
 	theme_glyphs(w, th->utf8 ? "▁" : ".", cols - full);
 	wattroff(w, th->attr[LOOK_DIM]);

@@ -34,6 +34,10 @@ enum look {
 	LOOK_LOST,		/* thread of a killed process; a killed process */
 	LOOK_FAILED,		/* could not start, or exited badly */
 	LOOK_STOPPED,		/* paused with SIGSTOP */
+	LOOK_COMPUTING,		/* thread using a CPU: the growing fill */
+	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
+	LOOK_HOLDING,		/* thread holding a lock or a permit */
+	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
 	LOOK_TITLE,		/* header and pane titles */
 	LOOK_DIM,		/* rules, units, what matters less */
 	LOOK_KEY,		/* a key's name in the footer and help */
@@ -57,6 +61,7 @@ enum action {
 	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
+	ACT_WORK,
 };
 
 /* The views of the body of the screen, switched with t. */
@@ -173,7 +178,8 @@ const char	*theme_mark(const struct theme *th, enum mark k);
 const char	*theme_level(const struct theme *th, double frac);
 
 /* A fill of `cols` columns `frac` full (0..1) in block glyphs. */
-void		 theme_fill(WINDOW *w, const struct theme *th, double frac,
+void		 theme_fill(WINDOW *w, const struct theme *th, enum look l,
+		    double frac,
 		    int cols);
 
 /* Add the one-column glyph s (UTF-8) n times at the cursor: decoded once,
