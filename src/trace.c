@@ -1,8 +1,10 @@
 /*
  * trace.c: writing a run as a Chrome trace (see trace.h).
  *
- * The spans come from the model of the whole history (each thread's and
- * process's times), the pauses from the history itself, in its order.
+ * A thread's spans (running, sleeping, computing, waiting, holding) come
+ * from the history, one per state it was in, in one pass; how each thread
+ * and process ended comes from the model of the whole history, and the
+ * pauses from the history in its order.
  * Only numbers and fixed names are written: nothing needs escaping.
  */
 #include <sys/wait.h>
@@ -11,6 +13,7 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -83,26 +86,81 @@ meta(struct trace *tr, unsigned pid, unsigned tid, const char *name,
 	fprintf(tr->fp, ",\"args\":{\"sort_index\":%u}}", sort);
 }
 
-/* A complete event of a thread, [from, to], cut at the end if open. */
+/* The state a thread entered and when: the start of a span. */
+struct phase {
+	uint64_t	 t;
+	uint64_t	 plan;
+	uint8_t		 state;
+	uint8_t		 what;
+	uint16_t	 object;
+};
+
+/* A complete event of thread j of process i for phase ph, [ph->t, to],
+   cut at the end of the trace if open (to == 0). */
 static void
-span(struct trace *tr, const char *name, unsigned i, unsigned j,
-    uint64_t from, uint64_t to, const struct model_thread *t,
-    const struct model_proc *p)
+span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
+    uint64_t to, const struct model *m)
 {
+	const struct model_thread *t = model_thread(m, i, j);
 	bool open = to == 0;
 
 	if (open)
 		to = tr->end;
-	begin(tr, "X", name, i, j);
+	begin(tr, "X", state_name(ph->state), i, j);
 	fputs(",\"cat\":\"thread\"", tr->fp);
-	put_ts(tr, "ts", from);
-	put_us(tr->fp, "dur", ticks(tr, to) - ticks(tr, from));
+	put_ts(tr, "ts", ph->t);
+	put_us(tr->fp, "dur", ticks(tr, to) - ticks(tr, ph->t));
 	fputs(",\"args\":{", tr->fp);
-	if (strcmp(name, "sleeping") == 0)
+	if (ph->state == ST_SLEEPING || ph->state == ST_COMPUTING ||
+	    ph->state == ST_HOLDING)
 		fprintf(tr->fp, "\"planned_us\":%" PRIu64 ".%03" PRIu64 ",",
-		    t->sleep_ns / 1000, t->sleep_ns % 1000);
-	fprintf(tr->fp, "\"pid\":%d,\"tid\":%d%s}}", p->pid, t->tid,
-	    open ? ",\"unfinished\":true" : "");
+		    ph->plan / 1000, ph->plan % 1000);
+	if (ph->state == ST_WAITING || ph->state == ST_HOLDING)
+		fprintf(tr->fp, "\"%s\":\"%s\",\"object\":%u,",
+		    ph->state == ST_WAITING ? "for" : "holds",
+		    object_name(ph->what), ph->object);
+	if (ph->state == ST_HOLDING && (ph->what & OBJ_RECOVERED))
+		fputs("\"recovered\":true,", tr->fp);
+	fprintf(tr->fp, "\"pid\":%d,\"tid\":%d%s}}", model_proc(m, i)->pid,
+	    t->tid, open ? ",\"unfinished\":true" : "");
+}
+
+/* Every span of every thread, from the history: a span ends where the
+   thread's next event begins; the last ends when the thread did (lost:
+   when its process was reaped) or is left open. */
+static int
+thread_spans(struct trace *tr, const struct model *m, const struct history *h)
+{
+	struct phase *ph, *cur;
+	const struct event *ev;
+	size_t k, n = (size_t)m->nproc * m->nthread;
+	unsigned i, j;
+
+	if ((ph = calloc(n, sizeof(*ph))) == NULL)
+		return -1;
+	for (k = 0; k < h->n; k++) {
+		ev = history_at(h, k);
+		if (ev->proc == 0 || ev->thread == 0 || ev->proc > m->nproc ||
+		    ev->thread > m->nthread)
+			continue;
+		cur = &ph[(size_t)(ev->proc - 1) * m->nthread + ev->thread - 1];
+		if (cur->state != 0)
+			span(tr, cur, ev->proc, ev->thread, ev->t_ns, m);
+		*cur = (struct phase){ ev->t_ns, ev->plan_ns, ev->state,
+		    ev->what, ev->object };
+		/* Ends are instants, not spans. */
+		if (ev->state == ST_DONE || ev->state == ST_TFAILED)
+			cur->state = 0;
+	}
+	for (i = 1; i <= m->nproc; i++)
+		for (j = 1; j <= m->nthread; j++) {
+			cur = &ph[(size_t)(i - 1) * m->nthread + j - 1];
+			if (cur->state != 0)
+				span(tr, cur, i, j,
+				    model_thread(m, i, j)->t_done, m);
+		}
+	free(ph);
+	return 0;
 }
 
 /* An instant: scope g (the whole trace), p (a process) or t (a thread). */
@@ -122,14 +180,8 @@ thread_events(struct trace *tr, const struct model *m, unsigned i,
     unsigned j)
 {
 	const struct model_thread *t = model_thread(m, i, j);
-	const struct model_proc *p = model_proc(m, i);
 	char args[64];
 
-	if (t->t_running != 0)
-		span(tr, "running", i, j, t->t_running, t->t_sleeping != 0 ?
-		    t->t_sleeping : t->t_done, t, p);
-	if (t->t_sleeping != 0)
-		span(tr, "sleeping", i, j, t->t_sleeping, t->t_done, t, p);
 	if (t->state == ST_LOST)
 		instant(tr, "lost", 't', i, j, t->t_done, "\"why\":\"its "
 		    "process ended first\"");
@@ -196,9 +248,10 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 			tr.end = history_at(h, k)->t_ns;
 	fprintf(fp, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
 	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%" PRIu64
-	    ".%09" PRIu64 ",\"seed\":%" PRIu64 "},\"traceEvents\":[",
-	    cfg->nproc, cfg->nthread, cfg->sleep_ns / 1000000000u,
-	    cfg->sleep_ns % 1000000000u, cfg->seed);
+	    ".%09" PRIu64 ",\"seed\":%" PRIu64 ",\"work\":\"%s\"},"
+	    "\"traceEvents\":[", cfg->nproc, cfg->nthread,
+	    cfg->sleep_ns / 1000000000u, cfg->sleep_ns % 1000000000u,
+	    cfg->seed, work_name(cfg->work));
 	meta(&tr, 0, 0, "Main process", 0);
 	for (i = 1; i <= m.nproc; i++) {
 		snprintf(name, sizeof(name), "Process-%u", i);
@@ -212,6 +265,10 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 		proc_events(&tr, &m, i);
 		for (j = 1; j <= m.nthread; j++)
 			thread_events(&tr, &m, i, j);
+	}
+	if (thread_spans(&tr, &m, h) == -1) {
+		model_free(&m);
+		return -1;
 	}
 	for (k = 0; k < h->n; k++) {
 		ev = history_at(h, k);
