@@ -263,6 +263,48 @@ kstat_read_some(const char *proc_root, pid_t pid, pid_t tid, unsigned want,
 }
 
 int
+kstat_open(const char *proc_root, pid_t pid, pid_t tid)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+
+	if (task_dir(dir, sizeof(dir), proc_root, pid, tid) == -1)
+		return -1;
+	if ((size_t)snprintf(path, sizeof(path), "%s/stat", dir) >=
+	    sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+int
+kstat_read_fd(int fd, struct kstat *k)
+{
+	char line[STAT_BUF];
+	ssize_t n;
+
+	memset(k, 0, sizeof(*k));
+	/* One pread() at 0: the kernel writes the whole line at once. */
+	while ((n = pread(fd, line, sizeof(line) - 1, 0)) == -1 &&
+	    errno == EINTR)
+		;
+	k->reads = 1;
+	if (n == 0 || (n == -1 && vanished(errno))) {
+		k->gone = true;
+		return 0;
+	}
+	if (n == -1)
+		return -1;
+	line[n] = '\0';
+	if (!parse_stat(line, k)) {
+		errno = EINVAL;
+		return -1;
+	}
+	k->cpu_ns = k->stat_cpu_ns;
+	return 0;
+}
+
+int
 kstat_read(const char *proc_root, pid_t pid, pid_t tid, struct kstat *k)
 {
 	return kstat_read_some(proc_root, pid, tid, KSTAT_ALL, k);

@@ -244,6 +244,7 @@ START_TEST(kstat_thread_in_nanosleep_is_sleeping)
 	pthread_t th;
 	struct kstat k;
 	pid_t tid;
+	int fd;
 
 	ck_assert_int_eq(pthread_create(&th, NULL, sleeper, NULL), 0);
 	while ((tid = __atomic_load_n(&sleeper_tid, __ATOMIC_ACQUIRE)) == 0)
@@ -251,11 +252,21 @@ START_TEST(kstat_thread_in_nanosleep_is_sleeping)
 	ck_assert_int_eq(state_soon(getpid(), tid, 'S', &k), 'S');
 	ck_assert(k.have_wchan);
 	ck_assert_uint_ge(k.vcs, 1);
+	/* Its stat kept open reads the same, until it has gone. */
+	ck_assert_int_ge(fd = kstat_open("/proc", getpid(), tid), 0);
+	ck_assert_int_eq(kstat_read_fd(fd, &k), 0);
+	ck_assert_int_eq(k.state, 'S');
+	ck_assert(!k.gone);
 	pthread_cancel(th);
 	pthread_join(th, NULL);
 	/* Joined: its tid is gone from the process. */
 	ck_assert_int_eq(kstat_read("/proc", getpid(), tid, &k), 0);
 	ck_assert(k.gone);
+	ck_assert_int_eq(kstat_read_fd(fd, &k), 0);
+	ck_assert(k.gone);
+	close(fd);
+	ck_assert_int_eq(kstat_open("/proc", getpid(), tid), -1);
+	ck_assert_int_eq(errno, ENOENT);
 }
 END_TEST
 

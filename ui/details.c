@@ -67,6 +67,19 @@ time_row(const struct tui *t, int *y, const char *label, uint64_t when)
 	row(t->lay.details, &t->theme, y, label, buf);
 }
 
+/* What the kernel says of the selected thread (kernel.c). */
+static void
+kernel_rows(const struct tui *t, int *y)
+{
+	struct kernel_row rows[8];
+	int n, i;
+
+	n = kernel_details(t, rows, 8, getmaxx(t->lay.details) - 11);
+	for (i = 0; i < n; i++)
+		row(t->lay.details, &t->theme, y, rows[i].label,
+		    rows[i].value);
+}
+
 /* The selected thread's rows. */
 static void
 thread_rows(const struct tui *t, int *y)
@@ -87,6 +100,7 @@ thread_rows(const struct tui *t, int *y)
 	else
 		snprintf(buf, sizeof(buf), "%s", state_name(th->state));
 	row(w, &t->theme, y, "state", buf);
+	kernel_rows(t, y);
 	snprintf(buf, sizeof(buf), "%d", p->pid);
 	row(w, &t->theme, y, "pid", p->pid > 0 ? buf : "-");
 	snprintf(buf, sizeof(buf), "%d", th->tid);
