@@ -83,6 +83,8 @@ cell(const struct kernel_view *k, unsigned i, unsigned j)
 static void
 set(struct kernel_cell *kc, char c)
 {
+	if (kc == NULL)
+		return;
 	kc->letter[0] = c;
 	kc->letter[1] = '\0';
 }
@@ -91,6 +93,8 @@ set(struct kernel_cell *kc, char c)
 static void
 drop(struct kernel_view *k, struct kernel_cell *kc)
 {
+	if (kc == NULL)
+		return;
 	if (kc->fd >= 0) {
 		close(kc->fd);
 		k->nfd--;
@@ -173,8 +177,10 @@ read_row(struct tui *t, unsigned i, bool paused)
 			c = '.';
 		else if (p->reaped)
 			c = '-';
-		else
+		else if (kc != NULL)
 			c = read_cell(k, kc, p->pid, th->tid);
+		else
+			continue;
 		if (c == '-' || c == '.')
 			drop(k, kc);
 		set(kc, c);
