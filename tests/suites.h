@@ -12,5 +12,6 @@ Suite	*spawn_suite(void);
 Suite	*history_suite(void);
 Suite	*limits_suite(void);
 Suite	*recording_suite(void);
+Suite	*kstat_suite(void);
 
 #endif

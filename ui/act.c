@@ -356,6 +356,7 @@ act(struct tui *t, enum action a)
 		t->relayout = true;
 		break;
 	case ACT_MOUSE:		mouse(t); break;
+	case ACT_KERNEL:	kernel_toggle(t); break;
 	}
 	t->dirty = true;
 }

@@ -94,6 +94,19 @@ wait_rows(const struct tui *t, int *y, unsigned i, unsigned j,
 	row(w, &t->theme, y, "held by", buf);
 }
 
+/* What the kernel says of the selected thread (kernel.c). */
+static void
+kernel_rows(const struct tui *t, int *y)
+{
+	struct kernel_row rows[8];
+	int n, i;
+
+	n = kernel_details(t, rows, 8, getmaxx(t->lay.details) - 11);
+	for (i = 0; i < n; i++)
+		row(t->lay.details, &t->theme, y, rows[i].label,
+		    rows[i].value);
+}
+
 /* The selected thread's rows. */
 static void
 thread_rows(const struct tui *t, int *y)
@@ -127,6 +140,7 @@ thread_rows(const struct tui *t, int *y)
 		    "mutex B", v);
 		row(w, &t->theme, y, "holds", buf);
 	}
+	kernel_rows(t, y);
 	snprintf(buf, sizeof(buf), "%d", p->pid);
 	row(w, &t->theme, y, "pid", p->pid > 0 ? buf : "-");
 	snprintf(buf, sizeof(buf), "%d", th->tid);

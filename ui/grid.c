@@ -173,6 +173,8 @@ grid_draw_header(const struct tui *t)
 	    "%.2f%s  %s  %s  ", m->threads_done, m->nproc * m->nthread, dot,
 	    model_concurrency(m, t->now), th->utf8 ? "×" : "x", dot, state);
 	theme_put(w, line);
+	if (kernel_letters(t))
+		theme_put(w, "cells: the kernel's letters  ");
 	if (tui_travelling(t)) {
 		snprintf(line, sizeof(line), "%s %s%g  ", t->play.on ?
 		    (th->utf8 ? "▶ playing" : "> playing") : "time stopped",
@@ -269,11 +271,14 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 	enum look l = theme_thread_look(tu->shown, i, j);
 	WINDOW *w = tu->lay.body;
 	double done = model_progress(tu->shown, i, j, tu->now);
+	const char *kl;
 	char words[24];
 
 	wmove(w, y, x);
 	wattrset(w, th->attr[l]);
-	if (l == LOOK_SLEEPING && g->cw == 1)
+	if ((kl = kernel_letter(tu, i, j)) != NULL)
+		waddstr(w, kl);
+	else if (l == LOOK_SLEEPING && g->cw == 1)
 		theme_glyphs(w, pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
@@ -385,6 +390,19 @@ grid_page(const struct tui *t)
 		return 1;
 	geometry(t, &g);
 	return g.nrows;
+}
+
+void
+grid_shown(const struct tui *t, unsigned *rows, unsigned *cols)
+{
+	struct geom g;
+
+	*rows = *cols = 0;
+	if (t->lay.body == NULL)
+		return;
+	geometry(t, &g);
+	*rows = g.nrows;
+	*cols = g.ncols;
 }
 
 void

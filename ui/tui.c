@@ -19,8 +19,10 @@
  * PTVIZ_FRAME_LOG=path, read once at start, times every frame (drawing and
  * writing it out) and appends one line a frame to that file when the screen
  * ends: its wall time (CLOCK_MONOTONIC) and the main thread's CPU time in
- * it, in nanoseconds -- for `make bench`.  Unset, it costs one test of a
- * pointer per frame.
+ * it, in nanoseconds -- for `make bench` -- and the files of /proc the
+ * kernel view read for it (kernel.c), so a test can see that nothing is
+ * read when nothing shows it.  Unset, it costs one test of a pointer per
+ * frame.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -56,6 +58,7 @@
 /* The frame times PTVIZ_FRAME_LOG asks for. */
 struct frame_time {
 	uint64_t	 wall_ns, cpu_ns;
+	uint64_t	 reads;		/* /proc files the kernel view read */
 };
 
 struct frame_log {
@@ -237,6 +240,8 @@ restart(struct tui *t)
 	/* The body's height follows the counts. */
 	layout_build(t);
 	t->restart = false;
+	/* The kernel view's files of /proc stay out of the new children. */
+	kernel_free(t);
 	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
 	    source_live(c, sink, t);
 	if (t->src == NULL)
@@ -305,6 +310,8 @@ frame(struct tui *t)
 		timeline_scroll(t);
 	else
 		grid_scroll(t);
+	/* What the kernel says of what is about to be drawn. */
+	kernel_frame(t);
 	grid_draw_header(t);
 	if (t->view == VIEW_TIMELINE)
 		timeline_draw(t);
@@ -340,7 +347,7 @@ static void
 frame_timed(struct tui *t, struct frame_log *fl)
 {
 	struct frame_time *f;
-	uint64_t wall, cpu;
+	uint64_t wall, cpu, reads;
 
 	if (fl->path == NULL) {
 		frame(t);
@@ -348,6 +355,7 @@ frame_timed(struct tui *t, struct frame_log *fl)
 	}
 	wall = now_ns();
 	cpu = cpu_ns();
+	reads = t->kern.reads;
 	frame(t);
 	if (fl->n == fl->cap && fl->cap < FRAME_LOG_MAX) {
 		f = reallocarray(fl->f, fl->cap ? 2 * fl->cap : 1024,
@@ -359,7 +367,7 @@ frame_timed(struct tui *t, struct frame_log *fl)
 	}
 	if (fl->n < fl->cap)
 		fl->f[fl->n++] = (struct frame_time){ now_ns() - wall,
-		    cpu_ns() - cpu };
+		    cpu_ns() - cpu, t->kern.reads - reads };
 }
 
 /* Append the frame times to the file, once curses has ended. */
@@ -374,9 +382,10 @@ frame_log_write(struct frame_log *fl)
 		return;
 	if ((ok = (fp = fopen(fl->path, "a")) != NULL)) {
 		for (i = 0; i < fl->n; i++)
-			fprintf(fp, "%llu %llu\n",
+			fprintf(fp, "%llu %llu %llu\n",
 			    (unsigned long long)fl->f[i].wall_ns,
-			    (unsigned long long)fl->f[i].cpu_ns);
+			    (unsigned long long)fl->f[i].cpu_ns,
+			    (unsigned long long)fl->f[i].reads);
 		ok = fclose(fp) == 0;
 	}
 	if (!ok)
@@ -497,7 +506,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		   time, nothing moves by itself. */
 		moving = t->play.on || (t->following && t->src != NULL &&
 		    !model_stopped(&t->live));
-		if (moving)
+		if (moving || kernel_wait_ns(t, wall) == 0)
 			t->dirty = true;
 		if (t->dirty && (wall - last >= frame_ns(t) || input)) {
 			files_record_flush(t);
@@ -509,7 +518,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			wait = last + frame_ns(t) > wall ?
 			    last + frame_ns(t) - wall : 0;
 		else
-			wait = UINT64_MAX;
+			wait = kernel_wait_ns(t, wall);
 		/* A frame is due soon: events can wait for it, so the run's
 		   descriptors are left out and each event costs no wake-up. */
 		watch = t->src != NULL && wait == UINT64_MAX;
@@ -680,6 +689,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	    0 ? 1 : 0;
 	model_free(&t.live);
 	model_free(&t.at);
+	kernel_free(&t);
 	history_free(&t.hist);
 	free(t.fold);
 	close(sigfd);

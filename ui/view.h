@@ -19,6 +19,7 @@
 
 #include "../src/history.h"
 #include "../src/jsonl.h"
+#include "../src/kstat.h"
 #include "../src/model.h"
 #include "options.h"
 
@@ -61,7 +62,7 @@ enum action {
 	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
-	ACT_WORK,
+	ACT_WORK, ACT_KERNEL,
 };
 
 /* The views of the body of the screen, switched with t. */
@@ -82,6 +83,37 @@ struct play {
 	unsigned	 speed_pct;	/* 100: as fast as it ran */
 	uint64_t	 t_run;		/* the run's clock ... */
 	uint64_t	 t_wall;	/* ... at this wall time */
+};
+
+/*
+ * What the kernel says of the threads on screen (kernel.c): the grid's
+ * visible cells while K is on, the selected thread while the details pane
+ * shows.  Read from /proc in frames the loop draws anyway, at most
+ * KERNEL_HZ times a second, and only while a live run is followed.
+ */
+struct kernel_cell {
+	char		 letter[2];	/* "S", "-" gone, "." no thread yet;
+					   "" not read */
+	int		 fd;		/* its stat file kept open, or -1 */
+};
+
+struct kernel_view {
+	bool		 letters;	/* K: the cells show the kernel's */
+	struct kernel_cell *cell;	/* [rows * cols], the cells read */
+	size_t		 cap;		/* cells cell[] holds */
+	unsigned	 nfd;		/* stat files kept open */
+	unsigned	 top, left;	/* the first process and thread read */
+	unsigned	 rows, cols;	/* how many; 0 rows: none */
+	unsigned	 run;		/* t->runs when they were read */
+	uint8_t		 main_state;	/* the model's then: a pause reads
+					   again at once */
+	struct kstat	 sel;		/* the selected thread, all of it */
+	struct selection sel_of;	/* whose (proc 0: none) */
+	uint64_t	 next_ns;	/* wall time of the next reading */
+	uint64_t	 settle_ns;	/* a frame wanted then (0: none) ... */
+	unsigned	 settle;	/* ... at most this many more: a pause
+					   takes the kernel a moment */
+	uint64_t	 reads;		/* /proc files read so far */
 };
 
 /* Where each part of the screen is; rebuilt on every resize. */
@@ -125,6 +157,7 @@ struct tui {
 	enum view_id	 view;
 	struct theme	 theme;
 	struct layout	 lay;
+	struct kernel_view kern;
 	struct selection sel;
 	unsigned	 top_proc;	/* grid: first process row shown */
 	unsigned	 left_thread;	/* grid: first thread column shown */
@@ -295,6 +328,10 @@ bool		 timeline_folded(const struct tui *t, unsigned i);
 bool		 timeline_hit(const struct tui *t, int y, int x,
 		    struct selection *sel);
 
+/* Process rows and thread columns the grid shows now. */
+void		 grid_shown(const struct tui *t, unsigned *rows,
+		    unsigned *cols);
+
 /* log.c: the log pane */
 
 /* Draw the reference lines of the history up to the cursor. */
@@ -304,6 +341,40 @@ void		 log_draw(const struct tui *t);
 
 /* Draw what is known of the selected thread and its process. */
 void		 details_draw(const struct tui *t);
+
+/* kernel.c: the kernel's view of the threads on screen */
+
+/* Before drawing a frame: read what is on screen from /proc if it is due
+   (or changed); nothing when nothing shows it. */
+void		 kernel_frame(struct tui *t);
+
+/* ns until the kernel view wants a frame the loop would not draw anyway
+   (after a pause, until the kernel agrees); UINT64_MAX for none. */
+uint64_t	 kernel_wait_ns(const struct tui *t, uint64_t wall);
+
+/* K: the cells show the kernel's letters, or ptviz's glyphs again. */
+void		 kernel_toggle(struct tui *t);
+
+/* True while the grid's cells show the kernel's letters. */
+bool		 kernel_letters(const struct tui *t);
+
+/* The kernel's letter for thread j of process i ("S", "-" gone, "·" not
+   there yet), or NULL: draw ptviz's glyph. */
+const char	*kernel_letter(const struct tui *t, unsigned i, unsigned j);
+
+/* The details pane's kernel rows of the selected thread: a label and a
+   value each, values cut to `width` columns or continued on a row with
+   an empty label; how many (at most max). */
+struct kernel_row {
+	const char	*label;
+	char		 value[48];
+};
+int		 kernel_details(const struct tui *t, struct kernel_row *rows,
+		    int max, int width);
+
+/* Close and free what the kernel view holds (before a rerun forks, so
+   that its children inherit none of it). */
+void		 kernel_free(struct tui *t);
 
 /* keys.c: the key table, and the footer and help it generates */
 

@@ -16,9 +16,12 @@
 #                      frame times of it in a pane (PTVIZ_FRAME_LOG);
 #   5. time travel     the history's memory, cursor moves, timeline frames;
 #   6. recordings      --record against --json alone, a 256 x 64 recording
-#                      opened in a pane and exported, bytes an event.
+#                      opened in a pane and exported, bytes an event;
+#   7. kernel view     the screen's CPU with K on (each visible cell's state
+#                      read from /proc) against K off, runs alternating.
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
-# to change the work (the defaults fit in about 5 minutes on 2 cores).
+# to change the work (the defaults fit in about 5 minutes on 2 cores);
+# BENCH_ONLY=kernel runs part 7 alone (about 40 s).
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -136,6 +139,37 @@ schedstat() {
 	awk -v f="$2" '{ print $f }' "/proc/$1/schedstat"
 }
 
+# 7. The kernel view: the main process's CPU from the first frame to the
+# end of a run of $UI_ARGS, with K pressed at the first frame and without,
+# alternating; and the /proc files K read a second (PTVIZ_FRAME_LOG's third
+# column).  Sets KV_CPU, KV_BASE.
+kernel_view() {
+	local r k th cpuh t1 cpu
+	note "kernel view: $UI_ROUNDS runs each of $UI_ARGS in a 160x50 pane, K on and off"
+	for r in $(seq 1 "$UI_ROUNDS"); do
+		for k in on off; do
+			pane_start 160 50 "PTVIZ_FRAME_LOG=$TMPD/kv.$k.$r $PTVIZ $UI_ARGS"
+			pane_wait_header 10 || die "ptviz drew nothing in the pane"
+			[ $k = on ] && tm send-keys -t b K
+			th=$(date +%s%N) cpuh=$(schedstat "$PID" 1)
+			pane_wait_finished 60 || die "the run in the pane never finished"
+			t1=$(date +%s%N) cpu=$(schedstat "$PID" 1)
+			echo "$cpu $cpuh $th $t1" |
+			    awk '{ print 100 * ($1 - $2) / ($4 - $3) }' >>"$TMPD/kv_$k"
+			echo "$th $t1" | awk '{ print ($2 - $1) / 1e9 }' >>"$TMPD/kv_s_$k"
+			pane_quit
+		done
+	done
+	KV_CPU=$(median <"$TMPD/kv_on")
+	KV_BASE=$(median <"$TMPD/kv_off")
+	KV_READS=$(awk -v s="$(awk '{ s += $1 } END { print s }' "$TMPD/kv_s_on")" \
+	    '{ n += $3 } END { printf "%.0f", n / s }' "$TMPD"/kv.on.*)
+	row " kernel view on (\`K\`) during \`$UI_ARGS\` in a 160×50 pane: main process's CPU from the first frame to the end of the run, median of $UI_ROUNDS; K off beside it; $KV_READS /proc files read a second " \
+	    " $(fmt "$KV_CPU" "%.2f") % of a core " " $(fmt "$KV_BASE" "%.2f") % " \
+	    " +$(awk -v a="$KV_CPU" -v b="$KV_BASE" 'BEGIN { printf "%.2f", a - b }') % " \
+	    " ≤ 2 % " " $(met "$KV_CPU <= 2") "
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -143,6 +177,12 @@ echo "ptviz bench on $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/lo
 echo
 echo "| what | ptviz | baseline | ratio | goal | met |"
 echo "|---|---|---|---|---|---|"
+
+if [ "${BENCH_ONLY:-}" = kernel ]; then
+	kernel_view
+	printf 'bench: kernel view %.1f%% cpu (off %.1f%%)\n' "$KV_CPU" "$KV_BASE"
+	exit 0
+fi
 
 # 1. Ring vs pipe.
 note "ring vs pipe: $EVENTS events, $RP_ROUNDS rounds each (about 3 min)"
@@ -351,9 +391,13 @@ TB=$(awk -v b="$(wc -c <"$TMPD/big.trace.json")" -v n="$BIG_N" 'BEGIN { printf "
 row " bytes an event of that run: recording (JSON lines); Chrome trace " \
     " $JB; $TB B " " — " " — " " — " " — "
 
+# 7. The kernel view.
+kernel_view
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
-    "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB"
+    "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
+    "$KV_CPU"
