@@ -43,10 +43,11 @@
 /* What the threads of one child share: its own mutexes and its barrier. */
 struct local {
 	pthread_mutex_t	 mutex[OBJ_MUTEXES];
-	pthread_mutex_t	 lock;		/* the barrier's */
+	pthread_mutex_t	 lock;		/* the barrier's and the deadlock's */
 	pthread_cond_t	 all_in;
 	unsigned	 expected;	/* threads that will come */
 	unsigned	 arrived;
+	unsigned	 firsts;	/* deadlock: first mutexes taken */
 };
 
 struct thread_args {
@@ -280,13 +281,23 @@ work_barrier(struct thread_args *t)
 
 /* deadlock: odd threads take mutex A then B, even ones B then A, with a
    sleep holding the first: two threads that each got their first wait
-   for each other. */
+   for each other.  Neither goes for its second before both mutexes are
+   taken, so the deadlock comes on every run, however late a thread
+   starts on a loaded machine: a lesson that shows it one time in three
+   would teach nothing. */
 static void
 work_deadlock(struct thread_args *t)
 {
+	struct local *l = t->local;
 	unsigned first = (t->thread - 1) % 2, second = 1 - first;
 
 	take_local(t, first, plan(t, 0));
+	pthread_mutex_lock(&l->lock);
+	if (++l->firsts >= OBJ_MUTEXES)
+		pthread_cond_broadcast(&l->all_in);
+	while (l->firsts < OBJ_MUTEXES && l->firsts < l->expected)
+		pthread_cond_wait(&l->all_in, &l->lock);
+	pthread_mutex_unlock(&l->lock);
 	nap(plan(t, 0));
 	take_local(t, second, plan(t, 1));
 	nap(plan(t, 1));
@@ -319,14 +330,14 @@ thread_main(void *arg)
 	return NULL;
 }
 
-/* The barrier expects only the threads that started. */
+/* The barrier, and the deadlock's wait for both first mutexes, expect
+   only the threads that started. */
 static void
 expect(struct local *l, unsigned started)
 {
 	pthread_mutex_lock(&l->lock);
 	l->expected = started;
-	if (l->arrived >= l->expected)
-		pthread_cond_broadcast(&l->all_in);
+	pthread_cond_broadcast(&l->all_in);
 	pthread_mutex_unlock(&l->lock);
 }
 
