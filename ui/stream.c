@@ -79,14 +79,19 @@ struct stream {
 	struct jsonl_file record;	/* --record */
 	struct history	 hist;		/* --trace: the events, for the end */
 	bool		 keep;		/* keep them */
+	bool		 live;		/* a live run, not a recording */
 	unsigned	 deadlocks;	/* told so far */
-	bool		*broken;	/* [nproc]: deadlock told and ended */
+	uint8_t		*broken;	/* [nproc]: DL_* */
 };
 
-/* Tell each deadlock the model found since the last look, and kill its
-   process: with no one at the keys, nobody else would. */
+/* What was done of a process's deadlock. */
+enum { DL_NONE, DL_TOLD, DL_KILLED };
+
+/* Tell each deadlock the model found since the last look, at once, in
+   the order of the events: with no one at the keys, a live run's process
+   is then killed (kill_deadlocked) and the run ends. */
 static void
-break_deadlocks(struct stream *s, struct source *src)
+tell_deadlocks(struct stream *s)
 {
 	char text[512];
 	unsigned i;
@@ -95,16 +100,29 @@ break_deadlocks(struct stream *s, struct source *src)
 		return;
 	s->deadlocks = s->model.deadlocks;
 	for (i = 1; i <= s->model.nproc; i++) {
-		if (s->broken[i - 1] || !text_deadlock(&s->model, i, text,
-		    sizeof(text)))
+		if (s->broken[i - 1] != DL_NONE || !text_deadlock(&s->model, i,
+		    text, sizeof(text)))
 			continue;
-		s->broken[i - 1] = true;
+		s->broken[i - 1] = DL_TOLD;
 		s->faults++;
-		if (source_control(src, SOURCE_KILL, i) == 0)
-			fprintf(stderr, "ptviz: %s; Process-%u is killed\n",
-			    text, i);
-		else
-			fprintf(stderr, "ptviz: %s\n", text);
+		fprintf(stderr, "ptviz: %s%s\n", text, s->live ?
+		    "; it is killed" : "");
+	}
+}
+
+/* Kill the processes of the deadlocks told. */
+static void
+kill_deadlocked(struct stream *s, struct source *src)
+{
+	unsigned i;
+
+	if (!s->live)
+		return;
+	for (i = 1; i <= s->model.nproc; i++) {
+		if (s->broken[i - 1] != DL_TOLD)
+			continue;
+		s->broken[i - 1] = DL_KILLED;
+		source_control(src, SOURCE_KILL, i);
 	}
 }
 
@@ -235,6 +253,7 @@ sink(void *ctx, const struct event *ev)
 	if (s->keep && history_add(&s->hist, ev) == -1)
 		err(1, "cannot keep the run for --trace");
 	s->faults += report_fault(s, stderr, ev);
+	tell_deadlocks(s);
 }
 
 /* Why the loop ended. */
@@ -264,7 +283,7 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 		   wait on their full rings; nothing is lost. */
 		if (!source_finished(src) && pending < OUT_HIGH) {
 			busy = source_pump(src, PUMP_BUDGET) > 0;
-			break_deadlocks(s, src);
+			kill_deadlocked(s, src);
 			busy = busy || (armed = source_arm(src, &fds[2])) < 0;
 			if (busy && armed > 0)
 				source_woke(src);
@@ -293,7 +312,7 @@ int
 stream_main(const struct options *o, const struct printer *p,
     const struct recording *rec)
 {
-	struct stream s = { .printer = p };
+	struct stream s = { .printer = p, .live = rec == NULL };
 	struct source *src;
 	enum stream_end end;
 	const char *call;
