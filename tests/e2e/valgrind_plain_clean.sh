@@ -30,6 +30,16 @@ cmp -s "$TMPD/out" "$TMPD/r.jsonl" || fail "replay: not the recording"
 sed '5s/"proc":[0-9]*/"proc":99/' "$TMPD/r.jsonl" >"$TMPD/bad.jsonl"
 "${vg[@]}" "$PTVIZ" --replay "$TMPD/bad.jsonl" >"$TMPD/out" 2>"$TMPD/err"
 [ $? -eq 2 ] && [ "$(wc -l <"$TMPD/err")" -eq 1 ] || fail "bad replay: $(cat "$TMPD/err")"
+# Every workload; a deadlock is told, killed and leaves nothing.
+for w in cpu mutex global-mutex semaphore barrier; do
+	"${vg[@]}" "$PTVIZ" --json -p 2 -t 3 -s 0.02 --seed 2 -w "$w" \
+		>"$TMPD/out" 2>"$TMPD/err" || fail "$w: exit $?: $(cat "$TMPD/err")"
+	[ ! -s "$TMPD/err" ] || fail "$w: $(cat "$TMPD/err")"
+done
+"${vg[@]}" "$PTVIZ" --plain -p 2 -t 2 -s 0.02 --seed 2 -w deadlock \
+	>"$TMPD/out" 2>"$TMPD/err"
+[ $? -eq 1 ] && grep -q 'deadlock in Process-' "$TMPD/err" &&
+	! grep -q '^==' "$TMPD/err" || fail "deadlock: $(cat "$TMPD/err")"
 "${vg[@]}" "$PTVIZ" --bogus >"$TMPD/out" 2>"$TMPD/err"
 [ $? -eq 2 ] || fail "bad option: $(cat "$TMPD/err")"
 
