@@ -122,6 +122,40 @@ tm send-keys -t "$S" t j Enter
 wait_for '^▾ Process-2 '
 shot folded
 
+# The workloads, each at a moment that shows what it teaches.
+start 120 30 -p 3 -t 5 -s 2 --seed 3 -w cpu
+wait_for 'threads done [3-9]/15'
+shot work-cpu
+start 120 30 -p 4 -t 4 -s 2 --seed 3 -w mutex
+wait_for 'threads done [4-9]/16'
+shot work-mutex
+start 120 30 -p 3 -t 3 -s 1 --seed 3 -w global-mutex
+wait_for 'threads done [3-5]/9'
+shot work-global-mutex
+start 120 30 -p 3 -t 4 -s 1.5 --seed 3 -w semaphore --permits 3
+wait_for 'threads done [3-7]/12'
+shot work-semaphore
+start 120 30 -p 4 -t 4 -s 2 --seed 4 -w barrier
+wait_for '◌ barrier'
+wait_for 'threads done [1-9]/16'
+shot work-barrier
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" t
+wait_for '^  time \(s\)'
+shot work-barrier-timeline
+start 120 30 -p 3 -t 3 -s 1 --seed 5 -w deadlock
+wait_for 'deadlock in Process-'
+sleep 0.5
+shot work-deadlock
+
+# The kernel's view: its letters in the cells, its words in the details.
+start 120 30 -p 4 -t 4 -s 20 --seed 235811 -w barrier
+wait_for 'threads done 0/16'
+tm send-keys -t "$S" K
+wait_for "cells: the kernel's letters"
+sleep 1
+shot kernel
+
 # A recording, replayed on the screen: from the start, playing at x1.
 "$PTVIZ" -p 5 -t 3 -s 3 --seed 42 --plain --record "$TMPD/lesson.jsonl" \
 	>/dev/null 2>&1
