@@ -167,7 +167,7 @@ thread_rows(const struct tui *t, int *y)
 		row(w, &t->theme, y, "cpu used", buf);
 	}
 	time_row(t, y, "running", th->t_running);
-	time_row(t, y, "busy", th->t_sleeping);
+	time_row(t, y, "began", th->t_sleeping);
 	time_row(t, y, th->state == ST_LOST ? "lost" :
 	    th->state == ST_TFAILED ? "failed" : "done", th->t_done);
 }
