@@ -78,10 +78,10 @@ emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
 /* The reaping of process proc, with the permits given back for it. */
 static void
 emit_end(struct run *r, unsigned proc, unsigned state, pid_t pid,
-    int64_t wstatus, unsigned back)
+    int64_t wstatus, uint64_t t, unsigned back)
 {
 	struct event ev = {
-		.t_ns = now_ns(),
+		.t_ns = t,
 		.wstatus = wstatus,
 		.pid = pid,
 		.tid = pid,
@@ -241,6 +241,7 @@ bury(struct run *r, unsigned i, int wstatus)
 	struct ring *ring = region_ring(&r->region, i);
 	struct event ev;
 	unsigned state = ST_EXITED;
+	uint64_t t;
 
 	while (ring_pop_dead(ring, &c->cur, &ev))
 		r->sink(r->ctx, &ev);
@@ -250,7 +251,10 @@ bury(struct run *r, unsigned i, int wstatus)
 		state = ST_FAILED;
 	c->reaped = true;
 	r->live--;
-	emit_end(r, i + 1, state, c->pid, wstatus,
+	/* The time before the permits go back: a waiter woken by them takes
+	   one after the end, in the history as in fact. */
+	t = now_ns();
+	emit_end(r, i + 1, state, c->pid, wstatus, t,
 	    work_recover(r->shared, i + 1));
 }
 
