@@ -74,6 +74,20 @@ awk 'NF != 3 || $3 != 0 { bad = 1 } END { exit bad }' "$TMPD/frames.none" ||
 	fail "/proc was read with nothing to show: $(awk '$3 != 0' "$TMPD/frames.none" | head -n 3)"
 tm kill-server
 
+# A CPU-bound thread is R (running or runnable) in the kernel's letters
+# and in the details; its process is killed at the end, never left.
+tui_start 120 40 -p 1 -t 1 -s 30 --seed 7 -w cpu
+tm_wait_for '◆'
+tm send-keys -t t K
+tm_wait_for "cells: the kernel's letters"
+tm_wait_for '^  Process-1 +[0-9]+ joining +.R'
+tm_wait_for 'kernel +R  running'
+family=$(tui_family)
+tm send-keys -t t q
+WAIT_S=2 tm_wait_for '^\[exit 0\]$'
+WAIT_S=2 wait_until tui_all_gone $family || fail "the computing child was left"
+tm kill-server
+
 # A recording has no threads to ask the kernel about.
 unset PTVIZ_FRAME_LOG
 "$PTVIZ" --json -p 1 -t 1 -s 0 --seed 7 >"$TMPD/rec.jsonl" || fail "--json failed"
