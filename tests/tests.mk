@@ -67,12 +67,12 @@ FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/ring.c src/event.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
-build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c
+build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
 RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
-		src/history.c src/model.c src/event.c
+		src/history.c src/model.c src/event.c src/work.c
 build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \
