@@ -9,7 +9,7 @@
 
 ncpu=$(getconf _NPROCESSORS_ONLN) || fail "getconf _NPROCESSORS_ONLN"
 seeds=${SEEDS:-20}
-! $SANITIZED || seeds=10
+! $SANITIZED || seeds=5
 for seed in $(seq 1 "$seeds"); do
 	out=$TMPD/cpu.$seed
 	WHAT="seed $seed" work_json "$out" -p 2 -t 3 -s 0.05 --seed "$seed" \

@@ -12,7 +12,7 @@
 . tests/e2e/lib.sh
 
 rounds=${ROUNDS:-10}
-! $SANITIZED || rounds=4
+! $SANITIZED || rounds=2
 /usr/bin/python3 - "$PTVIZ" "$rounds" <<'PY' || fail "see above"
 import json, os, signal, subprocess, sys
 

@@ -8,7 +8,7 @@
 . tests/e2e/work.bash
 
 seeds=${SEEDS:-20}
-! $SANITIZED || seeds=10
+! $SANITIZED || seeds=5
 for work in mutex global-mutex; do
 	for seed in $(seq 1 "$seeds"); do
 		out=$TMPD/$work.$seed
