@@ -53,7 +53,8 @@ duration_random_seed(void)
 {
 	uint64_t seed;
 
-	if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) == sizeof(seed))
-		return seed;
-	return splitmix64(now_ns() ^ ((uint64_t)getpid() << 32));
+	if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != sizeof(seed))
+		seed = splitmix64(now_ns() ^ ((uint64_t)getpid() << 32));
+	/* Short enough to read aloud to a room and type again. */
+	return seed % DURATION_SEED_MAX;
 }

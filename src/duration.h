@@ -20,7 +20,11 @@ uint64_t	duration_ns(uint64_t seed, unsigned proc, unsigned thread,
 uint64_t	duration_phase_ns(uint64_t seed, unsigned proc, unsigned thread,
 		    unsigned phase, uint64_t max_ns);
 
-/* A seed nobody chose: from the clock, the pid and the kernel's entropy. */
+/* Seeds nobody chose are below this: five digits at most. */
+#define DURATION_SEED_MAX	100000u
+
+/* A seed nobody chose, from the kernel's entropy (or the clock and the
+   pid), below DURATION_SEED_MAX. */
 uint64_t	duration_random_seed(void);
 
 #endif

@@ -2,6 +2,7 @@
  * check_duration.c: the seeded plan of sleeps.
  */
 #include <check.h>
+#include <stdbool.h>
 
 #include "../src/duration.h"
 #include "suites.h"
@@ -64,9 +65,37 @@ START_TEST(duration_is_uniform_below_the_maximum)
 }
 END_TEST
 
-START_TEST(duration_random_seeds_differ)
+/* Seeds nobody chose are five digits at most, to be read aloud, and not
+   all the same (ten equal draws: one chance in 10^45). */
+START_TEST(duration_random_seeds_are_short_and_differ)
 {
-	ck_assert_uint_ne(duration_random_seed(), duration_random_seed());
+	uint64_t first = duration_random_seed(), s;
+	bool differ = false;
+	int i;
+
+	ck_assert_uint_lt(first, DURATION_SEED_MAX);
+	for (i = 0; i < 10; i++) {
+		s = duration_random_seed();
+		ck_assert_uint_lt(s, DURATION_SEED_MAX);
+		differ |= s != first;
+	}
+	ck_assert(differ);
+}
+END_TEST
+
+/* Phase 0 is the plain duration; a later phase is another draw. */
+START_TEST(duration_phases_are_other_draws)
+{
+	unsigned j, same = 0;
+
+	for (j = 1; j <= 100; j++) {
+		ck_assert_uint_eq(duration_phase_ns(9, 2, j, 0, S),
+		    duration_ns(9, 2, j, S));
+		ck_assert_uint_lt(duration_phase_ns(9, 2, j, 1, S), S);
+		same += duration_phase_ns(9, 2, j, 1, S) ==
+		    duration_ns(9, 2, j, S);
+	}
+	ck_assert_uint_eq(same, 0);
 }
 END_TEST
 
@@ -80,7 +109,8 @@ duration_suite(void)
 	tcase_add_test(tc, duration_other_seed_other_plan);
 	tcase_add_test(tc, duration_differs_by_process_and_thread);
 	tcase_add_test(tc, duration_is_uniform_below_the_maximum);
-	tcase_add_test(tc, duration_random_seeds_differ);
+	tcase_add_test(tc, duration_random_seeds_are_short_and_differ);
+	tcase_add_test(tc, duration_phases_are_other_draws);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -15,6 +15,7 @@
 
 #include "../src/duration.h"
 #include "../src/limits.h"
+#include "../src/scene.h"
 #include "../src/source.h"
 #include "view.h"
 
@@ -170,6 +171,20 @@ next_work(struct tui *t)
 	rerun(t);
 }
 
+/* Load scene n and run it; say so if there is none. */
+static void
+load_scene(struct tui *t, unsigned n)
+{
+	if (!scene_config(n, &t->opt.run)) {
+		act_note(t, "there is no scene %u: ptviz --scenes lists them",
+		    n);
+		return;
+	}
+	t->scene = n;
+	act_note(t, "scene %u: %s", n, scene_get(n)->title);
+	rerun(t);
+}
+
 /* Move the selection by dp processes and dj threads, within the run. */
 static void
 select_move(struct tui *t, int dp, int dj)
@@ -280,6 +295,11 @@ act(struct tui *t, enum action a)
 	case ACT_WORK:
 		if (!recorded(t))
 			next_work(t);
+		break;
+	case ACT_SCENE1: case ACT_SCENE2: case ACT_SCENE3: case ACT_SCENE4:
+	case ACT_SCENE5: case ACT_SCENE6: case ACT_SCENE7: case ACT_SCENE8:
+	case ACT_SCENE9:
+		load_scene(t, (unsigned)(a - ACT_SCENE1) + 1);
 		break;
 	case ACT_PAUSE:
 		if (recorded(t))

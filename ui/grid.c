@@ -14,6 +14,7 @@
 
 #include "../src/event.h"
 #include "../src/recording.h"
+#include "../src/scene.h"
 #include "../src/text.h"
 #include "../src/work.h"
 #include "view.h"
@@ -115,6 +116,29 @@ deadlock_text(const struct model *m, char *buf, size_t len)
 	return true;
 }
 
+/* A scene's caption, on the header's lines below the note: what to
+   watch, then what to ask. */
+static void
+caption_draw(const struct tui *t)
+{
+	const struct scene *sc = tui_caption(t);
+	WINDOW *w = t->lay.header;
+	char line[64];
+
+	if (sc == NULL || getmaxy(w) < 5)
+		return;
+	snprintf(line, sizeof(line), "Scene %u %s ", t->scene,
+	    t->theme.utf8 ? "▸" : ">");
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	mvwaddstr(w, 3, 0, line);
+	wattrset(w, A_NORMAL);
+	theme_put(w, sc->watch);
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	wmove(w, 4, (int)strlen(line) - (t->theme.utf8 ? 2 : 0));
+	theme_put(w, sc->ask);
+	wattrset(w, A_NORMAL);
+}
+
 void
 grid_draw_header(const struct tui *t)
 {
@@ -195,6 +219,7 @@ grid_draw_header(const struct tui *t)
 	wattrset(w, th->attr[LOOK_KEY]);
 	theme_put(w, t->note);
 	wattrset(w, A_NORMAL);
+	caption_draw(t);
 }
 
 /* The pie glyph of a one-column sleeping cell, by how far it has slept. */

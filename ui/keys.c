@@ -53,6 +53,11 @@ static const struct binding bindings[] = {
 	{ { ']', '[' }, { ACT_SLEEP_MORE, ACT_SLEEP_LESS }, "] [", "sleep",
 	  "longer / shorter longest sleep (reruns, same seed)", false,
 	  true },
+	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+	  { ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
+	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9 }, "1-9", "scene",
+	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
+	  "lists them)", false, false },
 	{ { 'W' }, { ACT_WORK }, "W", "work",
 	  "next workload: sleep, cpu, mutex, global-mutex, semaphore, "
 	  "barrier, deadlock (reruns, same seed)", false, true },
@@ -161,10 +166,26 @@ keys_draw_footer(const struct tui *t)
 	}
 }
 
+/* What each figure of the screen means, in words a student follows. */
+static const struct {
+	const char	*name, *meaning;
+} figures[] = {
+	{ "elapsed", "time since the run started" },
+	{ "done N/M", "threads finished, of all; a done cell's number is "
+	  "the order it finished in" },
+	{ "concurrency", "time every thread spent busy (asleep, computing, "
+	  "holding a lock) / time elapsed:" },
+	{ "", "how many threads were busy at once, on average" },
+	{ "pid state", "a process's id, and where it is: forked, starting "
+	  "its threads, joining them, done" },
+};
+
+#define NFIGURES	(sizeof(figures) / sizeof(figures[0]))
+
 void
 keys_draw_help(const struct tui *t)
 {
-	int lines = (int)NBINDINGS + 4, cols = 0, y, x, len;
+	int lines = (int)(NBINDINGS + NFIGURES) + 5, cols = 0, y, x, len;
 	WINDOW *w;
 	size_t i;
 
@@ -194,6 +215,13 @@ keys_draw_help(const struct tui *t)
 	x = 2;
 	if (++y < lines - 1)
 		theme_legend(w, &t->theme, y, x);
+	for (i = 0, y += 2; i < NFIGURES && y < lines - 1; i++, y++) {
+		wattrset(w, t->theme.attr[LOOK_TITLE]);
+		mvwaddstr(w, y, 2, figures[i].name);
+		wattrset(w, A_NORMAL);
+		wmove(w, y, 15);
+		theme_put(w, figures[i].meaning);
+	}
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (lines > 2)
 		mvwaddstr(w, lines - 1, 2, " any key closes ");

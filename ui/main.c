@@ -33,6 +33,8 @@
 #include "../src/recording.h"
 #include "../src/spawn.h"
 #include "../src/trace.h"
+#include "../src/scene.h"
+#include "../src/work.h"
 #include "options.h"
 #include "signals.h"
 #include "stream.h"
@@ -62,6 +64,29 @@ open_stdio(void)
 	return closed;
 }
 
+/* The scenes, one a paragraph: key, title, run, caption. */
+static void
+scenes_list(FILE *fp)
+{
+	const struct scene *sc;
+	struct run_config c;
+	unsigned n;
+
+	for (n = 1; n <= scene_count(); n++) {
+		sc = scene_get(n);
+		scene_config(n, &c);
+		fprintf(fp, "%s%u  %s\n   ptviz --scene %u: -p %u -t %u -s %g "
+		    "--seed %llu -w %s", n > 1 ? "\n" : "", n, sc->title, n,
+		    c.nproc, c.nthread, (double)c.sleep_ns / 1e9,
+		    (unsigned long long)c.seed, work_name(c.work));
+		if (c.work == WORK_SEMAPHORE)
+			fprintf(fp, " --permits %u", c.permits);
+		fprintf(fp, "\n   %s\n   %s\n", sc->watch, sc->ask);
+	}
+	fprintf(fp, "\nOn the screen, keys 1 to %u load them.\n",
+	    scene_count());
+}
+
 /* Print the help or the version on stdout; 0, or 1 with a line on stderr
    if it could not be written. */
 static int
@@ -72,6 +97,8 @@ print_info(const struct options *o, bool stdout_closed)
 	} else {
 		if (o->help)
 			options_usage(stdout);
+		else if (o->scenes)
+			scenes_list(stdout);
 		else
 			puts(options_version());
 		if (fflush(stdout) == 0)
@@ -185,7 +212,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ptviz: %s\n", why);
 		return 2;
 	}
-	if (o.help || o.version)
+	if (o.help || o.version || o.scenes)
 		return print_info(&o, closed & 2);
 	/* Lines for a stdout that is not there would be lost unseen. */
 	if (closed & 2) {

@@ -11,12 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/scene.h"
 #include "options.h"
 
 #define PROGRAM_VERSION	"1.0.0"
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
-    OPT_REPLAY, OPT_TRACE, OPT_PERMITS };
+    OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -25,6 +26,8 @@ static const struct option longopts[] = {
 	{ "seed",	required_argument, NULL, OPT_SEED },
 	{ "work",	required_argument, NULL, 'w' },
 	{ "permits",	required_argument, NULL, OPT_PERMITS },
+	{ "scene",	required_argument, NULL, OPT_SCENE },
+	{ "scenes",	no_argument,	   NULL, OPT_SCENES },
 	{ "plain",	no_argument,	   NULL, OPT_PLAIN },
 	{ "json",	no_argument,	   NULL, OPT_JSON },
 	{ "ring-slots",	required_argument, NULL, OPT_RING_SLOTS },
@@ -42,6 +45,7 @@ options_usage(FILE *fp)
 	fputs(
 "usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]]\n"
 "             [--plain | --json] [--record FILE] [--trace FILE]\n"
+"       ptviz --scene N [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
 "\n"
 "Run a small concurrent program -- child processes, each starting threads\n"
@@ -64,6 +68,9 @@ options_usage(FILE *fp)
 "                        deadlock      takes two mutexes in opposite\n"
 "                                      orders (2 threads or more)\n"
 "      --permits N     the semaphore's permits, 1 to 1024 (default 2)\n"
+"      --scene N       start with ready scene N (its counts, workload,\n"
+"                      sleep and seed, and a caption); keys 1-9 load them\n"
+"      --scenes        list the scenes and exit\n"
 "      --plain         print the reference lines instead of the screen;\n"
 "                      the default when stdout is not a terminal\n"
 "      --json          print every event as one JSON object per line\n"
@@ -271,6 +278,14 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 				return -1;
 			permits = true;
 			break;
+		case OPT_SCENE:
+			if (parse_count("--scene", optarg, scene_count(),
+			    &o->scene, err, errlen) == -1)
+				return -1;
+			break;
+		case OPT_SCENES:
+			o->scenes = true;
+			break;
 		case OPT_PLAIN:
 		case OPT_JSON:
 			if (o->mode != MODE_AUTO &&
@@ -336,6 +351,21 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
 		    "--help)", shown(argv[optind], buf));
 		return -1;
+	}
+	if (o->scene != 0 && o->run_given != NULL) {
+		snprintf(err, errlen, "%s cannot be used with --scene: the "
+		    "scene fixes the counts, the workload, the sleep and the "
+		    "seed (see ptviz --scenes)", o->run_given);
+		return -1;
+	}
+	if (o->scene != 0 && o->replay != NULL) {
+		snprintf(err, errlen, "--scene cannot be used with --replay: "
+		    "the recording is the run (see ptviz --help)");
+		return -1;
+	}
+	if (o->scene != 0) {
+		scene_config(o->scene, &o->run);
+		o->seed_given = true;
 	}
 	if (o->run.nthread < work_min_threads(o->run.work)) {
 		snprintf(err, errlen, "--work %s needs at least %u threads "

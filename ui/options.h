@@ -30,6 +30,8 @@ struct options {
 	const char	*record;	/* --record FILE: write the run */
 	const char	*replay;	/* --replay FILE ("-": stdin) */
 	const char	*trace;		/* --trace FILE: Chrome trace */
+	unsigned	 scene;		/* --scene N, or 0 */
+	bool		 scenes;	/* --scenes: list them */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;

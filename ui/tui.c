@@ -38,6 +38,7 @@
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/recording.h"
+#include "../src/scene.h"
 #include "../src/source.h"
 #include "signals.h"
 #include "tui.h"
@@ -49,6 +50,8 @@
 #define MIN_COLS	32
 #define MIN_LINES	8
 #define HEADER_LINES	3
+#define CAPTION_LINES	2	/* a scene's, below the header */
+#define CAPTION_MIN	24	/* lines of screen that leave room for it */
 #define DETAILS_COLS	36
 #define DETAILS_MIN_W	80	/* narrower: the log alone */
 #define BOTTOM_KEEP	8	/* rows kept for log and details */
@@ -82,6 +85,22 @@ layout_free(struct layout *l)
 	}
 }
 
+const struct scene *
+tui_caption(const struct tui *t)
+{
+	if (t->replay != NULL || scene_of(&t->opt.run, t->scene) == 0)
+		return NULL;
+	return scene_get(t->scene);
+}
+
+/* The header's lines: a scene's caption below it when there is room. */
+static int
+header_lines(const struct tui *t)
+{
+	return tui_caption(t) != NULL && LINES >= CAPTION_MIN ?
+	    HEADER_LINES + CAPTION_LINES : HEADER_LINES;
+}
+
 /* Lines the body's view would like: a row a process (and, in the
    timeline, a row a thread of each unfolded process) and its heading. */
 static int
@@ -93,7 +112,7 @@ body_wants(const struct tui *t)
 
 	if (t->view == VIEW_GRID) {
 		/* Few processes: rows spaced out, if the log keeps room. */
-		if (LINES - HEADER_LINES - 1 - (2 * rows - 1) >=
+		if (LINES - header_lines(t) - 1 - (2 * rows - 1) >=
 		    SPACED_LOG_KEEP)
 			rows = 2 * rows - 1;
 		return rows;
@@ -111,22 +130,22 @@ static void
 layout_build(struct tui *t)
 {
 	struct layout *l = &t->lay;
-	int h = LINES, w = COLS, body, grid_h, y;
+	int h = LINES, w = COLS, body, grid_h, y, head = header_lines(t);
 
 	layout_free(l);
 	l->too_small = w < MIN_COLS || h < MIN_LINES;
 	if (l->too_small)
 		return;
-	body = h - HEADER_LINES - 1;
+	body = h - head - 1;
 	grid_h = body_wants(t);
 	if (grid_h > body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0))
 		grid_h = body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0);
 	/* A bottom too thin to read goes to the grid. */
 	if (body - grid_h < 3)
 		grid_h = body;
-	y = HEADER_LINES + grid_h;
-	l->header = newwin(HEADER_LINES, w, 0, 0);
-	l->body = newwin(grid_h, w, HEADER_LINES, 0);
+	y = head + grid_h;
+	l->header = newwin(head, w, 0, 0);
+	l->body = newwin(grid_h, w, head, 0);
 	l->footer = newwin(1, w, h - 1, 0);
 	if (body > grid_h && w >= DETAILS_MIN_W) {
 		l->log = newwin(body - grid_h, w - DETAILS_COLS, y, 0);
@@ -626,7 +645,8 @@ int
 tui_main(const struct options *o, const struct recording *replay,
     char *why, size_t whylen)
 {
-	struct tui t = { .opt = *o, .sel = { 1, 1 }, .top_proc = 1,
+	struct tui t = { .opt = *o, .scene = o->scene, .sel = { 1, 1 },
+	    .top_proc = 1,
 	    .left_thread = 1, .following = true, .replay = replay,
 	    .trace_due = o->trace != NULL, .first_open = true,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };

@@ -24,6 +24,7 @@
 #include "options.h"
 
 struct recording;
+struct scene;
 struct source;
 
 /* How a thing looks: one entry of theme.c's table each. */
@@ -63,6 +64,8 @@ enum action {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
 	ACT_WORK, ACT_KERNEL,
+	ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
+	ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9,
 };
 
 /* The views of the body of the screen, switched with t. */
@@ -143,6 +146,8 @@ struct tui {
 					   ends or is left */
 	bool		 first_open;	/* the first run's files are due */
 	unsigned	 runs;		/* runs started */
+	unsigned	 scene;		/* the scene loaded last (its caption
+					   shows while the run is still it) */
 	struct model	 live;		/* every event, as it comes */
 	struct history	 hist;		/* every event of the run, in order */
 	struct model	 at;		/* the model of the first at_k events */
@@ -174,6 +179,10 @@ struct tui {
 };
 
 enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };
+
+/* The caption of the scene on screen, or NULL: none was loaded, or the
+   counts, workload or sleep have changed since (tui.c). */
+const struct scene *tui_caption(const struct tui *t);
 
 /* True while the screen shows a moment of the past, or plays it back. */
 static inline bool

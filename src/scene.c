@@ -1,0 +1,141 @@
+/*
+ * scene.c: the table of scenes (see scene.h).
+ *
+ * The seeds are short enough to read aloud.  The classic's seed, 183,
+ * puts all fifteen sleeps at least 112 ms apart, so its order is the
+ * plan's and not the scheduler's: `--scene 1 --plain` prints the same
+ * lines every run.
+ */
+#include <unistd.h>
+
+#include "scene.h"
+#include "spawn.h"
+#include "work.h"
+
+#define S(x)	((uint64_t)((x) * 1000000000.0))
+
+/* A scene's run; nthread 0 means twice the online CPUs. */
+struct scene_run {
+	unsigned	 nproc, nthread;
+	uint64_t	 sleep_ns, seed;
+	enum work	 work;
+	unsigned	 permits;
+};
+
+static const struct {
+	struct scene	 s;
+	struct scene_run r;
+} scenes[] = {
+	{ { "the classic: 5 processes x 3 threads",
+	    "Five processes of three threads, each sleeping a random time up "
+	    "to 3 s. Watch the order they finish in.",
+	    "Ask: which process finishes first? (A process ends with its "
+	    "slowest thread.)", true },
+	  { 5, 3, S(3), 183, WORK_SLEEP, 0 } },
+	{ { "many threads: 64 x 16",
+	    "1024 threads in 64 processes, all asleep at once. Watch the "
+	    "concurrency figure climb.",
+	    "Ask: how can 1024 threads run on a machine with so few cores?",
+	    false },
+	  { 64, 16, S(5), 2, WORK_SLEEP, 0 } },
+	{ { "no sleep at all",
+	    "Every thread's plan is 0 s: nothing orders them but the "
+	    "scheduler. Press R a few times.",
+	    "Ask: why does the order change when nothing in the program "
+	    "changed?", false },
+	  { 5, 3, 0, 7, WORK_SLEEP, 0 } },
+	{ { "CPU-bound, twice as many threads as cores",
+	    "Threads that compute, twice as many as this machine's cores. "
+	    "Watch the concurrency figure stay at the cores.",
+	    "Ask: how long will the run take: its longest thread, or the "
+	    "total CPU time shared among the cores?", false },
+	  { 2, 0, S(2), 31, WORK_CPU, 0 } },
+	{ { "a mutex per process",
+	    "Each process's threads take its mutex in turn: one holds, the "
+	    "others wait.",
+	    "Ask: why do the processes still run side by side while their "
+	    "threads queue?", false },
+	  { 4, 3, S(1), 5, WORK_MUTEX, 0 } },
+	{ { "one mutex for all",
+	    "One mutex for every thread of every process: one holder in the "
+	    "whole run.",
+	    "Ask: how long will the run take now? (The concurrency is 1.)",
+	    false },
+	  { 3, 3, S(0.5), 6, WORK_GMUTEX, 0 } },
+	{ { "a semaphore of 2",
+	    "At most two threads of the whole run hold a permit at once, "
+	    "whichever process they belong to.",
+	    "Ask: at what will the concurrency figure settle?", false },
+	  { 3, 4, S(1), 8, WORK_SEMAPHORE, 2 } },
+	{ { "a barrier",
+	    "Each thread sleeps, waits at its process's barrier for the "
+	    "others, then sleeps again.",
+	    "Ask: who waits longest at the barrier, and when do the second "
+	    "sleeps start? (t: the timeline)", false },
+	  { 4, 4, S(2), 4, WORK_BARRIER, 0 } },
+	{ { "a deadlock",
+	    "Two threads, two mutexes, taken in opposite orders: each holds "
+	    "what the other needs.",
+	    "Ask: will it ever end? What would break the cycle? (k kills a "
+	    "process)", false },
+	  { 3, 2, S(1), 5, WORK_DEADLOCK, 0 } },
+};
+
+#define NSCENES	(sizeof(scenes) / sizeof(scenes[0]))
+
+unsigned
+scene_count(void)
+{
+	return NSCENES;
+}
+
+const struct scene *
+scene_get(unsigned n)
+{
+	return n >= 1 && n <= NSCENES ? &scenes[n - 1].s : NULL;
+}
+
+/* Twice the CPUs this machine has online, within what a run takes. */
+static unsigned
+twice_the_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		n = 1;
+	return n > (long)RUN_MAX_THREADS / 2 ? RUN_MAX_THREADS :
+	    2 * (unsigned)n;
+}
+
+bool
+scene_config(unsigned n, struct run_config *cfg)
+{
+	const struct scene_run *r;
+
+	if (scene_get(n) == NULL)
+		return false;
+	r = &scenes[n - 1].r;
+	*cfg = (struct run_config){
+		.nproc = r->nproc,
+		.nthread = r->nthread != 0 ? r->nthread : twice_the_cpus(),
+		.sleep_ns = r->sleep_ns,
+		.seed = r->seed,
+		.work = r->work,
+		.permits = r->permits != 0 ? r->permits : WORK_DEFAULT_PERMITS,
+	};
+	return true;
+}
+
+unsigned
+scene_of(const struct run_config *cfg, unsigned hint)
+{
+	struct run_config s;
+
+	if (!scene_config(hint, &s))
+		return 0;
+	if (s.nproc != cfg->nproc || s.nthread != cfg->nthread ||
+	    s.sleep_ns != cfg->sleep_ns || s.work != cfg->work ||
+	    (s.work == WORK_SEMAPHORE && s.permits != cfg->permits))
+		return 0;
+	return hint;
+}

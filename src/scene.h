@@ -1,0 +1,39 @@
+/*
+ * scene.h: the ready scenes of a lesson.
+ *
+ * A scene fixes everything a run depends on -- counts, workload, longest
+ * sleep, seed -- so that a lesson plays the same every time, and says in
+ * a caption of one or two lines what the room should watch and what to
+ * ask.  The screen loads scene N with the key N (0 for the tenth),
+ * `--scene N` starts with it and `--scenes` lists them.
+ */
+#ifndef PTVIZ_SCENE_H
+#define PTVIZ_SCENE_H
+
+#include <stdbool.h>
+
+struct run_config;
+
+struct scene {
+	const char	*title;		/* "the classic 5 x 3" */
+	const char	*watch;		/* what to watch: the caption's line 1 */
+	const char	*ask;		/* what to ask: its line 2 */
+	bool		 ordered;	/* its sleeps lie far apart: --plain
+					   prints the same lines every run */
+};
+
+/* How many scenes there are. */
+unsigned	 scene_count(void);
+
+/* Scene n (1-based), or NULL. */
+const struct scene *scene_get(unsigned n);
+
+/* The run of scene n: counts, workload, sleep, seed (the CPU-bound scene
+   sizes itself to this machine's online CPUs); false if there is none. */
+bool		 scene_config(unsigned n, struct run_config *cfg);
+
+/* The scene whose run cfg is, ignoring the seed (a rerun with a new seed
+   is still the scene); 0 if none. */
+unsigned	 scene_of(const struct run_config *cfg, unsigned hint);
+
+#endif
