@@ -148,6 +148,11 @@ wait_for 'deadlock in Process-'
 sleep 0.5
 shot work-deadlock
 
+# A scene with its caption.
+start 120 36 --scene 1
+wait_for 'threads done [4-9]/15'
+shot scene
+
 # The kernel's view: its letters in the cells, its words in the details.
 start 120 30 -p 4 -t 4 -s 20 --seed 235811 -w barrier
 wait_for 'threads done 0/16'
