@@ -53,11 +53,6 @@ static const struct binding bindings[] = {
 	{ { ']', '[' }, { ACT_SLEEP_MORE, ACT_SLEEP_LESS }, "] [", "sleep",
 	  "longer / shorter longest sleep (reruns, same seed)", false,
 	  true },
-	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
-	  { ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
-	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9 }, "1-9", "scene",
-	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
-	  "lists them)", false, false },
 	{ { 'W' }, { ACT_WORK }, "W", "work",
 	  "next workload: sleep, cpu, mutex, global-mutex, semaphore, "
 	  "barrier, deadlock (reruns, same seed)", false, true },
@@ -67,6 +62,11 @@ static const struct binding bindings[] = {
 	{ { 'k' }, { ACT_KILL }, "k", "kill",
 	  "kill the selected cell's process (SIGKILL)", false,
 	  true },
+	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+	  { ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
+	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9 }, "1-9", "scene",
+	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
+	  "lists them)", false, false },
 	{ { 'K' }, { ACT_KERNEL }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  false, true },
