@@ -148,6 +148,12 @@ wait_for 'deadlock in Process-'
 sleep 0.5
 shot work-deadlock
 
+# Big cells (b), for the back of a room.
+start 120 36 -p 3 -t 3 -s 3 --seed 7
+tm send-keys -t "$S" b
+wait_for 'threads done [4-6]/9'
+shot big
+
 # A scene with its caption.
 start 120 36 --scene 1
 wait_for 'threads done [4-9]/15'

@@ -296,6 +296,12 @@ act(struct tui *t, enum action a)
 		if (!recorded(t))
 			next_work(t);
 		break;
+	case ACT_BIG:
+		t->big = !t->big;
+		t->relayout = true;
+		act_note(t, t->big ? "big cells: for the back of the room (b: "
+		    "back)" : "cells as usual");
+		break;
 	case ACT_SCENE1: case ACT_SCENE2: case ACT_SCENE3: case ACT_SCENE4:
 	case ACT_SCENE5: case ACT_SCENE6: case ACT_SCENE7: case ACT_SCENE8:
 	case ACT_SCENE9:

@@ -20,6 +20,7 @@
 #include "view.h"
 
 #define CELL_MAX	10	/* widest cell, gap excluded */
+#define BIG		2	/* big cells: how many times as large */
 #define PID_MIN_COLS	64	/* narrower: no pid column */
 #define STATE_W		8	/* "starting" */
 #define PID_W		7
@@ -34,6 +35,7 @@ struct geom {
 	unsigned	 ncols;		/* thread columns shown */
 	unsigned	 nrows;		/* process rows shown */
 	int		 pitch;		/* lines from one row to the next */
+	int		 tall;		/* lines of a cell: 1, or BIG */
 };
 
 /* Where everything goes in a grid window of this size. */
@@ -53,7 +55,7 @@ geometry(const struct tui *t, struct geom *g)
 	avail = w - g->cells_x;
 	if (avail < 1)
 		avail = 1;
-	for (g->cw = CELL_MAX; g->cw > 1; g->cw--)
+	for (g->cw = t->big ? BIG * CELL_MAX : CELL_MAX; g->cw > 1; g->cw--)
 		if ((int)m->nthread * (g->cw + 1) - 1 <= avail)
 			break;
 	/* One column each, and no gap, is the last resort. */
@@ -65,8 +67,10 @@ geometry(const struct tui *t, struct geom *g)
 		g->ncols = m->nthread;
 	if (g->ncols < 1)
 		g->ncols = 1;
-	/* Room to spare: a blank line between rows, easier on a projector. */
-	g->pitch = h - 1 >= 2 * (int)m->nproc ? 2 : 1;
+	/* Room to spare: a blank line between rows, easier on a projector;
+	   big cells are BIG lines tall when they all fit so. */
+	g->tall = t->big && h - 1 >= (BIG + 1) * (int)m->nproc - 1 ? BIG : 1;
+	g->pitch = g->tall > 1 ? BIG + 1 : h - 1 >= 2 * (int)m->nproc ? 2 : 1;
 	g->nrows = h > 1 ? (unsigned)(h - 1) / (unsigned)g->pitch : 1;
 }
 
@@ -287,6 +291,29 @@ select_draw(const struct tui *t, const struct geom *g, int y, int x)
 	wattrset(w, A_NORMAL);
 }
 
+/* The lower line of a big cell: its fill, or its colour. */
+static void
+cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
+    unsigned i, unsigned j)
+{
+	const struct theme *th = &tu->theme;
+	enum look l = theme_thread_look(tu->shown, i, j);
+	WINDOW *w = tu->lay.body;
+
+	wmove(w, y, x);
+	/* Under the glyph a blank, so that the two bars line up. */
+	if (l == LOOK_SLEEPING || l == LOOK_STOPPED || l == LOOK_COMPUTING ||
+	    l == LOOK_HOLDING) {
+		waddch(w, ' ');
+		theme_fill(w, th, l, model_progress(tu->shown, i, j, tu->now),
+		    g->cw - 1);
+		return;
+	}
+	wattrset(w, th->attr[l]);
+	theme_glyphs(w, " ", g->cw);
+	wattrset(w, A_NORMAL);
+}
+
 /* Draw thread j of process i as a cell at y, x. */
 static void
 cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
@@ -385,9 +412,13 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	wattrset(w, l == LOOK_DONE ? A_NORMAL : th->attr[l]);
 	mvwaddstr(w, y, g->state_x, word);
 	wattrset(w, A_NORMAL);
-	for (j = 0; j < g->ncols; j++)
+	for (j = 0; j < g->ncols; j++) {
 		cell_draw(t, g, y, g->cells_x + (int)j * g->step, i,
 		    t->left_thread + j);
+		if (g->tall > 1)
+			cell_lower(t, g, y + 1, g->cells_x + (int)j * g->step,
+			    i, t->left_thread + j);
+	}
 	if (t->left_thread + g->ncols <= t->shown->nthread) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, th->utf8 ? "›" : ">");
@@ -443,6 +474,11 @@ grid_draw(const struct tui *t)
 	head_draw(t, &g);
 	for (r = 0; r < g.nrows && t->top_proc + r <= t->shown->nproc; r++)
 		row_draw(t, &g, 1 + (int)r * g.pitch, t->top_proc + r);
+	/* The legend on the last line, if the rows leave it and a blank
+	   line above it. */
+	if (1 + (int)r * g.pitch + 1 < getmaxy(w) &&
+	    t->top_proc + r > t->shown->nproc)
+		theme_legend(w, th, getmaxy(w) - 1, 2);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->top_proc > 1)
 		mvwaddstr(w, 1, 0, th->utf8 ? "↑" : "^");

@@ -67,6 +67,9 @@ static const struct binding bindings[] = {
 	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9 }, "1-9", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
 	  "lists them)", false, false },
+	{ { 'b' }, { ACT_BIG }, "b", "big cells",
+	  "big cells: twice as wide and tall, for the back of a room",
+	  false, false },
 	{ { 'K' }, { ACT_KERNEL }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  false, true },

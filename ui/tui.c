@@ -111,10 +111,17 @@ body_wants(const struct tui *t)
 	int rows = (int)m->nproc + 1;
 
 	if (t->view == VIEW_GRID) {
-		/* Few processes: rows spaced out, if the log keeps room. */
-		if (LINES - header_lines(t) - 1 - (2 * rows - 1) >=
-		    SPACED_LOG_KEEP)
-			rows = 2 * rows - 1;
+		/* Few processes: rows spaced out, if the log keeps room; big
+		   cells are two lines tall, and want a blank line too. */
+		int spaced = t->big ? 3 * (int)m->nproc + 1 : 2 * rows - 1;
+
+		if (LINES - header_lines(t) - 1 - spaced >= SPACED_LOG_KEEP ||
+		    (t->big && LINES - header_lines(t) - 1 - spaced >=
+		    BOTTOM_KEEP))
+			rows = spaced;
+		/* The legend of the glyphs below, when the log keeps room. */
+		if (LINES - header_lines(t) - 1 - (rows + 2) >= SPACED_LOG_KEEP)
+			rows += 2;
 		return rows;
 	}
 	rows += 1;			/* the axis */

@@ -63,7 +63,7 @@ enum action {
 	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
-	ACT_WORK, ACT_KERNEL,
+	ACT_WORK, ACT_KERNEL, ACT_BIG,
 	ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
 	ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9,
 };
@@ -169,6 +169,7 @@ struct tui {
 	unsigned	 tl_top;	/* timeline: first row shown, 0-based */
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
+	bool		 big;		/* grid: big cells, for a room */
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
 	bool		 relayout;	/* the body's height changed */
