@@ -225,6 +225,24 @@ model_holder(const struct model *m, unsigned i, const struct model_thread *t,
 	return 0;
 }
 
+unsigned
+model_moved(const struct model *before, const struct model *now, bool *moved)
+{
+	unsigned i, n = 0;
+
+	if (before->nproc != now->nproc || before->nthread != now->nthread)
+		return 0;
+	for (i = 0; i < now->nproc; i++) {
+		const struct model_proc *a = &before->procs[i];
+		const struct model_proc *b = &now->procs[i];
+
+		moved[i] = a->done_rank != 0 && b->done_rank != 0 &&
+		    a->done_rank != b->done_rank;
+		n += moved[i];
+	}
+	return n;
+}
+
 uint64_t
 model_expected_events(unsigned nproc, unsigned nthread)
 {
@@ -519,6 +537,7 @@ apply_proc(struct model *m, const struct event *ev)
 		break;
 	case ST_PDONE:
 		p->t_done = ev->t_ns;
+		p->done_rank = ++m->procs_done;
 		break;
 	default:			/* exited, killed, failed */
 		end_proc(m, ev->proc, ev);

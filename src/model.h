@@ -74,6 +74,8 @@ struct model_proc {
 	int		 wstatus;	/* waitpid() status once reaped, -1 if
 					   it was never forked */
 	uint32_t	 rank;		/* order of reaping from 1; 0 before */
+	uint32_t	 done_rank;	/* order of its "done" from 1: the order
+					   the reference lines print */
 	unsigned	 threads_ended;	/* done, lost or failed */
 	uint64_t	 t_forked;
 	uint64_t	 t_starting;
@@ -98,6 +100,7 @@ struct model {
 	unsigned	 procs_in[ST_COUNT];	/* processes in each state */
 	unsigned	 threads_done;	/* == threads_in[ST_DONE], the rank */
 	unsigned	 procs_reaped;
+	unsigned	 procs_done;	/* processes that said "done" */
 	uint64_t	 slept_ns;	/* sum of the ended busy phases */
 	unsigned	 busy;		/* threads busy now: sleeping,
 					   computing or holding */
@@ -162,6 +165,13 @@ double	model_progress(const struct model *m, unsigned i, unsigned j,
    or 0: none, or what it waits for has no single holder. */
 unsigned model_holder(const struct model *m, unsigned i,
 	    const struct model_thread *t, unsigned *proc);
+
+/* Two runs of the same counts (the same seed, another schedule): mark in
+   moved[i - 1] each process i that finished in another place (the order
+   of its "done") in now than in before; the number marked.  A process
+   that was not done in both is not marked.  0 if the counts differ. */
+unsigned model_moved(const struct model *before, const struct model *now,
+	    bool *moved);
 
 /* True once every process has been reaped (or failed to fork). */
 bool	model_finished(const struct model *m);

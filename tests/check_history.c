@@ -33,6 +33,7 @@ assert_same_model(const struct model *a, const struct model *b)
 	    sizeof(a->procs_in)), 0);
 	ck_assert_uint_eq(a->threads_done, b->threads_done);
 	ck_assert_uint_eq(a->procs_reaped, b->procs_reaped);
+	ck_assert_uint_eq(a->procs_done, b->procs_done);
 	ck_assert_uint_eq(a->slept_ns, b->slept_ns);
 	ck_assert_uint_eq(a->busy_starts, b->busy_starts);
 	ck_assert_uint_eq(a->busy, b->busy);

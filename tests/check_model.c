@@ -241,6 +241,50 @@ START_TEST(model_cpu_waits_and_progress)
 }
 END_TEST
 
+/* Apply a run of 3 processes, one thread each, ending in `order`. */
+static void
+run_in_order(struct model *m, const unsigned order[3])
+{
+	unsigned k, i;
+
+	apply_ok(m, ev(0, 0, ST_MRUNNING, 1));
+	for (i = 1; i <= 3; i++)
+		start_proc(m, i);
+	for (k = 0; k < 3; k++) {
+		i = order[k];
+		finish_thread(m, i, 1, 10 * (k + 1));
+		apply_ok(m, ev(i, 0, ST_PDONE, 200 + k));
+		reap(m, i, ST_EXITED, 0);
+	}
+}
+
+/* The same seed, another schedule: exactly the processes whose place
+   changed are marked. */
+START_TEST(model_moved_marks_the_places_that_changed)
+{
+	static const unsigned first[3] = { 2, 1, 3 }, second[3] = { 2, 3, 1 };
+	struct model a, b, c;
+	bool moved[3];
+
+	ck_assert_int_eq(model_init(&a, 3, 1), 0);
+	ck_assert_int_eq(model_init(&b, 3, 1), 0);
+	ck_assert_int_eq(model_init(&c, 3, 2), 0);
+	run_in_order(&a, first);
+	ck_assert_uint_eq(model_moved(&a, &a, moved), 0);
+	run_in_order(&b, second);
+	ck_assert_uint_eq(model_moved(&a, &b, moved), 2);
+	ck_assert(moved[0] && !moved[1] && moved[2]);
+	/* Other counts: nothing to compare. */
+	ck_assert_uint_eq(model_moved(&a, &c, moved), 0);
+	/* A run not ended yet marks nothing of what has not ended. */
+	model_reset(&b);
+	ck_assert_uint_eq(model_moved(&a, &b, moved), 0);
+	model_free(&a);
+	model_free(&b);
+	model_free(&c);
+}
+END_TEST
+
 START_TEST(model_complete_run_counts_every_event)
 {
 	struct model m;
@@ -482,6 +526,7 @@ model_suite(void)
 	tcase_add_test(tc, model_finds_a_deadlock);
 	tcase_add_test(tc, model_counts_permits);
 	tcase_add_test(tc, model_cpu_waits_and_progress);
+	tcase_add_test(tc, model_moved_marks_the_places_that_changed);
 	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);
 	suite_add_tcase(s, tc);
 	return s;

@@ -57,6 +57,7 @@ static const uint32_t sleep_ladder_ms[] = {
 static void
 rerun(struct tui *t)
 {
+	t->compare = false;
 	t->replay = NULL;
 	t->restart = true;
 	t->dirty = true;
@@ -276,7 +277,10 @@ act(struct tui *t, enum action a)
 		t->opt.run.seed = duration_random_seed();
 		rerun(t);
 		break;
-	case ACT_RERUN:		rerun(t); break;
+	case ACT_RERUN:
+		rerun(t);
+		t->compare = true;
+		break;
 	case ACT_THREAD_MORE:
 	case ACT_THREAD_LESS:
 		if (!recorded(t))

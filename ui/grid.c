@@ -94,6 +94,51 @@ follow(struct tui *t, const struct geom *g)
 		t->left_thread = m->nthread - g->ncols + 1;
 }
 
+/* "1st", "2nd", "3rd", "4th", ... "11th", "12th", "13th", "21st". */
+static const char *
+ordinal(unsigned n)
+{
+	unsigned t = n % 100;
+
+	if (t >= 11 && t <= 13)
+		return "th";
+	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" :
+	    "th";
+}
+
+bool
+tui_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
+{
+	const struct model_proc *a, *b;
+	int64_t da, db;
+
+	if (t->prev.procs == NULL || t->prev.nproc != t->shown->nproc ||
+	    t->prev.nthread != t->shown->nthread)
+		return false;
+	a = model_proc(&t->prev, i);
+	b = model_proc(t->shown, i);
+	if (a->done_rank == 0 || b->done_rank == 0 ||
+	    a->done_rank == b->done_rank)
+		return false;
+	da = (int64_t)(a->t_done - t->prev.t0);
+	db = (int64_t)(b->t_done - t->shown->t0);
+	snprintf(buf, len, "%u%s, was %u%s, %.3f s %s", b->done_rank,
+	    ordinal(b->done_rank), a->done_rank, ordinal(a->done_rank),
+	    (double)(db > da ? db - da : da - db) / 1e9,
+	    db > da ? "later" : "sooner");
+	return true;
+}
+
+unsigned
+tui_moved(const struct tui *t)
+{
+	bool moved[RUN_MAX_PROCS];
+
+	if (t->prev.procs == NULL || !model_finished(t->shown))
+		return 0;
+	return model_moved(&t->prev, t->shown, moved);
+}
+
 /* The first deadlock of a process not yet reaped, in words, with how many
    processes are deadlocked; false if none is. */
 static bool
@@ -151,6 +196,7 @@ grid_draw_header(const struct tui *t)
 	WINDOW *w = t->lay.header;
 	uint64_t el = model_elapsed(m, t->now);
 	char sleep[32], secs[32], total[32], line[512], work[32];
+	unsigned moved;
 	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
 	const char *state = "starting";
 
@@ -219,6 +265,13 @@ grid_draw_header(const struct tui *t)
 		theme_put(w, line);
 		wattrset(w, A_NORMAL);
 		theme_put(w, "  ");
+	}
+	if ((moved = tui_moved(t)) > 0 && t->note[0] == '\0') {
+		snprintf(line, sizeof(line), "same seed as the run before, "
+		    "another schedule: %u of %u processes finished in other "
+		    "places", moved, m->nproc);
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
 	}
 	wattrset(w, th->attr[LOOK_KEY]);
 	theme_put(w, t->note);
@@ -396,7 +449,7 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	WINDOW *w = t->lay.body;
 	const char *word;
 	enum look l = theme_proc_look(t->shown, i, &word);
-	char buf[32];
+	char buf[64];
 	unsigned j;
 
 	snprintf(buf, sizeof(buf), "Process-%u", i);
@@ -422,6 +475,12 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	if (t->left_thread + g->ncols <= t->shown->nthread) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, th->utf8 ? "›" : ">");
+		wattrset(w, A_NORMAL);
+	} else if (tui_place_was(t, i, buf, sizeof(buf))) {
+		/* After R: where it finished the run before. */
+		wattrset(w, th->attr[LOOK_KEY]);
+		wmove(w, y, g->cells_x + (int)g->ncols * g->step + 1);
+		theme_put(w, buf);
 		wattrset(w, A_NORMAL);
 	}
 }

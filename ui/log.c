@@ -109,6 +109,13 @@ log_draw(const struct tui *t)
 		mvwprintw(w, r + 1, 0, "%8s s  ", secs);
 		wattrset(w, look < LOOK_COUNT ? th->attr[look] : A_NORMAL);
 		theme_put(w, text);
+		/* R: where it finished the run before, if not here. */
+		if (ev->state == ST_PDONE &&
+		    tui_place_was(t, ev->proc, text, sizeof(text))) {
+			wattrset(w, th->attr[LOOK_KEY]);
+			theme_put(w, "  ");
+			theme_put(w, text);
+		}
 	}
 	wattrset(w, A_NORMAL);
 }

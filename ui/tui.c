@@ -247,6 +247,14 @@ restart(struct tui *t)
 	if (t->runs++ > 0)
 		files_first_run_done(t);
 	stop_run(t);
+	/* R after a run that ended: keep it, to show what moved. */
+	model_free(&t->prev);
+	if (t->compare && model_finished(&t->live) &&
+	    t->live.nproc == c->nproc && t->live.nthread == c->nthread) {
+		t->prev = t->live;
+		t->live = (struct model){ 0 };
+	}
+	t->compare = false;
 	model_free(&t->live);
 	model_free(&t->at);
 	if (model_init(&t->live, c->nproc, c->nthread) == -1 ||
@@ -716,6 +724,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	    0 ? 1 : 0;
 	model_free(&t.live);
 	model_free(&t.at);
+	model_free(&t.prev);
 	kernel_free(&t);
 	history_free(&t.hist);
 	free(t.fold);

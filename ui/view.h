@@ -149,6 +149,9 @@ struct tui {
 	unsigned	 scene;		/* the scene loaded last (its caption
 					   shows while the run is still it) */
 	struct model	 live;		/* every event, as it comes */
+	struct model	 prev;		/* R: the run before, to compare; no
+					   procs if none */
+	bool		 compare;	/* the rerun asked for is R's */
 	struct history	 hist;		/* every event of the run, in order */
 	struct model	 at;		/* the model of the first at_k events */
 	size_t		 at_k;
@@ -184,6 +187,15 @@ enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };
 /* The caption of the scene on screen, or NULL: none was loaded, or the
    counts, workload or sleep have changed since (tui.c). */
 const struct scene *tui_caption(const struct tui *t);
+
+/* After R: process i finished in another place than in the run before,
+   said in buf ("4th, was 2nd, 0.120 s later"); false if not (grid.c). */
+bool		 tui_place_was(const struct tui *t, unsigned i, char *buf,
+		    size_t len);
+
+/* After R: how many processes finished in other places than in the run
+   before, once both have ended; 0 if none or nothing to compare. */
+unsigned	 tui_moved(const struct tui *t);
 
 /* True while the screen shows a moment of the past, or plays it back. */
 static inline bool
