@@ -326,6 +326,8 @@ thread_main(void *arg)
 	snprintf(name, sizeof(name), "Thread-%u", t->thread);
 	pthread_setname_np(pthread_self(), name);
 	report(t, t->thread, ST_RUNNING, 0);
+	/* A run held at its start: the plan begins when the gate opens. */
+	region_gate_wait(t->child->region);
 	bodies[t->child->cfg->work](t);
 	return NULL;
 }

@@ -3,8 +3,11 @@
  */
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 
 #include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
 #include <stdint.h>
 #include <unistd.h>
 
@@ -53,6 +56,7 @@ region_create(struct region *g, unsigned nrings, uint32_t slots,
 		return -1;
 	}
 	atomic_init(&header(g)->asleep, 0);
+	atomic_init(&header(g)->gate, 1);
 	for (i = 0; i < nrings; i++)
 		ring_init(region_ring(g, i), slots, start, &unused);
 	return 0;
@@ -106,4 +110,29 @@ region_disarm(const struct region *g)
 
 	atomic_store_explicit(&header(g)->asleep, 0, memory_order_relaxed);
 	(void)!read(g->doorbell, &n, sizeof(n));
+}
+
+void
+region_gate_wait(const struct region *g)
+{
+	struct region_header *h = header(g);
+
+	while (atomic_load(&h->gate) == 0)
+		syscall(SYS_futex, &h->gate, FUTEX_WAIT, 0, NULL, NULL, 0);
+}
+
+void
+region_gate_open(const struct region *g)
+{
+	struct region_header *h = header(g);
+
+	atomic_store(&h->gate, 1);
+	syscall(SYS_futex, &h->gate, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+}
+
+/* Close the gate: the threads of the children forked next wait at it. */
+void
+region_gate_close(const struct region *g)
+{
+	atomic_store(&header(g)->gate, 0);
 }

@@ -15,7 +15,13 @@
  *             exchange it to 0 and write the eventfd).
  * Either the consumer sees the event, or the producer sees the flag.
  *
- * The region is owned by the main process; children only push and notify.
+ * The gate.  A run held at its start (for a class to predict its order)
+ * forks its children and starts their threads, which wait at the gate, a
+ * futex word in the header, until the main process opens it.  A run not
+ * held opens it before it forks.
+ *
+ * The region is owned by the main process; children only push, notify
+ * and wait at the gate.
  */
 #ifndef PTVIZ_REGION_H
 #define PTVIZ_REGION_H
@@ -29,6 +35,7 @@ struct ring;
 
 struct region_header {
 	alignas(64) _Atomic uint32_t asleep;	/* consumer is about to sleep */
+	alignas(64) _Atomic uint32_t gate;	/* 1 once the threads may go */
 };
 
 struct region {
@@ -59,5 +66,14 @@ void		 region_arm(const struct region *g);
 
 /* Consumer: it is awake; clear the flag and any pending ring. */
 void		 region_disarm(const struct region *g);
+
+/* Producer: wait until the gate is open (a run held at its start). */
+void		 region_gate_wait(const struct region *g);
+
+/* Main process, before it forks: close the gate (it starts open). */
+void		 region_gate_close(const struct region *g);
+
+/* Main process: open the gate and wake every thread waiting at it. */
+void		 region_gate_open(const struct region *g);
 
 #endif

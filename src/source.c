@@ -117,6 +117,9 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 		return run_signal(s->run, proc, SIGKILL);
 	case SOURCE_HOLD:
 		return run_signal(s->run, 0, SIGSTOP);
+	case SOURCE_GO:
+		run_go(s->run);
+		return 0;
 	}
 	errno = EINVAL;
 	return -1;

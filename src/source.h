@@ -44,6 +44,7 @@ enum source_ctl {
 	SOURCE_PAUSE,		/* stop every child: a "stopped" event */
 	SOURCE_RESUME,		/* continue them: a "continued" event */
 	SOURCE_KILL,		/* SIGKILL one process */
+	SOURCE_GO,		/* a run held at its start: its threads go */
 	SOURCE_HOLD,		/* stop every child again, no event (after
 				   a job-control continue woke them) */
 };

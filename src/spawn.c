@@ -188,6 +188,8 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 		goto fail;
 	for (i = 0; i < cfg->nproc; i++)
 		r->child[i].cur = (struct ring_cursor){ 0, slots - 1 };
+	if (cfg->held)
+		region_gate_close(&r->region);
 	emit(r, 0, ST_MRUNNING, getpid(), 0, now_ns());
 	fork_all(r);
 	return r;
@@ -330,6 +332,12 @@ bool
 run_finished(const struct run *r)
 {
 	return r->main_done;
+}
+
+void
+run_go(struct run *r)
+{
+	region_gate_open(&r->region);
 }
 
 int

@@ -40,6 +40,8 @@ struct run_config {
 	uint64_t	 seed;		/* for duration_ns() */
 	enum work	 work;		/* what the threads do */
 	unsigned	 permits;	/* the semaphore's; 0 for the default */
+	bool		 held;		/* threads wait at the start until
+					   run_go() */
 	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough
 					   for one child's events, up to 1024 */
 };
@@ -88,6 +90,9 @@ int		 run_signal(struct run *r, unsigned proc, int sig);
    hand the sink the main process's stopped or continued; -1 with errno
    (ESRCH) if there was no child to signal, and no event. */
 int		 run_pause(struct run *r, bool pause);
+
+/* A run held at its start (cfg->held): let its threads go. */
+void		 run_go(struct run *r);
 
 /* The pid of child `proc` (1-based), 0 if never forked or reaped. */
 int		 run_pid(const struct run *r, unsigned proc);

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../src/duration.h"
@@ -54,9 +55,23 @@ static const uint32_t sleep_ladder_ms[] = {
 /* Ask for the run to be replaced by one with t->opt, once the keys
    waiting have been read: a burst of keys costs one rerun.  A replay's
    rerun runs the recording's counts and seed live. */
+/* The guess is in: let the held run go. */
+static void
+predict_go(struct tui *t)
+{
+	if (t->src == NULL || source_control(t->src, SOURCE_GO, 0) == -1) {
+		act_note(t, "the run has ended: g predicts another");
+		return;
+	}
+	t->predict.state = PREDICT_RUN;
+	act_note(t, "the run goes: watch who finishes first");
+}
+
 static void
 rerun(struct tui *t)
 {
+	t->predict.state = PREDICT_OFF;
+	t->opt.run.held = false;
 	t->compare = false;
 	t->replay = NULL;
 	t->restart = true;
@@ -170,6 +185,54 @@ next_work(struct tui *t)
 	}
 	c->work = w;
 	rerun(t);
+}
+
+/* g: a new run of the same counts and seed, held at its start while the
+   room guesses; g again (or Enter with a full guess) lets it go. */
+static void
+predict_start(struct tui *t)
+{
+	unsigned *g;
+
+	if (t->predict.state == PREDICT_GUESS) {
+		predict_go(t);
+		return;
+	}
+	if ((g = reallocarray(t->predict.guess, t->opt.run.nproc,
+	    sizeof(*g))) == NULL) {
+		act_note(t, "no memory for a guess");
+		return;
+	}
+	rerun(t);
+	t->predict = (struct predict){ PREDICT_GUESS, g, 0,
+	    t->predict.plans };
+	t->opt.run.held = true;
+	t->relayout = true;
+}
+
+/* Add process i to the guess, unless it is in it; true if added. */
+static bool
+guess(struct tui *t, unsigned i)
+{
+	unsigned k;
+
+	if (i < 1 || i > t->live.nproc)
+		return false;
+	for (k = 0; k < t->predict.n; k++)
+		if (t->predict.guess[k] == i)
+			return false;
+	t->predict.guess[t->predict.n++] = i;
+	return true;
+}
+
+/* Enter while guessing: the selected process goes into the guess, or the
+   run starts once it is in it or the guess is whole. */
+static void
+guess_enter(struct tui *t)
+{
+	if (t->predict.n < t->live.nproc && guess(t, t->sel.proc))
+		return;
+	predict_go(t);
 }
 
 /* Load scene n and run it; say so if there is none. */
@@ -300,6 +363,17 @@ act(struct tui *t, enum action a)
 		if (!recorded(t))
 			next_work(t);
 		break;
+	case ACT_PREDICT:
+		if (!recorded(t))
+			predict_start(t);
+		break;
+	case ACT_UNGUESS:
+		if (t->predict.state == PREDICT_GUESS && t->predict.n > 0)
+			t->predict.n--;
+		break;
+	case ACT_PLANS:
+		t->predict.plans = !t->predict.plans;
+		break;
 	case ACT_BIG:
 		t->big = !t->big;
 		t->relayout = true;
@@ -309,7 +383,11 @@ act(struct tui *t, enum action a)
 	case ACT_SCENE1: case ACT_SCENE2: case ACT_SCENE3: case ACT_SCENE4:
 	case ACT_SCENE5: case ACT_SCENE6: case ACT_SCENE7: case ACT_SCENE8:
 	case ACT_SCENE9:
-		load_scene(t, (unsigned)(a - ACT_SCENE1) + 1);
+		/* While guessing, a digit names a process. */
+		if (t->predict.state == PREDICT_GUESS)
+			guess(t, (unsigned)(a - ACT_SCENE1) + 1);
+		else
+			load_scene(t, (unsigned)(a - ACT_SCENE1) + 1);
 		break;
 	case ACT_PAUSE:
 		if (recorded(t))
@@ -379,6 +457,10 @@ act(struct tui *t, enum action a)
 		select_move(t, (int)OPT_MAX_PROCS, (int)OPT_MAX_THREADS);
 		break;
 	case ACT_FOLD:
+		if (t->predict.state == PREDICT_GUESS) {
+			guess_enter(t);
+			break;
+		}
 		if (!tl)
 			break;
 		t->fold[t->sel.proc - 1] = timeline_folded(t, t->sel.proc) ?

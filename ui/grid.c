@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../src/duration.h"
 #include "../src/event.h"
 #include "../src/recording.h"
 #include "../src/scene.h"
@@ -107,6 +108,57 @@ ordinal(unsigned n)
 }
 
 bool
+tui_predict_lines(const struct tui *t, char *l1, size_t n1, char *l2,
+    size_t n2)
+{
+	const struct predict *pr = &t->predict;
+	const struct model *m = t->shown;
+	unsigned k, i, right = 0, known = 0;
+	size_t used;
+
+	if (pr->state == PREDICT_OFF)
+		return false;
+	if (pr->state == PREDICT_GUESS)
+		snprintf(l1, n1, "in which order will they finish? Type "
+		    "process numbers or Enter on a row; v: the plans; g: go");
+	else
+		snprintf(l1, n1, "the guess beside the run: a place is right "
+		    "when the process finished there.");
+	snprintf(l2, n2, "guess:");
+	for (k = 0; k < m->nproc; k++) {
+		used = strlen(l2);
+		if (k < pr->n)
+			snprintf(l2 + used, n2 - used, " %u", pr->guess[k]);
+		else
+			snprintf(l2 + used, n2 - used, " _");
+	}
+	if (pr->state == PREDICT_GUESS)
+		return true;
+	used = strlen(l2);
+	snprintf(l2 + used, n2 - used, "   the run:");
+	/* The real order: the processes by the order of their "done". */
+	for (k = 1; k <= m->nproc; k++) {
+		for (i = 1; i <= m->nproc; i++)
+			if (model_proc(m, i)->done_rank == k)
+				break;
+		used = strlen(l2);
+		if (i > m->nproc) {
+			snprintf(l2 + used, n2 - used, " _");
+			continue;
+		}
+		snprintf(l2 + used, n2 - used, " %u", i);
+		known++;
+		right += k <= pr->n && pr->guess[k - 1] == i;
+	}
+	used = strlen(l2);
+	if (known > 0)
+		snprintf(l2 + used, n2 - used, "   %u of %u place%s right%s",
+		    right, known, known == 1 ? "" : "s",
+		    model_finished(m) ? "" : " so far");
+	return true;
+}
+
+bool
 tui_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 {
 	const struct model_proc *a, *b;
@@ -172,9 +224,23 @@ caption_draw(const struct tui *t)
 {
 	const struct scene *sc = tui_caption(t);
 	WINDOW *w = t->lay.header;
-	char line[64];
+	char line[64], l1[256], l2[256];
 
-	if (sc == NULL || getmaxy(w) < 5)
+	if (getmaxy(w) < 5)
+		return;
+	if (tui_predict_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
+		wattrset(w, t->theme.attr[LOOK_TITLE]);
+		mvwaddstr(w, 3, 0, "Predict ");
+		theme_put(w, t->theme.utf8 ? "▸ " : "> ");
+		wattrset(w, A_NORMAL);
+		theme_put(w, l1);
+		wattrset(w, t->theme.attr[LOOK_KEY]);
+		mvwaddstr(w, 4, 10, "");
+		theme_put(w, l2);
+		wattrset(w, A_NORMAL);
+		return;
+	}
+	if (sc == NULL)
 		return;
 	snprintf(line, sizeof(line), "Scene %u %s ", t->scene,
 	    t->theme.utf8 ? "▸" : ">");
@@ -296,7 +362,7 @@ pie(const struct theme *th, double frac)
    waits for ("T3": the thread that holds it). */
 static void
 cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
-    int room, char *buf, size_t len)
+    uint64_t plan, int room, char *buf, size_t len)
 {
 	const struct model_thread *t = model_thread(m, i, j);
 	static const char *const waits[OBJ_COUNT] = {
@@ -314,6 +380,8 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 		snprintf(buf, len, " lost");
 	else if (l == LOOK_FAILED)
 		snprintf(buf, len, " failed");
+	else if (plan != 0 && (l == LOOK_RUNNING || l == LOOK_NEW))
+		snprintf(buf, len, " %.2fs", (double)plan / 1e9);
 	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
 	    (h = model_holder(m, i, t, &hp)) != 0 && hp == i)
 		snprintf(buf, len, " T%u", h);
@@ -391,8 +459,10 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 	    l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
 		theme_fill(w, th, l, done, g->cw - 1);
 	} else if (g->cw > 1) {
-		cell_words(tu->shown, i, j, l, g->cw - 1, words,
-		    sizeof(words));
+		cell_words(tu->shown, i, j, l, tu->predict.plans &&
+		    tu->predict.state != PREDICT_OFF ? duration_ns(
+		    tu->opt.run.seed, i, j, tu->opt.run.sleep_ns) : 0,
+		    g->cw - 1, words, sizeof(words));
 		if (words[0] != '\0')
 			waddstr(w, words);
 		/* Pad in the cell's colour: a done cell is a solid block. */

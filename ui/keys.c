@@ -67,6 +67,13 @@ static const struct binding bindings[] = {
 	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9 }, "1-9", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
 	  "lists them)", false, false },
+	{ { 'g' }, { ACT_PREDICT }, "g", "predict",
+	  "predict: the run waits at its start while the room guesses the "
+	  "order (digits or Enter); Enter or g starts it", false, true },
+	{ { 'v', KEY_BACKSPACE, 127 }, { ACT_PLANS, ACT_UNGUESS, ACT_UNGUESS },
+	  "v Bksp", NULL,
+	  "predict: show / hide each thread's planned sleep; take back the "
+	  "last guess", false, true },
 	{ { 'b' }, { ACT_BIG }, "b", "big cells",
 	  "big cells: twice as wide and tall, for the back of a room",
 	  false, false },

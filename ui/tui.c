@@ -97,8 +97,9 @@ tui_caption(const struct tui *t)
 static int
 header_lines(const struct tui *t)
 {
-	return tui_caption(t) != NULL && LINES >= CAPTION_MIN ?
-	    HEADER_LINES + CAPTION_LINES : HEADER_LINES;
+	return (tui_caption(t) != NULL || t->predict.state != PREDICT_OFF) &&
+	    LINES >= CAPTION_MIN ? HEADER_LINES + CAPTION_LINES :
+	    HEADER_LINES;
 }
 
 /* Lines the body's view would like: a row a process (and, in the
@@ -278,6 +279,8 @@ restart(struct tui *t)
 	kernel_free(t);
 	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
 	    source_live(c, sink, t);
+	/* Only this run waits at its start (g); a rerun goes at once. */
+	t->opt.run.held = false;
 	if (t->src == NULL)
 		act_note(t, "cannot start the run: %s", strerror(errno));
 	else if ((call = source_start_error(t->src, &error)) != NULL)
@@ -725,6 +728,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	model_free(&t.live);
 	model_free(&t.at);
 	model_free(&t.prev);
+	free(t.predict.guess);
 	kernel_free(&t);
 	history_free(&t.hist);
 	free(t.fold);

@@ -63,7 +63,7 @@ enum action {
 	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
-	ACT_WORK, ACT_KERNEL, ACT_BIG,
+	ACT_WORK, ACT_KERNEL, ACT_BIG, ACT_PREDICT, ACT_UNGUESS, ACT_PLANS,
 	ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
 	ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9,
 };
@@ -133,6 +133,17 @@ struct layout {
  * the model of the history's first `cursor` events.  Only tui.c changes
  * this; every view and keys.c take it const.
  */
+/* Predict, then reveal: a run held at its start while the room guesses the
+   order its processes will finish in. */
+enum predict_state { PREDICT_OFF, PREDICT_GUESS, PREDICT_RUN };
+
+struct predict {
+	enum predict_state state;
+	unsigned	*guess;		/* process numbers, in the order guessed */
+	unsigned	 n;		/* guessed so far */
+	bool		 plans;		/* v: the cells show the planned sleeps */
+};
+
 struct tui {
 	struct options	 opt;		/* the counts now (keys change them) */
 	FILE		*in;		/* the terminal, read without blocking */
@@ -173,6 +184,7 @@ struct tui {
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
 	bool		 big;		/* grid: big cells, for a room */
+	struct predict	 predict;
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
 	bool		 relayout;	/* the body's height changed */
@@ -187,6 +199,12 @@ enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };
 /* The caption of the scene on screen, or NULL: none was loaded, or the
    counts, workload or sleep have changed since (tui.c). */
 const struct scene *tui_caption(const struct tui *t);
+
+/* Predict: the two lines under the header -- the question or the guess
+   beside the run's real order -- in l1 and l2; false when not
+   predicting (grid.c). */
+bool		 tui_predict_lines(const struct tui *t, char *l1, size_t n1,
+		    char *l2, size_t n2);
 
 /* After R: process i finished in another place than in the run before,
    said in buf ("4th, was 2nd, 0.120 s later"); false if not (grid.c). */
