@@ -117,6 +117,9 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 		return run_signal(s->run, proc, SIGKILL);
 	case SOURCE_HOLD:
 		return run_signal(s->run, 0, SIGSTOP);
+	case SOURCE_HOLD_REAP:
+	case SOURCE_RELEASE_REAP:
+		return run_hold_reaping(s->run, ctl == SOURCE_HOLD_REAP);
 	}
 	errno = EINVAL;
 	return -1;
