@@ -62,6 +62,9 @@ static const struct binding bindings[] = {
 	{ { 'k' }, { ACT_KILL }, "k", "kill",
 	  "kill the selected cell's process (SIGKILL)", false,
 	  true },
+	{ { 'z' }, { ACT_HOLD_REAP }, "z", "hold reaping",
+	  "hold / release reaping: a child that ends stays a zombie until "
+	  "z again", false, true },
 	{ { 'K' }, { ACT_KERNEL }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  false, true },

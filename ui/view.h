@@ -39,6 +39,7 @@ enum look {
 	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
 	LOOK_HOLDING,		/* thread holding a lock or a permit */
 	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
+	LOOK_ZOMBIE,		/* process ended, not reaped (z holds) */
 	LOOK_TITLE,		/* header and pane titles */
 	LOOK_DIM,		/* rules, units, what matters less */
 	LOOK_KEY,		/* a key's name in the footer and help */
@@ -62,7 +63,7 @@ enum action {
 	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
-	ACT_WORK, ACT_KERNEL,
+	ACT_WORK, ACT_KERNEL, ACT_HOLD_REAP,
 };
 
 /* The views of the body of the screen, switched with t. */
@@ -164,6 +165,8 @@ struct tui {
 	unsigned	 tl_top;	/* timeline: first row shown, 0-based */
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
+	bool		 reap_held;	/* z: children that end stay zombies,
+					   this run and the next */
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
 	bool		 relayout;	/* the body's height changed */
