@@ -22,6 +22,9 @@
  * the CPU), waiting (for what `what` and `object` name) and holding (a
  * lock or a permit, while it sleeps its planned time).  ST_LOST is never sent: the
  * model gives it to the unfinished threads of a process that died.
+ * ST_ZOMBIE is a process that has ended but is not reaped yet: only while
+ * the screen holds reaping (z) does the main process say so and wait; the
+ * reaping (exited, killed or failed) follows when it lets go.
  * ST_EXITED is the reaping of a process that exited with status 0; the
  * process then stays "done".  ST_MSTOPPED and ST_MCONTINUED are the main
  * process stopping (SIGSTOP) and continuing (SIGCONT) every child alive:
@@ -41,6 +44,7 @@
 	X(ST_STARTING,	"starting",	P)				\
 	X(ST_JOINING,	"joining",	P)				\
 	X(ST_PDONE,	"done",		P)				\
+	X(ST_ZOMBIE,	"zombie",	P)				\
 	X(ST_EXITED,	"exited",	P)				\
 	X(ST_KILLED,	"killed",	P)				\
 	X(ST_FAILED,	"failed",	P)				\

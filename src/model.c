@@ -5,7 +5,9 @@
  * per-state counts; the transition table below is the whole of the rules,
  * with what a wait or a hold names checked beside it.  A reaping event ends
  * a process: its threads that had not ended are lost, and what they held
- * is free again.  A wait or a hold of a process's own mutex may close a
+ * is free again.  A zombie (ended, not reaped: reaping held) changes only
+ * its process's state: its threads keep theirs, and what they held is
+ * given back at the reaping, as the main process does in fact.  A wait or a hold of a process's own mutex may close a
  * cycle of waits: the model then marks the process and its threads
  * deadlocked.
  */
@@ -34,12 +36,14 @@ static const uint32_t from[ST_COUNT] = {
 	[ST_STARTING]	= B(ST_FORKED),
 	[ST_JOINING]	= B(ST_STARTING),
 	[ST_PDONE]	= B(ST_JOINING),
+	[ST_ZOMBIE]	= B(ST_FORKED) | B(ST_STARTING) | B(ST_JOINING) |
+			  B(ST_PDONE),
 	[ST_EXITED]	= B(ST_FORKED) | B(ST_STARTING) | B(ST_JOINING) |
-			  B(ST_PDONE),
+			  B(ST_PDONE) | B(ST_ZOMBIE),
 	[ST_KILLED]	= B(ST_FORKED) | B(ST_STARTING) | B(ST_JOINING) |
-			  B(ST_PDONE),
+			  B(ST_PDONE) | B(ST_ZOMBIE),
 	[ST_FAILED]	= B(ST_NEW) | B(ST_FORKED) | B(ST_STARTING) |
-			  B(ST_JOINING) | B(ST_PDONE),
+			  B(ST_JOINING) | B(ST_PDONE) | B(ST_ZOMBIE),
 	[ST_MRUNNING]	= B(ST_NEW),
 	[ST_MSTOPPED]	= B(ST_MRUNNING) | B(ST_MCONTINUED),
 	[ST_MCONTINUED]	= B(ST_MSTOPPED),
@@ -145,7 +149,8 @@ model_proc_stopped(const struct model *m, unsigned i)
 {
 	const struct model_proc *p = &m->procs[i - 1];
 
-	return model_stopped(m) && p->pid > 0 && !p->reaped;
+	return model_stopped(m) && p->pid > 0 && !p->reaped &&
+	    p->state != ST_ZOMBIE;
 }
 
 uint64_t
@@ -335,9 +340,11 @@ end_proc(struct model *m, unsigned i, const struct event *ev)
 	struct model_proc *p = &m->procs[i - 1];
 	unsigned j, state = ev->state;
 
-	/* Exit 0 only counts as done if the process said it was done. */
+	/* Exit 0 only counts as done if the process said it was done
+	   (before it was a zombie, if it was one). */
 	if (state == ST_EXITED)
-		state = p->state == ST_PDONE ? ST_PDONE : ST_FAILED;
+		state = (p->state == ST_ZOMBIE ? p->ended_in : p->state) ==
+		    ST_PDONE ? ST_PDONE : ST_FAILED;
 	set_proc(m, p, state);
 	p->reaped = true;
 	p->wstatus = (int)ev->wstatus;
@@ -538,6 +545,10 @@ apply_proc(struct model *m, const struct event *ev)
 	case ST_PDONE:
 		p->t_done = ev->t_ns;
 		p->done_rank = ++m->procs_done;
+		break;
+	case ST_ZOMBIE:
+		p->ended_in = p->state;
+		p->t_zombie = ev->t_ns;
 		break;
 	default:			/* exited, killed, failed */
 		end_proc(m, ev->proc, ev);

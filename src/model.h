@@ -23,7 +23,10 @@
  * by processes whose rings are read in turn, so there the model follows
  * what it is told and does not judge.
  *   process  new -> forked -> starting -> joining -> done, then reaped:
- *            stays done if it exited 0 after done, else killed or failed
+ *            stays done if it exited 0 after done, else killed or failed;
+ *            while reaping is held, zombie comes between its end and its
+ *            reaping (not reaped yet; its threads keep their states until
+ *            it is)
  *   main     new -> running -> done, with stopped and continued taking
  *            turns in between (a pause of every child)
  */
@@ -81,7 +84,9 @@ struct model_proc {
 	uint64_t	 t_starting;
 	uint64_t	 t_joining;
 	uint64_t	 t_done;
+	uint64_t	 t_zombie;	/* seen ended, not reaped; 0: never */
 	uint64_t	 t_end;		/* reaped */
+	uint8_t		 ended_in;	/* zombie: the state it ended in */
 	uint16_t	 holder[OBJ_MUTEXES];	/* thread holding each of its
 					   mutexes, 0 for none */
 	uint16_t	 cycle;		/* deadlocked: a thread of the cycle */

@@ -197,8 +197,9 @@ take_run(struct reader *rd, json_object *o)
 		return refuse(rd, "%s", strerror(errno));
 	/* A thread of a workload reports up to twice as much as a sleeping
 	   one; a CPU-bound one a wait each time it was preempted. */
+	/* A zombie each at most, while the screen held reaping. */
 	rd->max_events = model_expected_events(cfg->nproc, cfg->nthread) +
-	    2 * PAUSES_MAX;
+	    cfg->nproc + 2 * PAUSES_MAX;
 	if (cfg->work == WORK_CPU)
 		rd->max_events = UINT64_MAX;
 	else if (cfg->work != WORK_SLEEP)

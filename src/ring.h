@@ -40,10 +40,11 @@
  * A producer that dies mid-write.  A slot claimed and never published can
  * only belong to a ring whose process died, and a paused producer looks the
  * same as a dead one until its process is reaped.  So the consumer never
- * skips a slot on a timeout.  Only after the process has been reaped (every
- * producer of the ring is gone for good) does it call ring_pop_dead, which
- * takes every event that was published and discards the slots that were
- * claimed but never written.
+ * skips a slot on a timeout.  Only after the process has been reaped, or
+ * seen ended by waitid() and left a zombie (every producer of the ring is
+ * gone for good either way), does it call ring_pop_dead, which takes every
+ * event that was published and discards the slots that were claimed but
+ * never written.
  */
 #ifndef PTVIZ_RING_H
 #define PTVIZ_RING_H
@@ -101,7 +102,8 @@ bool	ring_ready(const struct ring *r, const struct ring_cursor *c);
 
 /* Take the next published event of a ring whose producers are all gone,
    skipping slots that were claimed and never published; false when none is
-   left.  Consumer only, and only after the producers' process was reaped. */
+   left.  Consumer only, and only after the producers' process ended (reaped,
+   or a zombie). */
 bool	ring_pop_dead(struct ring *r, struct ring_cursor *c, struct event *out);
 
 #endif

@@ -120,6 +120,9 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 	case SOURCE_GO:
 		run_go(s->run);
 		return 0;
+	case SOURCE_HOLD_REAP:
+	case SOURCE_RELEASE_REAP:
+		return run_hold_reaping(s->run, ctl == SOURCE_HOLD_REAP);
 	}
 	errno = EINVAL;
 	return -1;

@@ -20,8 +20,8 @@
  *		source_woke(s);
  *	}
  *
- * Control (pause, kill) is asked of the source; a source that cannot do it
- * (a recording) says so with ENOTSUP.  Only the main thread calls these.
+ * Control (pause, kill, holding reaping) is asked of the source; a source
+ * that cannot do it (a recording) says so with ENOTSUP.  Only the main thread calls these.
  */
 #ifndef PTVIZ_SOURCE_H
 #define PTVIZ_SOURCE_H
@@ -47,6 +47,10 @@ enum source_ctl {
 	SOURCE_GO,		/* a run held at its start: its threads go */
 	SOURCE_HOLD,		/* stop every child again, no event (after
 				   a job-control continue woke them) */
+	SOURCE_HOLD_REAP,	/* leave children that end unreaped: a
+				   "zombie" event each */
+	SOURCE_RELEASE_REAP,	/* reap again: every zombie at the next
+				   pump */
 };
 
 /* A live run of cfg, its events to sink(ctx, ev); NULL with errno if it

@@ -8,6 +8,14 @@
  * is drained of every published event (ring_pop_dead) before the reaping
  * event is handed on, so nothing a dead child said is lost and nothing it
  * half-said is waited for.
+ *
+ * Reaping can be held (run_hold_reaping): then a SIGCHLD asks each child
+ * not yet known to have ended, with waitid(WNOWAIT), whether it has --
+ * waitid(P_ALL, WNOWAIT) would name the same child again and again.  One
+ * that has is a zombie: its ring is drained as at a reaping (nothing of it
+ * runs any more), "zombie" is handed on, and it is left for the kernel to
+ * keep until reaping is released.  A zombie does not signal again, so the
+ * signalfd stays drained and the loop sleeps.
  */
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -31,6 +39,7 @@
 struct child {
 	pid_t		 pid;		/* 0: never forked */
 	bool		 reaped;
+	bool		 zombie;	/* ended, left unreaped (held) */
 	struct ring_cursor cur;
 };
 
@@ -46,6 +55,9 @@ struct run {
 	const char	*fork_call;	/* what failed: "fork", ... */
 	unsigned	 live;		/* forked and not yet reaped */
 	bool		 main_done;
+	bool		 hold_reap;	/* ended children stay zombies */
+	bool		 look;		/* held: ask every child at the
+					   next pump, signal or not */
 };
 
 int
@@ -260,7 +272,48 @@ bury(struct run *r, unsigned i, int wstatus)
 	    work_recover(r->shared, i + 1));
 }
 
-/* Reap every child that has ended. */
+/* Child i has ended and is left unreaped: hand over all it published,
+   then that it is a zombie. */
+static void
+entomb(struct run *r, unsigned i)
+{
+	struct child *c = &r->child[i];
+	struct ring *ring = region_ring(&r->region, i);
+	struct event ev;
+
+	while (ring_pop_dead(ring, &c->cur, &ev))
+		r->sink(r->ctx, &ev);
+	c->zombie = true;
+	emit(r, i + 1, ST_ZOMBIE, c->pid, 0, now_ns());
+}
+
+/* Reaping held: find the children that ended without reaping them. */
+static size_t
+find_zombies(struct run *r)
+{
+	struct child *c;
+	siginfo_t info;
+	size_t n = 0;
+	unsigned i;
+
+	r->look = false;
+	for (i = 0; i < r->cfg.nproc; i++) {
+		c = &r->child[i];
+		if (c->pid <= 0 || c->reaped || c->zombie)
+			continue;
+		/* WNOHANG leaves si_pid as it was when nothing has ended. */
+		info.si_pid = 0;
+		if (waitid(P_PID, (id_t)c->pid, &info,
+		    WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == c->pid) {
+			entomb(r, i);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Reap every child that has ended, or while reaping is held, tell of the
+   new zombies. */
 static size_t
 reap(struct run *r)
 {
@@ -271,7 +324,10 @@ reap(struct run *r)
 	int ws;
 
 	while (read(r->chld_fd, &si, sizeof(si)) == sizeof(si))
-		;
+		r->look = true;
+	if (r->hold_reap)
+		return r->look ? find_zombies(r) : 0;
+	r->look = false;
 	while (r->live > 0 && (pid = waitpid(-1, &ws, WNOHANG)) > 0) {
 		for (i = 0; i < r->cfg.nproc; i++) {
 			if (r->child[i].pid == pid && !r->child[i].reaped) {
@@ -291,7 +347,8 @@ run_pump(struct run *r, size_t budget)
 	unsigned i;
 
 	for (i = 0; i < r->cfg.nproc && n < budget; i++)
-		if (r->child[i].pid != 0 && !r->child[i].reaped)
+		if (r->child[i].pid != 0 && !r->child[i].reaped &&
+		    !r->child[i].zombie)
 			n += drain(r, i);
 	if (n < budget)
 		n += reap(r);
@@ -312,7 +369,7 @@ run_may_sleep(struct run *r)
 	for (i = 0; i < r->cfg.nproc; i++) {
 		const struct child *c = &r->child[i];
 
-		if (c->pid == 0 || c->reaped)
+		if (c->pid == 0 || c->reaped || c->zombie)
 			continue;
 		if (ring_ready(region_ring(&r->region, i), &c->cur)) {
 			region_disarm(&r->region);
@@ -352,6 +409,15 @@ run_pid(const struct run *r, unsigned proc)
 }
 
 int
+run_hold_reaping(struct run *r, bool hold)
+{
+	r->hold_reap = hold;
+	/* Children may have ended since the last pump, their signal read. */
+	r->look = hold;
+	return 0;
+}
+
+int
 run_pause(struct run *r, bool pause)
 {
 	if (run_signal(r, 0, pause ? SIGSTOP : SIGCONT) == -1)
@@ -367,8 +433,9 @@ run_signal(struct run *r, unsigned proc, int sig)
 	unsigned i, sent = 0;
 
 	for (i = 0; i < r->cfg.nproc; i++) {
+		/* A zombie has nothing left to signal. */
 		if ((proc == 0 || proc == i + 1) && run_pid(r, i + 1) > 0 &&
-		    kill(r->child[i].pid, sig) == 0)
+		    !r->child[i].zombie && kill(r->child[i].pid, sig) == 0)
 			sent++;
 	}
 	if (sent == 0) {
@@ -387,6 +454,7 @@ run_free(struct run *r)
 		return;
 	if (r->child != NULL) {
 		run_signal(r, 0, SIGKILL);
+		/* Zombies too: held or not, nothing is left unreaped. */
 		for (i = 0; i < r->cfg.nproc; i++) {
 			if (r->child[i].pid > 0 && !r->child[i].reaped)
 				while (waitpid(r->child[i].pid, NULL, 0) == -1 &&

@@ -83,7 +83,7 @@ void		 run_woke(struct run *r);
 bool		 run_finished(const struct run *r);
 
 /* Send sig to child process `proc` (1-based), or to all when proc is 0;
-   only to children not yet reaped.  -1 with errno if none was signalled. */
+   only to children not yet reaped nor zombies.  -1 with errno if none was signalled. */
 int		 run_signal(struct run *r, unsigned proc, int sig);
 
 /* Stop (SIGSTOP) or continue (SIGCONT) every child not yet reaped, and
@@ -94,7 +94,14 @@ int		 run_pause(struct run *r, bool pause);
 /* A run held at its start (cfg->held): let its threads go. */
 void		 run_go(struct run *r);
 
-/* The pid of child `proc` (1-based), 0 if never forked or reaped. */
+/* Hold reaping (hold) or release it.  While held, a child that ends is
+   not reaped: it stays a zombie, and the sink is handed its "zombie"
+   (after all its ring held); released, the next run_pump() reaps every
+   zombie as usual.  Held or not, run_free() reaps them all.  0. */
+int		 run_hold_reaping(struct run *r, bool hold);
+
+/* The pid of child `proc` (1-based), 0 if never forked or reaped (a
+   zombie keeps its pid). */
 int		 run_pid(const struct run *r, unsigned proc);
 
 /* Kill (SIGKILL) and reap every child left, then free the run. */

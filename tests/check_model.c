@@ -393,6 +393,68 @@ START_TEST(model_killed_process_loses_unfinished_threads)
 }
 END_TEST
 
+/* A zombie has ended and is not reaped: it counts as neither until the
+   reaping, which then ends it as usual -- done if it said so first. */
+START_TEST(model_zombie_ends_only_when_reaped)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 3, 2), 0);
+	apply_ok(&m, ev(0, 0, ST_MRUNNING, 1));
+	/* Process-1 ends well, Process-2 dies with Thread-2 asleep,
+	   Process-3 exits 0 before it was done. */
+	start_proc(&m, 1);
+	finish_thread(&m, 1, 1, 5);
+	finish_thread(&m, 1, 2, 7);
+	apply_ok(&m, ev(1, 0, ST_PDONE, 200));
+	start_proc(&m, 2);
+	finish_thread(&m, 2, 1, 5);
+	e = ev(2, 2, ST_SLEEPING, 100);
+	e.sleep_ns = 1000;
+	apply_ok(&m, ev(2, 2, ST_RUNNING, 50));
+	apply_ok(&m, e);
+	start_proc(&m, 3);
+	apply_ok(&m, ev(1, 0, ST_ZOMBIE, 300));
+	apply_ok(&m, ev(2, 0, ST_ZOMBIE, 310));
+	apply_ok(&m, ev(3, 0, ST_ZOMBIE, 320));
+	ck_assert_uint_eq(m.procs_in[ST_ZOMBIE], 3);
+	ck_assert_uint_eq(m.procs_reaped, 0);
+	ck_assert(!model_finished(&m));
+	ck_assert_uint_eq(model_proc(&m, 1)->state, ST_ZOMBIE);
+	ck_assert(!model_proc(&m, 1)->reaped);
+	ck_assert_uint_eq(model_proc(&m, 1)->rank, 0);
+	ck_assert_uint_eq(model_proc(&m, 1)->t_zombie, 300);
+	/* Its threads keep their states until it is reaped. */
+	ck_assert_uint_eq(model_thread(&m, 2, 2)->state, ST_SLEEPING);
+	ck_assert_uint_eq(m.busy, 1);
+	/* Nothing more comes from the dead, and it is a zombie once. */
+	apply_bad(&m, ev(2, 2, ST_DONE, 400));
+	apply_bad(&m, ev(1, 0, ST_ZOMBIE, 400));
+	apply_bad(&m, ev(1, 0, ST_PDONE, 400));
+	/* The reapings, in another order than the deaths. */
+	reap(&m, 2, ST_KILLED, SIGKILL);
+	reap(&m, 1, ST_EXITED, 0);
+	reap(&m, 3, ST_EXITED, 0);
+	ck_assert_uint_eq(m.procs_in[ST_ZOMBIE], 0);
+	ck_assert_uint_eq(m.procs_reaped, 3);
+	ck_assert(model_finished(&m));
+	ck_assert_uint_eq(model_proc(&m, 1)->state, ST_PDONE);
+	ck_assert(model_proc(&m, 1)->reaped);
+	ck_assert_uint_eq(model_proc(&m, 1)->rank, 2);
+	ck_assert_uint_eq(model_proc(&m, 1)->t_end, 5000);
+	ck_assert_uint_eq(model_proc(&m, 2)->state, ST_KILLED);
+	ck_assert_uint_eq(model_proc(&m, 2)->rank, 1);
+	ck_assert_uint_eq(model_thread(&m, 2, 2)->state, ST_LOST);
+	ck_assert_uint_eq(model_proc(&m, 3)->state, ST_FAILED);
+	ck_assert_uint_eq(m.threads_in[ST_LOST], 3);
+	ck_assert_uint_eq(m.busy, 0);
+	ck_assert_uint_eq(m.bad, 3);
+	apply_ok(&m, ev(0, 0, ST_MDONE, 6000));
+	model_free(&m);
+}
+END_TEST
+
 START_TEST(model_exit_zero_before_done_is_a_failure)
 {
 	struct model m;
@@ -517,6 +579,7 @@ model_suite(void)
 	tcase_add_test(tc, model_refuses_transitions_out_of_order);
 	tcase_add_test(tc, model_killed_process_loses_unfinished_threads);
 	tcase_add_test(tc, model_exit_zero_before_done_is_a_failure);
+	tcase_add_test(tc, model_zombie_ends_only_when_reaped);
 	tcase_add_test(tc, model_unforked_process_fails_with_its_threads);
 	tcase_add_test(tc, model_thread_that_could_not_start_is_failed);
 	tcase_add_test(tc, model_survives_random_events);

@@ -180,6 +180,25 @@ START_TEST(recording_keeps_how_processes_end)
 }
 END_TEST
 
+/* A process that was a zombie (the screen held reaping) reads back as
+   one, and its reaping after. */
+START_TEST(recording_keeps_a_zombie)
+{
+	char *s = text(0, NULL, 11, "{\"t_ns\":50000650,\"event\":"
+	    "\"zombie\",\"proc\":1,\"thread\":0,\"pid\":11,\"tid\":11}"),
+	    err[256];
+	struct recording r;
+
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(r.n, NGOOD);
+	ck_assert_uint_eq(r.events[10].state, ST_ZOMBIE);
+	ck_assert_uint_eq(r.events[11].state, ST_EXITED);
+	recording_free(&r);
+	assert_round_trip(s);
+	free(s);
+}
+END_TEST
+
 /* A last line cut short is skipped, and said; the rest is read. */
 START_TEST(recording_skips_a_cut_last_line)
 {
@@ -394,6 +413,7 @@ recording_suite(void)
 	tcase_add_test(tc, recording_reads_version_1);
 	tcase_add_test(tc, recording_writes_back_the_same_bytes);
 	tcase_add_test(tc, recording_keeps_how_processes_end);
+	tcase_add_test(tc, recording_keeps_a_zombie);
 	tcase_add_test(tc, recording_skips_a_cut_last_line);
 	tcase_add_loop_test(tc, recording_refuses_bad_lines, 0,
 	    sizeof(bads) / sizeof(bads[0]));

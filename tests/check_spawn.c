@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../src/duration.h"
 #include "../src/model.h"
@@ -198,6 +199,119 @@ START_TEST(spawn_signal_reaches_only_live_children)
 }
 END_TEST
 
+/* The kernel's state letter of process pid ("Z": a zombie), or '?'. */
+static char
+proc_letter(int pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return '?';
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' ? p[2] : '?';
+}
+
+/* Pump a run whose reaping is held until `n` processes are zombies (or
+   fail after 10 s). */
+static void
+pump_to_zombies(struct seen *s, unsigned n)
+{
+	uint64_t deadline = now_ns() + 10000000000ull;
+	struct pollfd fds[RUN_NFDS];
+
+	while (s->m.procs_in[ST_ZOMBIE] < n) {
+		ck_assert_msg(now_ns() < deadline, "%u zombies of %u",
+		    s->m.procs_in[ST_ZOMBIE], n);
+		if (run_pump(s->run, 1024) > 0 || !run_may_sleep(s->run))
+			continue;
+		run_pollfds(s->run, fds);
+		poll(fds, RUN_NFDS, 100);
+		run_woke(s->run);
+	}
+}
+
+/* Reaping held: every child that ends stays a zombie, said once, and the
+   loop may sleep (nothing signals again); released, each is reaped and
+   the run ends as usual, one zombie event more per process. */
+START_TEST(spawn_held_reaping_leaves_zombies)
+{
+	struct run_config cfg = { .nproc = 3, .nthread = 2,
+	    .sleep_ns = 20000000, .seed = 7 };
+	struct pollfd fds[RUN_NFDS];
+	struct seen s = { 0 };
+	unsigned i;
+	int pid;
+
+	ck_assert_int_eq(run_block_signals(), 0);
+	ck_assert_int_eq(model_init(&s.m, 3, 2), 0);
+	s.seed = cfg.seed;
+	s.max_ns = cfg.sleep_ns;
+	s.run = run_start(&cfg, sink, &s);
+	ck_assert_ptr_nonnull(s.run);
+	ck_assert_int_eq(run_hold_reaping(s.run, true), 0);
+	pump_to_zombies(&s, 3);
+	for (i = 1; i <= 3; i++) {
+		pid = run_pid(s.run, i);
+		ck_assert_int_gt(pid, 0);
+		ck_assert_int_eq(proc_letter(pid), 'Z');
+		ck_assert(!model_proc(&s.m, i)->reaped);
+	}
+	ck_assert_uint_eq(s.m.threads_done, 6);
+	ck_assert_uint_ne(s.m.main_state, ST_MDONE);
+	/* Nothing more to say, and nothing wakes the loop. */
+	ck_assert_uint_eq(run_pump(s.run, 1024), 0);
+	ck_assert(run_may_sleep(s.run));
+	run_pollfds(s.run, fds);
+	ck_assert_int_eq(poll(fds, RUN_NFDS, 200), 0);
+	run_woke(s.run);
+	ck_assert_uint_eq(run_pump(s.run, 1024), 0);
+	/* A zombie cannot be signalled. */
+	ck_assert_int_eq(run_signal(s.run, 0, SIGSTOP), -1);
+	run_hold_reaping(s.run, false);
+	run_pump(s.run, 1024);
+	ck_assert(run_finished(s.run));
+	ck_assert_uint_eq(s.wrong, 0);
+	ck_assert_uint_eq(s.m.bad, 0);
+	ck_assert_uint_eq(s.m.events, model_expected_events(3, 2) + 3);
+	ck_assert_uint_eq(s.m.procs_in[ST_PDONE], 3);
+	ck_assert_uint_eq(s.m.procs_reaped, 3);
+	run_free(s.run);
+	ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
+	model_free(&s.m);
+}
+END_TEST
+
+/* Freeing a run reaps its zombies: none is left behind. */
+START_TEST(spawn_free_reaps_zombies)
+{
+	struct run_config cfg = { .nproc = 2, .nthread = 1, .sleep_ns = 0,
+	    .seed = 1 };
+	struct seen s = { 0 };
+	int pid[2];
+
+	ck_assert_int_eq(run_block_signals(), 0);
+	ck_assert_int_eq(model_init(&s.m, 2, 1), 0);
+	s.run = run_start(&cfg, sink, &s);
+	ck_assert_ptr_nonnull(s.run);
+	run_hold_reaping(s.run, true);
+	pump_to_zombies(&s, 2);
+	pid[0] = run_pid(s.run, 1);
+	pid[1] = run_pid(s.run, 2);
+	ck_assert_int_eq(proc_letter(pid[0]), 'Z');
+	run_free(s.run);
+	ck_assert_int_eq(kill(pid[0], 0), -1);
+	ck_assert_int_eq(kill(pid[1], 0), -1);
+	ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
+	model_free(&s.m);
+}
+END_TEST
+
 /* Open descriptors of this process. */
 static unsigned
 count_fds(void)
@@ -278,6 +392,8 @@ spawn_suite(void)
 	tcase_add_test(tc, spawn_64x64_delivers_every_event);
 	tcase_add_test(tc, spawn_killed_child_never_hangs_the_run);
 	tcase_add_test(tc, spawn_signal_reaches_only_live_children);
+	tcase_add_test(tc, spawn_held_reaping_leaves_zombies);
+	tcase_add_test(tc, spawn_free_reaps_zombies);
 	tcase_add_test(tc, spawn_thousand_runs_leave_nothing_behind);
 	suite_add_tcase(s, tc);
 	return s;

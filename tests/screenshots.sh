@@ -167,6 +167,13 @@ wait_for "cells: the kernel's letters"
 sleep 1
 shot kernel
 
+# Reaping held (z): the children that ended are zombies, the rest run on.
+start 120 30 -p 4 -t 3 -s 3 --seed 1
+tm send-keys -t "$S" z
+wait_for 'Process-[0-9]+ +[0-9]+ zombie'
+sleep 0.3
+shot zombies
+
 # A recording, replayed on the screen: from the start, playing at x1.
 "$PTVIZ" -p 5 -t 3 -s 3 --seed 42 --plain --record "$TMPD/lesson.jsonl" \
 	>/dev/null 2>&1

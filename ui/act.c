@@ -293,10 +293,29 @@ kill_selected(struct tui *t)
 		act_note(t, "Process-%u has already ended", i);
 		return;
 	}
+	if (model_proc(&t->live, i)->state == ST_ZOMBIE) {
+		act_note(t, "Process-%u has already ended: a zombie until z "
+		    "releases reaping", i);
+		return;
+	}
 	if (source_control(t->src, SOURCE_KILL, i) == -1)
 		act_note(t, "could not kill Process-%u", i);
 	else
 		act_note(t, "killed Process-%u (pid %d)", i, pid);
+}
+
+/* z: hold reaping, or release it; the run on screen and the next ones. */
+static void
+hold_reaping(struct tui *t)
+{
+	t->reap_held = !t->reap_held;
+	/* The zombie events, and on release the reapings, come through the
+	   sink at the next pump. */
+	if (t->src != NULL)
+		source_control(t->src, t->reap_held ? SOURCE_HOLD_REAP :
+		    SOURCE_RELEASE_REAP, 0);
+	if (!t->reap_held)
+		act_note(t, "reaping released: the zombies are reaped");
 }
 
 /* A click or the wheel. */
@@ -469,6 +488,10 @@ act(struct tui *t, enum action a)
 		break;
 	case ACT_MOUSE:		mouse(t); break;
 	case ACT_KERNEL:	kernel_toggle(t); break;
+	case ACT_HOLD_REAP:
+		if (!recorded(t))
+			hold_reaping(t);
+		break;
 	}
 	t->dirty = true;
 }

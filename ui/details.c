@@ -192,6 +192,8 @@ proc_rows(const struct tui *t, int *y)
 	time_row(t, y, "starting", p->t_starting);
 	time_row(t, y, "joining", p->t_joining);
 	time_row(t, y, "done", p->t_done);
+	if (p->t_zombie != 0)
+		time_row(t, y, "zombie", p->t_zombie);
 	at(t, buf, sizeof(buf), p->reaped ? p->t_end : 0);
 	if (p->reaped && p->state == ST_KILLED && WIFSIGNALED(p->wstatus))
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),

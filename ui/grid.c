@@ -338,6 +338,14 @@ grid_draw_header(const struct tui *t)
 		    "places", moved, m->nproc);
 		wattrset(w, th->attr[LOOK_KEY]);
 		theme_put(w, line);
+		theme_put(w, "  ");
+	}
+	if (t->reap_held && t->replay == NULL) {
+		wattrset(w, th->attr[LOOK_ZOMBIE]);
+		theme_put(w, "reaping held: ended children stay zombies "
+		    "(z releases)");
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
 	}
 	wattrset(w, th->attr[LOOK_KEY]);
 	theme_put(w, t->note);

@@ -77,6 +77,9 @@ static const struct binding bindings[] = {
 	{ { 'b' }, { ACT_BIG }, "b", "big cells",
 	  "big cells: twice as wide and tall, for the back of a room",
 	  false, false },
+	{ { 'z' }, { ACT_HOLD_REAP }, "z", "hold reaping",
+	  "hold / release reaping: a child that ends stays a zombie until "
+	  "z again", false, true },
 	{ { 'K' }, { ACT_KERNEL }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  false, true },

@@ -47,6 +47,13 @@ line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 		    ev->state == ST_HOLDING ? LOOK_HOLDING : LOOK_FAILED;
 		return true;
 	}
+	if (ev->state == ST_ZOMBIE) {
+		if (buf != NULL)
+			snprintf(buf, len, "Process-%u (pid %d) has ended: a "
+			    "zombie until it is reaped.", ev->proc, ev->pid);
+		*look = LOOK_ZOMBIE;
+		return true;
+	}
 	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {
 		if (buf != NULL)
 			snprintf(buf, len, "%s every process.",

@@ -49,6 +49,9 @@ static const struct look_def looks[LOOK_COUNT] = {
 			    A_BOLD, A_BOLD | A_UNDERLINE, "holding" },
 	[LOOK_DEADLOCK]	= { "⊘", "X", 231, 160, COLOR_WHITE, COLOR_RED,
 			    A_BOLD, A_REVERSE | A_BOLD, "deadlock" },
+	/* Dead, not buried: the kernel's own letter in ASCII. */
+	[LOOK_ZOMBIE]	= { "†", "Z", 16, 250, COLOR_BLACK, COLOR_WHITE,
+			    A_NORMAL, A_REVERSE | A_DIM, "zombie" },
 	[LOOK_TITLE]	= { "", "", 231, -1, COLOR_WHITE, -1,
 			    A_BOLD, A_BOLD, NULL },
 	[LOOK_DIM]	= { "", "", 248, -1, COLOR_WHITE, -1,
@@ -71,6 +74,7 @@ static const uint8_t proc_look[ST_COUNT] = {
 	[ST_NEW] = LOOK_NEW, [ST_FORKED] = LOOK_RUNNING,
 	[ST_STARTING] = LOOK_RUNNING, [ST_JOINING] = LOOK_RUNNING,
 	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
+	[ST_ZOMBIE] = LOOK_ZOMBIE,
 	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
 };
 
@@ -117,6 +121,9 @@ theme_thread_look(const struct model *m, unsigned i, unsigned j)
 		return LOOK_STOPPED;
 	if (t->state == ST_WAITING && t->deadlocked)
 		return LOOK_DEADLOCK;
+	/* Its process ended: it is gone, though not yet counted lost. */
+	if (model_proc(m, i)->state == ST_ZOMBIE && t->t_done == 0)
+		return LOOK_ZOMBIE;
 	return (enum look)thread_look[t->state];
 }
 

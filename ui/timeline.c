@@ -574,6 +574,13 @@ proc_tail(const struct tui *t, const struct tframe *f,
 		}
 		levels_draw(t, &f->g, tp->y, diff);
 	}
+	/* When it ended, if it was left a zombie. */
+	if (p->t_zombie != 0) {
+		wattrset(w, th->attr[LOOK_ZOMBIE]);
+		wmove(w, tp->y, f->g.x0 + col_of(&f->g, p->t_zombie));
+		theme_glyphs(w, theme_glyph(th, LOOK_ZOMBIE), 1);
+		wattrset(w, A_NORMAL);
+	}
 	if (p->reaped && l != LOOK_DONE) {
 		wattrset(w, th->attr[l]);
 		wmove(w, tp->y, f->g.x0 + col_of(&f->g, p->t_end));

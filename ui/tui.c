@@ -281,6 +281,9 @@ restart(struct tui *t)
 	    source_live(c, sink, t);
 	/* Only this run waits at its start (g); a rerun goes at once. */
 	t->opt.run.held = false;
+	/* Held before the first pump: no child of the new run is reaped. */
+	if (t->src != NULL && t->replay == NULL && t->reap_held)
+		source_control(t->src, SOURCE_HOLD_REAP, 0);
 	if (t->src == NULL)
 		act_note(t, "cannot start the run: %s", strerror(errno));
 	else if ((call = source_start_error(t->src, &error)) != NULL)

@@ -40,6 +40,7 @@ enum look {
 	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
 	LOOK_HOLDING,		/* thread holding a lock or a permit */
 	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
+	LOOK_ZOMBIE,		/* process ended, not reaped (z holds) */
 	LOOK_TITLE,		/* header and pane titles */
 	LOOK_DIM,		/* rules, units, what matters less */
 	LOOK_KEY,		/* a key's name in the footer and help */
@@ -64,6 +65,7 @@ enum action {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
 	ACT_WORK, ACT_KERNEL, ACT_BIG, ACT_PREDICT, ACT_UNGUESS, ACT_PLANS,
+	ACT_HOLD_REAP,
 	ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
 	ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9,
 };
@@ -185,6 +187,8 @@ struct tui {
 	bool		 help;		/* the help overlay is up */
 	bool		 big;		/* grid: big cells, for a room */
 	struct predict	 predict;
+	bool		 reap_held;	/* z: children that end stay zombies,
+					   this run and the next */
 	bool		 restart;	/* a rerun asked for, done once the keys
 					   waiting are read: the last counts win */
 	bool		 relayout;	/* the body's height changed */
