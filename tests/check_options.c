@@ -74,6 +74,11 @@ START_TEST(options_accepts_every_option)
 	ck_assert_int_eq(parse(&o, err, "--replay", "-", "--json", NULL), 0);
 	ck_assert_str_eq(o.replay, "-");
 	ck_assert_ptr_null(o.run_given);
+	ck_assert_uint_eq(o.runs, 0);
+	ck_assert_int_eq(parse(&o, err, "--runs", "10000", "--vary-seed",
+	    "--plain", NULL), 0);
+	ck_assert_uint_eq(o.runs, 10000);
+	ck_assert(o.vary_seed);
 	ck_assert_int_eq(parse(&o, err, "-h", NULL), 0);
 	ck_assert(o.help);
 	ck_assert_int_eq(parse(&o, err, "--version", NULL), 0);
@@ -172,6 +177,16 @@ static const struct {
 	{ { "--trace", "-" }, "--trace needs a file name, not -" },
 	{ { "--replay", "" }, "--replay needs a file name" },
 	{ { "--replay" }, "--replay needs a value" },
+	{ { "--runs", "0" }, "--runs '0' is too small" },
+	{ { "--runs", "10001" }, "--runs '10001' is too large" },
+	{ { "--runs", "abc" }, "--runs 'abc' is invalid" },
+	{ { "--vary-seed" }, "--vary-seed is for --runs" },
+	{ { "--runs", "2", "--replay", "r.jsonl" }, "--runs cannot be used "
+	  "with --replay" },
+	{ { "--runs", "2", "--record", "r.jsonl" }, "--runs cannot be used "
+	  "with --record" },
+	{ { "--trace", "t.json", "--runs", "2" }, "--runs cannot be used "
+	  "with --trace" },
 };
 
 START_TEST(options_refuses_bad_command_lines)

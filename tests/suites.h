@@ -13,5 +13,6 @@ Suite	*history_suite(void);
 Suite	*limits_suite(void);
 Suite	*recording_suite(void);
 Suite	*kstat_suite(void);
+Suite	*stats_suite(void);
 
 #endif

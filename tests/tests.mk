@@ -4,7 +4,7 @@ CHECK_LIBS  = $(shell pkg-config --libs check 2>/dev/null)
 CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
 	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
-	      tests/check_kstat.c tests/stress.c
+	      tests/check_kstat.c tests/check_stats.c tests/stress.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
 
@@ -67,7 +67,8 @@ FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/ring.c src/event.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
-build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c
+build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
+			 src/scene.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 

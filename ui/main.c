@@ -10,7 +10,8 @@
  * both stdin and stdout are a terminal; if that terminal cannot show it,
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what
- * was asked for, and nothing is said.
+ * was asked for, and nothing is said.  --runs N prints lines only: with
+ * neither --plain nor --json on a terminal it is refused, not guessed.
  *
  * Before anything else, descriptors 0-2 are made sure of and the signals
  * ignored at start are noted (signals.c): a hostile start-up -- stdio
@@ -214,6 +215,13 @@ main(int argc, char *argv[])
 	}
 	if (o.help || o.version || o.scenes)
 		return print_info(&o, closed & 2);
+	/* Many runs are counted in lines; the screen does not show them. */
+	if (o.runs > 0 && o.mode == MODE_AUTO && keyboard(&o) &&
+	    isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ptviz: use --plain or --json with --runs (the "
+		    "screen's view of many runs comes later)\n");
+		return 2;
+	}
 	/* Lines for a stdout that is not there would be lost unseen. */
 	if (closed & 2) {
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
@@ -253,7 +261,10 @@ main(int argc, char *argv[])
 		err(1, "sigprocmask");
 	screen = o.mode == MODE_AUTO && keyboard(&o) &&
 	    isatty(STDOUT_FILENO);
-	if (o.mode == MODE_JSON) {
+	if (o.runs > 0) {
+		status = stream_runs(&o, o.mode == MODE_JSON ? &json_runs :
+		    &plain_runs);
+	} else if (o.mode == MODE_JSON) {
 		status = stream_main(&o, &json_printer, replay);
 	} else if (screen &&
 	    (status = tui_main(&o, replay, why, sizeof(why))) != -1) {

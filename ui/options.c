@@ -17,7 +17,8 @@
 #define PROGRAM_VERSION	"1.0.0"
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
-    OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES };
+    OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
+    OPT_VARY_SEED };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -34,6 +35,8 @@ static const struct option longopts[] = {
 	{ "record",	required_argument, NULL, OPT_RECORD },
 	{ "replay",	required_argument, NULL, OPT_REPLAY },
 	{ "trace",	required_argument, NULL, OPT_TRACE },
+	{ "runs",	required_argument, NULL, OPT_RUNS },
+	{ "vary-seed",	no_argument,	   NULL, OPT_VARY_SEED },
 	{ "help",	no_argument,	   NULL, 'h' },
 	{ "version",	no_argument,	   NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -47,6 +50,8 @@ options_usage(FILE *fp)
 "             [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --scene N [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
+"       ptviz --runs N [--vary-seed] [-p N] [-t N] [-s SECONDS] [--seed N]\n"
+"             [-w WORK [--permits N]] --plain | --json\n"
 "\n"
 "Run a small concurrent program -- child processes, each starting threads\n"
 "that sleep a random time -- and show every process and thread as it runs.\n"
@@ -81,6 +86,14 @@ options_usage(FILE *fp)
 "      --trace FILE    write the run in the Chrome Trace Event format,\n"
 "                      for Perfetto, chrome://tracing or speedscope;\n"
 "                      --replay F --trace T alone converts, showing nothing\n"
+"      --runs N        run it N times, 1 to 10000, one after another, and\n"
+"                      show how often each process finished 1st, 2nd, ...,\n"
+"                      the finishing orders and the wall times against\n"
+"                      the plan; --plain: a table at the end, --json: a\n"
+"                      record a run and one at the end (no events)\n"
+"      --vary-seed     with --runs: run k takes the seed plus k-1 (the\n"
+"                      default: every run the same seed, only the\n"
+"                      scheduler differs)\n"
 "      --ring-slots N  slots in each process's event ring, a power of two\n"
 "                      from 2 to 1048576 (for testing; default: enough)\n"
 "  -h, --help          show this help and exit\n"
@@ -324,6 +337,14 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 			    err, errlen) == -1)
 				return -1;
 			break;
+		case OPT_RUNS:
+			if (parse_count("--runs", optarg, OPT_MAX_RUNS,
+			    &o->runs, err, errlen) == -1)
+				return -1;
+			break;
+		case OPT_VARY_SEED:
+			o->vary_seed = true;
+			break;
 		case 'h':
 			o->help = true;
 			break;
@@ -377,6 +398,20 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	if (permits && o->run.work != WORK_SEMAPHORE) {
 		snprintf(err, errlen, "--permits is for --work semaphore "
 		    "(see ptviz --help)");
+		return -1;
+	}
+	if (o->runs > 0 && (o->replay != NULL || o->record != NULL ||
+	    o->trace != NULL)) {
+		snprintf(err, errlen, "--runs cannot be used with %s (see "
+		    "ptviz --help)", o->replay != NULL ? "--replay: the runs "
+		    "are live" : o->record != NULL ? "--record: the runs are "
+		    "counted, not kept" : "--trace: the runs are counted, not "
+		    "kept");
+		return -1;
+	}
+	if (o->vary_seed && o->runs == 0) {
+		snprintf(err, errlen, "--vary-seed is for --runs (see ptviz "
+		    "--help)");
 		return -1;
 	}
 	if (o->replay != NULL && o->run_given != NULL) {

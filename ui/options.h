@@ -18,6 +18,7 @@
 #define OPT_MAX_PROCS	RUN_MAX_PROCS
 #define OPT_MAX_THREADS	RUN_MAX_THREADS
 #define OPT_MAX_SLEEP_NS RUN_MAX_SLEEP_NS
+#define OPT_MAX_RUNS	10000u
 
 enum ui_mode { MODE_AUTO, MODE_TUI, MODE_PLAIN, MODE_JSON };
 
@@ -32,6 +33,9 @@ struct options {
 	const char	*trace;		/* --trace FILE: Chrome trace */
 	unsigned	 scene;		/* --scene N, or 0 */
 	bool		 scenes;	/* --scenes: list them */
+	unsigned	 runs;		/* --runs N: N runs counted, 0: one
+					   run shown */
+	bool		 vary_seed;	/* --vary-seed: run k, seed + k-1 */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;

@@ -19,9 +19,20 @@
  *
  * A deadlock the model finds is told on stderr at once, and (a live run)
  * its process is killed and reaped, so the run ends: never a hang.
+ *
+ * --runs N goes through the same loop N times, each run reaped whole
+ * before the next starts, with a printer that prints no event: each
+ * finished model is counted (src/stats.h) and the runs printer says what
+ * it wants after each run and at the end.  Faults are told across the
+ * runs as for one, FAULT_LINES of each kind in full.  A signal ends the
+ * run under way (it is not counted), then what the runs before it showed
+ * is printed, given a moment to leave (DRAIN_MS), and ptviz dies of the
+ * signal.
  */
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+
+#include <time.h>
 
 #include <err.h>
 #include <errno.h>
@@ -39,6 +50,7 @@
 #include "../src/model.h"
 #include "../src/recording.h"
 #include "../src/source.h"
+#include "../src/stats.h"
 #include "../src/text.h"
 #include "../src/trace.h"
 #include "options.h"
@@ -50,6 +62,9 @@
 #define OUT_CHUNK	4096		/* waiting output worth a write */
 #define OUT_HIGH	(256 * 1024)	/* take no events past this */
 #define FAULT_LINES	3	/* processes told in full, of each kind */
+#define DRAIN_MS	1000	/* stdout's time to take the last lines */
+#define PROGRESS_TTY_NS	100000000ull	/* a terminal's progress: 10 Hz */
+#define PROGRESS_LOG_NS	1000000000ull	/* a log's: a line a second */
 
 /* The kinds of fault, each told in full FAULT_LINES times, then counted. */
 enum fault { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
@@ -369,6 +384,155 @@ stream_main(const struct options *o, const struct printer *p,
 	if (end == END_OUTPUT) {
 		/* A reader that went away ends a pipeline quietly, as the
 		   signal would have, unless SIGPIPE was ignored. */
+		if (error == EPIPE && !signals_ignored(SIGPIPE))
+			signals_reraise(SIGPIPE);
+		fprintf(stderr, "ptviz: stdout: %s\n", strerror(error));
+		return 1;
+	}
+	return s.faults > 0 ? 1 : 0;
+}
+
+/* What a run of --runs prints of its events: nothing. */
+static void
+silent_event(FILE *fp, const struct model *m, const struct event *ev)
+{
+	(void)fp;
+	(void)m;
+	(void)ev;
+}
+
+static const struct printer silent_printer = { NULL, silent_event };
+
+/* Write what waits for stdout, as it can take it, until it is all out,
+   stdout fails, a signal comes (*sig, when none came before) or, with
+   ms >= 0, ms milliseconds have passed. */
+static enum stream_end
+drain(struct stream *s, int sigfd, int *sig, int ms)
+{
+	struct pollfd fds[2];
+	int got;
+
+	while (out_error(&s->out) == 0 && out_pending(&s->out) > 0) {
+		fds[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
+		out_pollfd(&s->out, &fds[1]);
+		got = poll(fds, 2, ms);
+		if (got == -1 && errno != EINTR)
+			err(1, "poll");
+		if (got == 0)
+			return END_SIGNAL;	/* time is up */
+		if ((got = signals_read(sigfd)) != 0) {
+			if (*sig == 0)
+				*sig = got;
+			return END_SIGNAL;
+		}
+		out_ready(&s->out, fds[1].revents);
+	}
+	return out_error(&s->out) != 0 ? END_OUTPUT : END_RUN;
+}
+
+static uint64_t
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* "run k/n" on stderr: rewritten in place on a terminal (10 times a
+   second at most), a line a second in a log (none in the first, so a
+   short batch says nothing); k 0 clears the terminal's. */
+static void
+progress(unsigned k, unsigned n, bool tty, uint64_t *last)
+{
+	uint64_t now = mono_ns();
+
+	if (!tty && k == 0)
+		return;
+	if (k == 0) {
+		fputs("\r                                        \r", stderr);
+		return;
+	}
+	if (now - *last < (tty ? PROGRESS_TTY_NS : PROGRESS_LOG_NS))
+		return;
+	*last = now;
+	fprintf(stderr, tty ? "\rptviz: run %u/%u" : "ptviz: run %u/%u\n",
+	    k, n);
+}
+
+/* The model, the deadlocks and the faults told of a run, made ready for
+   the next one. */
+static void
+next_run(struct stream *s)
+{
+	model_reset(&s->model);
+	memset(s->broken, 0, s->model.nproc * sizeof(*s->broken));
+	s->deadlocks = 0;
+	s->tfailed_told = 0;
+}
+
+int
+stream_runs(const struct options *o, const struct runs_printer *p)
+{
+	struct stream s = { .printer = &silent_printer, .live = true };
+	struct run_config cfg = o->run;
+	enum stream_end end = END_RUN;
+	struct source *src;
+	struct stats st;
+	uint64_t critical, shown = mono_ns();
+	const char *call;
+	int sigfd, sig = 0, error;
+	bool tty = isatty(STDERR_FILENO), known;
+	unsigned k;
+
+	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
+	    (s.broken = calloc(o->run.nproc, sizeof(*s.broken))) == NULL ||
+	    stats_init(&st, o->run.nproc) == -1)
+		err(1, "model");
+	if ((sigfd = signals_open(false)) == -1)
+		err(1, "signalfd");
+	if (out_open(&s.out, STDOUT_FILENO) == -1)
+		err(1, "stdout");
+	for (k = 1; k <= o->runs && end == END_RUN; k++) {
+		if (k > 1)
+			next_run(&s);
+		cfg.seed = o->run.seed + (o->vary_seed ? k - 1 : 0);
+		if ((src = source_live(&cfg, sink, &s)) == NULL)
+			err(1, "cannot start run %u", k);
+		if ((call = source_start_error(src, &error)) != NULL)
+			fprintf(stderr, "ptviz: run %u: %s: %s\n", k, call,
+			    strerror(error));
+		end = loop(&s, src, sigfd, &sig);
+		/* Whatever ended it, no child outlives this run. */
+		source_free(src);
+		if (end != END_RUN)
+			break;
+		known = stats_critical_ns(&cfg, &critical);
+		if (stats_add(&st, &s.model, known ? critical : 0) == -1)
+			err(1, "cannot count run %u", k);
+		p->run(s.out.fp, o, &cfg, &st, k);
+		progress(k, o->runs, tty, &shown);
+	}
+	progress(0, o->runs, tty, &shown);
+	/* Even runs cut short by a signal: what the runs so far showed. */
+	if (end != END_OUTPUT) {
+		p->end(s.out.fp, o, &st, end == END_SIGNAL);
+		if (drain(&s, sigfd, &sig, end == END_SIGNAL ? DRAIN_MS :
+		    -1) == END_OUTPUT)
+			end = END_OUTPUT;
+		else if (sig != 0)
+			end = END_SIGNAL;
+	}
+	report_summary(&s, stderr);
+	error = out_error(&s.out);
+	out_close(&s.out);
+	stats_free(&st);
+	model_free(&s.model);
+	free(s.broken);
+	close(sigfd);
+	if (end == END_SIGNAL)
+		signals_reraise(sig);
+	if (end == END_OUTPUT) {
 		if (error == EPIPE && !signals_ignored(SIGPIPE))
 			signals_reraise(SIGPIPE);
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(error));

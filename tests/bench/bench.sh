@@ -19,15 +19,18 @@
 #   6. recordings      --record against --json alone, a 256 x 64 recording
 #                      opened in a pane and exported, bytes an event;
 #   7. kernel view     the screen's CPU with K on (each visible cell's state
-#                      read from /proc) against K off, runs alternating.
+#                      read from /proc) against K off, runs alternating;
+#   8. many runs       timeit: --runs 100 --plain against 100 separate
+#                      ptviz --plain runs of the same plan.
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
-# BENCH_ONLY=kernel runs part 7 alone (about 40 s).
+# BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
+# (about 30 s).
 set -u
 cd "$(dirname "$0")/../.."
 
 : "${PTVIZ:=build/ptviz}" "${BENCH_DIR:=build/bench}"
-: "${EVENTS:=10000000}" "${RP_ROUNDS:=5}" "${UI_ROUNDS:=3}"
+: "${EVENTS:=10000000}" "${RP_ROUNDS:=5}" "${UI_ROUNDS:=3}" "${RUNS_ROUNDS:=5}"
 SLOTS=1024
 UI_ARGS="-p 64 -t 16 -s 5 --seed 1"
 IDLE_S=3
@@ -171,6 +174,21 @@ kernel_view() {
 	    " ≤ 2 % " " $(met "$KV_CPU <= 2") "
 }
 
+# 8. Many runs: --runs 100 in one process against 100 processes, each
+# one run, alternating, RUNS_ROUNDS rounds.  Sets RUNS_RATIO.
+many_runs() {
+	local args="-p 5 -t 3 -s 0 --seed 1" one many
+	note "many runs: --runs 100 $args against 100 runs, $RUNS_ROUNDS rounds"
+	read -r many one < <("$BENCH_DIR/timeit" "$RUNS_ROUNDS" \
+	    "$PTVIZ --runs 100 --plain $args" \
+	    "i=0; while [ \$i -lt 100 ]; do $PTVIZ --plain $args || exit 1; i=\$((i + 1)); done") ||
+		die "timeit --runs failed"
+	RUNS_RATIO=$(awk -v a="$many" -v b="$one" 'BEGIN { printf "%.2f", a / b }')
+	row " \`--runs 100 --plain $args\` vs 100 separate \`ptviz --plain $args\`, median of $RUNS_ROUNDS " \
+	    " $(fmt "$many" "%.0f") ms " " $(fmt "$one" "%.0f") ms " \
+	    " **${RUNS_RATIO}×** " " ≤ 2× " " $(met "$RUNS_RATIO <= 2") "
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -182,6 +200,11 @@ echo "|---|---|---|---|---|---|"
 if [ "${BENCH_ONLY:-}" = kernel ]; then
 	kernel_view
 	printf 'bench: kernel view %.1f%% cpu (off %.1f%%)\n' "$KV_CPU" "$KV_BASE"
+	exit 0
+fi
+if [ "${BENCH_ONLY:-}" = runs ]; then
+	many_runs
+	printf 'bench: runs 100 5x3 %.2fx\n' "$RUNS_RATIO"
 	exit 0
 fi
 
@@ -399,10 +422,13 @@ row " bytes an event of that run: recording (JSON lines); Chrome trace " \
 # 7. The kernel view.
 kernel_view
 
+# 8. Many runs.
+many_runs
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
-    "$KV_CPU"
+    "$KV_CPU" "$RUNS_RATIO"

@@ -9,6 +9,8 @@ bad=(
 	"-s ''" "--seed -1" "--seed 18446744073709551616" "--seed x"
 	"--ring-slots 3" "-p" "--seed" "-x" "--bogus" "--plain --json"
 	"stray" "-p 3 extra" "--processes=" "-s 0.0000000001"
+	"--runs 0" "--runs abc" "--runs 10001" "--runs" "--vary-seed"
+	"--runs 2 --replay x" "--runs 2 --record x" "--runs 2 --trace x"
 )
 n=0
 for args in "${bad[@]}"; do
