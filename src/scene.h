@@ -20,6 +20,7 @@ struct scene {
 	const char	*ask;		/* what to ask: its line 2 */
 	bool		 ordered;	/* its sleeps lie far apart: --plain
 					   prints the same lines every run */
+	bool		 zombies;	/* on the screen, reaping starts held */
 };
 
 /* How many scenes there are. */

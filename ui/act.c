@@ -247,6 +247,9 @@ load_scene(struct tui *t, unsigned n)
 	t->scene = n;
 	act_note(t, "scene %u: %s", n, scene_get(n)->title);
 	rerun(t);
+	/* The zombies' scene: the new run is held from its first pump. */
+	if (scene_get(n)->zombies)
+		t->reap_held = true;
 }
 
 /* Move the selection by dp processes and dj threads, within the run. */
@@ -401,7 +404,7 @@ act(struct tui *t, enum action a)
 		break;
 	case ACT_SCENE1: case ACT_SCENE2: case ACT_SCENE3: case ACT_SCENE4:
 	case ACT_SCENE5: case ACT_SCENE6: case ACT_SCENE7: case ACT_SCENE8:
-	case ACT_SCENE9:
+	case ACT_SCENE9: case ACT_SCENE10:
 		/* While guessing, a digit names a process. */
 		if (t->predict.state == PREDICT_GUESS)
 			guess(t, (unsigned)(a - ACT_SCENE1) + 1);

@@ -62,9 +62,10 @@ static const struct binding bindings[] = {
 	{ { 'k' }, { ACT_KILL }, "k", "kill",
 	  "kill the selected cell's process (SIGKILL)", false,
 	  true },
-	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9', '0' },
 	  { ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
-	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9 }, "1-9", "scene",
+	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9, ACT_SCENE10 },
+	  "1-9 0", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
 	  "lists them)", false, false },
 	{ { 'g' }, { ACT_PREDICT }, "g", "predict",

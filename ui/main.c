@@ -84,8 +84,8 @@ scenes_list(FILE *fp)
 			fprintf(fp, " --permits %u", c.permits);
 		fprintf(fp, "\n   %s\n   %s\n", sc->watch, sc->ask);
 	}
-	fprintf(fp, "\nOn the screen, keys 1 to %u load them.\n",
-	    scene_count());
+	fprintf(fp, "\nOn the screen, keys 1 to 9 load them, and 0 the "
+	    "tenth.\n");
 }
 
 /* Print the help or the version on stdout; 0, or 1 with a line on stderr

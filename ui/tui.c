@@ -666,7 +666,9 @@ int
 tui_main(const struct options *o, const struct recording *replay,
     char *why, size_t whylen)
 {
-	struct tui t = { .opt = *o, .scene = o->scene, .sel = { 1, 1 },
+	struct tui t = { .opt = *o, .scene = o->scene,
+	    .reap_held = o->scene != 0 && scene_get(o->scene)->zombies,
+	    .sel = { 1, 1 },
 	    .top_proc = 1,
 	    .left_thread = 1, .following = true, .replay = replay,
 	    .trace_due = o->trace != NULL, .first_open = true,

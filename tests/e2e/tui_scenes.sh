@@ -4,8 +4,8 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-n=$("$PTVIZ" --scenes | grep -c '^[0-9]  ')
-[ "$n" -eq 9 ] || fail "--scenes lists $n scenes, not 9"
+n=$("$PTVIZ" --scenes | grep -cE '^[0-9]+  ')
+[ "$n" -eq 10 ] || fail "--scenes lists $n scenes, not 10"
 tui_start 120 40 --scene 1
 tm_wait_for '^ptviz — 5 processes × 3 threads — sleep ≤ 3 s — seed 183'
 tm_wait_for '^Scene 1 ▸ Five processes of three threads'
@@ -20,6 +20,16 @@ for k in 2 3 4 5 6 7 8 9; do
 	tm_wait_for "^Scene $k ▸ "
 	tm_wait_for '^ +Ask: '
 done
+# Key 0, the tenth: zombies, reaping held from the start.
+tm send-keys -t t 0
+tm_wait_for '^ptviz — 4 processes × 2 threads — sleep ≤ 2 s — seed 9'
+tm_wait_for '^Scene 10 ▸ Reaping is held'
+tm_wait_for 'reaping held: ended children stay zombies'
+WAIT_S=10 tm_wait_for '^  Process-[0-9] +[0-9]+ zombie'
+tm send-keys -t t z
+WAIT_S=10 tm_wait_for '^elapsed .* finished'
+tm send-keys -t t 9
+tm_wait_for '^Scene 9 ▸ '
 # The deadlock scene is on: a key that changes the counts leaves it.
 tm send-keys -t t '+'
 tm_wait_for '^ptviz — 3 processes × 3 threads — deadlock'
@@ -35,7 +45,7 @@ b=$("$PTVIZ" --scene 1 --plain 2>/dev/null) || fail "--scene 1 --plain failed"
 [ "$a" = "$b" ] || fail "scene 1 printed other lines the second time"
 [ "$(echo "$a" | wc -l)" -eq 21 ] || fail "scene 1: $(echo "$a" | wc -l) lines"
 # A scene fixes the run: no counts beside it, and only scenes that exist.
-for bad in "--scene 0" "--scene 10" "--scene x" "--scene 1 -p 3" \
+for bad in "--scene 0" "--scene 11" "--scene x" "--scene 1 -p 3" \
     "--scene 2 --seed 4" "--scene 3 -w cpu"; do
 	"$PTVIZ" $bad --plain >"$TMPD/out" 2>"$TMPD/err"
 	rc=$?
