@@ -24,7 +24,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 UI_SRC	 = ui/options.c ui/signals.c ui/out.c ui/stream.c ui/plain.c ui/json.c \
 	   ui/runs.c \
 	   ui/tui.c ui/act.c ui/travel.c ui/theme.c ui/grid.c ui/timeline.c \
-	   ui/log.c ui/details.c ui/keys.c ui/files.c ui/kernel.c
+	   ui/log.c ui/details.c ui/keys.c ui/files.c ui/kernel.c ui/many.c
 CORE_OBJ = $(CORE_SRC:%.c=$(O)/%.o)
 UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 

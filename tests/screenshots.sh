@@ -154,6 +154,26 @@ tm send-keys -t "$S" b
 wait_for 'threads done [4-6]/9'
 shot big
 
+# Predict, then reveal: the guess beside the run.
+start 120 36 -p 3 -t 2 -s 1 --seed 44
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" g
+wait_for 'guess: _ _ _'
+tm send-keys -t "$S" v 1 3 2
+wait_for 'guess: 1 3 2'
+shot predict
+tm send-keys -t "$S" Enter
+wait_for 'places right$'
+wait_for '^elapsed .* finished'
+shot reveal
+
+# Many runs (m): the table of who finished where.
+start 120 36 -p 4 -t 2 -s 0 --seed 3
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" m
+wait_for 'who finished where'
+shot many-runs
+
 # A scene with its caption.
 start 120 36 --scene 1
 wait_for 'threads done [4-9]/15'

@@ -70,6 +70,7 @@ predict_go(struct tui *t)
 static void
 rerun(struct tui *t)
 {
+	t->batch.on = t->batch.table = false;
 	t->predict.state = PREDICT_OFF;
 	t->opt.run.held = false;
 	t->compare = false;
@@ -491,6 +492,10 @@ act(struct tui *t, enum action a)
 		break;
 	case ACT_MOUSE:		mouse(t); break;
 	case ACT_KERNEL:	kernel_toggle(t); break;
+	case ACT_MANY:
+		if (!recorded(t))
+			many_toggle(t);
+		break;
 	case ACT_HOLD_REAP:
 		if (!recorded(t))
 			hold_reaping(t);

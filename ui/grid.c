@@ -228,6 +228,18 @@ caption_draw(const struct tui *t)
 
 	if (getmaxy(w) < 5)
 		return;
+	if (many_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
+		wattrset(w, t->theme.attr[LOOK_TITLE]);
+		mvwaddstr(w, 3, 0, "Many ");
+		theme_put(w, t->theme.utf8 ? "▸ " : "> ");
+		wattrset(w, A_NORMAL);
+		theme_put(w, l1);
+		wattrset(w, t->theme.attr[LOOK_KEY]);
+		mvwaddstr(w, 4, 7, "");
+		theme_put(w, l2);
+		wattrset(w, A_NORMAL);
+		return;
+	}
 	if (tui_predict_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
 		wattrset(w, t->theme.attr[LOOK_TITLE]);
 		mvwaddstr(w, 3, 0, "Predict ");

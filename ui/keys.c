@@ -75,6 +75,9 @@ static const struct binding bindings[] = {
 	  "v Bksp", NULL,
 	  "predict: show / hide each thread's planned sleep; take back the "
 	  "last guess", false, true },
+	{ { 'm' }, { ACT_MANY }, "m", "many runs",
+	  "many runs: 20 runs with this seed, then who finished where, how "
+	  "often (m again stops)", false, true },
 	{ { 'b' }, { ACT_BIG }, "b", "big cells",
 	  "big cells: twice as wide and tall, for the back of a room",
 	  false, false },

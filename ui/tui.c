@@ -97,7 +97,8 @@ tui_caption(const struct tui *t)
 static int
 header_lines(const struct tui *t)
 {
-	return (tui_caption(t) != NULL || t->predict.state != PREDICT_OFF) &&
+	return (tui_caption(t) != NULL || t->predict.state != PREDICT_OFF ||
+	    t->batch.on || t->batch.table) &&
 	    LINES >= CAPTION_MIN ? HEADER_LINES + CAPTION_LINES :
 	    HEADER_LINES;
 }
@@ -369,6 +370,8 @@ frame(struct tui *t)
 	wnoutrefresh(l->footer);
 	if (t->help)
 		keys_draw_help(t);
+	else
+		many_draw(t);
 	doupdate();
 }
 
@@ -499,6 +502,13 @@ read_keys(struct tui *t)
 			t->help = false;
 			continue;
 		}
+		/* So does the table of many runs, but for m: 20 more. */
+		if (t->batch.table && keys_action(c) != ACT_QUIT &&
+		    keys_action(c) != ACT_MANY) {
+			t->batch.table = false;
+			t->relayout = true;
+			continue;
+		}
 		act(t, keys_action(c));
 	}
 	return any;
@@ -532,6 +542,7 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		if (t->src != NULL && source_finished(t->src)) {
 			stop_run(t);
 			files_first_run_done(t);
+			many_run_ended(t);
 			t->dirty = true;
 		}
 		/* The run's clock while it goes; after, the wall's (the
@@ -559,6 +570,10 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			    last + frame_ns(t) - wall : 0;
 		else
 			wait = kernel_wait_ns(t, wall);
+		/* The next run of a batch (m) is due now that one has been
+		   drawn ended. */
+		if (t->restart && !t->dirty)
+			wait = 0;
 		/* A frame is due soon: events can wait for it, so the run's
 		   descriptors are left out and each event costs no wake-up. */
 		watch = t->src != NULL && wait == UINT64_MAX;
@@ -734,6 +749,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	model_free(&t.at);
 	model_free(&t.prev);
 	free(t.predict.guess);
+	stats_free(&t.batch.st);
 	kernel_free(&t);
 	history_free(&t.hist);
 	free(t.fold);

@@ -21,6 +21,7 @@
 #include "../src/jsonl.h"
 #include "../src/kstat.h"
 #include "../src/model.h"
+#include "../src/stats.h"
 #include "options.h"
 
 struct recording;
@@ -65,7 +66,7 @@ enum action {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
 	ACT_WORK, ACT_KERNEL, ACT_BIG, ACT_PREDICT, ACT_UNGUESS, ACT_PLANS,
-	ACT_HOLD_REAP,
+	ACT_HOLD_REAP, ACT_MANY,
 	ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
 	ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9, ACT_SCENE10,
 };
@@ -146,6 +147,14 @@ struct predict {
 	bool		 plans;		/* v: the cells show the planned sleeps */
 };
 
+/* Many runs on the screen (m): a batch of runs of one configuration. */
+struct batch {
+	bool		 on;		/* runs to go */
+	bool		 table;		/* the table is up */
+	unsigned	 want;		/* runs asked for */
+	struct stats	 st;
+};
+
 struct tui {
 	struct options	 opt;		/* the counts now (keys change them) */
 	FILE		*in;		/* the terminal, read without blocking */
@@ -187,6 +196,7 @@ struct tui {
 	bool		 help;		/* the help overlay is up */
 	bool		 big;		/* grid: big cells, for a room */
 	struct predict	 predict;
+	struct batch	 batch;
 	bool		 reap_held;	/* z: children that end stay zombies,
 					   this run and the next */
 	bool		 restart;	/* a rerun asked for, done once the keys
@@ -209,6 +219,23 @@ const struct scene *tui_caption(const struct tui *t);
    predicting (grid.c). */
 bool		 tui_predict_lines(const struct tui *t, char *l1, size_t n1,
 		    char *l2, size_t n2);
+
+/* many.c */
+
+/* m: start a batch of runs, or stop the one going and show its table. */
+void		 many_toggle(struct tui *t);
+
+/* A run ended: count it in the batch and ask for the next, or show the
+   table after the last. */
+void		 many_run_ended(struct tui *t);
+
+/* The two lines under the header while a batch goes or its table is up;
+   false if neither. */
+bool		 many_lines(const struct tui *t, char *l1, size_t n1, char *l2,
+		    size_t n2);
+
+/* The table of the batch, over the screen, when it is up. */
+void		 many_draw(const struct tui *t);
 
 /* After R: process i finished in another place than in the run before,
    said in buf ("4th, was 2nd, 0.120 s later"); false if not (grid.c). */

@@ -18,7 +18,7 @@ family=$(tui_family)
 pool=(r R + - - = '<' '<' '>' , . , . ']' '[' '[' Space k u j h l '?' Up
 	Down Left Right Escape Enter Tab BSpace F1 F5 F10 Home End PPage
 	NPage IC DC a z x 0 9 '!' '#' '%' '~' '/' '"' "'" '(' '}' '|'
-	t t p p s f f '{' '}' L Enter K K 1 5 9 W b g v)
+	t t p p s f f '{' '}' L Enter K K 1 5 9 W b g v m)
 sizes=("120 40" "40 10" "10 4" "200 60" "1 1" "80 24" "33 7" "160 50")
 
 # Keys are read in order: at a normal size, close any help, ask for the help

@@ -1,0 +1,196 @@
+/*
+ * many.c: many runs on the screen (m): the same configuration run again
+ * and again with the same seed, so that only the scheduler differs, and
+ * what they show together -- how often each process finished 1st, 2nd,
+ * ..., how many different orders appeared, the wall times against the
+ * planned critical path -- counted by src/stats.c as --runs does.
+ *
+ * The runs are ordinary runs of the screen, drawn as they go; when one
+ * ends, many_run_ended() counts it and asks for the next.  Two lines
+ * under the header follow the batch; at its end (or on m again) a table
+ * comes up over the screen, with each count shaded by how often, and any
+ * key closes it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../src/stats.h"
+#include "view.h"
+
+#define MANY_RUNS	20	/* runs of a batch started with m */
+
+/* The lines under the header: how far the batch is, what it shows. */
+bool
+many_lines(const struct tui *t, char *l1, size_t n1, char *l2, size_t n2)
+{
+	const struct batch *b = &t->batch;
+	const uint16_t *o;
+	unsigned n, runs, k;
+	size_t used;
+	int c;
+
+	if (!b->on && !b->table)
+		return false;
+	snprintf(l1, n1, "many runs: %u of %u done, all with seed %llu (only "
+	    "the scheduler differs)%s", b->st.runs, b->want,
+	    (unsigned long long)t->opt.run.seed, b->on ? "; m stops" : "");
+	l2[0] = '\0';
+	if ((c = stats_common(&b->st)) < 0)
+		return true;
+	o = stats_order(&b->st, (unsigned)c, &n, &runs);
+	snprintf(l2, n2, "%u different order%s so far; the most common:",
+	    b->st.norders, b->st.norders == 1 ? "" : "s");
+	for (k = 0; k < n; k++) {
+		used = strlen(l2);
+		snprintf(l2 + used, n2 - used, " %u", o[k]);
+	}
+	used = strlen(l2);
+	snprintf(l2 + used, n2 - used, " (%u of %u runs)", runs, b->st.runs);
+	return true;
+}
+
+/* m: start a batch of MANY_RUNS, or stop the one going and show it. */
+void
+many_toggle(struct tui *t)
+{
+	struct batch *b = &t->batch;
+
+	if (b->on) {
+		b->on = false;
+		b->table = b->st.runs > 0;
+		return;
+	}
+	stats_free(&b->st);
+	if (stats_init(&b->st, t->opt.run.nproc) == -1) {
+		act_note(t, "no memory for many runs");
+		return;
+	}
+	b->want = MANY_RUNS;
+	b->on = true;
+	b->table = false;
+	t->restart = true;
+	t->relayout = true;
+}
+
+void
+many_run_ended(struct tui *t)
+{
+	struct batch *b = &t->batch;
+	uint64_t critical;
+
+	if (!b->on || !model_finished(&t->live))
+		return;
+	if (!stats_critical_ns(&t->opt.run, &critical))
+		critical = 0;
+	if (stats_add(&b->st, &t->live, critical) == -1) {
+		b->on = false;
+		act_note(t, "no memory for many runs");
+		return;
+	}
+	if (b->st.runs < b->want) {
+		t->restart = true;
+		return;
+	}
+	b->on = false;
+	b->table = true;
+}
+
+/* A count's shade: how often of the runs, in four steps. */
+static const char *
+shade(const struct theme *th, unsigned count, unsigned runs)
+{
+	static const char *const s[][2] = {
+		{ " ", " " }, { "░", "." }, { "▒", ":" }, { "▓", "+" },
+		{ "█", "#" },
+	};
+	unsigned i = count == 0 ? 0 : 1 + (3 * count + runs - 1) / runs;
+
+	i = i > 4 ? 4 : i;
+	return s[i][th->utf8 ? 0 : 1];
+}
+
+/* A spread of nanoseconds as "min 1.234, median 1.300, max 1.500 s". */
+static void
+spread_text(char *buf, size_t len, const char *what,
+    const struct stats_spread *s, double unit, const char *u)
+{
+	snprintf(buf, len, "%s: min %.3f, median %.3f, max %.3f%s", what,
+	    s->min / unit, s->median / unit, s->max / unit, u);
+}
+
+void
+many_draw(const struct tui *t)
+{
+	const struct batch *b = &t->batch;
+	const struct stats *st = &b->st;
+	const struct theme *th = &t->theme;
+	struct stats_spread sp;
+	unsigned i, r, np = st->nproc;
+	int lines, cols, y, x, cw = 6;
+	char buf[160];
+	WINDOW *w;
+
+	if (!b->table || st->runs == 0)
+		return;
+	lines = (int)np + 9;
+	cols = 14 + (int)(np + 1) * cw + 2;
+	if (cols < 76)
+		cols = 76;
+	lines = lines > LINES ? LINES : lines;
+	cols = cols > COLS ? COLS : cols;
+	if ((w = newwin(lines, cols, (LINES - lines) / 2,
+	    (COLS - cols) / 2)) == NULL)
+		return;
+	werase(w);
+	box(w, 0, 0);
+	wattrset(w, th->attr[LOOK_TITLE]);
+	snprintf(buf, sizeof(buf), " %u runs, seed %llu: who finished where ",
+	    st->runs, (unsigned long long)t->opt.run.seed);
+	mvwaddstr(w, 0, 2, buf);
+	mvwaddstr(w, 1, 2, "finished");
+	for (r = 0; r < np; r++) {
+		snprintf(buf, sizeof(buf), "%4u%s", r + 1, r == 0 ? "st" :
+		    r == 1 ? "nd" : r == 2 ? "rd" : "th");
+		mvwaddstr(w, 1, 14 + (int)r * cw, buf);
+	}
+	mvwaddstr(w, 1, 14 + (int)np * cw, " lost");
+	for (i = 0, y = 2; i < np && y < lines - 6; i++, y++) {
+		wattrset(w, th->attr[LOOK_TITLE]);
+		snprintf(buf, sizeof(buf), "Process-%u", i + 1);
+		mvwaddstr(w, y, 2, buf);
+		for (r = 0; r < np; r++) {
+			unsigned c = st->ranks[i * np + r];
+
+			x = 14 + (int)r * cw;
+			wattrset(w, c > 0 ? th->attr[LOOK_SLEEPING] : A_NORMAL);
+			wmove(w, y, x + 1);
+			theme_glyphs(w, shade(th, c, st->runs), 2);
+			wattrset(w, c > 0 ? A_BOLD : th->attr[LOOK_DIM]);
+			snprintf(buf, sizeof(buf), "%3u", c);
+			mvwaddstr(w, y, x + 3, buf);
+		}
+		wattrset(w, th->attr[LOOK_DIM]);
+		snprintf(buf, sizeof(buf), "%5u", st->failed[i]);
+		mvwaddstr(w, y, 14 + (int)np * cw, buf);
+	}
+	wattrset(w, A_NORMAL);
+	y++;
+	snprintf(buf, sizeof(buf), "%u different finishing order%s in %u runs",
+	    st->norders, st->norders == 1 ? "" : "s", st->runs);
+	mvwaddstr(w, y++, 2, buf);
+	if (stats_spread(st->wall_ns, st->runs, &sp) == 0) {
+		spread_text(buf, sizeof(buf), "wall time", &sp, 1e9, " s");
+		mvwaddstr(w, y++, 2, buf);
+	}
+	if (stats_ratio(st, &sp)) {
+		spread_text(buf, sizeof(buf), "wall / planned critical path",
+		    &sp, 1, "");
+		mvwaddstr(w, y++, 2, buf);
+	}
+	wattrset(w, th->attr[LOOK_DIM]);
+	if (lines > 2)
+		mvwaddstr(w, lines - 1, 2, " any key closes; m runs 20 more ");
+	wattrset(w, A_NORMAL);
+	wnoutrefresh(w);
+	delwin(w);
+}
