@@ -152,6 +152,7 @@ done <"$TMPD/claims"
 
 # The last screen quits cleanly, leaving nothing behind.
 if $started && ! shows '^\[exit [0-9]+\]$'; then
+	# shellcheck disable=SC2034 # tui_family reads it
 	MAIN=$(ps -o pid=,args= --ppid "$(tm_pane_pid)" |
 		awk -v p="$PTVIZ" '$2 == p { print $1 }')
 	family=$(tui_family)
