@@ -30,60 +30,61 @@ static const struct {
 	    "Five processes of three threads, each sleeping a random time up "
 	    "to 3 s. Watch the order they finish in.",
 	    "Ask: which process finishes first? (A process ends with its "
-	    "slowest thread.)", true, false },
+	    "slowest thread.)", true, false, 1 },
 	  { 5, 3, S(3), 183, WORK_SLEEP, 0 } },
 	{ { "many threads: 64 x 16",
 	    "1024 threads in 64 processes, all asleep at once. Watch the "
 	    "concurrency figure climb.",
 	    "Ask: how can 1024 threads run on a machine with so few cores?",
-	    false, false },
+	    false, false, 2 },
 	  { 64, 16, S(5), 2, WORK_SLEEP, 0 } },
 	{ { "no sleep at all",
 	    "Every thread's plan is 0 s: nothing orders them but the "
 	    "scheduler. Press R a few times.",
 	    "Ask: why does the order change when nothing in the program "
-	    "changed?", false, false },
+	    "changed?", false, false, 3 },
 	  { 5, 3, 0, 7, WORK_SLEEP, 0 } },
 	{ { "CPU-bound, twice as many threads as cores",
 	    "Threads that compute, twice as many as this machine's cores. "
 	    "Watch the concurrency figure stay at the cores.",
 	    "Ask: how long will the run take: its longest thread, or the "
-	    "total CPU time shared among the cores?", false, false },
+	    "total CPU time shared among the cores?", false, false, 4 },
 	  { 2, 0, S(2), 31, WORK_CPU, 0 } },
 	{ { "a mutex per process",
 	    "Each process's threads take its mutex in turn: one holds, the "
 	    "others wait.",
 	    "Ask: why do the processes still run side by side while their "
-	    "threads queue?", false, false },
+	    "threads queue?", false, false, 5 },
 	  { 4, 3, S(1), 5, WORK_MUTEX, 0 } },
 	{ { "one mutex for all",
 	    "One mutex for every thread of every process: one holder in the "
 	    "whole run.",
 	    "Ask: how long will the run take now? (The concurrency is 1.)",
-	    false, false },
+	    false, false, 6 },
 	  { 3, 3, S(0.5), 6, WORK_GMUTEX, 0 } },
 	{ { "a semaphore of 2",
 	    "At most two threads of the whole run hold a permit at once, "
 	    "whichever process they belong to.",
-	    "Ask: at what will the concurrency figure settle?", false, false },
+	    "Ask: at what will the concurrency figure settle?", false, false,
+	    7 },
 	  { 3, 4, S(1), 8, WORK_SEMAPHORE, 2 } },
 	{ { "a barrier",
 	    "Each thread sleeps, waits at its process's barrier for the "
 	    "others, then sleeps again.",
 	    "Ask: who waits longest at the barrier, and when do the second "
-	    "sleeps start? (t: the timeline)", false, false },
+	    "sleeps start? (t: the timeline)", false, false, 8 },
 	  { 4, 4, S(2), 4, WORK_BARRIER, 0 } },
 	{ { "a deadlock",
 	    "Two threads, two mutexes, taken in opposite orders: each holds "
 	    "what the other needs.",
 	    "Ask: will it ever end? What would break the cycle? (k kills a "
-	    "process)", false, false },
+	    "process)", false, false, 9 },
 	  { 3, 2, S(1), 5, WORK_DEADLOCK, 0 } },
 	{ { "zombies",
 	    "Reaping is held: a process that ends stays a zombie (ps shows "
 	    "<defunct>) until its parent reaps it. z reaps them.",
 	    "Ask: who cleans up after a process that ended, and what if "
-	    "nobody does?", false, true },
+	    "nobody does?", false, true, 10 },
 	  { 4, 2, S(2), 9, WORK_SLEEP, 0 } },
 };
 

@@ -5,12 +5,16 @@
  * sleep, seed -- so that a lesson plays the same every time, and says in
  * a caption of one or two lines what the room should watch and what to
  * ask.  The screen loads scene N with the key N (0 for the tenth),
- * `--scene N` starts with it and `--scenes` lists them.
+ * `--scene N` starts with it and `--scenes` lists them.  A teacher's guide,
+ * SCENE_GUIDE, plays them as a lesson, one step a scene.
  */
 #ifndef PTVIZ_SCENE_H
 #define PTVIZ_SCENE_H
 
 #include <stdbool.h>
+
+/* The lesson in steps that plays the scenes, from the top of the tree. */
+#define SCENE_GUIDE	"doc/teaching.md"
 
 struct run_config;
 
@@ -21,6 +25,7 @@ struct scene {
 	bool		 ordered;	/* its sleeps lie far apart: --plain
 					   prints the same lines every run */
 	bool		 zombies;	/* on the screen, reaping starts held */
+	unsigned	 guide_step;	/* its step in SCENE_GUIDE */
 };
 
 /* How many scenes there are. */

@@ -194,6 +194,65 @@ wait_for 'Process-[0-9]+ +[0-9]+ zombie'
 sleep 0.3
 shot zombies
 
+# The teacher's guide (doc/teaching.md): the moment each step points at.
+# Step 1: scene 1 predicted, then run: the guess beside the real order.
+start 120 36 --scene 1
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" g
+wait_for 'guess: _ _ _ _ _'
+tm send-keys -t "$S" 1 2 3 4 5 Enter
+wait_for 'the run: 2 5 1 3 4'
+wait_for '^elapsed .* finished'
+shot guide-step-1
+# Step 2: 1024 threads asleep at once, the concurrency in the hundreds.
+start 120 36 --scene 2
+wait_for 'threads done [1-4][0-9][0-9]/1024'
+shot guide-step-2
+# Step 3: the same seed again, and another order.
+start 120 36 --scene 3
+wait_for '^elapsed .* finished'
+for i in $(seq 20); do
+	tm send-keys -t "$S" R
+	sleep 0.5
+	tm capture-pane -t "$S" -p | grep -q 'another schedule' && break
+done
+wait_for 'another schedule'
+shot guide-step-3
+# Step 4: computing threads, the kernel's letter R in each cell.
+start 120 36 --scene 4
+tm send-keys -t "$S" K
+wait_for '^  Process-2 +[0-9]+ joining +R'
+wait_for 'threads done [1-3]/'
+shot guide-step-4
+# Steps 5 to 7: a mutex per process, one for all, a semaphore of 2.
+start 120 36 --scene 5
+wait_for 'threads done [3-5]/12'
+shot guide-step-5
+start 120 36 --scene 6
+wait_for 'threads done [3-5]/9'
+shot guide-step-6
+start 120 36 --scene 7
+wait_for 'threads done [3-6]/12'
+shot guide-step-7
+# Step 8: the barrier's run in the timeline, Thread-2 of Process-1 chosen.
+start 120 36 --scene 8
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" l t
+wait_for '^  time \(s\)'
+shot guide-step-8
+# Step 9: every process deadlocked, the cycle in the header.
+start 120 36 --scene 9
+wait_for 'deadlock in Process-1: .*\(and 2 more\)'
+sleep 0.5
+shot guide-step-9
+# Step 10: reaping held, every process a zombie.
+start 120 36 --scene 10
+for i in 1 2 3 4; do
+	wait_for "^  Process-$i +[0-9]+ zombie"
+done
+sleep 0.3
+shot guide-step-10
+
 # A recording, replayed on the screen: from the start, playing at x1.
 "$PTVIZ" -p 5 -t 3 -s 3 --seed 42 --plain --record "$TMPD/lesson.jsonl" \
 	>/dev/null 2>&1

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../src/scene.h"
 #include "view.h"
 
 #define CTRL(c)		((c) & 0x1f)
@@ -199,10 +200,14 @@ static const struct {
 
 #define NFIGURES	(sizeof(figures) / sizeof(figures[0]))
 
+/* The help's last line: where a teacher finds the lesson. */
+static const char lesson[] = "A lesson in steps: " SCENE_GUIDE
+    " (man ptviz: Scenes)";
+
 void
 keys_draw_help(const struct tui *t)
 {
-	int lines = (int)(NBINDINGS + NFIGURES) + 5, cols = 0, y, x, len;
+	int lines = (int)(NBINDINGS + NFIGURES) + 6, cols = 0, y, x, len;
 	WINDOW *w;
 	size_t i;
 
@@ -238,6 +243,11 @@ keys_draw_help(const struct tui *t)
 		wattrset(w, A_NORMAL);
 		wmove(w, y, 15);
 		theme_put(w, figures[i].meaning);
+	}
+	if (y < lines - 1) {
+		wattrset(w, t->theme.attr[LOOK_TITLE]);
+		wmove(w, y, 2);
+		theme_put(w, lesson);
 	}
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (lines > 2)

@@ -65,7 +65,8 @@ open_stdio(void)
 	return closed;
 }
 
-/* The scenes, one a paragraph: key, title, run, caption. */
+/* The scenes, one a paragraph: key, title, run, caption, step of the
+   guide. */
 static void
 scenes_list(FILE *fp)
 {
@@ -82,10 +83,11 @@ scenes_list(FILE *fp)
 		    (unsigned long long)c.seed, work_name(c.work));
 		if (c.work == WORK_SEMAPHORE)
 			fprintf(fp, " --permits %u", c.permits);
-		fprintf(fp, "\n   %s\n   %s\n", sc->watch, sc->ask);
+		fprintf(fp, "\n   %s\n   %s\n   guide: step %u in %s\n",
+		    sc->watch, sc->ask, sc->guide_step, SCENE_GUIDE);
 	}
 	fprintf(fp, "\nOn the screen, keys 1 to 9 load them, and 0 the "
-	    "tenth.\n");
+	    "tenth.\nA lesson that plays them in steps: %s.\n", SCENE_GUIDE);
 }
 
 /* Print the help or the version on stdout; 0, or 1 with a line on stderr
