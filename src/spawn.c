@@ -70,24 +70,8 @@ run_block_signals(void)
 	return sigprocmask(SIG_BLOCK, &set, NULL);
 }
 
-/* Hand an event the main process makes itself to the sink. */
-static void
-emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
-    uint64_t t)
-{
-	struct event ev = {
-		.t_ns = t,
-		.wstatus = wstatus,
-		.pid = pid,
-		.tid = pid,
-		.proc = (uint16_t)proc,
-		.state = (uint8_t)state,
-	};
-
-	r->sink(r->ctx, &ev);
-}
-
-/* The reaping of process proc, with the permits given back for it. */
+/* Hand an event the main process makes itself to the sink; a reaping
+   says how many of the semaphore's permits were given back for it. */
 static void
 emit_end(struct run *r, unsigned proc, unsigned state, pid_t pid,
     int64_t wstatus, uint64_t t, unsigned back)
@@ -104,6 +88,14 @@ emit_end(struct run *r, unsigned proc, unsigned state, pid_t pid,
 	};
 
 	r->sink(r->ctx, &ev);
+}
+
+/* The same, for an event that names nothing given back. */
+static void
+emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
+    uint64_t t)
+{
+	emit_end(r, proc, state, pid, wstatus, t, 0);
 }
 
 /* Slots for every event of one child (3 + 3 per thread sleeping, up to 6

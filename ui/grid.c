@@ -217,6 +217,24 @@ deadlock_text(const struct model *m, char *buf, size_t len)
 	return true;
 }
 
+/* The two lines below the note: "TITLE ▸ l1", then l2 under l1. */
+static void
+header_pair(const struct tui *t, const char *title, const char *l1,
+    const char *l2)
+{
+	WINDOW *w = t->lay.header;
+
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	mvwaddstr(w, 3, 0, title);
+	theme_put(w, t->theme.utf8 ? " ▸ " : " > ");
+	wattrset(w, A_NORMAL);
+	theme_put(w, l1);
+	wattrset(w, t->theme.attr[LOOK_KEY]);
+	wmove(w, 4, (int)strlen(title) + 3);
+	theme_put(w, l2);
+	wattrset(w, A_NORMAL);
+}
+
 /* A scene's caption, on the header's lines below the note: what to
    watch, then what to ask. */
 static void
@@ -229,27 +247,11 @@ caption_draw(const struct tui *t)
 	if (getmaxy(w) < 5)
 		return;
 	if (many_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
-		wattrset(w, t->theme.attr[LOOK_TITLE]);
-		mvwaddstr(w, 3, 0, "Many ");
-		theme_put(w, t->theme.utf8 ? "▸ " : "> ");
-		wattrset(w, A_NORMAL);
-		theme_put(w, l1);
-		wattrset(w, t->theme.attr[LOOK_KEY]);
-		mvwaddstr(w, 4, 7, "");
-		theme_put(w, l2);
-		wattrset(w, A_NORMAL);
+		header_pair(t, "Many", l1, l2);
 		return;
 	}
 	if (tui_predict_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
-		wattrset(w, t->theme.attr[LOOK_TITLE]);
-		mvwaddstr(w, 3, 0, "Predict ");
-		theme_put(w, t->theme.utf8 ? "▸ " : "> ");
-		wattrset(w, A_NORMAL);
-		theme_put(w, l1);
-		wattrset(w, t->theme.attr[LOOK_KEY]);
-		mvwaddstr(w, 4, 10, "");
-		theme_put(w, l2);
-		wattrset(w, A_NORMAL);
+		header_pair(t, "Predict", l1, l2);
 		return;
 	}
 	if (sc == NULL)
