@@ -18,36 +18,8 @@
 #include <unistd.h>
 
 #include "../src/kstat.h"
+#include "fake.h"
 #include "suites.h"
-
-/* Write text to dir/path, making the directories on the way. */
-static void
-put(const char *dir, const char *path, const char *text)
-{
-	char full[512], *slash;
-	FILE *fp;
-
-	snprintf(full, sizeof(full), "%s/%s", dir, path);
-	for (slash = full + strlen(dir) + 1; (slash = strchr(slash, '/'))
-	    != NULL; slash++) {
-		*slash = '\0';
-		mkdir(full, 0755);
-		*slash = '/';
-	}
-	ck_assert_ptr_nonnull(fp = fopen(full, "w"));
-	fputs(text, fp);
-	ck_assert_int_eq(fclose(fp), 0);
-}
-
-/* Remove the fake tree. */
-static void
-rm_fake(const char *dir)
-{
-	char cmd[600];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
 
 /* A thread that named itself "a b) (c", asleep: utime 150, stime 50. */
 #define FAKE_STAT	"43 (a b) (c) S 1 42 42 0 -1 4194560 10 0 0 0 150 50 " \
@@ -60,10 +32,10 @@ START_TEST(kstat_reads_a_fake_thread_past_its_name)
 	struct kstat k;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "42/task/43/stat", FAKE_STAT);
-	put(dir, "42/task/43/wchan", "hrtimer_nanosleep");
-	put(dir, "42/task/43/schedstat", "12000000 3000000 7\n");
-	put(dir, "42/task/43/status", "Name:\ta b) (c\nState:\tS (sleeping)\n"
+	fake_put(dir, "42/task/43/stat", FAKE_STAT);
+	fake_put(dir, "42/task/43/wchan", "hrtimer_nanosleep");
+	fake_put(dir, "42/task/43/schedstat", "12000000 3000000 7\n");
+	fake_put(dir, "42/task/43/status", "Name:\ta b) (c\nState:\tS (sleeping)\n"
 	    "Tgid:\t42\nvoluntary_ctxt_switches:\t5\n"
 	    "nonvoluntary_ctxt_switches:\t2\n");
 	ck_assert_int_eq(kstat_read(dir, 42, 43, &k), 0);
@@ -83,7 +55,7 @@ START_TEST(kstat_reads_a_fake_thread_past_its_name)
 	ck_assert_int_eq(k.state, 'S');
 	ck_assert(!k.have_wchan && !k.have_sched && !k.have_ctx);
 	ck_assert_uint_eq(k.reads, 1);
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 
@@ -94,7 +66,7 @@ START_TEST(kstat_files_missing_are_left_out)
 	struct kstat k;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "42/task/43/stat", FAKE_STAT);
+	fake_put(dir, "42/task/43/stat", FAKE_STAT);
 	ck_assert_int_eq(kstat_read(dir, 42, 43, &k), 0);
 	ck_assert(!k.gone);
 	ck_assert_int_eq(k.state, 'S');
@@ -104,15 +76,15 @@ START_TEST(kstat_files_missing_are_left_out)
 	ck_assert_uint_eq(k.cpu_ns, 200 * (1000000000 / hz));
 	ck_assert_uint_eq(k.wait_ns, 0);
 	/* "0" is no wait channel; a schedstat or status cut short is none. */
-	put(dir, "42/task/43/wchan", "0");
-	put(dir, "42/task/43/schedstat", "12000000\n");
-	put(dir, "42/task/43/status", "Name:\tx\nvoluntary_ctxt_switches:\t5\n");
+	fake_put(dir, "42/task/43/wchan", "0");
+	fake_put(dir, "42/task/43/schedstat", "12000000\n");
+	fake_put(dir, "42/task/43/status", "Name:\tx\nvoluntary_ctxt_switches:\t5\n");
 	ck_assert_int_eq(kstat_read(dir, 42, 43, &k), 0);
 	ck_assert(k.have_wchan);
 	ck_assert_str_eq(k.wchan, "");
 	ck_assert(!k.have_sched && !k.have_ctx);
 	ck_assert_uint_eq(k.cpu_ns, 200 * (1000000000 / hz));
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 
@@ -122,7 +94,7 @@ START_TEST(kstat_gone_thread_is_an_answer_not_an_error)
 	struct kstat k;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "42/task/43/stat", FAKE_STAT);
+	fake_put(dir, "42/task/43/stat", FAKE_STAT);
 	ck_assert_int_eq(kstat_read(dir, 42, 44, &k), 0);
 	ck_assert(k.gone);
 	ck_assert_int_eq(k.state, 0);
@@ -131,10 +103,10 @@ START_TEST(kstat_gone_thread_is_an_answer_not_an_error)
 	ck_assert_int_eq(kstat_read(dir, 99, 0, &k), 0);
 	ck_assert(k.gone);
 	/* An empty stat: the thread ended between open() and read(). */
-	put(dir, "42/task/45/stat", "");
+	fake_put(dir, "42/task/45/stat", "");
 	ck_assert_int_eq(kstat_read(dir, 42, 45, &k), 0);
 	ck_assert(k.gone);
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 
@@ -144,14 +116,14 @@ START_TEST(kstat_not_a_stat_line_is_einval)
 	struct kstat k;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "42/task/43/stat", "43 (no end S 1 2 3\n");
-	put(dir, "42/task/44/stat", "44 (x) S 1 2\n");
-	put(dir, "42/task/46/stat", "46 (x) 7 1 2 3 0 -1 0 0 0 0 0 1 1\n");
+	fake_put(dir, "42/task/43/stat", "43 (no end S 1 2 3\n");
+	fake_put(dir, "42/task/44/stat", "44 (x) S 1 2\n");
+	fake_put(dir, "42/task/46/stat", "46 (x) 7 1 2 3 0 -1 0 0 0 0 0 1 1\n");
 	ck_assert_int_eq(kstat_read(dir, 42, 43, &k), -1);
 	ck_assert_int_eq(errno, EINVAL);
 	ck_assert_int_eq(kstat_read(dir, 42, 44, &k), -1);
 	ck_assert_int_eq(kstat_read(dir, 42, 46, &k), -1);
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 
@@ -161,7 +133,7 @@ START_TEST(kstat_zombie_without_task_dir_reads_the_process)
 	struct kstat k;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "50/stat", "50 (ptviz) Z 1 50 50 0 -1 0 0 0 0 0 3 4 0 0 "
+	fake_put(dir, "50/stat", "50 (ptviz) Z 1 50 50 0 -1 0 0 0 0 0 3 4 0 0 "
 	    "20 0 1 0\n");
 	ck_assert_int_eq(kstat_read(dir, 50, 50, &k), 0);
 	ck_assert(!k.gone);
@@ -171,7 +143,7 @@ START_TEST(kstat_zombie_without_task_dir_reads_the_process)
 	/* Another thread of it is gone, not the process's. */
 	ck_assert_int_eq(kstat_read(dir, 50, 51, &k), 0);
 	ck_assert(k.gone);
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../src/limits.h"
+#include "fake.h"
 #include "suites.h"
 
 /* A sample that limits nothing, to set one figure in. */
@@ -247,25 +248,6 @@ START_TEST(limits_most_says_what_fits)
 }
 END_TEST
 
-/* Write text to dir/path, making the folders on the way. */
-static void
-put(const char *dir, const char *path, const char *text)
-{
-	char full[512], *slash;
-	FILE *fp;
-
-	snprintf(full, sizeof(full), "%s/%s", dir, path);
-	for (slash = full + strlen(dir) + 1; (slash = strchr(slash, '/'))
-	    != NULL; slash++) {
-		*slash = '\0';
-		mkdir(full, 0755);
-		*slash = '/';
-	}
-	ck_assert_ptr_nonnull(fp = fopen(full, "w"));
-	fputs(text, fp);
-	ck_assert_int_eq(fclose(fp), 0);
-}
-
 /* A stat line of a process with `threads` threads and parent ppid. */
 static void
 put_stat(const char *dir, int pid, int ppid, int threads)
@@ -275,7 +257,7 @@ put_stat(const char *dir, int pid, int ppid, int threads)
 	snprintf(path, sizeof(path), "proc/%d/stat", pid);
 	snprintf(text, sizeof(text), "%d (ptviz) S %d %d %d 0 -1 4194560 1 0 "
 	    "0 0 1 2 0 0 20 0 %d 0 123 456\n", pid, ppid, pid, pid, threads);
-	put(dir, path, text);
+	fake_put(dir, path, text);
 }
 
 /* A fake machine: pid_max 4096, 120 tasks, 2 GiB available; process 100
@@ -285,27 +267,17 @@ static void
 fake_proc(char *dir)
 {
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "proc/sys/kernel/pid_max", "4096\n");
-	put(dir, "proc/sys/kernel/threads-max", "100000\n");
-	put(dir, "proc/loadavg", "0.50 0.40 0.30 2/120 9999\n");
-	put(dir, "proc/meminfo", "MemTotal: 4000000 kB\n"
+	fake_put(dir, "proc/sys/kernel/pid_max", "4096\n");
+	fake_put(dir, "proc/sys/kernel/threads-max", "100000\n");
+	fake_put(dir, "proc/loadavg", "0.50 0.40 0.30 2/120 9999\n");
+	fake_put(dir, "proc/meminfo", "MemTotal: 4000000 kB\n"
 	    "MemAvailable: 2097152 kB\n");
 	put_stat(dir, 100, 1, 1);
 	put_stat(dir, 101, 100, 3);
 	put_stat(dir, 102, 100, 4);
 	put_stat(dir, 7, 1, 2);
-	put(dir, "proc/100/task/100/children", "101 102 ");
-	put(dir, "proc/self", "not a process\n");
-}
-
-/* Remove the fake tree. */
-static void
-rm_fake(const char *dir)
-{
-	char cmd[600];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fake_put(dir, "proc/100/task/100/children", "101 102 ");
+	fake_put(dir, "proc/self", "not a process\n");
 }
 
 START_TEST(limits_read_a_fake_proc)
@@ -340,7 +312,7 @@ START_TEST(limits_read_a_fake_proc)
 	    .nproc = 50 };
 	limits_sample_at(&s, dir, &self);
 	ck_assert_uint_eq(s.user_tasks, 0);
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 
@@ -361,14 +333,14 @@ START_TEST(limits_unreadable_proc_is_no_limit)
 	ck_assert(limits_fit(&s, 1024, 1024, &l));
 	/* Garbage and empty files are no limit either. */
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	put(dir, "proc/sys/kernel/pid_max", "lots\n");
-	put(dir, "proc/sys/kernel/threads-max", "");
-	put(dir, "proc/loadavg", "\n");
-	put(dir, "proc/meminfo", "MemAvailable: many kB\n");
+	fake_put(dir, "proc/sys/kernel/pid_max", "lots\n");
+	fake_put(dir, "proc/sys/kernel/threads-max", "");
+	fake_put(dir, "proc/loadavg", "\n");
+	fake_put(dir, "proc/meminfo", "MemAvailable: many kB\n");
 	limits_sample_at(&s, dir, &self);
 	ck_assert(limits_fit(&s, 1024, 1024, &l));
 	ck_assert_ptr_null(l.name);
-	rm_fake(dir);
+	fake_rm(dir);
 }
 END_TEST
 
