@@ -181,14 +181,16 @@ tui_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 	return true;
 }
 
-unsigned
+int
 tui_moved(const struct tui *t)
 {
 	bool moved[RUN_MAX_PROCS];
 
-	if (t->prev.procs == NULL || !model_finished(t->shown))
-		return 0;
-	return model_moved(&t->prev, t->shown, moved);
+	if (t->prev.procs == NULL || !model_finished(t->shown) ||
+	    t->prev.nproc != t->shown->nproc ||
+	    t->prev.nthread != t->shown->nthread)
+		return -1;
+	return (int)model_moved(&t->prev, t->shown, moved);
 }
 
 /* The first deadlock of a process not yet reaped, in words, with how many
@@ -276,7 +278,7 @@ grid_draw_header(const struct tui *t)
 	WINDOW *w = t->lay.header;
 	uint64_t el = model_elapsed(m, t->now);
 	char sleep[32], secs[32], total[32], line[512], work[32];
-	unsigned moved;
+	int moved;
 	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
 	const char *state = "starting";
 
@@ -346,10 +348,17 @@ grid_draw_header(const struct tui *t)
 		wattrset(w, A_NORMAL);
 		theme_put(w, "  ");
 	}
-	if ((moved = tui_moved(t)) > 0 && t->note[0] == '\0') {
-		snprintf(line, sizeof(line), "same seed as the run before, "
-		    "another schedule: %u of %u processes finished in other "
-		    "places", moved, m->nproc);
+	/* R: the same plan again; the header says whether the schedule
+	   was the same, so a room never waits for a change that came. */
+	if ((moved = tui_moved(t)) >= 0 && t->note[0] == '\0') {
+		if (moved > 0)
+			snprintf(line, sizeof(line), "same seed as the run "
+			    "before, another schedule: %d of %u processes "
+			    "finished in other places", moved, m->nproc);
+		else
+			snprintf(line, sizeof(line), "same seed as the run "
+			    "before, the same order: every process finished "
+			    "in its place");
 		wattrset(w, th->attr[LOOK_KEY]);
 		theme_put(w, line);
 		theme_put(w, "  ");

@@ -243,8 +243,9 @@ bool		 tui_place_was(const struct tui *t, unsigned i, char *buf,
 		    size_t len);
 
 /* After R: how many processes finished in other places than in the run
-   before, once both have ended; 0 if none or nothing to compare. */
-unsigned	 tui_moved(const struct tui *t);
+   before, once both have ended (0: the same order); -1 if there is
+   nothing to compare. */
+int		 tui_moved(const struct tui *t);
 
 /* True while the screen shows a moment of the past, or plays it back. */
 static inline bool

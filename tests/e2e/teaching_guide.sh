@@ -17,8 +17,6 @@
 #   keys KEY...      press the keys (tmux names: Space, Enter, BSpace)
 #   screen ERE       wait, up to 30 s, until a line of the screen matches
 #   absent ERE       no line of the screen matches, now
-#   again KEY ERE    press KEY until the screen matches ERE, a second
-#                    apart, 20 times at most
 #   run CMD          run the command line CMD (one word) with sh, `ptviz`
 #                    being the binary under test; CMD must be in the
 #                    guide's text
@@ -32,7 +30,8 @@
 # Every "## Step N" heading names its scene ("scene M"), and `ptviz
 # --scenes` must point scene M to step N.  A failure names the guide's
 # line; GUIDE_TRACE=1 prints each claim as it runs, with the time in ms.
-# Timing claims are left out: only what the program guarantees
+# Timing and scheduling claims are left out (no order the scheduler
+# chooses is waited for): only what the program guarantees
 # (scene 1's fixed order, a plan's durations, a deadlock on every run).
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
@@ -116,15 +115,6 @@ while IFS=$'\x1f' read -r -a w; do
 			{ tm_screen >&2; bad "the screen never showed /$1/"; } ;;
 	absent)
 		! shows "$1" || { tm_screen >&2; bad "the screen shows /$1/"; } ;;
-	again)
-		n=0
-		until shows "$2"; do
-			n=$((n + 1))
-			[ $n -le 20 ] ||
-				{ tm_screen >&2; bad "$1 20 times, and never /$2/"; }
-			tm send-keys -t t "$1"
-			WAIT_S=1 wait_until shows "$2"
-		done ;;
 	run)
 		cmd=$1
 		in_text "$cmd"
