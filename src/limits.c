@@ -6,7 +6,9 @@
  * MemAvailable -- plus, for an ordinary user, one pass over /proc/[0-9]*:
  * a stat() of each directory, and /proc/PID/stat (its num_threads) for the
  * user's own.  The children of the caller are found in
- * /proc/PID/task/PID/children and taken off every count.
+ * /proc/PID/task/PID/children and taken off every count.  A cgroup's
+ * pids.max and pids.current are read from the caller's cgroup up to the
+ * hierarchy's root, found from /proc/PID/cgroup and /proc/PID/mountinfo.
  *
  * The margin.  ptviz never takes a machine's last tasks: other programs
  * still need to fork while it runs.  Of kernel.pid_max, kernel.threads-max
@@ -47,6 +49,7 @@ static const char *const limit_names[LIMIT_COUNT] = {
 	[LIMIT_PID_MAX]		= "kernel.pid_max",
 	[LIMIT_THREADS_MAX]	= "kernel.threads-max",
 	[LIMIT_NPROC]		= "RLIMIT_NPROC",
+	[LIMIT_CGROUP]		= "cgroup pids.max",
 	[LIMIT_MEMORY]		= "MemAvailable",
 };
 
@@ -86,6 +89,31 @@ skip_field(const char *p)
 	while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n')
 		p++;
 	return skip_blanks(p);
+}
+
+/* a - b, or 0 if b is larger. */
+static uint64_t
+sub0(uint64_t a, uint64_t b)
+{
+	return a > b ? a - b : 0;
+}
+
+/* Is word one of the comma-separated words of the n bytes at list? */
+static bool
+word_in(const char *list, size_t n, const char *word)
+{
+	size_t wl = strlen(word), k;
+
+	while (n > 0) {
+		k = 0;
+		while (k < n && list[k] != ',')
+			k++;
+		if (k == wl && strncmp(list, word, wl) == 0)
+			return true;
+		list += k < n ? k + 1 : k;
+		n -= k < n ? k + 1 : k;
+	}
+	return false;
 }
 
 int
@@ -151,6 +179,117 @@ limits_parse_stat(const char *text, pid_t *ppid, uint64_t *threads)
 	return 0;
 }
 
+/* The cgroup of the line of /proc/PID/cgroup ("ID:CONTROLLERS:PATH") for
+   the pids controller in v1 ("pids" among the controllers), or the unified
+   hierarchy ("0::PATH") in v2, into path; -1 if there is none. */
+static int
+cgroup_line(const char *text, bool v2, char *path, size_t len)
+{
+	const char *l, *c, *p, *end;
+	size_t n;
+
+	for (l = text; l != NULL && *l != '\0'; l = end ? end + 1 : NULL) {
+		end = strchr(l, '\n');
+		if ((c = strchr(l, ':')) == NULL || (end && c > end) ||
+		    (p = strchr(c + 1, ':')) == NULL || (end && p > end))
+			continue;
+		n = (size_t)((end ? end : l + strlen(l)) - (p + 1));
+		if (v2 ? strncmp(l, "0::", 3) != 0 :
+		    !word_in(c + 1, (size_t)(p - c - 1), "pids"))
+			continue;
+		if (n == 0 || n >= len)
+			return -1;
+		memcpy(path, p + 1, n);
+		path[n] = '\0';
+		return 0;
+	}
+	return -1;
+}
+
+/* Field k (0-based, split at spaces) of the line l, as a pointer and a
+   length; NULL if the line has fewer. */
+static const char *
+field(const char *l, int k, size_t *n)
+{
+	const char *end = l + strcspn(l, "\n");
+
+	for (; k > 0 && l < end; k--)
+		if ((l = memchr(l, ' ', (size_t)(end - l))) != NULL)
+			l++;
+		else
+			return NULL;
+	if (l >= end)
+		return NULL;
+	*n = strcspn(l, " \n");
+	return l;
+}
+
+/* The mount of the pids hierarchy (v1: type cgroup, "pids" among its
+   super options; v2: type cgroup2) in /proc/PID/mountinfo: its root in the
+   hierarchy and its mount point. */
+static int
+cgroup_mount(const char *text, bool v2, char *root, size_t rlen,
+    char *point, size_t plen)
+{
+	const char *l, *r, *m, *dash, *type, *opts;
+	size_t rn, mn, tn, on;
+
+	for (l = text; l != NULL && *l != '\0';
+	    l = (l = strchr(l, '\n')) ? l + 1 : NULL) {
+		/* "ID PARENT MAJ:MIN ROOT POINT OPTS [TAGS...] - TYPE SRC
+		   SUPER" */
+		if ((r = field(l, 3, &rn)) == NULL ||
+		    (m = field(l, 4, &mn)) == NULL ||
+		    (dash = strstr(l, " - ")) == NULL ||
+		    dash > l + strcspn(l, "\n") ||
+		    (type = field(dash + 3, 0, &tn)) == NULL ||
+		    (opts = field(dash + 3, 2, &on)) == NULL)
+			continue;
+		if (v2 ? tn != 7 || strncmp(type, "cgroup2", 7) != 0 :
+		    tn != 6 || strncmp(type, "cgroup", 6) != 0 ||
+		    !word_in(opts, on, "pids"))
+			continue;
+		if (rn >= rlen || mn >= plen)
+			return -1;
+		memcpy(root, r, rn);
+		root[rn] = '\0';
+		memcpy(point, m, mn);
+		point[mn] = '\0';
+		return 0;
+	}
+	return -1;
+}
+
+int
+limits_parse_cgroup(const char *cgroup, const char *mountinfo, char *dir,
+    size_t dirlen, size_t *top)
+{
+	char path[1024], root[1024], point[1024];
+	const char *rest;
+	size_t rn;
+	int v2;
+
+	for (v2 = 0; v2 < 2; v2++) {
+		if (cgroup_line(cgroup, v2, path, sizeof(path)) == -1 ||
+		    cgroup_mount(mountinfo, v2, root, sizeof(root), point,
+		    sizeof(point)) == -1)
+			continue;
+		/* The cgroup as seen below the mount's root; one outside it
+		   is not mounted here. */
+		rn = strcmp(root, "/") == 0 ? 0 : strlen(root);
+		if (strncmp(path, root, rn) != 0 ||
+		    (path[rn] != '/' && path[rn] != '\0'))
+			return -1;
+		rest = strcmp(path + rn, "/") == 0 ? "" : path + rn;
+		if ((size_t)snprintf(dir, dirlen, "%s%s", point, rest) >=
+		    dirlen)
+			return -1;
+		*top = strlen(point);
+		return 0;
+	}
+	return -1;
+}
+
 /* Read the file at root + path into buf (NUL-terminated); -1 if it cannot
    be opened or read. */
 static int
@@ -186,6 +325,18 @@ read_figure(const char *root, const char *path)
 	    parse_u64(&p, &v) == -1 || v == 0)
 		return LIMITS_NONE;
 	return v;
+}
+
+/* The same for the file `name` in the folder dir (under root). */
+static uint64_t
+read_figure_at(const char *root, const char *dir, const char *name)
+{
+	char path[2304];
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    sizeof(path))
+		return LIMITS_NONE;
+	return read_figure(root, path);
 }
 
 /* The threads of process `pid` (a name in root/proc); 0 if unknown. */
@@ -249,6 +400,47 @@ own_tasks(const char *root, pid_t pid)
 	return n;
 }
 
+/*
+ * The cgroup of self.pid whose pids.max leaves the least room, from its
+ * own up to the hierarchy's root (which has no pids.max): its figure and
+ * pids.current into s.  Nothing if no pids controller is mounted.
+ */
+static void
+cgroup_sample(struct limits_sample *s, const char *root, pid_t pid)
+{
+	char path[64], cg[4096], mi[65536], dir[2048];
+	uint64_t max, cur, room, best = LIMITS_NONE;
+	size_t top;
+	char *slash;
+
+	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
+	if (slurp(root, path, cg, sizeof(cg)) == -1)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/mountinfo", (int)pid);
+	if (slurp(root, path, mi, sizeof(mi)) == -1 ||
+	    limits_parse_cgroup(cg, mi, dir, sizeof(dir), &top) == -1)
+		return;
+	for (;;) {
+		/* "max": no limit at this level. */
+		if ((max = read_figure_at(root, dir, "pids.max")) !=
+		    LIMITS_NONE) {
+			cur = read_figure_at(root, dir, "pids.current");
+			cur = cur == LIMITS_NONE ? 0 : cur;
+			room = sub0(max - max / MARGIN_DIV,
+			    sub0(cur, s->own_tasks));
+			if (best == LIMITS_NONE || room < best) {
+				best = room;
+				s->figure[LIMIT_CGROUP] = max;
+				s->cgroup_tasks = cur;
+			}
+		}
+		if (strlen(dir) <= top || (slash = strrchr(dir, '/')) == NULL ||
+		    (size_t)(slash - dir) < top)
+			break;
+		*slash = '\0';
+	}
+}
+
 void
 limits_self(struct limits_self *self)
 {
@@ -271,7 +463,7 @@ limits_sample_at(struct limits_sample *s, const char *root,
 	uint64_t v;
 
 	*s = (struct limits_sample){ .figure = { LIMITS_NONE, LIMITS_NONE,
-	    LIMITS_NONE, LIMITS_NONE } };
+	    LIMITS_NONE, LIMITS_NONE, LIMITS_NONE } };
 	s->figure[LIMIT_PID_MAX] = read_figure(root,
 	    "/proc/sys/kernel/pid_max");
 	s->figure[LIMIT_THREADS_MAX] = read_figure(root,
@@ -286,6 +478,7 @@ limits_sample_at(struct limits_sample *s, const char *root,
 	if (self->nproc != LIMITS_NONE)
 		s->user_tasks = user_tasks(root, self->uid);
 	s->own_tasks = own_tasks(root, self->pid);
+	cgroup_sample(s, root, self->pid);
 }
 
 void
@@ -295,13 +488,6 @@ limits_sample(struct limits_sample *s)
 
 	limits_self(&self);
 	limits_sample_at(s, "", &self);
-}
-
-/* a - b, or 0 if b is larger. */
-static uint64_t
-sub0(uint64_t a, uint64_t b)
-{
-	return a > b ? a - b : 0;
 }
 
 /* The room in tasks that limit id leaves, and what it counts in use. */
@@ -321,6 +507,9 @@ room_of(const struct limits_sample *s, enum limit_id id, unsigned nthread,
 		break;
 	case LIMIT_NPROC:
 		*in_use = sub0(s->user_tasks, s->own_tasks);
+		break;
+	case LIMIT_CGROUP:
+		*in_use = sub0(s->cgroup_tasks, s->own_tasks);
 		break;
 	case LIMIT_MEMORY:
 		/* Tasks come in processes of nthread + 1, each process
@@ -419,6 +608,20 @@ limits_refusal(char *buf, size_t len, const struct limits *l,
 	    "es", nthread, nthread == 1 ? "" : "s",
 	    (unsigned long long)nproc * ((unsigned long long)nthread + 1),
 	    (unsigned long long)l->room, w);
+}
+
+bool
+limits_run_fits(unsigned nproc, unsigned nthread, char *buf, size_t len)
+{
+	struct limits_sample s;
+	struct limits l;
+
+	limits_sample(&s);
+	if (limits_fit(&s, nproc, nthread, &l))
+		return true;
+	if (buf != NULL)
+		limits_refusal(buf, len, &l, nproc, nthread);
+	return false;
 }
 
 void

@@ -11,9 +11,14 @@
  *   RLIMIT_NPROC        the soft limit on the tasks of the real user, which
  *                       root is exempt from (the user's tasks are counted in
  *                       /proc/PID);
+ *   pids.max            the tasks of the cgroup ptviz is in, root or not
+ *                       (pids.current counts them): of the cgroup and of
+ *                       each one above it, the one that leaves the least
+ *                       room, in the pids controller's hierarchy (cgroup
+ *                       v1) or the unified one (v2);
  *   memory              MemAvailable over what a thread and a process cost.
- * A cgroup's pids.max is not read: a limit found part way is still told
- * (in a few lines, by the front end), never hung on.
+ * A limit found part way all the same (one this does not read) is still
+ * told (in a few lines, by the front end), never hung on.
  *
  * Use: limits_sample() reads the machine once (a few small files, and for
  * an ordinary user one pass over /proc); the rest is arithmetic on that
@@ -40,6 +45,7 @@ enum limit_id {
 	LIMIT_PID_MAX,		/* kernel.pid_max */
 	LIMIT_THREADS_MAX,	/* kernel.threads-max */
 	LIMIT_NPROC,		/* RLIMIT_NPROC */
+	LIMIT_CGROUP,		/* a cgroup's pids.max */
 	LIMIT_MEMORY,		/* MemAvailable */
 	LIMIT_COUNT
 };
@@ -66,6 +72,8 @@ struct limits_sample {
 	uint64_t	 figure[LIMIT_COUNT];	/* memory: MemAvailable, KiB */
 	uint64_t	 tasks;		/* tasks on the machine now */
 	uint64_t	 user_tasks;	/* tasks of self.uid now */
+	uint64_t	 cgroup_tasks;	/* pids.current of the cgroup whose
+					   pids.max is the figure */
 	uint64_t	 own_tasks;	/* tasks of self.pid's children */
 };
 
@@ -115,6 +123,12 @@ unsigned	 limits_most_threads(const struct limits_sample *s,
 void		 limits_refusal(char *buf, size_t len, const struct limits *l,
 		    unsigned nproc, unsigned nthread);
 
+/* Would a run of nproc x nthread fit this machine now?  One reading
+   (limits_sample); if not, and buf is not NULL, why in buf
+   (limits_refusal's words).  Every live run is checked with this. */
+bool		 limits_run_fits(unsigned nproc, unsigned nthread, char *buf,
+		    size_t len);
+
 /* "64 processes is the most this machine allows (kernel.pid_max 32768,
    108 in use)", or "... threads per process ...": the note of a key. */
 void		 limits_most_note(char *buf, size_t len,
@@ -128,5 +142,11 @@ int		 limits_parse_meminfo(const char *text, uint64_t *kib);
 /* The parent and the number of threads of /proc/PID/stat. */
 int		 limits_parse_stat(const char *text, pid_t *ppid,
 		    uint64_t *threads);
+/* The folder of the pids controller's cgroup of a process, from its
+   /proc/PID/cgroup and /proc/PID/mountinfo: a v1 hierarchy with "pids"
+   first, else the unified (v2) one; the mount point in *top.  -1 if there
+   is none, or it is not mounted here. */
+int		 limits_parse_cgroup(const char *cgroup, const char *mountinfo,
+		    char *dir, size_t dirlen, size_t *top);
 
 #endif

@@ -8,9 +8,12 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "event.h"
+#include "limits.h"
 #include "recording.h"
 #include "source.h"
 #include "spawn.h"
@@ -25,15 +28,21 @@ struct source {
 };
 
 struct source *
-source_live(const struct run_config *cfg, run_sink *sink, void *ctx)
+source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
+    char *why, size_t whylen)
 {
 	struct source *s;
 	int saved;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL)
+	if (!limits_run_fits(cfg->nproc, cfg->nthread, why, whylen)) {
+		errno = EAGAIN;
 		return NULL;
-	if ((s->run = run_start(cfg, sink, ctx)) == NULL) {
+	}
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (s->run = run_start(cfg, sink, ctx)) == NULL) {
 		saved = errno;
+		snprintf(why, whylen, "cannot start the run: %s",
+		    strerror(saved));
 		free(s);
 		errno = saved;
 		return NULL;

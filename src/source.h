@@ -54,10 +54,12 @@ enum source_ctl {
 };
 
 /* A live run of cfg, its events to sink(ctx, ev); NULL with errno if it
-   could not start (nothing is left running then).  Call run_block_signals()
-   first. */
+   could not start (nothing is left running then), and why in one line in
+   why[whylen].  Every live run of every front end starts here, and here
+   only if this machine can hold it now (limits_run_fits(): else EAGAIN,
+   and nothing is forked).  Call run_block_signals() first. */
 struct source	*source_live(const struct run_config *cfg, run_sink *sink,
-		    void *ctx);
+		    void *ctx, char *why, size_t whylen);
 
 /* The events of rec (which must outlive the source), handed as fast as
    they are pumped; NULL with errno if there is no memory. */

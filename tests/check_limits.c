@@ -19,7 +19,7 @@ static struct limits_sample
 unlimited(void)
 {
 	return (struct limits_sample){ .figure = { LIMITS_NONE, LIMITS_NONE,
-	    LIMITS_NONE, LIMITS_NONE } };
+	    LIMITS_NONE, LIMITS_NONE, LIMITS_NONE } };
 }
 
 START_TEST(limits_loadavg_gives_the_tasks)
@@ -316,6 +316,101 @@ START_TEST(limits_read_a_fake_proc)
 }
 END_TEST
 
+/* mountinfo of a hybrid machine (v1 pids, v2 unified beside) and of a
+   v2-only one, in a container whose cgroup root is not the hierarchy's. */
+static const char hybrid_mounts[] =
+    "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755\n"
+    "32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu\n"
+    "39 31 0:36 / /sys/fs/cgroup/pids rw,relatime shared:9 - cgroup cgroup "
+    "rw,pids\n"
+    "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 "
+    "rw\n";
+static const char v2_mounts[] =
+    "25 20 0:22 /user.slice /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 "
+    "rw,nsdelegate\n";
+
+START_TEST(limits_cgroup_of_the_pids_controller)
+{
+	char dir[256];
+	size_t top = 0;
+
+	/* v1: the line naming pids among its controllers. */
+	ck_assert_int_eq(limits_parse_cgroup("9:name=systemd:/\n"
+	    "8:cpu,pids:/class/a\n0::/\n", hybrid_mounts, dir, sizeof(dir),
+	    &top), 0);
+	ck_assert_str_eq(dir, "/sys/fs/cgroup/pids/class/a");
+	ck_assert_uint_eq(top, strlen("/sys/fs/cgroup/pids"));
+	/* The root cgroup: the mount point itself. */
+	ck_assert_int_eq(limits_parse_cgroup("8:pids:/\n", hybrid_mounts,
+	    dir, sizeof(dir), &top), 0);
+	ck_assert_str_eq(dir, "/sys/fs/cgroup/pids");
+	/* "pidsx" or "xpids" is not pids; then v2, whose hierarchy is
+	   mounted here too. */
+	ck_assert_int_eq(limits_parse_cgroup("8:pidsx,xpids:/a\n0::/b\n",
+	    hybrid_mounts, dir, sizeof(dir), &top), 0);
+	ck_assert_str_eq(dir, "/sys/fs/cgroup/unified/b");
+	/* v2 mounted from /user.slice: a cgroup below it, and one outside
+	   (not mounted here). */
+	ck_assert_int_eq(limits_parse_cgroup("0::/user.slice/u-1/s\n",
+	    v2_mounts, dir, sizeof(dir), &top), 0);
+	ck_assert_str_eq(dir, "/sys/fs/cgroup/u-1/s");
+	ck_assert_int_eq(limits_parse_cgroup("0::/user.slicex/s\n",
+	    v2_mounts, dir, sizeof(dir), &top), -1);
+	ck_assert_int_eq(limits_parse_cgroup("0::/system.slice\n", v2_mounts,
+	    dir, sizeof(dir), &top), -1);
+	/* Nothing mounted, nothing named, nonsense. */
+	ck_assert_int_eq(limits_parse_cgroup("8:pids:/a\n", "", dir,
+	    sizeof(dir), &top), -1);
+	ck_assert_int_eq(limits_parse_cgroup("", hybrid_mounts, dir,
+	    sizeof(dir), &top), -1);
+	ck_assert_int_eq(limits_parse_cgroup("garbage\n::\n", hybrid_mounts,
+	    dir, sizeof(dir), &top), -1);
+	ck_assert_int_eq(limits_parse_cgroup("8:pids:/a\n", "1 2 3\n", dir,
+	    sizeof(dir), &top), -1);
+}
+END_TEST
+
+START_TEST(limits_cgroup_with_least_room_binds)
+{
+	char dir[] = "/tmp/check_limits.XXXXXX";
+	struct limits_self self = { .uid = getuid(), .pid = 100,
+	    .nproc = LIMITS_NONE };
+	struct limits_sample s;
+	struct limits l;
+
+	fake_proc(dir);
+	fake_put(dir, "proc/100/cgroup", "8:pids:/class/a\n0::/\n");
+	fake_put(dir, "proc/100/mountinfo", hybrid_mounts);
+	/* class: 64 of which 20 in use (room 62 - 20 = 42); class/a: 32 of
+	   which 9 in use, 7 of them ptviz's children (room 31 - 2 = 29). */
+	fake_put(dir, "sys/fs/cgroup/pids/class/pids.max", "64\n");
+	fake_put(dir, "sys/fs/cgroup/pids/class/pids.current", "20\n");
+	fake_put(dir, "sys/fs/cgroup/pids/class/a/pids.max", "32\n");
+	fake_put(dir, "sys/fs/cgroup/pids/class/a/pids.current", "9\n");
+	fake_put(dir, "sys/fs/cgroup/pids/pids.current", "300\n");
+	limits_sample_at(&s, dir, &self);
+	ck_assert_uint_eq(s.figure[LIMIT_CGROUP], 32);
+	ck_assert_uint_eq(s.cgroup_tasks, 9);
+	limits_tasks(&s, 3, &l);
+	ck_assert_str_eq(l.name, "cgroup pids.max");
+	ck_assert_uint_eq(l.in_use, 2);
+	ck_assert_uint_eq(l.room, 31 - 2);
+	/* The level above binds once it leaves less room; "max" is none. */
+	fake_put(dir, "sys/fs/cgroup/pids/class/pids.current", "45\n");
+	fake_put(dir, "sys/fs/cgroup/pids/class/a/pids.max", "max\n");
+	limits_sample_at(&s, dir, &self);
+	ck_assert_uint_eq(s.figure[LIMIT_CGROUP], 64);
+	ck_assert_uint_eq(s.cgroup_tasks, 45);
+	ck_assert(!limits_fit(&s, 7, 3, &l));
+	ck_assert_uint_eq(l.room, 62 - (45 - 7));
+	/* No pids.max anywhere: no limit. */
+	fake_put(dir, "sys/fs/cgroup/pids/class/pids.max", "max\n");
+	limits_sample_at(&s, dir, &self);
+	ck_assert_uint_eq(s.figure[LIMIT_CGROUP], LIMITS_NONE);
+	fake_rm(dir);
+}
+END_TEST
+
 START_TEST(limits_unreadable_proc_is_no_limit)
 {
 	char dir[] = "/tmp/check_limits.XXXXXX";
@@ -374,6 +469,8 @@ limits_suite(void)
 	tcase_add_test(tc, limits_nothing_known_limits_nothing);
 	tcase_add_test(tc, limits_most_says_what_fits);
 	tcase_add_test(tc, limits_read_a_fake_proc);
+	tcase_add_test(tc, limits_cgroup_of_the_pids_controller);
+	tcase_add_test(tc, limits_cgroup_with_least_room_binds);
 	tcase_add_test(tc, limits_unreadable_proc_is_no_limit);
 	tcase_add_test(tc, limits_this_machine_fits_a_small_run);
 	suite_add_tcase(s, tc);

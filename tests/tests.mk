@@ -23,8 +23,10 @@ test-run: test-build
 	@PTVIZ=$(BIN) CHECK_BIN=$(CHECK_BIN) TSAN_BIN=$(TSAN_BIN) \
 	    STAGE=$(STAGE) SUMMARY=$(SUMMARY) bash tests/run.sh
 
-# Everything, as CI runs it: the suite plain, under ASan and under UBSan,
-# then the fuzzers for a short while; one summary line at the end.
+# Everything, as CI runs it: the suite plain, then once more under ASan
+# and UBSan together (one build with both: each run of the suite costs
+# minutes, and the two find different faults in the same runs), then the
+# fuzzers for a short while; one summary line at the end.
 SUMMARY ?=
 ALL_SUMMARY = $(CURDIR)/build/summary
 test:
@@ -32,26 +34,38 @@ test:
 	@mkdir -p build && rm -f $(ALL_SUMMARY)
 	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) WERROR=-Werror \
 	    STAGE=plain test-run
-	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) asan-run ubsan-run
+	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) san-run
 	@$(MAKE) --no-print-directory SUMMARY=$(ALL_SUMMARY) FUZZ_SECONDS=12 fuzz
 	@awk '{ p += $$2; f += $$3; s += $$4 } END { \
 	    printf "total: %d passed, %d failed, %d skipped\n", p, f, s }' \
 	    $(ALL_SUMMARY)
 
-# The whole suite under a sanitizer, each in its own build directory.
+# The whole suite under a sanitizer, each in its own build directory:
+# ASan alone, UBSan alone, or both at once (what `make test` runs).
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer
+ASAN_ENV  = LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
+UBSAN_ENV = UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 asan: ; @sh tests/deps.sh test && $(MAKE) --no-print-directory asan-run
 ubsan: ; @sh tests/deps.sh test && $(MAKE) --no-print-directory ubsan-run
+san: ; @sh tests/deps.sh test && $(MAKE) --no-print-directory san-run
 
-.PHONY: asan-run ubsan-run
+.PHONY: asan-run ubsan-run san-run
+san-run:
+	@$(ASAN_ENV) $(UBSAN_ENV) \
+	    $(MAKE) --no-print-directory O=build-san WERROR=-Werror \
+	    STAGE=asan+ubsan TSAN_BIN= \
+	    CFLAGS="$(SAN_FLAGS) -fsanitize=address,undefined \
+	    -fno-sanitize-recover=all" \
+	    LDFLAGS=-fsanitize=address,undefined test-run
+
 asan-run:
-	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	@$(ASAN_ENV) \
 	    $(MAKE) --no-print-directory O=build-asan WERROR=-Werror STAGE=asan \
 	    CFLAGS="$(SAN_FLAGS) -fsanitize=address" \
 	    LDFLAGS=-fsanitize=address test-run
 
 ubsan-run:
-	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	@$(UBSAN_ENV) \
 	    $(MAKE) --no-print-directory O=build-ubsan WERROR=-Werror \
 	    STAGE=ubsan \
 	    CFLAGS="$(SAN_FLAGS) -fsanitize=undefined -fno-sanitize-recover=all" \

@@ -52,9 +52,6 @@ static const uint32_t sleep_ladder_ms[] = {
 	60000, 120000, 300000, 600000, 1800000, 3600000,
 };
 
-/* Ask for the run to be replaced by one with t->opt, once the keys
-   waiting have been read: a burst of keys costs one rerun.  A replay's
-   rerun runs the recording's counts and seed live. */
 /* The guess is in: let the held run go. */
 static void
 predict_go(struct tui *t)
@@ -67,9 +64,31 @@ predict_go(struct tui *t)
 	act_note(t, "the run goes: watch who finishes first");
 }
 
-static void
-rerun(struct tui *t)
+/* Could a live run of c start now?  Every key that starts one asks this
+   first, so that a run this machine cannot hold is refused as the command
+   line refuses it -- the same words, in the header -- and the screen stays
+   as it was.  (source_live() asks it again, for every run.) */
+static bool
+fits(struct tui *t, const struct run_config *c)
 {
+	char why[sizeof(t->note)];
+
+	if (limits_run_fits(c->nproc, c->nthread, why, sizeof(why)))
+		return true;
+	act_note(t, "%s", why);
+	return false;
+}
+
+/* The one way a key starts a run: ask for the run on screen to be replaced
+   by a live run of next, if it fits, once the keys waiting have been read
+   (a burst of keys costs one rerun).  A replay's rerun runs the
+   recording's counts and seed live.  False, with a note, if refused. */
+static bool
+rerun(struct tui *t, const struct run_config *next)
+{
+	if (!fits(t, next))
+		return false;
+	t->opt.run = *next;
 	t->batch.on = t->batch.table = false;
 	t->predict.state = PREDICT_OFF;
 	t->opt.run.held = false;
@@ -77,6 +96,17 @@ rerun(struct tui *t)
 	t->replay = NULL;
 	t->restart = true;
 	t->dirty = true;
+	return true;
+}
+
+/* r: the same counts with a new seed. */
+static void
+rerun_new_seed(struct tui *t)
+{
+	struct run_config next = t->opt.run;
+
+	next.seed = duration_random_seed();
+	rerun(t, &next);
 }
 
 /* Nothing runs behind a replay: say so for a key that acts on processes
@@ -102,11 +132,12 @@ speed(struct tui *t, int by)
 		    by < 0 ? "slowest" : "fastest");
 }
 
-/* Would nproc x nthread fit this machine now?  The run going is ended
-   before the next starts, so its tasks do not count.  If not, say in the
-   header the most it allows of the count that grew. */
+/* Would next fit this machine now?  The run going is ended before the
+   next starts, so its tasks do not count.  If not, say in the header the
+   most it allows of the count that grew -- or, when even the run on
+   screen would not fit now, why next does not. */
 static bool
-room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
+room_for(struct tui *t, const struct run_config *next, bool procs)
 {
 	struct limits_sample s;
 	struct limits l;
@@ -114,11 +145,15 @@ room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
 	unsigned most;
 
 	limits_sample(&s);
-	if (limits_fit(&s, nproc, nthread, &l))
+	if (limits_fit(&s, next->nproc, next->nthread, &l))
 		return true;
-	most = procs ? limits_most_procs(&s, nthread, OPT_MAX_PROCS, &l) :
-	    limits_most_threads(&s, nproc, OPT_MAX_THREADS, &l);
-	limits_most_note(msg, sizeof(msg), &l, most, procs);
+	most = procs ? limits_most_procs(&s, next->nthread, OPT_MAX_PROCS,
+	    &l) : limits_most_threads(&s, next->nproc, OPT_MAX_THREADS, &l);
+	if (most >= (procs ? t->opt.run.nproc : t->opt.run.nthread))
+		limits_most_note(msg, sizeof(msg), &l, most, procs);
+	else if (!limits_fit(&s, next->nproc, next->nthread, &l))
+		limits_refusal(msg, sizeof(msg), &l, next->nproc,
+		    next->nthread);
 	act_note(t, "%s", msg);
 	return false;
 }
@@ -129,7 +164,7 @@ room_for(struct tui *t, unsigned nproc, unsigned nthread, bool procs)
 static void
 step_count(struct tui *t, bool procs, int by)
 {
-	struct run_config *c = &t->opt.run;
+	struct run_config next = t->opt.run, *c = &next;
 	unsigned *count = procs ? &c->nproc : &c->nthread;
 	unsigned max = procs ? OPT_MAX_PROCS : OPT_MAX_THREADS;
 
@@ -145,25 +180,25 @@ step_count(struct tui *t, bool procs, int by)
 		    work_min_threads(c->work));
 		return;
 	}
-	if (by > 0 && !room_for(t, c->nproc + procs, c->nthread + !procs,
-	    procs))
-		return;
 	*count = by < 0 ? *count - 1 : *count + 1;
-	rerun(t);
+	if (by > 0 && !room_for(t, &next, procs))
+		return;
+	rerun(t, &next);
 }
 
 /* One step of the longest sleep along the ladder, and rerun. */
 static void
 step_sleep(struct tui *t, int by)
 {
+	struct run_config next = t->opt.run;
 	uint64_t cur = t->opt.run.sleep_ns, ns;
 	size_t i, n = sizeof(sleep_ladder_ms) / sizeof(sleep_ladder_ms[0]);
 
 	for (i = 0; i < n; i++) {
 		ns = sleep_ladder_ms[by > 0 ? i : n - 1 - i] * 1000000ull;
 		if (by > 0 ? ns > cur : ns < cur) {
-			t->opt.run.sleep_ns = ns;
-			rerun(t);
+			next.sleep_ns = ns;
+			rerun(t, &next);
 			return;
 		}
 	}
@@ -176,16 +211,16 @@ step_sleep(struct tui *t, int by)
 static void
 next_work(struct tui *t)
 {
-	struct run_config *c = &t->opt.run;
-	enum work w = (enum work)((c->work + 1) % WORK_COUNT);
+	struct run_config next = t->opt.run;
+	enum work w = (enum work)((next.work + 1) % WORK_COUNT);
 
-	if (c->nthread < work_min_threads(w)) {
+	if (next.nthread < work_min_threads(w)) {
 		act_note(t, "%s needs %u threads per process (+ adds one): "
 		    "passed over", work_name(w), work_min_threads(w));
 		w = (enum work)((w + 1) % WORK_COUNT);
 	}
-	c->work = w;
-	rerun(t);
+	next.work = w;
+	rerun(t, &next);
 }
 
 /* g: a new run of the same counts and seed, held at its start while the
@@ -204,7 +239,9 @@ predict_start(struct tui *t)
 		act_note(t, "no memory for a guess");
 		return;
 	}
-	rerun(t);
+	t->predict.guess = g;
+	if (!rerun(t, &t->opt.run))
+		return;
 	t->predict = (struct predict){ PREDICT_GUESS, g, 0,
 	    t->predict.plans };
 	t->opt.run.held = true;
@@ -240,14 +277,17 @@ guess_enter(struct tui *t)
 static void
 load_scene(struct tui *t, unsigned n)
 {
-	if (!scene_config(n, &t->opt.run)) {
+	struct run_config next = t->opt.run;
+
+	if (!scene_config(n, &next)) {
 		act_note(t, "there is no scene %u: ptviz --scenes lists them",
 		    n);
 		return;
 	}
+	if (!rerun(t, &next))
+		return;
 	t->scene = n;
 	act_note(t, "scene %u: %s", n, scene_get(n)->title);
-	rerun(t);
 	/* The zombies' scene: the new run is held from its first pump. */
 	if (scene_get(n)->zombies)
 		t->reap_held = true;
@@ -360,12 +400,11 @@ act(struct tui *t, enum action a)
 		t->relayout = true;
 		break;
 	case ACT_RERUN_NEW:
-		t->opt.run.seed = duration_random_seed();
-		rerun(t);
+		rerun_new_seed(t);
 		break;
 	case ACT_RERUN:
-		rerun(t);
-		t->compare = true;
+		if (rerun(t, &t->opt.run))
+			t->compare = true;
 		break;
 	case ACT_THREAD_MORE:
 	case ACT_THREAD_LESS:
@@ -493,7 +532,8 @@ act(struct tui *t, enum action a)
 	case ACT_MOUSE:		mouse(t); break;
 	case ACT_KERNEL:	kernel_toggle(t); break;
 	case ACT_MANY:
-		if (!recorded(t))
+		/* A batch's runs are live runs of the counts on screen. */
+		if (!recorded(t) && (t->batch.on || fits(t, &t->opt.run)))
 			many_toggle(t);
 		break;
 	case ACT_HOLD_REAP:

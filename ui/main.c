@@ -115,14 +115,10 @@ print_info(const struct options *o, bool stdout_closed)
 static bool
 too_many(const struct options *o)
 {
-	struct limits_sample s;
-	struct limits l;
 	char why[256];
 
-	limits_sample(&s);
-	if (limits_fit(&s, o->run.nproc, o->run.nthread, &l))
+	if (limits_run_fits(o->run.nproc, o->run.nthread, why, sizeof(why)))
 		return false;
-	limits_refusal(why, sizeof(why), &l, o->run.nproc, o->run.nthread);
 	fprintf(stderr, "ptviz: %s\n", why);
 	return true;
 }

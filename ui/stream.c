@@ -331,6 +331,7 @@ stream_main(const struct options *o, const struct printer *p,
 	struct source *src;
 	enum stream_end end;
 	const char *call;
+	char refusal[256];
 	int sigfd, sig = 0, error;
 
 	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
@@ -348,9 +349,11 @@ stream_main(const struct options *o, const struct printer *p,
 		record_failed(&s);
 	p->start(s.out.fp, o);
 	src = rec != NULL ? source_recording(rec, sink, &s) :
-	    source_live(&o->run, sink, &s);
-	if (src == NULL)
+	    source_live(&o->run, sink, &s, refusal, sizeof(refusal));
+	if (src == NULL && rec != NULL)
 		err(1, "cannot start the run");
+	if (src == NULL)
+		errx(1, "%s", refusal);
 	if ((call = source_start_error(src, &error)) != NULL)
 		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
 	end = loop(&s, src, sigfd, &sig);
@@ -481,6 +484,7 @@ stream_runs(const struct options *o, const struct runs_printer *p)
 	struct stats st;
 	uint64_t critical, shown = mono_ns();
 	const char *call;
+	char why[256];
 	int sigfd, sig = 0, error;
 	bool tty = isatty(STDERR_FILENO), known;
 	unsigned k;
@@ -497,8 +501,9 @@ stream_runs(const struct options *o, const struct runs_printer *p)
 		if (k > 1)
 			next_run(&s);
 		cfg.seed = o->run.seed + (o->vary_seed ? k - 1 : 0);
-		if ((src = source_live(&cfg, sink, &s)) == NULL)
-			err(1, "cannot start run %u", k);
+		if ((src = source_live(&cfg, sink, &s, why,
+		    sizeof(why))) == NULL)
+			errx(1, "run %u: %s", k, why);
 		if ((call = source_start_error(src, &error)) != NULL)
 			fprintf(stderr, "ptviz: run %u: %s: %s\n", k, call,
 			    strerror(error));

@@ -241,6 +241,7 @@ static void
 restart(struct tui *t)
 {
 	const struct run_config *c = &t->opt.run;
+	char why[sizeof(t->note)];
 	const char *call;
 	uint8_t *fold;
 	int error;
@@ -279,14 +280,16 @@ restart(struct tui *t)
 	/* The kernel view's files of /proc stay out of the new children. */
 	kernel_free(t);
 	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
-	    source_live(c, sink, t);
+	    source_live(c, sink, t, why, sizeof(why));
 	/* Only this run waits at its start (g); a rerun goes at once. */
 	t->opt.run.held = false;
 	/* Held before the first pump: no child of the new run is reaped. */
 	if (t->src != NULL && t->replay == NULL && t->reap_held)
 		source_control(t->src, SOURCE_HOLD_REAP, 0);
-	if (t->src == NULL)
-		act_note(t, "cannot start the run: %s", strerror(errno));
+	if (t->src == NULL && t->replay != NULL)
+		act_note(t, "cannot replay the run: %s", strerror(errno));
+	else if (t->src == NULL)
+		act_note(t, "%s", why);
 	else if ((call = source_start_error(t->src, &error)) != NULL)
 		act_note(t, "%s: %s", call, strerror(error));
 	else if (t->replay != NULL)
