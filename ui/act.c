@@ -273,6 +273,21 @@ guess_enter(struct tui *t)
 	predict_go(t);
 }
 
+/* v: while predicting, the cells show each thread's planned sleep (or
+   stop showing it); else it says what it is for, and changes nothing. */
+static void
+plans(struct tui *t)
+{
+	if (t->predict.state == PREDICT_OFF) {
+		act_note(t, "v shows the planned sleeps while predicting: g "
+		    "first");
+		return;
+	}
+	t->predict.plans = !t->predict.plans;
+	act_note(t, t->predict.plans ? "the cells show the planned sleeps "
+	    "(v hides them)" : "the planned sleeps hidden");
+}
+
 /* Load scene n and run it; say so if there is none. */
 static void
 load_scene(struct tui *t, unsigned n)
@@ -434,7 +449,7 @@ act(struct tui *t, enum action a)
 			t->predict.n--;
 		break;
 	case ACT_PLANS:
-		t->predict.plans = !t->predict.plans;
+		plans(t);
 		break;
 	case ACT_BIG:
 		t->big = !t->big;

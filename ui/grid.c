@@ -194,9 +194,10 @@ tui_moved(const struct tui *t)
 }
 
 /* The first deadlock of a process not yet reaped, in words, with how many
-   processes are deadlocked; false if none is. */
+   processes are deadlocked, and what k does when it can (a live run);
+   false if none is. */
 static bool
-deadlock_text(const struct model *m, char *buf, size_t len)
+deadlock_text(const struct model *m, bool can_kill, char *buf, size_t len)
 {
 	unsigned i, n = 0, first = 0;
 	size_t used;
@@ -215,7 +216,8 @@ deadlock_text(const struct model *m, char *buf, size_t len)
 	if (n > 1)
 		snprintf(buf + used, len - used, " (and %u more)", n - 1);
 	used = strlen(buf);
-	snprintf(buf + used, len - used, ": k on it kills it");
+	if (can_kill)
+		snprintf(buf + used, len - used, ": k on it kills it");
 	return true;
 }
 
@@ -342,7 +344,8 @@ grid_draw_header(const struct tui *t)
 	/* A note has a line of its own: the status line leaves it little
 	   room at 120 columns.  A deadlock still going comes first. */
 	wmove(w, 2, 0);
-	if (deadlock_text(m, line, sizeof(line))) {
+	if (deadlock_text(m, t->replay == NULL && t->src != NULL, line,
+	    sizeof(line))) {
 		wattrset(w, th->attr[LOOK_DEADLOCK]);
 		theme_put(w, line);
 		wattrset(w, A_NORMAL);

@@ -9,7 +9,7 @@
 # each sleeps, then waits for the other's: two deadlocks within 0.3 s.
 tui_start 120 40 -p 2 -t 2 -s 0.3 --seed 5 -w deadlock
 tm_wait_for '^ptviz — 2 processes × 2 threads — deadlock ≤ 0.3 s'
-WAIT_S=10 tm_wait_for 'deadlock in Process-1: Thread-[12] waits for Thread-[12], which waits for Thread-[12] \(and 1 more\)'
+WAIT_S=10 tm_wait_for 'deadlock in Process-1: Thread-[12] waits for Thread-[12], which waits for Thread-[12] \(and 1 more\): k on it kills it'
 kids=$(descendants "$MAIN")
 for i in 1 2; do
 	[ "$(tui_row $i | grep -o '⊘' | wc -l)" -eq 2 ] ||
@@ -34,4 +34,23 @@ tm_screen | grep -q 'deadlock in Process' &&
 WAIT_S=5 wait_until tui_all_gone $kids || fail "children left: $kids"
 tm send-keys -t t q
 tm_wait_for '^\[exit 1\]$'
+tm kill-server
+
+# A recording of a deadlock, stepped to it: told, but k kills nothing in a
+# replay, so the header does not offer it.
+"$PTVIZ" --json -p 1 -t 2 -s 0.3 --seed 5 -w deadlock >"$TMPD/dl.jsonl" 2>/dev/null
+tui_start 120 40 --replay "$TMPD/dl.jsonl"
+tm send-keys -t t '{'
+for step in $(seq 40); do
+	tm_screen | grep -q 'deadlock in Process-1' && break
+	tm send-keys -t t .
+	sleep 0.1
+done
+tm_wait_for 'deadlock in Process-1: Thread-[12] waits for Thread-[12], which waits for Thread-[12]'
+tm_screen | grep -q 'k on it kills it' &&
+	fail "a replay offers k: $(tm_screen | sed -n 3p)"
+tm send-keys -t t k
+tm_wait_for 'this is a recording'
+tm send-keys -t t q
+tm_wait_for '^\[exit [01]\]$'
 exit 0

@@ -9,6 +9,9 @@
 # plan 0.32, 0.70 and 0.91 s, far enough apart to never swap).
 tui_start 120 40 -p 3 -t 2 -s 1 --seed 44
 tm_wait_for '^elapsed .* finished'
+# v is for predicting: before g it says so, and turns nothing on.
+tm send-keys -t t v
+tm_wait_for 'v shows the planned sleeps while predicting: g first'
 tm send-keys -t t g
 tm_wait_for '^Predict ▸ in which order will they finish'
 tm_wait_for 'guess: _ _ _$'
@@ -17,6 +20,7 @@ for i in 1 2 3; do
 	[ "$(tui_row $i | grep -o '▶' | wc -l)" -eq 2 ] ||
 		fail "Process-$i is not held at its start: $(tui_row $i)"
 done
+tm_screen | grep -q '▶ 0\.[0-9][0-9]s' && fail "plans shown before v: $(tui_row 1)"
 tm send-keys -t t v
 tm_wait_for '^  Process-1 .*▶ 0\.91s'
 tm send-keys -t t 2
