@@ -4,10 +4,12 @@
 # as one range; the threads that did start finish, exit 1, no hang, nothing
 # left behind.
 #
-# The counts are refused up front when RLIMIT_NPROC, pid_max or
-# threads-max cannot hold them (counts_beyond_machine_refused), so the
-# failures are made with a limit ptviz deliberately does not read: a cgroup
-# v1 pids controller's pids.max, which fails fork and clone with EAGAIN.
+# The counts are refused up front when a limit ptviz reads cannot hold
+# them (counts_beyond_machine_refused, tui_every_key_checks_the_machine),
+# so the failures are made with one it cannot read: a cgroup v1 pids
+# controller's pids.max, which fails fork and clone with EAGAIN, while
+# ptviz runs in a mount namespace of its own where the controller is not
+# mounted -- as in a container that does not show its cgroups.
 . tests/e2e/lib.sh
 
 [ "$(id -u)" -eq 0 ] || skip "needs root to make a cgroup"
@@ -19,13 +21,18 @@ mkdir "$CG" 2>/dev/null || skip "cannot make a pids cgroup in $PIDS_ROOT"
 at_exit "kill -9 \$(cat '$CG/cgroup.procs' 2>/dev/null) 2>/dev/null; for i in 1 2 3 4 5; do rmdir '$CG' 2>/dev/null && break; sleep 0.2; done"
 echo 1 >"$CG/pids.max" 2>/dev/null || skip "cannot set pids.max"
 
+command -v unshare >/dev/null || skip "no unshare"
+unshare -m true 2>/dev/null || skip "cannot make a mount namespace"
+
 # Run ptviz "$@" in the cgroup with pids.max $1 (a subshell moves itself in,
-# then becomes ptviz); stdout and stderr to $TMPD/out and $TMPD/err.
+# hides the controller in a mount namespace of its own, then becomes
+# ptviz); stdout and stderr to $TMPD/out and $TMPD/err.
 in_cgroup() {
 	echo "$1" >"$CG/pids.max" || fail "cannot set pids.max $1"
 	shift
-	timeout 30 bash -c 'echo $BASHPID >"$0/cgroup.procs" && exec "$@"' \
-		"$CG" "$PTVIZ" "$@" >"$TMPD/out" 2>"$TMPD/err"
+	timeout 30 bash -c 'echo $BASHPID >"$0/cgroup.procs" &&
+	    exec unshare -m sh -c "umount -l $1 && shift && exec \"\$@\"" sh "$@"' \
+		"$CG" "$PIDS_ROOT" "$PTVIZ" "$@" >"$TMPD/out" 2>"$TMPD/err"
 	rc=$?
 }
 
