@@ -32,7 +32,7 @@ UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 O	?= build
 BIN	 = $(O)/ptviz
 
-.PHONY: all run test check-deps deps asan ubsan install uninstall clean bench
+.PHONY: all run test check-deps deps asan ubsan san install uninstall clean bench
 
 all: $(BIN)
 
@@ -72,3 +72,10 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-ubsan build-san build-tsan build-fuzz
+
+# The golden screens of tests/golden/ written anew from this build, when a
+# change to the screen is meant: look at `git diff tests/golden` after.
+.PHONY: golden
+golden: $(BIN)
+	@sh tests/deps.sh test
+	GOLDEN_UPDATE=1 PTVIZ=$(BIN) bash tests/e2e/golden_screens.sh
