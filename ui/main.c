@@ -31,6 +31,7 @@
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/limits.h"
+#include "../src/outfile.h"
 #include "../src/recording.h"
 #include "../src/spawn.h"
 #include "../src/trace.h"
@@ -161,11 +162,14 @@ writable(const struct options *o)
 	return true;
 }
 
-/* --replay F --trace OUT alone: convert; the exit status. */
+/* --replay F --trace OUT alone: convert; the exit status.  A reader of
+   OUT that stops reading is given a second, then given up on. */
 static int
 convert(const struct options *o, const struct recording *rec)
 {
+	struct outfile f, *fs[1] = { &f };
 	struct history h;
+	char why[96];
 	size_t i;
 	int rc = 0;
 
@@ -173,8 +177,11 @@ convert(const struct options *o, const struct recording *rec)
 	for (i = 0; i < rec->n; i++)
 		if (history_add(&h, &rec->events[i]) == -1)
 			err(1, "%s", rec->name);
-	if (trace_save(o->trace, &rec->cfg, &h) == -1) {
-		fprintf(stderr, "ptviz: %s: %s\n", o->trace, strerror(errno));
+	trace_save(&f, o->trace, &rec->cfg, &h);
+	outfile_wait(fs, 1, -1);
+	if (outfile_close(&f) != 0) {
+		fprintf(stderr, "ptviz: %s: %s\n", o->trace,
+		    outfile_strerror(&f, why, sizeof(why)));
 		rc = 1;
 	}
 	history_free(&h);

@@ -686,7 +686,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	    .sel = { 1, 1 },
 	    .top_proc = 1,
 	    .left_thread = 1, .following = true, .replay = replay,
-	    .trace_due = o->trace != NULL, .first_open = true,
+	    .trace_due = o->trace != NULL, .first_open = true, .sigfd = -1,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl = { .path = getenv("PTVIZ_FRAME_LOG") };
 	const char *term = getenv("TERM");
@@ -730,6 +730,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	    (sigfd = signals_open(true)) == -1)
 		tui_fatal(&t, "cannot set up the screen");
 	sigdelset(&waitmask, SIGWINCH);
+	t.sigfd = sigfd;
 	if (fl.path != NULL && *fl.path == '\0')
 		fl.path = NULL;
 	screen_setup(&t);
@@ -738,7 +739,12 @@ tui_main(const struct options *o, const struct recording *replay,
 	sig = loop(&t, sigfd, &waitmask, &fl);
 	screen_end(&t, scr);
 	stop_run(&t);
-	files_first_run_done(&t);
+	/* The header is gone: a file that failed now is told here. */
+	if (files_first_run_done(&t))
+		fprintf(stderr, "ptviz: %s\n", t.note);
+	/* A signal while the files were ending still ends ptviz. */
+	if (sig == 0 && (sig = signals_read(sigfd)) == SIGTSTP)
+		sig = 0;
 	frame_log_write(&fl);
 	stop_run(&t);
 	/* As for the line front ends: 1 if a process of the run on the
