@@ -11,6 +11,8 @@
  * The descriptor is made non-blocking only once it is open: opening it so
  * makes a FIFO without a reader fail at once (ENXIO) instead of waiting.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -240,4 +242,82 @@ outfile_strerror(const struct outfile *f, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%s", strerror(f->err));
 	return buf;
+}
+
+/* Follow path's symlinks, even to where nothing is yet, into out. */
+static void
+follow(const char *path, char *out, size_t len)
+{
+	char target[PATH_MAX], *slash;
+	struct stat st;
+	ssize_t n;
+	int hops;
+
+	strlcpy(out, path, len);
+	for (hops = 0; hops < 40 && lstat(out, &st) == 0 &&
+	    S_ISLNK(st.st_mode); hops++) {
+		if ((n = readlink(out, target, sizeof(target) - 1)) <= 0)
+			return;
+		target[n] = '\0';
+		/* A relative target is relative to the link's directory. */
+		if (target[0] != '/' && (slash = strrchr(out, '/')) != NULL) {
+			slash[1] = '\0';
+			strlcat(out, target, len);
+		} else {
+			strlcpy(out, target, len);
+		}
+	}
+}
+
+/* The path a file not there yet would be made at: its symlinks followed,
+   its directory resolved; as given if the directory is not there. */
+static void
+would_be(const char *path, char *out, size_t len)
+{
+	char cur[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
+	const char *base = cur;
+	char *slash;
+
+	follow(path, cur, sizeof(cur));
+	strlcpy(dir, ".", sizeof(dir));
+	if ((slash = strrchr(cur, '/')) != NULL) {
+		base = slash + 1;
+		if (slash == cur)
+			strlcpy(dir, "/", sizeof(dir));
+		else
+			strlcpy(dir, cur, (size_t)(slash - cur) + 1);
+	}
+	if (realpath(dir, real) == NULL) {
+		strlcpy(out, cur, len);
+		return;
+	}
+	strlcpy(out, strcmp(real, "/") != 0 ? real : "", len);
+	strlcat(out, "/", len);
+	strlcat(out, base, len);
+}
+
+void
+outfile_id(struct outfile_id *id, const char *path, int fd)
+{
+	struct stat st;
+
+	*id = (struct outfile_id){ .exists = false };
+	if ((path != NULL ? stat(path, &st) : fstat(fd, &st)) == 0) {
+		id->exists = true;
+		id->kind = S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode);
+		id->dev = st.st_dev;
+		id->ino = st.st_ino;
+	} else if (path != NULL) {
+		would_be(path, id->path, sizeof(id->path));
+	}
+}
+
+bool
+outfile_same(const struct outfile_id *a, const struct outfile_id *b)
+{
+	if (a->exists != b->exists)
+		return false;
+	if (a->exists)
+		return a->kind && a->dev == b->dev && a->ino == b->ino;
+	return a->path[0] != '\0' && strcmp(a->path, b->path) == 0;
 }

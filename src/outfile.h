@@ -11,10 +11,16 @@
  * something to read), and outfile_close() gives up on whatever is left and
  * says so: "its reader stopped reading (N bytes not written)".  The first
  * error is kept, and nothing is written after it.
+ *
+ * Which paths name one file (outfile_id, outfile_same) is here too: two
+ * outputs, or an output and the input, must never be one file.
  */
 #ifndef PTVIZ_OUTFILE_H
 #define PTVIZ_OUTFILE_H
 
+#include <sys/types.h>
+
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -63,5 +69,23 @@ int	outfile_close(struct outfile *f);
 /* What went wrong, in words: strerror, or that the reader stalled. */
 const char *outfile_strerror(const struct outfile *f, char *buf,
 	    size_t len);
+
+/* What a path names, to tell whether two are one file. */
+struct outfile_id {
+	bool		 exists;
+	bool		 kind;		/* a regular file or a FIFO: one that
+					   two writers would spoil */
+	dev_t		 dev;
+	ino_t		 ino;
+	char		 path[PATH_MAX];	/* not there yet: the path it
+						   would be made at */
+};
+
+/* What path names, or (path NULL) what descriptor fd is open on. */
+void	outfile_id(struct outfile_id *id, const char *path, int fd);
+
+/* Are a and b one file: the same regular file or FIFO (whatever the
+   path, link or symlink to it), or the same path not made yet? */
+bool	outfile_same(const struct outfile_id *a, const struct outfile_id *b);
 
 #endif

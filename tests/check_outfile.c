@@ -1,6 +1,7 @@
 /*
  * check_outfile.c: the writer that never waits on its reader -- held
- * bytes, the second at the end, the wait a signal cuts short, the cap.  Each test works in a folder of its own
+ * bytes, the second at the end, the wait a signal cuts short, the cap --
+ * and which paths name one file.  Each test works in a folder of its own
  * under /tmp, made and removed by it.
  */
 #include <sys/stat.h>
@@ -8,6 +9,7 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,17 @@ stalled_fifo(void)
 	fd = open("fifo", O_RDONLY | O_NONBLOCK);
 	ck_assert_int_ge(fd, 0);
 	return fd;
+}
+
+/* Are paths a and b one file? */
+static bool
+same(const char *a, const char *b)
+{
+	struct outfile_id ia, ib;
+
+	outfile_id(&ia, a, -1);
+	outfile_id(&ib, b, -1);
+	return outfile_same(&ia, &ib);
 }
 
 START_TEST(outfile_stalled_reader_given_a_second)
@@ -172,6 +185,54 @@ START_TEST(outfile_new_never_overwrites)
 }
 END_TEST
 
+START_TEST(outfile_one_file_by_any_path)
+{
+	fake_put(dir, "a", "a\n");
+	fake_put(dir, "b", "b\n");
+	fake_put(dir, "sub/c", "c\n");
+	ck_assert_int_eq(link("a", "hard"), 0);
+	ck_assert_int_eq(symlink("a", "sym"), 0);
+	ck_assert_int_eq(symlink("sub/../a", "sym2"), 0);
+	ck_assert_int_eq(symlink("sub/later", "dangling"), 0);
+	ck_assert_int_eq(mkfifo("fifo", 0600), 0);
+	ck_assert(same("a", "a"));
+	ck_assert(same("a", "./a"));
+	ck_assert(same("a", "sub/../a"));
+	ck_assert(same("a", "hard"));
+	ck_assert(same("sym", "hard"));
+	ck_assert(same("sym2", "a"));
+	ck_assert(same("fifo", "./fifo"));
+	ck_assert(!same("a", "b"));
+	ck_assert(!same("a", "sub/c"));
+	ck_assert(!same("a", "missing"));
+	/* Not made yet: the same path it would be made at. */
+	ck_assert(same("missing", "./missing"));
+	ck_assert(same("missing", "sub/../missing"));
+	ck_assert(same("dangling", "sub/later"));
+	ck_assert(same("dangling", "./sub/../sub/later"));
+	ck_assert(!same("missing", "sub/missing"));
+	/* Devices are no file to spoil: two outputs may both discard. */
+	ck_assert(!same("/dev/null", "/dev/null"));
+}
+END_TEST
+
+START_TEST(outfile_one_file_by_descriptor)
+{
+	struct outfile_id ia, ib;
+	int fd;
+
+	fake_put(dir, "a", "a\n");
+	fd = open("a", O_WRONLY | O_APPEND);
+	ck_assert_int_ge(fd, 0);
+	outfile_id(&ia, NULL, fd);
+	outfile_id(&ib, "a", -1);
+	ck_assert(outfile_same(&ia, &ib));
+	outfile_id(&ib, "missing", -1);
+	ck_assert(!outfile_same(&ia, &ib));
+	close(fd);
+}
+END_TEST
+
 Suite *
 outfile_suite(void)
 {
@@ -186,6 +247,8 @@ outfile_suite(void)
 	tcase_add_test(tc, outfile_hold_has_a_cap);
 	tcase_add_test(tc, outfile_fifo_without_reader_refused);
 	tcase_add_test(tc, outfile_new_never_overwrites);
+	tcase_add_test(tc, outfile_one_file_by_any_path);
+	tcase_add_test(tc, outfile_one_file_by_descriptor);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -78,7 +78,7 @@ RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
 build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \
-	    $(shell pkg-config --libs json-c) -lm
+	    $(shell pkg-config --libs json-c libbsd-overlay) -lm
 
 .PHONY: fuzz
 fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options build-fuzz/fuzz_recording
