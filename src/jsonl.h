@@ -25,51 +25,18 @@
 #include <stdio.h>
 
 struct event;
+struct outfile;
 struct run_config;
 
 #define JSONL_FORMAT	"ptviz"
 #define JSONL_VERSION	2	/* 2: workloads ("work", waiting, ...) */
 #define JSONL_OLDEST	1	/* the oldest version read */
 
-/* A recording being written while the run goes (--record). */
-/* Bytes held for a reader that stalls, at most, and the wait for it at
-   the close. */
-#define JSONL_HOLD_MAX		(64 << 20)
-#define JSONL_CLOSE_WAIT_NS	1000000000ull
-
-struct jsonl_file {
-	FILE		*fp;		/* NULL once closed or failed */
-	int		 fd;		/* non-blocking */
-	const char	*path;
-	int		 err;		/* the first write error, or 0 */
-	char		*held;		/* written, not yet taken by the file */
-	size_t		 nheld, capheld;
-	size_t		 stalled;	/* bytes left unwritten at the close */
-};
-
-/* Create path (truncated) for writing; -1 with errno.  A FIFO without a
-   reader is refused (ENXIO), not waited for.  f must stay where it is
-   until jsonl_close: its stream writes through it.  Writes never block:
-   what a full pipe does not take is held (up to JSONL_HOLD_MAX) and sent
-   with the next flush. */
-int	jsonl_create(struct jsonl_file *f, const char *path);
-
-/* Write the run record, or an event (see below), unless f has failed;
-   true if it failed now, with f->err set: tell it once, the writing
-   stops, the run goes on. */
-bool	jsonl_put_run(struct jsonl_file *f, const struct run_config *cfg);
-bool	jsonl_put(struct jsonl_file *f, uint64_t t0, const struct event *ev);
-
-/* Send what is buffered on its way; true if that failed now. */
-bool	jsonl_flush(struct jsonl_file *f);
-
-/* Close it, waiting up to JSONL_CLOSE_WAIT_NS for a reader to take what
-   is held; the first error (errno), or 0. */
-int	jsonl_close(struct jsonl_file *f);
-
-/* What went wrong, in words: strerror, or that the reader stalled. */
-const char *jsonl_strerror(const struct jsonl_file *f, char *buf,
-	    size_t len);
+/* Write the run record, or an event (see below), to f, a recording being
+   written (src/outfile.h), unless f has failed; true if it failed now,
+   with f->err set: tell it once, the writing stops, the run goes on. */
+bool	jsonl_put_run(struct outfile *f, const struct run_config *cfg);
+bool	jsonl_put(struct outfile *f, uint64_t t0, const struct event *ev);
 
 /* The run record, with its newline. */
 void	jsonl_run(FILE *fp, const struct run_config *cfg);

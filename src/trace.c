@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "event.h"
 #include "history.h"
@@ -284,28 +283,23 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 }
 
 int
-trace_save(const char *path, const struct run_config *cfg,
+trace_put(struct outfile *f, const struct run_config *cfg,
     const struct history *h)
 {
-	FILE *fp;
-	int fd, rc, saved;
-
-	if ((fd = outfile_create(path)) == -1)
-		return -1;
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		close(fd);
-		errno = saved;
-		return -1;
-	}
+	if (f->fp == NULL)
+		return f->err;
 	errno = 0;
-	rc = trace_write(fp, cfg, h);
-	saved = errno != 0 ? errno : EIO;
-	if (fclose(fp) != 0 && rc == 0) {
-		saved = errno;
-		rc = -1;
-	}
-	if (rc == -1)
-		errno = saved;
-	return rc;
+	if (trace_write(f->fp, cfg, h) == -1 && f->err == 0)
+		f->err = errno != 0 ? errno : EIO;
+	outfile_failed(f);
+	return f->err;
+}
+
+int
+trace_save(struct outfile *f, const char *path, const struct run_config *cfg,
+    const struct history *h)
+{
+	if (outfile_open(f, path, OUTFILE_TRUNC) == -1)
+		return f->err;
+	return trace_put(f, cfg, h);
 }

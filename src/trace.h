@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 struct history;
+struct outfile;
 struct run_config;
 
 /* Write the run of cfg whose events are h to fp; -1 with errno if a write
@@ -26,8 +27,16 @@ struct run_config;
 int	trace_write(FILE *fp, const struct run_config *cfg,
 	    const struct history *h);
 
-/* The same into a new file at path (truncated); -1 with errno. */
-int	trace_save(const char *path, const struct run_config *cfg,
+/* The same into f, open for writing (src/outfile.h), unless it has
+   failed; 0, or the error (kept in f->err). */
+int	trace_put(struct outfile *f, const struct run_config *cfg,
 	    const struct history *h);
+
+/* The same into f, made at path (truncated; src/outfile.h): what its
+   reader has not taken yet is held, for outfile_wait() and
+   outfile_close(), which the caller calls even if this failed; 0, or the
+   error (f->err: outfile_strerror() says it). */
+int	trace_save(struct outfile *f, const char *path,
+	    const struct run_config *cfg, const struct history *h);
 
 #endif

@@ -14,5 +14,6 @@ Suite	*limits_suite(void);
 Suite	*recording_suite(void);
 Suite	*kstat_suite(void);
 Suite	*stats_suite(void);
+Suite	*outfile_suite(void);
 
 #endif

@@ -4,7 +4,8 @@ CHECK_LIBS  = $(shell pkg-config --libs check 2>/dev/null)
 CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
 	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
-	      tests/check_kstat.c tests/check_stats.c tests/stress.c tests/fake.c
+	      tests/check_kstat.c tests/check_stats.c tests/check_outfile.c \
+	      tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
 
@@ -91,7 +92,7 @@ RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
 build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \
-	    $(shell pkg-config --libs json-c) -lm
+	    $(shell pkg-config --libs json-c libbsd-overlay) -lm
 
 .PHONY: fuzz
 fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options build-fuzz/fuzz_recording

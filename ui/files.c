@@ -6,18 +6,21 @@
  * takes it, sent to the file once a frame); --trace writes it once it has
  * ended, or when it is left (a rerun, quitting).  A rerun starts a run
  * that is not recorded: `w` writes it.  A write that fails is told once in
- * the header, and the run goes on.  `w` and `e` name a new file after the
+ * the header, and the run goes on.  No file waits on its reader
+ * (src/outfile.h): at the end its reader gets a second (both files'
+ * together), which an ending signal cuts short, then what it did not take
+ * is told.  `w` and `e` name a new file after the
  * seed and the time, "ptviz-42-20261126-091500.jsonl", never overwriting
  * one (a second in the same second gets "-2").
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../src/jsonl.h"
+#include "../src/outfile.h"
 #include "../src/trace.h"
 #include "view.h"
 
@@ -29,7 +32,7 @@ files_record_start(struct tui *t)
 {
 	if (t->opt.record == NULL)
 		return;
-	if (jsonl_create(&t->record, t->opt.record) == -1) {
+	if (outfile_open(&t->record, t->opt.record, OUTFILE_TRUNC) == -1) {
 		act_note(t, "cannot record to %s: %s", t->opt.record,
 		    strerror(errno));
 		return;
@@ -47,7 +50,7 @@ record_failed(struct tui *t)
 	char why[96];
 
 	act_note(t, "recording to %s failed: %s (the run goes on)",
-	    t->record.path, jsonl_strerror(&t->record, why, sizeof(why)));
+	    t->record.path, outfile_strerror(&t->record, why, sizeof(why)));
 }
 
 void
@@ -60,127 +63,138 @@ files_record_event(struct tui *t, const struct event *ev)
 void
 files_record_flush(struct tui *t)
 {
-	if (jsonl_flush(&t->record))
+	if (outfile_flush(&t->record))
 		record_failed(t);
 }
 
-void
+/* What became of the recording at its close, into rec (empty: none was
+   going); true if it failed. */
+static bool
+record_end(struct tui *t, bool recorded, char *rec, size_t len)
+{
+	char why[96];
+
+	*rec = '\0';
+	if (!recorded)
+		return false;
+	if (outfile_close(&t->record) == 0) {
+		snprintf(rec, len, "run recorded to %s", t->opt.record);
+		return false;
+	}
+	snprintf(rec, len, "recording to %s failed: %s", t->record.path,
+	    outfile_strerror(&t->record, why, sizeof(why)));
+	return true;
+}
+
+bool
 files_first_run_done(struct tui *t)
 {
-	char rec[sizeof(t->note)] = "", why[96];
-	bool recorded;
+	struct outfile trace = { .fd = -1 }, *fs[2] = { &t->record, &trace };
+	char rec[sizeof(t->note)], why[96];
+	bool recorded, failed;
 
 	if (!t->first_open)
-		return;
+		return false;
 	t->first_open = false;
 	files_record_flush(t);
 	recorded = t->record.fp != NULL;
-	if (jsonl_close(&t->record) != 0 && recorded)
-		snprintf(rec, sizeof(rec), "recording to %s failed: %s",
-		    t->record.path, jsonl_strerror(&t->record, why,
-		    sizeof(why)));
-	else if (recorded)
-		snprintf(rec, sizeof(rec), "run recorded to %s",
-		    t->opt.record);
-	if (t->trace_due && trace_save(t->opt.trace, &t->opt.run,
-	    &t->hist) == -1)
-		act_note(t, "cannot write the trace %s: %s", t->opt.trace,
-		    strerror(errno));
-	else if (t->trace_due)
+	if (t->trace_due)
+		trace_save(&trace, t->opt.trace, &t->opt.run, &t->hist);
+	/* Both readers get the same second, cut short by a signal. */
+	outfile_wait(fs, 2, t->sigfd);
+	failed = record_end(t, recorded, rec, sizeof(rec));
+	if (t->trace_due && outfile_close(&trace) != 0) {
+		act_note(t, "%s%scannot write the trace %s: %s", rec,
+		    *rec != '\0' ? "; " : "", t->opt.trace,
+		    outfile_strerror(&trace, why, sizeof(why)));
+		failed = true;
+	} else if (t->trace_due) {
 		act_note(t, "%s%strace of the run written to %s", rec,
 		    *rec != '\0' ? "; " : "", t->opt.trace);
-	else if (*rec != '\0')
+	} else if (*rec != '\0') {
 		act_note(t, "%s", rec);
+	}
 	t->trace_due = false;
+	return failed;
 }
 
-/* A new file in the current directory for the run on screen, its name in
-   name; NULL with errno. */
-static FILE *
-create_new(const struct tui *t, const char *ext, char *name, size_t len)
+/* A new file in the current directory for the run on screen, made in f,
+   its name in name; -1 with errno. */
+static int
+create_new(const struct tui *t, const char *ext, struct outfile *f,
+    char *name, size_t len)
 {
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
-	FILE *fp;
-	int fd = -1, n;
+	int n;
 
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S",
 	    localtime_r(&now, &tm));
-	for (n = 1; n < 10 && fd == -1; n++) {
+	for (n = 1; n < 10; n++) {
 		if (n == 1)
 			snprintf(name, len, "ptviz-%llu-%s.%s",
 			    (unsigned long long)t->opt.run.seed, stamp, ext);
 		else
 			snprintf(name, len, "ptviz-%llu-%s-%d.%s",
 			    (unsigned long long)t->opt.run.seed, stamp, n, ext);
-		fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd == -1 && errno != EEXIST)
-			return NULL;
+		if (outfile_open(f, name, OUTFILE_NEW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
 	}
-	if (fd == -1)
-		return NULL;
-	if ((fp = fdopen(fd, "w")) == NULL)
-		close(fd);
-	return fp;
+	return -1;
 }
 
-/* Close fp, a file written: 0, or -1 with errno if any write failed. */
+/* Finish f, a new file written: its reader given a second; 0, or -1 with
+   a note saying why (and the file removed). */
 static int
-close_written(FILE *fp, int rc)
+finish_new(struct tui *t, struct outfile *f)
 {
-	int saved = errno;
+	struct outfile *fs[1] = { f };
+	char why[96];
 
-	if (fclose(fp) != 0 && rc == 0)
-		return -1;
-	errno = saved;
-	return rc;
+	outfile_wait(fs, 1, t->sigfd);
+	if (outfile_close(f) == 0)
+		return 0;
+	act_note(t, "cannot write %s: %s", f->path,
+	    outfile_strerror(f, why, sizeof(why)));
+	unlink(f->path);
+	return -1;
 }
 
 void
 files_write(struct tui *t)
 {
+	struct outfile f;
 	char name[96];
-	FILE *fp;
 	size_t k;
-	int rc;
 
-	if ((fp = create_new(t, "jsonl", name, sizeof(name))) == NULL) {
+	if (create_new(t, "jsonl", &f, name, sizeof(name)) == -1) {
 		act_note(t, "cannot write the run here: %s", strerror(errno));
 		return;
 	}
-	errno = 0;
-	jsonl_run(fp, &t->opt.run);
-	for (k = 0; k < t->hist.n; k++)
-		jsonl_event(fp, t->live.t0, history_at(&t->hist, k));
-	rc = ferror(fp) ? -1 : 0;
-	if (close_written(fp, rc) == -1) {
-		act_note(t, "cannot write %s: %s", name, strerror(errno));
-		unlink(name);
-		return;
-	}
-	act_note(t, "wrote %s%s: ptviz --replay %s", name, t->src != NULL &&
-	    t->replay == NULL ? " (the run so far)" : "", name);
+	jsonl_run(f.fp, &t->opt.run);
+	for (k = 0; k < t->hist.n && !outfile_failed(&f); k++)
+		jsonl_event(f.fp, t->live.t0, history_at(&t->hist, k));
+	if (finish_new(t, &f) == 0)
+		act_note(t, "wrote %s%s: ptviz --replay %s", name,
+		    t->src != NULL && t->replay == NULL ?
+		    " (the run so far)" : "", name);
 }
 
 void
 files_export(struct tui *t)
 {
+	struct outfile f;
 	char name[96];
-	FILE *fp;
-	int rc;
 
-	if ((fp = create_new(t, "trace.json", name, sizeof(name))) == NULL) {
+	if (create_new(t, "trace.json", &f, name, sizeof(name)) == -1) {
 		act_note(t, "cannot export the run here: %s", strerror(errno));
 		return;
 	}
-	errno = 0;
-	rc = trace_write(fp, &t->opt.run, &t->hist);
-	if (close_written(fp, rc) == -1) {
-		act_note(t, "cannot write %s: %s", name, strerror(errno));
-		unlink(name);
-		return;
-	}
-	act_note(t, "exported %s: open it in ui.perfetto.dev or speedscope",
-	    name);
+	trace_put(&f, &t->opt.run, &t->hist);
+	if (finish_new(t, &f) == 0)
+		act_note(t, "exported %s: open it in ui.perfetto.dev or "
+		    "speedscope", name);
 }

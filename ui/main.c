@@ -5,8 +5,10 @@
  * signal is blocked or any process forked; so do counts this machine cannot
  * hold now (src/limits.h), which would otherwise take every pid it has
  * while the run fails thread by thread, a recording to replay that is bad
- * (read whole and checked first: src/recording.h), and a --record or
- * --trace file that cannot be written.  The screen is the default when
+ * (read whole and checked first: src/recording.h), a --record or --trace
+ * file that cannot be written, and an output that is the input or another
+ * output (one file through any path, link or symlink: distinct()), which
+ * would overwrite it.  The screen is the default when
  * both stdin and stdout are a terminal; if that terminal cannot show it,
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what
@@ -31,6 +33,7 @@
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/limits.h"
+#include "../src/outfile.h"
 #include "../src/recording.h"
 #include "../src/spawn.h"
 #include "../src/trace.h"
@@ -123,6 +126,65 @@ too_many(const struct options *o)
 	return true;
 }
 
+/* A file ptviz reads or writes, as the command line names it. */
+struct named_file {
+	const char	*opt;		/* "--record", ..., "stdout" */
+	const char	*arg;		/* its argument, or "" */
+	const char	*path;		/* NULL: the descriptor fd */
+	int		 fd;		/* -1 (and path NULL): not given */
+};
+
+/* Are a and b one file? */
+static bool
+one_file(const struct named_file *a, const struct named_file *b)
+{
+	struct outfile_id ia, ib;
+
+	if ((a->path == NULL && a->fd == -1) ||
+	    (b->path == NULL && b->fd == -1))
+		return false;
+	outfile_id(&ia, a->path, a->fd);
+	outfile_id(&ib, b->path, b->fd);
+	return outfile_same(&ia, &ib);
+}
+
+/*
+ * Refuse, in one line on stderr, an output that is the input or another
+ * output -- the same path, or one file through another path, a hard link
+ * or a symlink: one would overwrite the other.  Nothing is made yet.
+ * Stdout is an output unless the recording is only converted; it is
+ * never the recording replayed (the shell emptied that one already).
+ */
+static bool
+distinct(const struct options *o)
+{
+	bool in = o->replay != NULL && strcmp(o->replay, "-") == 0;
+	bool convert = o->replay != NULL && o->trace != NULL &&
+	    o->mode == MODE_AUTO;
+	const struct named_file f[] = {
+		{ "--replay", o->replay != NULL ? o->replay : "",
+		    in ? NULL : o->replay, in ? STDIN_FILENO : -1 },
+		{ "--record", o->record != NULL ? o->record : "", o->record,
+		    -1 },
+		{ "--trace", o->trace != NULL ? o->trace : "", o->trace, -1 },
+		{ "stdout", "", NULL, STDOUT_FILENO },	/* last */
+	};
+	size_t i, j, n = sizeof(f) / sizeof(f[0]);
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			if ((convert && j == n - 1 && i > 0) ||
+			    !one_file(&f[i], &f[j]))
+				continue;
+			fprintf(stderr, "ptviz: %s%s%s and %s%s%s are one "
+			    "file: one would overwrite the other\n", f[i].opt,
+			    *f[i].arg != '\0' ? " " : "", f[i].arg, f[j].opt,
+			    *f[j].arg != '\0' ? " " : "", f[j].arg);
+			return false;
+		}
+	return true;
+}
+
 /* Can the files of --record and --trace be written?  Opened now, so that
    a bad one is refused before the run, not found after it; not truncated
    (a file made here is removed again) until the other was found good. */
@@ -157,11 +219,14 @@ writable(const struct options *o)
 	return true;
 }
 
-/* --replay F --trace OUT alone: convert; the exit status. */
+/* --replay F --trace OUT alone: convert; the exit status.  A reader of
+   OUT that stops reading is given a second, then given up on. */
 static int
 convert(const struct options *o, const struct recording *rec)
 {
+	struct outfile f, *fs[1] = { &f };
 	struct history h;
+	char why[96];
 	size_t i;
 	int rc = 0;
 
@@ -169,8 +234,11 @@ convert(const struct options *o, const struct recording *rec)
 	for (i = 0; i < rec->n; i++)
 		if (history_add(&h, &rec->events[i]) == -1)
 			err(1, "%s", rec->name);
-	if (trace_save(o->trace, &rec->cfg, &h) == -1) {
-		fprintf(stderr, "ptviz: %s: %s\n", o->trace, strerror(errno));
+	trace_save(&f, o->trace, &rec->cfg, &h);
+	outfile_wait(fs, 1, -1);
+	if (outfile_close(&f) != 0) {
+		fprintf(stderr, "ptviz: %s: %s\n", o->trace,
+		    outfile_strerror(&f, why, sizeof(why)));
 		rc = 1;
 	}
 	history_free(&h);
@@ -225,6 +293,8 @@ main(int argc, char *argv[])
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
 		return 1;
 	}
+	if (!distinct(&o))
+		return 2;
 	if (o.replay != NULL) {
 		/* Read and checked whole before anything is shown. */
 		if (recording_read(&rec, o.replay, why, sizeof(why)) == -1) {

@@ -20,7 +20,8 @@
 
 #define OUT_FIRST_CAP	(64 * 1024)
 
-/* The cookie stream's write: keep the bytes for out_ready(). */
+/* The cookie stream's write: keep the bytes for out_ready().  A failure
+   is 0 bytes taken: fopencookie(3) forbids a negative count. */
 static ssize_t
 cookie_write(void *cookie, const char *data, size_t n)
 {
@@ -30,7 +31,7 @@ cookie_write(void *cookie, const char *data, size_t n)
 
 	if (o->err != 0) {
 		errno = o->err;
-		return -1;
+		return 0;
 	}
 	if (o->off > 0 && o->len + n > o->cap) {
 		memmove(o->buf, o->buf + o->off, o->len - o->off);
@@ -42,7 +43,7 @@ cookie_write(void *cookie, const char *data, size_t n)
 			cap *= 2;
 		if ((b = realloc(o->buf, cap)) == NULL) {
 			o->err = errno;
-			return -1;
+			return 0;
 		}
 		o->buf = b;
 		o->cap = cap;

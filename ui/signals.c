@@ -47,7 +47,9 @@ signals_ignored(int sig)
 	return sigismember(&ignored_at_start, sig) == 1;
 }
 
-/* The signals read from the descriptor: ending ones, and SIGTSTP. */
+/* The signals read from the descriptor: ending ones, and SIGTSTP and
+   SIGCONT (the screen's).  Blocking SIGCONT does not keep it from
+   continuing the process; it only waits to be read. */
 static void
 caught(sigset_t *set, bool stop)
 {
@@ -60,6 +62,8 @@ caught(sigset_t *set, bool stop)
 			sigaddset(set, ending[i]);
 	if (stop && !signals_ignored(SIGTSTP))
 		sigaddset(set, SIGTSTP);
+	if (stop)
+		sigaddset(set, SIGCONT);
 }
 
 int

@@ -1,8 +1,10 @@
 /*
- * signals.h: the signals that end ptviz (SIGINT, SIGTERM, SIGHUP) and stop
- * it (SIGTSTP, on the screen), read as data from a signalfd so that the
- * loop can leave curses, kill and reap the children, and only then die of
- * the signal, with its exit status.
+ * signals.h: the signals that end ptviz (SIGINT, SIGTERM, SIGHUP), stop it
+ * (SIGTSTP, on the screen) and continue it (SIGCONT, on the screen: after
+ * a SIGSTOP from outside, the shell may have set the terminal back), read
+ * as data from a signalfd so that the loop can leave curses, kill and reap
+ * the children, and only then die of the signal, with its exit status --
+ * or take the screen back.
  *
  * A signal ignored when ptviz started stays ignored, in ptviz and in its
  * children, as shells and POSIX expect: under nohup (SIGHUP ignored) ptviz
@@ -23,8 +25,8 @@ int		signals_init(void);
 /* Was sig ignored when ptviz started? */
 bool		signals_ignored(int sig);
 
-/* Block the ending signals not ignored at start, and SIGTSTP too when
-   stop is set, so that they wait to be read; -1 with errno. */
+/* Block the ending signals not ignored at start, and SIGTSTP and SIGCONT
+   too when stop is set, so that they wait to be read; -1 with errno. */
 int		signals_block(bool stop);
 
 /* A non-blocking signalfd for what signals_block(stop) blocked; -1 with

@@ -17,6 +17,11 @@
  * only, and report_summary() counts the rest in one line per kind at the
  * end of the run, with the processes never forked as one range.
  *
+ * --record and --trace never wait on their readers (src/outfile.h): at the
+ * end of the run, even one a signal cut short, they get one second
+ * together, which a further signal cuts short; a signal that comes while
+ * they end still ends ptviz with its status.
+ *
  * A deadlock the model finds is told on stderr at once, and (a live run)
  * its process is killed and reaped, so the run ends: never a hang.
  *
@@ -48,6 +53,7 @@
 #include "../src/history.h"
 #include "../src/jsonl.h"
 #include "../src/model.h"
+#include "../src/outfile.h"
 #include "../src/recording.h"
 #include "../src/source.h"
 #include "../src/stats.h"
@@ -91,7 +97,7 @@ struct stream {
 	unsigned	 never_first;	/* the processes never forked: */
 	unsigned	 never_last;	/* one range (fork_all stops at the
 					   first failure); 0 if none */
-	struct jsonl_file record;	/* --record */
+	struct outfile	 record;	/* --record */
 	struct history	 hist;		/* --trace: the events, for the end */
 	bool		 keep;		/* keep them */
 	bool		 live;		/* a live run, not a recording */
@@ -149,7 +155,7 @@ record_failed(struct stream *s)
 
 	fprintf(stderr, "ptviz: %s: %s (the recording stops here; the run "
 	    "goes on)\n", s->record.path,
-	    jsonl_strerror(&s->record, why, sizeof(why)));
+	    outfile_strerror(&s->record, why, sizeof(why)));
 	s->faults++;
 }
 
@@ -271,6 +277,42 @@ sink(void *ctx, const struct event *ev)
 	tell_deadlocks(s);
 }
 
+/* Close f, told once (and counted) if it failed. */
+static void
+close_told(struct stream *s, struct outfile *f)
+{
+	char why[96];
+
+	if (outfile_close(f) == 0)
+		return;
+	fprintf(stderr, "ptviz: %s: %s\n", f->path,
+	    outfile_strerror(f, why, sizeof(why)));
+	s->faults++;
+}
+
+/* The run is over, or cut short: --record ends and --trace is written
+   (even a run cut short: what happened so far), their readers given a
+   second together to take what is held (sigfd, a signal, cuts it short);
+   what they did not take is told, once. */
+static void
+files_end(struct stream *s, const struct options *o, int sigfd)
+{
+	struct outfile trace = { .fd = -1 };
+	struct outfile *fs[2] = { &s->record, &trace };
+	bool recorded;
+
+	if (outfile_flush(&s->record))
+		record_failed(s);
+	recorded = s->record.fp != NULL;
+	if (s->keep)
+		trace_save(&trace, o->trace, &o->run, &s->hist);
+	outfile_wait(fs, 2, sigfd);
+	if (recorded)
+		close_told(s, &s->record);
+	if (s->keep)
+		close_told(s, &trace);
+}
+
 /* Why the loop ended. */
 enum stream_end { END_RUN, END_SIGNAL, END_OUTPUT };
 
@@ -308,7 +350,7 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 		if (busy && out_pending(&s->out) < OUT_CHUNK)
 			continue;
 		/* About to wait: what was recorded goes to its file. */
-		if (!busy && jsonl_flush(&s->record))
+		if (!busy && outfile_flush(&s->record))
 			record_failed(s);
 		fds[0] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
 		out_pollfd(&s->out, &fds[1]);
@@ -341,7 +383,8 @@ stream_main(const struct options *o, const struct printer *p,
 		err(1, "signalfd");
 	if (out_open(&s.out, STDOUT_FILENO) == -1)
 		err(1, "stdout");
-	if (o->record != NULL && jsonl_create(&s.record, o->record) == -1)
+	if (o->record != NULL &&
+	    outfile_open(&s.record, o->record, OUTFILE_TRUNC) == -1)
 		err(2, "%s", o->record);
 	history_init(&s.hist);
 	s.keep = o->trace != NULL;
@@ -361,21 +404,10 @@ stream_main(const struct options *o, const struct printer *p,
 		report_summary(&s, stderr);
 	/* Whatever ended it, no child outlives this. */
 	source_free(src);
-	if (jsonl_flush(&s.record))
-		record_failed(&s);
-	/* A reader that stalled: what it did not take is told, once. */
-	if (s.record.fp != NULL && jsonl_close(&s.record) != 0) {
-		char why[96];
-
-		fprintf(stderr, "ptviz: %s: %s\n", s.record.path,
-		    jsonl_strerror(&s.record, why, sizeof(why)));
-		s.faults++;
-	}
-	/* Even a run cut short by a signal: what happened so far. */
-	if (s.keep && trace_save(o->trace, &o->run, &s.hist) == -1) {
-		fprintf(stderr, "ptviz: %s: %s\n", o->trace, strerror(errno));
-		s.faults++;
-	}
+	files_end(&s, o, sigfd);
+	/* A signal while the files were ending still ends ptviz. */
+	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)
+		end = END_SIGNAL;
 	history_free(&s.hist);
 	error = out_error(&s.out);
 	out_close(&s.out);

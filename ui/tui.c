@@ -13,8 +13,10 @@
  *
  * SIGWINCH stays blocked except inside ppoll(), so curses' handler can only
  * run there and a resize always interrupts the wait (never lost between a
- * check and the sleep).  Every way out leaves curses before anything else
- * is said or done, so the terminal is always given back as it was.
+ * check and the sleep).  SIGCONT is read like the ending signals: whatever
+ * stopped ptviz, continuing it takes the terminal back (continued()).
+ * Every way out leaves curses before anything else is said or done, so
+ * the terminal is always given back as it was.
  *
  * PTVIZ_FRAME_LOG=path, read once at start, times every frame (drawing and
  * writing it out) and appends one line a frame to that file when the screen
@@ -474,11 +476,33 @@ suspend(struct tui *t)
 		source_control(t->src, SOURCE_PAUSE, 0);
 	endwin();
 	signals_stop_self();
-	/* Continued (fg): the screen as it was, the children as they were
-	   (the shell's SIGCONT woke them all). */
-	if (t->src != NULL)
-		source_control(t->src, paused ? SOURCE_HOLD : SOURCE_RESUME, 0);
+	/* Continued (fg): the children as they were (the shell's SIGCONT
+	   woke them all, and continued() stops a paused run's again), and
+	   the screen as it was. */
+	if (t->src != NULL && !paused)
+		source_control(t->src, SOURCE_RESUME, 0);
 	clearok(curscr, TRUE);
+	t->dirty = true;
+}
+
+/*
+ * SIGCONT, whatever stopped ptviz: Ctrl-Z (suspend()), or SIGSTOP from
+ * outside, which curses never saw.  A job-control shell puts its own
+ * terminal modes back when a job stops (cooked, echoing), and what ran in
+ * between may have left the alternate screen or the keypad mode: curses
+ * leaves and takes the terminal again, all of it, as at the start, and the
+ * screen is drawn anew.  A paused run's children, continued with the
+ * shell's process group, are stopped again.  Continued in the background,
+ * taking the terminal stops ptviz (SIGTTOU) until the shell's fg.
+ */
+static void
+continued(struct tui *t)
+{
+	if (t->src != NULL && model_stopped(&t->live))
+		source_control(t->src, SOURCE_HOLD, 0);
+	endwin();
+	clearok(curscr, TRUE);
+	doupdate();
 	t->dirty = true;
 }
 
@@ -598,6 +622,8 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			source_woke(t->src);
 		if ((sig = signals_read(sigfd)) == SIGTSTP)
 			t->suspend = true;
+		else if (sig == SIGCONT)
+			continued(t);
 		else if (sig != 0)
 			return sig;
 		/* A terminal that went away quits as if told to. */
@@ -689,7 +715,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	    .sel = { 1, 1 },
 	    .top_proc = 1,
 	    .left_thread = 1, .following = true, .replay = replay,
-	    .trace_due = o->trace != NULL, .first_open = true,
+	    .trace_due = o->trace != NULL, .first_open = true, .sigfd = -1,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl = { .path = getenv("PTVIZ_FRAME_LOG") };
 	const char *term = getenv("TERM");
@@ -733,6 +759,7 @@ tui_main(const struct options *o, const struct recording *replay,
 	    (sigfd = signals_open(true)) == -1)
 		tui_fatal(&t, "cannot set up the screen");
 	sigdelset(&waitmask, SIGWINCH);
+	t.sigfd = sigfd;
 	if (fl.path != NULL && *fl.path == '\0')
 		fl.path = NULL;
 	screen_setup(&t);
@@ -741,7 +768,13 @@ tui_main(const struct options *o, const struct recording *replay,
 	sig = loop(&t, sigfd, &waitmask, &fl);
 	screen_end(&t, scr);
 	stop_run(&t);
-	files_first_run_done(&t);
+	/* The header is gone: a file that failed now is told here. */
+	if (files_first_run_done(&t))
+		fprintf(stderr, "ptviz: %s\n", t.note);
+	/* A signal while the files were ending still ends ptviz. */
+	if (sig == 0 && ((sig = signals_read(sigfd)) == SIGTSTP ||
+	    sig == SIGCONT))
+		sig = 0;
 	frame_log_write(&fl);
 	stop_run(&t);
 	/* As for the line front ends: 1 if a process of the run on the

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "../src/history.h"
-#include "../src/jsonl.h"
+#include "../src/outfile.h"
 #include "../src/kstat.h"
 #include "../src/model.h"
 #include "../src/stats.h"
@@ -159,11 +159,13 @@ struct tui {
 	struct options	 opt;		/* the counts now (keys change them) */
 	FILE		*in;		/* the terminal, read without blocking */
 	int		 in_fd;
+	int		 sigfd;		/* the ending signals: they cut a
+					   wait for a file's reader short */
 	struct source	*src;		/* the run; NULL once it has ended */
 	const struct recording *replay;	/* the recording shown, or NULL:
 					   a live run */
 	uint64_t	 end_ns;	/* a replay's clock once it is read */
-	struct jsonl_file record;	/* --record: the first run */
+	struct outfile	 record;	/* --record: the first run */
 	bool		 trace_due;	/* --trace: the first run, once it
 					   ends or is left */
 	bool		 first_open;	/* the first run's files are due */
@@ -331,8 +333,10 @@ void		 files_record_event(struct tui *t, const struct event *ev);
 void		 files_record_flush(struct tui *t);
 
 /* The first run ended, or is being left (a rerun, quitting): the
-   recording stops, and --trace is written. */
-void		 files_first_run_done(struct tui *t);
+   recording stops, and --trace is written, their readers given a second
+   (a signal cuts it short); the header says how it went.  True if either
+   failed (after quitting, the note is for standard error). */
+bool		 files_first_run_done(struct tui *t);
 
 /* w: the run on screen as a recording, e: as a Chrome trace, written to a
    new file in the current directory; the header says which. */

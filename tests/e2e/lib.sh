@@ -55,6 +55,19 @@ orphans() {
 		awk '$2 == 1 && $3 !~ /^Z/ && $4 == "ptviz:" && $5 ~ /^Process-/ { print $1, $3, $4, $5 }'
 }
 
+# A FIFO at $1 whose reader opened it and never reads, already full: not
+# one more byte goes in.  The reader is killed when the test ends.
+stalled_fifo() {
+	rm -f "$1"
+	mkfifo "$1"
+	sleep 100 <"$1" >/dev/null 2>&1 &
+	at_exit "kill $! 2>/dev/null"
+	perl -MFcntl -e 'sysopen(my $f, $ARGV[0], O_WRONLY) or die "$!";
+		fcntl($f, F_SETFL, O_NONBLOCK) or die;
+		my $b = "x" x 4096; while (defined syswrite($f, $b)) {}' "$1" ||
+		fail "cannot fill $1"
+}
+
 # Milliseconds since the epoch: enough to measure a span.
 now_ms() {
 	echo $(($(date +%s%N) / 1000000))
