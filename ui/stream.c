@@ -66,7 +66,7 @@
 
 #define PUMP_BUDGET	4096
 #define OUT_CHUNK	4096		/* waiting output worth a write */
-#define OUT_HIGH	(256 * 1024)	/* take no events past this */
+#define OUT_HIGH	OUTFILE_HOLD_MAX	/* take no events past this */
 #define FAULT_LINES	3	/* processes told in full, of each kind */
 #define DRAIN_MS	1000	/* stdout's time to take the last lines */
 #define PROGRESS_TTY_NS	100000000ull	/* a terminal's progress: 10 Hz */
@@ -336,8 +336,10 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 			return END_RUN;
 		busy = false;
 		armed = 0;
-		/* A reader that stalls: stop taking events, and the children
-		   wait on their full rings; nothing is lost. */
+		/* A reader that stalls does not hold the run: its lines wait
+		   in memory, as much as a recording's reader may leave
+		   waiting.  Past that, no more events are taken and the
+		   children wait on their full rings; nothing is lost. */
 		if (!source_finished(src) && pending < OUT_HIGH) {
 			busy = source_pump(src, PUMP_BUDGET) > 0;
 			kill_deadlocked(s, src);
