@@ -144,3 +144,14 @@ text_deadlock(const struct model *m, unsigned i, char *buf, size_t len)
 	} while (cur != s && cur != 0 && n <= m->nthread);
 	return true;
 }
+
+const char *
+text_ordinal(unsigned n, char *buf, size_t len)
+{
+	static const char *const suffix[10] = { "th", "st", "nd", "rd", "th",
+	    "th", "th", "th", "th", "th" };
+
+	snprintf(buf, len, "%u%s", n, n % 100 >= 11 && n % 100 <= 13 ?
+	    "th" : suffix[n % 10]);
+	return buf;
+}

@@ -39,4 +39,8 @@ const char *text_object(const struct model *m, unsigned i, unsigned j,
 bool	 text_deadlock(const struct model *m, unsigned i, char *buf,
 	    size_t len);
 
+/* n as an ordinal, "1st", "2nd", "3rd", "4th", "11th", "12th", "21st",
+   in buf; buf. */
+const char *text_ordinal(unsigned n, char *buf, size_t len);
+
 #endif

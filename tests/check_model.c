@@ -568,6 +568,23 @@ START_TEST(model_init_rejects_empty_or_huge_counts)
 }
 END_TEST
 
+START_TEST(text_ordinal_of_every_ending)
+{
+	static const struct { unsigned n; const char *s; } want[] = {
+		{ 0, "0th" }, { 1, "1st" }, { 2, "2nd" }, { 3, "3rd" },
+		{ 4, "4th" }, { 11, "11th" }, { 12, "12th" }, { 13, "13th" },
+		{ 21, "21st" }, { 22, "22nd" }, { 23, "23rd" }, { 101, "101st" },
+		{ 111, "111th" }, { 112, "112th" }, { 1002, "1002nd" },
+	};
+	char buf[16];
+	size_t k;
+
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++)
+		ck_assert_str_eq(text_ordinal(want[k].n, buf, sizeof(buf)),
+		    want[k].s);
+}
+END_TEST
+
 Suite *
 model_suite(void)
 {
@@ -575,6 +592,7 @@ model_suite(void)
 	TCase *tc = tcase_create("model");
 
 	tcase_add_test(tc, model_complete_run_counts_every_event);
+	tcase_add_test(tc, text_ordinal_of_every_ending);
 	tcase_add_test(tc, model_ignores_out_of_range_events);
 	tcase_add_test(tc, model_refuses_transitions_out_of_order);
 	tcase_add_test(tc, model_killed_process_loses_unfinished_threads);

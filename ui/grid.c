@@ -95,18 +95,6 @@ follow(struct tui *t, const struct geom *g)
 		t->left_thread = m->nthread - g->ncols + 1;
 }
 
-/* "1st", "2nd", "3rd", "4th", ... "11th", "12th", "13th", "21st". */
-static const char *
-ordinal(unsigned n)
-{
-	unsigned t = n % 100;
-
-	if (t >= 11 && t <= 13)
-		return "th";
-	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" :
-	    "th";
-}
-
 bool
 tui_predict_lines(const struct tui *t, char *l1, size_t n1, char *l2,
     size_t n2)
@@ -162,6 +150,7 @@ bool
 tui_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 {
 	const struct model_proc *a, *b;
+	char now[16], was[16];
 	int64_t da, db;
 
 	if (t->prev.procs == NULL || t->prev.nproc != t->shown->nproc ||
@@ -174,8 +163,8 @@ tui_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 		return false;
 	da = (int64_t)(a->t_done - t->prev.t0);
 	db = (int64_t)(b->t_done - t->shown->t0);
-	snprintf(buf, len, "%u%s, was %u%s, %.3f s %s", b->done_rank,
-	    ordinal(b->done_rank), a->done_rank, ordinal(a->done_rank),
+	snprintf(buf, len, "%s, was %s, %.3f s %s", text_ordinal(b->done_rank,
+	    now, sizeof(now)), text_ordinal(a->done_rank, was, sizeof(was)),
 	    (double)(db > da ? db - da : da - db) / 1e9,
 	    db > da ? "later" : "sooner");
 	return true;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../src/stats.h"
+#include "../src/text.h"
 #include "view.h"
 
 #define MANY_RUNS	20	/* runs of a batch started with m */
@@ -127,7 +128,7 @@ many_draw(const struct tui *t)
 	struct stats_spread sp;
 	unsigned i, r, np = st->nproc;
 	int lines, cols, y, x, cw = 6;
-	char buf[160];
+	char buf[160], nth[16];
 	WINDOW *w;
 
 	if (!b->table || st->runs == 0)
@@ -149,8 +150,8 @@ many_draw(const struct tui *t)
 	mvwaddstr(w, 0, 2, buf);
 	mvwaddstr(w, 1, 2, "finished");
 	for (r = 0; r < np; r++) {
-		snprintf(buf, sizeof(buf), "%4u%s", r + 1, r == 0 ? "st" :
-		    r == 1 ? "nd" : r == 2 ? "rd" : "th");
+		snprintf(buf, sizeof(buf), "%6s", text_ordinal(r + 1, nth,
+		    sizeof(nth)));
 		mvwaddstr(w, 1, 14 + (int)r * cw, buf);
 	}
 	mvwaddstr(w, 1, 14 + (int)np * cw, " lost");

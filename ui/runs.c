@@ -19,6 +19,7 @@
 
 #include "../src/spawn.h"
 #include "../src/stats.h"
+#include "../src/text.h"
 #include "../src/work.h"
 #include "options.h"
 #include "stream.h"
@@ -47,18 +48,6 @@ human(double ns, char *buf, size_t len)
 		snprintf(buf, len, "%.2f ms", ns / 1e6);
 	else
 		snprintf(buf, len, "%.3f s", ns / 1e9);
-	return buf;
-}
-
-/* "1st", "2nd", "3rd", "4th", ..., "11th", "21st". */
-static const char *
-ordinal(unsigned r, char *buf, size_t len)
-{
-	static const char *const suffix[10] = { "th", "st", "nd", "rd", "th",
-	    "th", "th", "th", "th", "th" };
-
-	snprintf(buf, len, "%u%s", r, r % 100 >= 11 && r % 100 <= 13 ?
-	    "th" : suffix[r % 10]);
 	return buf;
 }
 
@@ -224,14 +213,14 @@ plain_table(FILE *fp, const struct stats *st)
 	char buf[24];
 
 	w = (unsigned)snprintf(buf, sizeof(buf), "%u", st->runs);
-	w = (w > (unsigned)strlen(ordinal(n, buf, sizeof(buf))) ? w :
+	w = (w > (unsigned)strlen(text_ordinal(n, buf, sizeof(buf))) ? w :
 	    (unsigned)strlen(buf)) + 2;
 	if (w < 6)
 		w = 6;
 	name_w = (unsigned)snprintf(buf, sizeof(buf), "Process-%u", n);
 	fprintf(fp, "%-*s", (int)name_w, "finished");
 	for (r = 1; r <= n; r++)
-		fprintf(fp, "%*s", (int)w, ordinal(r, buf, sizeof(buf)));
+		fprintf(fp, "%*s", (int)w, text_ordinal(r, buf, sizeof(buf)));
 	fprintf(fp, "  %s\n", "killed/failed");
 	for (i = 0; i < n; i++) {
 		snprintf(buf, sizeof(buf), "Process-%u", i + 1);
