@@ -73,7 +73,7 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
 RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
-		src/history.c src/model.c src/event.c src/work.c
+		src/history.c src/model.c src/event.c src/work.c src/spans.c
 build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \

@@ -325,13 +325,14 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 
 int
 stream_main(const struct options *o, const struct printer *p,
-    const struct recording *rec)
+    struct recording *rec)
 {
 	struct stream s = { .printer = p, .live = rec == NULL };
 	struct source *src;
 	enum stream_end end;
 	const char *call;
 	int sigfd, sig = 0, error;
+	char refused[320] = "";
 
 	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
 	    (s.broken = calloc(o->run.nproc, sizeof(*s.broken))) == NULL)
@@ -346,7 +347,8 @@ stream_main(const struct options *o, const struct printer *p,
 	s.keep = o->trace != NULL;
 	if (jsonl_put_run(&s.record, &o->run))
 		record_failed(&s);
-	p->start(s.out.fp, o);
+	if (p->start != NULL)
+		p->start(s.out.fp, o);
 	src = rec != NULL ? source_recording(rec, sink, &s) :
 	    source_live(&o->run, sink, &s);
 	if (src == NULL)
@@ -354,7 +356,13 @@ stream_main(const struct options *o, const struct printer *p,
 	if ((call = source_start_error(src, &error)) != NULL)
 		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
 	end = loop(&s, src, sigfd, &sig);
-	if (end == END_RUN)
+	/* A recording refused part way (a pipe, read once): what came
+	   before it was printed; the rest is not, nor the trace. */
+	if (source_error(src) != NULL) {
+		snprintf(refused, sizeof(refused), "%s", source_error(src));
+		s.keep = false;
+	}
+	if (end == END_RUN && refused[0] == '\0')
 		report_summary(&s, stderr);
 	/* Whatever ended it, no child outlives this. */
 	source_free(src);
@@ -389,10 +397,14 @@ stream_main(const struct options *o, const struct printer *p,
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(error));
 		return 1;
 	}
+	if (refused[0] != '\0') {
+		fprintf(stderr, "ptviz: %s\n", refused);
+		return 2;
+	}
 	return s.faults > 0 ? 1 : 0;
 }
 
-/* What a run of --runs prints of its events: nothing. */
+/* What a run of --runs prints of its events, and a conversion: nothing. */
 static void
 silent_event(FILE *fp, const struct model *m, const struct event *ev)
 {
@@ -401,7 +413,7 @@ silent_event(FILE *fp, const struct model *m, const struct event *ev)
 	(void)ev;
 }
 
-static const struct printer silent_printer = { NULL, silent_event };
+const struct printer silent_printer = { NULL, silent_event };
 
 /* Write what waits for stdout, as it can take it, until it is all out,
    stdout fails, a signal comes (*sig, when none came before) or, with

@@ -160,9 +160,13 @@ struct tui {
 	FILE		*in;		/* the terminal, read without blocking */
 	int		 in_fd;
 	struct source	*src;		/* the run; NULL once it has ended */
-	const struct recording *replay;	/* the recording shown, or NULL:
+	struct recording *replay;	/* the recording shown, or NULL:
 					   a live run */
 	uint64_t	 end_ns;	/* a replay's clock once it is read */
+	bool		 play_due;	/* a replay plays from its start once
+					   its first events are in */
+	char		 refused[320];	/* a replay refused part way: the
+					   line to leave with (exit 2) */
 	struct jsonl_file record;	/* --record: the first run */
 	bool		 trace_due;	/* --trace: the first run, once it
 					   ends or is left */
