@@ -29,6 +29,7 @@
 #include "event.h"
 #include "jsonl.h"
 #include "model.h"
+#include "quickline.h"
 #include "recording.h"
 #include "spans.h"
 
@@ -60,6 +61,7 @@ struct recording {
 	size_t		 start, len;	/* bytes not yet taken: buf[start..len) */
 	bool		 eof;		/* nothing more to read */
 	bool		 more;		/* whole lines left at the last pump */
+	bool		 slow;		/* every line through json-c (tests) */
 	struct json_tokener *tok;
 	struct model	 m;		/* the run so far, to check each event */
 	struct spans	 spans;
@@ -282,20 +284,6 @@ take_run(struct recording *rd, json_object *o)
 	return 0;
 }
 
-/* The state named `name` for a record of this kind; ST_COUNT if none. */
-static unsigned
-state_named(const char *name, enum state_kind kind)
-{
-	enum state_kind k;
-	unsigned s;
-
-	for (s = 0; s < ST_COUNT; s++)
-		if (s != ST_LOST && state_kind(s, &k) && k == kind &&
-		    strcmp(state_name(s), name) == 0)
-			return s;
-	return ST_COUNT;
-}
-
 /* The errno named `name` ("EAGAIN"); -1 for "unknown". */
 static int
 errno_named(const char *name, int *err)
@@ -337,18 +325,6 @@ signal_named(const char *name, int *sig)
 	return -1;
 }
 
-/* The object kind named `name` ("mutex"); OBJ_COUNT if none. */
-static unsigned
-object_named(const char *name)
-{
-	unsigned k;
-
-	for (k = OBJ_NONE + 1; k < OBJ_COUNT; k++)
-		if (strcmp(object_name(k), name) == 0)
-			return k;
-	return OBJ_COUNT;
-}
-
 /* What a wait or a hold names: "for" or "holds", and "object". */
 static int
 take_object(struct recording *rd, json_object *o, const char *key,
@@ -361,7 +337,7 @@ take_object(struct recording *rd, json_object *o, const char *key,
 
 	if ((s = get_str(rd, o, key)) == NULL)
 		return -1;
-	if ((k = object_named(s)) == OBJ_COUNT)
+	if ((k = object_named(s, strlen(s))) == OBJ_COUNT)
 		return refuse(rd, "\"%s\" \"%.40s\" is not a thing a thread "
 		    "waits for or holds", key, s);
 	if (get_int(rd, o, "object", 0, OBJ_MUTEXES - 1, &n) == -1)
@@ -535,6 +511,8 @@ note_spans(struct recording *rd, const struct event *ev)
 	return 0;
 }
 
+static int	check_event(struct recording *, const struct event *);
+
 /* Every other line: one event. */
 static int
 take_event(struct recording *rd, json_object *o)
@@ -544,8 +522,6 @@ take_event(struct recording *rd, json_object *o)
 	enum state_kind kind;
 	int64_t t, proc, thread, pid, tid;
 	const char *name;
-	uint64_t *last;
-	char whom[48];
 
 	if (get_int(rd, o, "t_ns", INT64_MIN, INT64_MAX, &t) == -1 ||
 	    (name = get_str(rd, o, "event")) == NULL ||
@@ -566,16 +542,29 @@ take_event(struct recording *rd, json_object *o)
 	ev = (struct event){ .t_ns = RECORDING_T0 + (uint64_t)t,
 	    .pid = (int32_t)pid, .tid = (int32_t)tid,
 	    .proc = (uint16_t)proc, .thread = (uint16_t)thread,
-	    .state = (uint8_t)state_named(name, kind) };
+	    .state = (uint8_t)state_named(name, strlen(name), kind) };
 	if (ev.state == ST_COUNT)
 		return refuse(rd, "\"%.40s\" is not an event of %s", name,
 		    kind == KIND_MAIN ? "the main process" :
 		    kind == KIND_PROC ? "a process" : "a thread");
 	if (take_extra(rd, o, &ev) == -1)
 		return -1;
-	last = &rd->last[kind == KIND_MAIN ? 0 : kind == KIND_PROC ?
-	    (size_t)proc : 1 + cfg->nproc + (size_t)(proc - 1) *
-	    cfg->nthread + (size_t)(thread - 1)];
+	return check_event(rd, &ev);
+}
+
+/* An event read from its line, however: checked against the run so far,
+   then handed on. */
+static int
+check_event(struct recording *rd, const struct event *e)
+{
+	const struct run_config *cfg = &rd->cfg;
+	struct event ev = *e;
+	uint64_t *last;
+	char whom[48];
+
+	last = &rd->last[ev.proc == 0 ? 0 : ev.thread == 0 ? ev.proc :
+	    1 + cfg->nproc + (size_t)(ev.proc - 1) * cfg->nthread +
+	    (ev.thread - 1)];
 	if (ev.t_ns < *last)
 		return refuse(rd, "time goes backwards for %s (%.9f s after "
 		    "%.9f s)", who(&ev, whom, sizeof(whom)),
@@ -639,6 +628,7 @@ static int
 take_line(struct recording *rd, const char *s, size_t len, bool cut)
 {
 	enum json_tokener_error e;
+	struct event ev;
 	json_object *o;
 	int rc;
 
@@ -655,6 +645,9 @@ take_line(struct recording *rd, const char *s, size_t len, bool cut)
 		rd->line = rd->blank;
 		return refuse(rd, "the line is blank, and lines follow it");
 	}
+	/* The lines ptviz writes, read without json-c: the same events. */
+	if (rd->started && !rd->slow && quickline_event(s, len, &rd->cfg, &ev))
+		return check_event(rd, &ev);
 	rd->text = s;
 	rd->textlen = len;
 	json_tokener_reset(rd->tok);
@@ -1013,15 +1006,17 @@ recording_parse(struct recording_whole *w, const char *name,
     const char *buf, size_t len, char *err, size_t errlen)
 {
 	struct recording *rd = recording_new(name);
+	bool slow = w->slow;
 	int rc = -1;
 
-	*w = (struct recording_whole){ 0 };
+	*w = (struct recording_whole){ .slow = slow };
 	if (rd == NULL) {
 		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		return -1;
 	}
 	rd->mem = buf;
 	rd->memlen = len;
+	rd->slow = w->slow;
 	if (read_run(rd) == 0) {
 		w->cfg = rd->cfg;
 		while (!rd->info.ended && !rd->info.failed)

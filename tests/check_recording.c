@@ -14,6 +14,7 @@
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/jsonl.h"
+#include "../src/quickline.h"
 #include "../src/recording.h"
 #include "../src/trace.h"
 #include "suites.h"
@@ -98,7 +99,7 @@ parse(const char *s, struct recording_whole *r, char *err, size_t errlen)
 static void
 assert_round_trip(const char *s)
 {
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 	char err[256], *out;
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
@@ -111,7 +112,7 @@ assert_round_trip(const char *s)
 START_TEST(recording_reads_every_event)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
@@ -139,7 +140,7 @@ START_TEST(recording_reads_version_1)
 	char *s = text(1, "{\"event\":\"run\",\"format\":\"ptviz\","
 	    "\"version\":1,\"processes\":1,\"threads\":1,\"sleep_s\":0.1,"
 	    "\"seed\":3}", 0, NULL), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.cfg.work, WORK_SLEEP);
@@ -189,7 +190,7 @@ START_TEST(recording_keeps_a_zombie)
 	char *s = text(0, NULL, 11, "{\"t_ns\":50000650,\"event\":"
 	    "\"zombie\",\"proc\":1,\"thread\":0,\"pid\":11,\"tid\":11}"),
 	    err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD);
@@ -205,7 +206,7 @@ END_TEST
 START_TEST(recording_skips_a_cut_last_line)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 	size_t len = strlen(s);
 
 	/* Cut in the middle of the last line: no newline, half its JSON. */
@@ -237,7 +238,7 @@ END_TEST
 START_TEST(recording_takes_a_bom_and_blank_lines_at_the_end)
 {
 	char *s = text(0, NULL, 0, NULL), *t, err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_int_ne(asprintf(&t, "\xef\xbb\xbf%s\n \r\n\t\n", s), -1);
 	ck_assert_msg(parse(t, &r, err, sizeof(err)) == 0, "%s", err);
@@ -253,7 +254,7 @@ END_TEST
 START_TEST(recording_says_a_run_was_cut)
 {
 	char *s = text(NGOOD, NULL, 0, NULL), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD - 2);
@@ -312,7 +313,7 @@ two_holders(const char *work, const char *holds, unsigned second)
 START_TEST(recording_refuses_two_holders_of_the_global_mutex)
 {
 	char *s = two_holders("global-mutex", "global-mutex", 500), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "run.jsonl: line 10: Thread-1 of Process-2 "
@@ -332,7 +333,7 @@ END_TEST
 START_TEST(recording_refuses_more_holders_than_permits)
 {
 	char *s = two_holders("semaphore", "semaphore", 1399), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "run.jsonl: line 10: Thread-1 of Process-2 "
@@ -354,7 +355,7 @@ START_TEST(recording_reads_across_chunks)
 	char *buf = NULL, err[256];
 	size_t len = 0, i, k;
 	FILE *fp = open_memstream(&buf, &len);
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_ptr_nonnull(fp);
 	for (i = 1; i <= NGOOD; i++) {
@@ -418,6 +419,79 @@ START_TEST(recording_never_waits_on_a_pipe)
 	recording_close(rd);
 	close(p[0]);
 	free(s);
+}
+END_TEST
+
+/* ptviz's own lines read quickly to the very events json-c reads. */
+START_TEST(quickline_reads_what_jsonl_writes)
+{
+	static const struct event evs[] = {
+		{ .t_ns = 5, .sleep_ns = 7, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_SLEEPING },
+		{ .t_ns = 6, .plan_ns = 9, .pid = -3, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_HOLDING,
+		  .what = OBJ_GMUTEX | OBJ_RECOVERED },
+		{ .t_ns = 7, .cpu_ns = 44, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_DONE },
+		{ .t_ns = 8, .wstatus = 3 << 8, .pid = 11, .tid = 11,
+		  .proc = 1, .state = ST_KILLED, .what = OBJ_SEM,
+		  .object = 2 },
+		{ .t_ns = 9, .pid = 10, .tid = 10, .state = ST_MSTOPPED },
+	};
+	struct run_config cfg = { .nproc = 1, .nthread = 1,
+	    .sleep_ns = 100 };
+	struct event e;
+	char *line;
+	size_t i, len;
+	FILE *fp;
+
+	for (i = 0; i < sizeof(evs) / sizeof(evs[0]); i++) {
+		line = NULL;
+		fp = open_memstream(&line, &len);
+		jsonl_event(fp, 0, &evs[i]);
+		fclose(fp);
+		ck_assert_msg(quickline_event(line, len - 1, &cfg, &e),
+		    "%s", line);
+		ck_assert_uint_eq(e.t_ns, evs[i].t_ns + RECORDING_T0);
+		e.t_ns = evs[i].t_ns;
+		ck_assert_msg(memcmp(&e, &evs[i], sizeof(e)) == 0, "%s",
+		    line);
+		free(line);
+	}
+}
+END_TEST
+
+/* Any other form is left to json-c, which reads it or says why not. */
+START_TEST(quickline_leaves_other_lines_to_json_c)
+{
+	static const char *const others[] = {
+		"{ \"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"event\":\"running\",\"t_ns\":5,\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":05,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"runn\\u0069ng\",\"proc\":1,"
+		"\"thread\":1,\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":2,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"x\":1}",
+		"{\"t_ns\":5,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"sleep_ns\":101}",
+		"{\"t_ns\":5.0,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}\r",
+	};
+	struct run_config cfg = { .nproc = 1, .nthread = 1,
+	    .sleep_ns = 100 };
+	struct event e;
+	size_t i;
+
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		ck_assert_msg(!quickline_event(others[i], strlen(others[i]),
+		    &cfg, &e), "%s", others[i]);
 }
 END_TEST
 
@@ -536,7 +610,7 @@ START_TEST(recording_refuses_bad_lines)
 	const struct bad *b = &bads[_i];
 	char *s = b->after != 0 ? text(0, NULL, b->after, b->with) :
 	    text(b->line, b->with, 0, NULL), err[512];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_msg(strncmp(err, "run.jsonl: ", 11) == 0, "%s", err);
 	ck_assert_msg(strncmp(err + 11, b->msg, strlen(b->msg)) == 0,
@@ -549,7 +623,7 @@ END_TEST
 START_TEST(recording_refuses_long_lines_and_nothing)
 {
 	char *s = malloc(1 << 20), err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 
 	memset(s, 'x', 1 << 20);
 	ck_assert_int_eq(recording_parse(&r, "big", s, 1 << 20, err,
@@ -572,7 +646,7 @@ END_TEST
 START_TEST(recording_exports_a_trace)
 {
 	char *s = text(0, NULL, 0, NULL), *out = NULL, err[256];
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 	struct history h;
 	size_t len = 0, i;
 	FILE *fp;
@@ -625,6 +699,8 @@ recording_suite(void)
 	tcase_add_test(tc, recording_refuses_more_holders_than_permits);
 	tcase_add_test(tc, recording_reads_across_chunks);
 	tcase_add_test(tc, recording_never_waits_on_a_pipe);
+	tcase_add_test(tc, quickline_reads_what_jsonl_writes);
+	tcase_add_test(tc, quickline_leaves_other_lines_to_json_c);
 	tcase_add_loop_test(tc, recording_refuses_bad_lines, 0,
 	    sizeof(bads) / sizeof(bads[0]));
 	tcase_add_test(tc, recording_refuses_long_lines_and_nothing);

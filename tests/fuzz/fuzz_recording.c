@@ -23,7 +23,7 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 round_trip(const struct recording_whole *r)
 {
-	struct recording_whole again;
+	struct recording_whole again = { 0 };
 	struct history h;
 	char *buf = NULL, err[512];
 	size_t len = 0, i;
@@ -57,7 +57,7 @@ round_trip(const struct recording_whole *r)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct recording_whole r;
+	struct recording_whole r = { 0 };
 	char err[512];
 
 	if (recording_parse(&r, "fuzz", (const char *)data, size, err,
