@@ -1,8 +1,11 @@
 /*
  * outfile.c: a file made to be written (see outfile.h).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "outfile.h"
@@ -25,4 +28,14 @@ outfile_create(const char *path)
 		return -1;
 	}
 	return fd;
+}
+
+const char *
+outfile_strerror(const char *path, int err)
+{
+	struct stat st;
+
+	if (err == ENXIO && stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+		return "a FIFO nobody reads";
+	return strerror(err);
 }

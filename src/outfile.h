@@ -9,4 +9,8 @@
    (ENXIO) rather than waited for. */
 int	outfile_create(const char *path);
 
+/* What error err (an errno) of opening path for writing means, in words:
+   strerror, but "a FIFO nobody reads" for ENXIO on a FIFO. */
+const char *outfile_strerror(const char *path, int err);
+
 #endif

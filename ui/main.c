@@ -30,6 +30,7 @@
 #include "../src/duration.h"
 #include "../src/event.h"
 #include "../src/limits.h"
+#include "../src/outfile.h"
 #include "../src/recording.h"
 #include "../src/spawn.h"
 #include "../src/scene.h"
@@ -150,7 +151,7 @@ writable(const struct options *o)
 		}
 		saved = errno;
 		fprintf(stderr, "ptviz: %s %s: %s\n", opt[i], path[i],
-		    strerror(saved));
+		    outfile_strerror(path[i], saved));
 		while (i-- > 0)
 			if (made[i])
 				unlink(path[i]);
