@@ -5,8 +5,10 @@
  * signal is blocked or any process forked; so do counts this machine cannot
  * hold now (src/limits.h), which would otherwise take every pid it has
  * while the run fails thread by thread, a recording to replay that is bad
- * (read whole and checked first: src/recording.h), and a --record or
- * --trace file that cannot be written.  The screen is the default when
+ * (its run record, and for the line front ends a regular file whole:
+ * src/recording.h), and a --record or --trace file that cannot be
+ * written.  A recording the screen shows, or one on a pipe, is read as it
+ * comes: a bad line there ends the front end with the same line and 2.  The screen is the default when
  * both stdin and stdout are a terminal; if that terminal cannot show it,
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what

@@ -20,6 +20,11 @@
  * A deadlock the model finds is told on stderr at once, and (a live run)
  * its process is killed and reaped, so the run ends: never a hang.
  *
+ * A recording is a source like a run: read as it comes, a pipe polled
+ * with the rest.  One refused part way (main.c checks a regular file
+ * first, so only a pipe can be) ends the loop; what was printed stays,
+ * the trace is not written, and the one line is told with exit status 2.
+ *
  * --runs N goes through the same loop N times, each run reaped whole
  * before the next starts, with a printer that prints no event: each
  * finished model is counted (src/stats.h) and the runs printer says what

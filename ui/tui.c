@@ -9,7 +9,10 @@
  * its fills can visibly grow (frame_ns), and events in between only wait
  * for the next frame; a key is answered at once.  Once the run has ended,
  * or is paused or stopped in time, a frame is drawn only for a key, an
- * event or a resize: with no input, ppoll() waits forever.
+ * event or a resize: with no input, ppoll() waits forever.  A recording is
+ * read as it comes, PUMP_BUDGET events between two looks at the keys
+ * (ppoll() without waiting while more can be read), and plays from its
+ * start once its first events are in.
  *
  * SIGWINCH stays blocked except inside ppoll(), so curses' handler can only
  * run there and a resize always interrupts the wait (never lost between a
