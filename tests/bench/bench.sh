@@ -220,7 +220,13 @@ big_recording() {
 	BIG_TX=$(awk -v a="$BIG_TRACE" -v b="$BIG_PLAIN" 'BEGIN { printf "%.2f", a / b }')
 	# The screen: start to the first frame, and the memory once loaded.
 	for i in $(seq 1 "$UI_ROUNDS"); do
-		pane_start 160 50 "sh -c 'read x; exec $PTVIZ --replay $f'"
+		# Held at a read until the clock starts; then exec'd, same pid.
+		tm new-session -d -s b -x 160 -y 50 "env TERM=tmux-256color \
+		    LANG=C.UTF-8 sh -c 'read x; exec $PTVIZ --replay $f'; sleep 600" ||
+			die "tmux would not start"
+		sleep 0.5
+		PID=$(ps -o pid= --ppid "$(tm display-message -p -t b '#{pane_pid}')" |
+		    head -n 1 | tr -d ' ')
 		t0=$(date +%s%N)
 		tm send-keys -t b Enter
 		pane_wait_header 10 || die "the big replay drew nothing"
