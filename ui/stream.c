@@ -310,8 +310,13 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 			if (busy)
 				armed = 0;
 		}
-		if (busy && out_pending(&s->out) < OUT_CHUNK)
+		/* Events keep coming (a recording read from a file never
+		   waits): a signal is still heard, at a read a pump. */
+		if (busy && out_pending(&s->out) < OUT_CHUNK) {
+			if ((*sig = signals_read(sigfd)) != 0)
+				return END_SIGNAL;
 			continue;
+		}
 		/* About to wait: what was recorded goes to its file. */
 		if (!busy && jsonl_flush(&s->record))
 			record_failed(s);
