@@ -39,6 +39,7 @@ stalled() {
 # A FIFO whose writer stalls.
 mkfifo fifo
 sh feed.sh >fifo &
+echo $! >>sleepers
 stalled fifo "$PTVIZ --replay fifo" q 0
 
 # Standard input from a pipe that stalls.
