@@ -58,12 +58,12 @@ struct recording {
 	const char	*mem;		/* recording_parse's bytes */
 	size_t		 memlen;
 	char		*buf;		/* [CHUNK] */
-	size_t		 start, len;	/* bytes not yet taken: buf[start..len) */
+	size_t		 start, len;	/* not yet taken: buf[start..len) */
 	bool		 eof;		/* nothing more to read */
 	bool		 more;		/* whole lines left at the last pump */
 	bool		 slow;		/* every line through json-c (tests) */
 	struct json_tokener *tok;
-	struct model	 m;		/* the run so far, to check each event */
+	struct model	 m;		/* the run so far, to check events */
 	struct spans	 spans;
 	bool		 started;	/* the run record was read */
 	uint64_t	*last;		/* latest time of the main process [0],
@@ -72,7 +72,7 @@ struct recording {
 	unsigned	 line;		/* the one being read, from 1 */
 	unsigned	 blank;		/* the first of the blank lines just
 					   read; 0: none */
-	const char	*text;		/* the line being read, and its length */
+	const char	*text;		/* the line being read, its length */
 	size_t		 textlen;
 	run_sink	*sink;		/* where the events go, this pump */
 	void		*ctx;
