@@ -200,6 +200,25 @@ get_str(struct recording *rd, json_object *o, const char *key)
 	return s;
 }
 
+/* The run record's seed: a whole number from 0 to 2^64 - 1. */
+static int
+take_seed(struct recording *rd, json_object *o, uint64_t *seed)
+{
+	json_object *v = member(rd, o, "seed", json_type_int,
+	    "a whole number");
+
+	if (v == NULL)
+		return -1;
+	if (json_object_get_int64(v) < 0)
+		return refuse(rd, "\"seed\" is negative");
+	/* json-c reads a number past 2^64 - 1 as 2^64 - 1. */
+	*seed = json_object_get_uint64(v);
+	if (*seed == UINT64_MAX && beyond_u64(rd->text, rd->textlen))
+		return refuse(rd, "\"seed\" is beyond %llu (2^64 - 1)",
+		    (unsigned long long)UINT64_MAX);
+	return 0;
+}
+
 /* The first line: what was run. */
 static int
 take_run(struct recording *rd, json_object *o)
@@ -208,6 +227,7 @@ take_run(struct recording *rd, json_object *o)
 	json_object *v;
 	const char *s;
 	int64_t n, p, t;
+	uint64_t seed;
 	double d;
 
 	if (!json_object_object_get_ex(o, "event", &v) ||
@@ -236,19 +256,11 @@ take_run(struct recording *rd, json_object *o)
 	if (!(d >= 0 && d <= RUN_MAX_SLEEP_NS / 1e9))
 		return refuse(rd, "\"sleep_s\" is %g, out of range (0 to %llu)",
 		    d, RUN_MAX_SLEEP_NS / 1000000000ull);
-	if ((v = member(rd, o, "seed", json_type_int, "a whole number")) ==
-	    NULL)
+	if (take_seed(rd, o, &seed) == -1)
 		return -1;
-	if (json_object_get_int64(v) < 0)
-		return refuse(rd, "\"seed\" is negative");
-	/* json-c reads a number past 2^64 - 1 as 2^64 - 1. */
-	if (json_object_get_uint64(v) == UINT64_MAX && beyond_u64(rd->text,
-	    rd->textlen))
-		return refuse(rd, "\"seed\" is beyond %llu (2^64 - 1)",
-		    (unsigned long long)UINT64_MAX);
 	*cfg = (struct run_config){ .nproc = (unsigned)p,
 	    .nthread = (unsigned)t, .sleep_ns = (uint64_t)llround(d * 1e9),
-	    .seed = json_object_get_uint64(v), .work = WORK_SLEEP,
+	    .seed = seed, .work = WORK_SLEEP,
 	    .permits = WORK_DEFAULT_PERMITS };
 	/* Version 1 knew only the sleep workload. */
 	if (json_object_object_get_ex(o, "work", &v)) {
@@ -622,6 +634,25 @@ blank(const char *s, size_t len)
 	return len == 0;
 }
 
+/* json-c could not read the line (error e): say why; a last line cut
+   short, once the run record was read, is skipped and noted instead. */
+static int
+not_json(struct recording *rd, enum json_tokener_error e, bool cut)
+{
+	if (cut && rd->started) {
+		rd->info.cut_line = rd->line;
+		return 0;
+	}
+	if (e == json_tokener_continue)
+		return refuse(rd, cut ? "cut short before the end of its JSON" :
+		    "not JSON: it ends before its JSON does");
+	if (e == json_tokener_success)
+		return refuse(rd, "not JSON: more follows the JSON value");
+	return refuse(rd, "not JSON: %s at byte %zu",
+	    json_tokener_error_desc(e),
+	    json_tokener_get_parse_end(rd->tok) + 1);
+}
+
 /* One whole line (without its newline); `cut` if it ended the file without
    one.  Blank lines are let be until a line that is not follows them. */
 static int
@@ -656,20 +687,7 @@ take_line(struct recording *rd, const char *s, size_t len, bool cut)
 	if (o == NULL || e != json_tokener_success ||
 	    json_tokener_get_parse_end(rd->tok) != len) {
 		json_object_put(o);
-		if (cut && rd->started) {
-			rd->info.cut_line = rd->line;
-			return 0;
-		}
-		if (e == json_tokener_continue)
-			return refuse(rd, cut ? "cut short before the end of "
-			    "its JSON" : "not JSON: it ends before its JSON "
-			    "does");
-		if (e == json_tokener_success)
-			return refuse(rd, "not JSON: more follows the JSON "
-			    "value");
-		return refuse(rd, "not JSON: %s at byte %zu",
-		    json_tokener_error_desc(e),
-		    json_tokener_get_parse_end(rd->tok) + 1);
+		return not_json(rd, e, cut);
 	}
 	rc = take_record(rd, o);
 	json_object_put(o);
