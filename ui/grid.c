@@ -280,15 +280,19 @@ replay_status(const struct tui *t, char *buf, size_t len)
 		return false;
 	ri = recording_get(t->replay);
 	if (!ri->ended && !ri->failed) {
-		int d = ri->bytes < 10000000 ? 1 : 0;
+		/* kB under a megabyte, tenths of MB under ten. */
+		uint64_t most = ri->size != 0 ? ri->size : ri->bytes;
+		double unit = most < 1000000 ? 1e3 : 1e6;
+		int d = most >= 1000000 && most < 10000000 ? 1 : 0;
+		const char *u = most < 1000000 ? "kB" : "MB";
 
 		if (ri->size != 0)
-			snprintf(buf, len, "reading %s: %.*f of %.*f MB",
-			    ri->name, d, (double)ri->bytes / 1e6, d,
-			    (double)ri->size / 1e6);
+			snprintf(buf, len, "reading %s: %.*f of %.*f %s",
+			    ri->name, d, (double)ri->bytes / unit, d,
+			    (double)ri->size / unit, u);
 		else
-			snprintf(buf, len, "reading %s: %.*f MB", ri->name, d,
-			    (double)ri->bytes / 1e6);
+			snprintf(buf, len, "reading %s: %.*f %s", ri->name, d,
+			    (double)ri->bytes / unit, u);
 		return true;
 	}
 	/* The last warning says where the run stops, if it was cut. */

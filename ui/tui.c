@@ -589,9 +589,10 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		travel_advance(t);
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
-		   time, nothing moves by itself. */
+		   time, nothing moves by itself; nor does a recording still
+		   read, but as its events come. */
 		moving = t->play.on || (t->following && t->src != NULL &&
-		    !model_stopped(&t->live));
+		    t->replay == NULL && !model_stopped(&t->live));
 		if (moving || kernel_wait_ns(t, wall) == 0)
 			t->dirty = true;
 		if (t->dirty && (wall - last >= frame_ns(t) || input)) {

@@ -1,5 +1,5 @@
 # A recording the screen reads as it comes: a FIFO or a pipe whose writer
-# stalls shows the run so far at once, with "reading F: N MB" in the
+# stalls shows the run so far at once, with "reading F: N kB" in the
 # header, and q quits while the writer still stalls; a bad line found
 # after the screen started leaves it cleanly with the one line and exit 2;
 # a run cut short says where it stops, in the header and on stderr;
@@ -26,7 +26,7 @@ stalled() {
 	local name=$1 cmd=$2 key=$3 status=$4 start
 	tm_start 120 40 "$cmd"
 	WAIT_S=10 tm_wait_for "^ptviz — replay of $name — 4 processes × 3 threads"
-	tm_wait_for "reading $name: [0-9.]+ MB"
+	tm_wait_for "reading $name: [0-9.]+ (kB|MB)"
 	# Played from its start, it soon shows the processes forked so far.
 	tm_wait_for '^.{2}Process-1 +[0-9]+ '
 	start=$(now_ms)
