@@ -309,6 +309,7 @@ restart(struct tui *t)
 	t->restart = false;
 	/* The kernel view's files of /proc stay out of the new children. */
 	kernel_free(t);
+	t->play_due = false;
 	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
 	    source_live(c, sink, t);
 	/* Only this run waits at its start (g); a rerun goes at once. */
