@@ -9,11 +9,12 @@
 static const struct {
 	const char	*name;
 	enum state_kind	 kind;
+	size_t		 len;
 } states[ST_COUNT] = {
 #define T KIND_THREAD
 #define P KIND_PROC
 #define M KIND_MAIN
-#define X(e, n, k) [e] = { n, k },
+#define X(e, n, k) [e] = { n, k, sizeof(n) - 1 },
 	EVENT_STATES(X)
 #undef X
 #undef T
@@ -43,7 +44,7 @@ state_named(const char *name, size_t len, enum state_kind kind)
 
 	for (s = 0; s < ST_COUNT; s++)
 		if (s != ST_LOST && states[s].kind == kind &&
-		    strlen(states[s].name) == len &&
+		    states[s].len == len &&
 		    memcmp(states[s].name, name, len) == 0)
 			return s;
 	return ST_COUNT;

@@ -24,7 +24,7 @@ struct cur {
 };
 
 /* The literal s next, stepped over. */
-static bool
+static inline bool
 lit(struct cur *c, const char *s, size_t n)
 {
 	if ((size_t)(c->end - c->p) < n || memcmp(c->p, s, n) != 0)
@@ -35,28 +35,24 @@ lit(struct cur *c, const char *s, size_t n)
 
 #define LIT(c, s)	lit((c), (s), sizeof(s) - 1)
 
-/* A whole number as strict JSON writes it, in [lo, hi]. */
+/* A whole number as strict JSON writes it, in [lo, hi].  Up to 19 digits
+   cannot pass 2^64 - 1: only a 20th needs a look at the limit. */
 static bool
 num(struct cur *c, uint64_t lo, uint64_t hi, uint64_t *v)
 {
-	const char *p = c->p;
+	const char *p = c->p, *q;
 	uint64_t n = 0;
 	unsigned d;
 
-	if (p == c->end || *p < '0' || *p > '9')
-		return false;
-	/* A leading zero is not JSON: json-c refuses it. */
-	if (*p == '0' && p + 1 < c->end && p[1] >= '0' && p[1] <= '9')
-		return false;
-	for (; p < c->end && *p >= '0' && *p <= '9'; p++) {
-		d = (unsigned)(*p - '0');
-		if (n > hi / 10 || (n == hi / 10 && d > hi % 10))
+	for (q = p; q < c->end && (d = (unsigned)(*q - '0')) < 10; q++) {
+		if (q - p >= 19 && (q - p > 19 || n > (UINT64_MAX - d) / 10))
 			return false;
 		n = n * 10 + d;
 	}
-	if (n < lo)
+	/* A leading zero is not JSON: json-c refuses it. */
+	if (q == p || (q - p > 1 && *p == '0') || n < lo || n > hi)
 		return false;
-	c->p = p;
+	c->p = q;
 	*v = n;
 	return true;
 }
@@ -79,13 +75,17 @@ snum(struct cur *c, int32_t *v)
 	return true;
 }
 
-/* A string without escapes, then its closing quote: its bytes. */
+/* A string without escapes, then its closing quote: its bytes.  (Names
+   are short: a loop beats two memchr calls.) */
 static bool
 name(struct cur *c, const char **s, size_t *len)
 {
-	const char *q = memchr(c->p, '"', (size_t)(c->end - c->p));
+	const char *q;
 
-	if (q == NULL || memchr(c->p, '\\', (size_t)(q - c->p)) != NULL)
+	for (q = c->p; q < c->end && *q != '"'; q++)
+		if (*q == '\\')
+			return false;
+	if (q == c->end)
 		return false;
 	*s = c->p;
 	*len = (size_t)(q - c->p);

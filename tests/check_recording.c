@@ -481,6 +481,10 @@ START_TEST(quickline_leaves_other_lines_to_json_c)
 		"\"pid\":11,\"tid\":12,\"sleep_ns\":101}",
 		"{\"t_ns\":5.0,\"event\":\"running\",\"proc\":1,\"thread\":1,"
 		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":18446744073709551616,\"event\":\"running\","
+		"\"proc\":1,\"thread\":1,\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":2147483648,\"tid\":12}",
 		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
 		"\"pid\":11,\"tid\":12}\r",
 	};
