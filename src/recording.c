@@ -753,8 +753,8 @@ fill(struct recording *rd, bool wait)
 		memcpy(rd->buf + rd->len, rd->mem, (size_t)got);
 		rd->mem += got;
 		rd->memlen -= (size_t)got;
-	} else if (rd->pipe && !wait && poll(&p, 1, 0) == 0) {
-		return 0;
+	} else if (rd->pipe && !wait && poll(&p, 1, 0) <= 0) {
+		return 0;		/* nothing now: the loop polls */
 	} else {
 		while ((got = read(rd->fd, rd->buf + rd->len,
 		    CHUNK - rd->len)) == -1 && errno == EINTR)
@@ -797,8 +797,8 @@ static int
 check_holders(struct recording *rd)
 {
 	struct spans_clash c;
+	struct event ea, eb;
 	char a[48], b[48];
-	struct event ea = { 0 }, eb = { 0 };
 	int rc = spans_check(&rd->spans, &c);
 
 	if (rc == -1)
