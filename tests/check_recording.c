@@ -16,6 +16,7 @@
 #include "../src/jsonl.h"
 #include "../src/quickline.h"
 #include "../src/recording.h"
+#include "../src/spans.h"
 #include "../src/trace.h"
 #include "suites.h"
 
@@ -499,6 +500,56 @@ START_TEST(quickline_leaves_other_lines_to_json_c)
 }
 END_TEST
 
+/* Holders are judged by time: ends before starts at one instant, a span
+   of no length inside another still a second holder, a semaphore of 2
+   takes two at once but not three, a mutex let go by a death unjudged. */
+START_TEST(spans_judge_holders_by_time)
+{
+	struct spans sp;
+	struct spans_clash c;
+
+	spans_init(&sp, 3, 1, 2);
+	ck_assert_int_eq(spans_hold(&sp, SPANS_SEM, 1, 1, 100, 5), 0);
+	ck_assert_int_eq(spans_hold(&sp, SPANS_SEM, 2, 1, 150, 6), 0);
+	spans_end(&sp, 1, 1, 300, false);
+	ck_assert_int_eq(spans_hold(&sp, SPANS_SEM, 3, 1, 300, 7), 0);
+	spans_end(&sp, 2, 1, 400, false);
+	spans_end(&sp, 3, 1, 500, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 0);
+	/* A third at 250, before the first let go at 300. */
+	spans_free(&sp);
+	spans_init(&sp, 3, 1, 2);
+	spans_hold(&sp, SPANS_SEM, 1, 1, 100, 5);
+	spans_hold(&sp, SPANS_SEM, 2, 1, 150, 6);
+	spans_hold(&sp, SPANS_SEM, 3, 1, 250, 7);
+	spans_end(&sp, 1, 1, 300, false);
+	spans_end(&sp, 2, 1, 400, false);
+	spans_end(&sp, 3, 1, 500, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 1);
+	ck_assert_uint_eq(c.span->line, 7);
+	ck_assert_uint_eq(c.most, 2);
+	spans_free(&sp);
+	/* The global mutex: a span of no length inside another clashes; one
+	   ended by its holder's death is not judged. */
+	spans_init(&sp, 3, 1, 1);
+	spans_hold(&sp, SPANS_GMUTEX, 1, 1, 100, 5);
+	spans_hold(&sp, SPANS_GMUTEX, 2, 1, 200, 6);
+	spans_end(&sp, 2, 1, 200, false);
+	spans_end(&sp, 1, 1, 300, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 1);
+	ck_assert_uint_eq(c.span->line, 6);
+	ck_assert_uint_eq(c.with->line, 5);
+	spans_free(&sp);
+	spans_init(&sp, 3, 1, 1);
+	spans_hold(&sp, SPANS_GMUTEX, 1, 1, 100, 5);
+	spans_hold(&sp, SPANS_GMUTEX, 2, 1, 200, 6);
+	spans_end(&sp, 1, 1, 900, true);
+	spans_end(&sp, 2, 1, 300, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 0);
+	spans_free(&sp);
+}
+END_TEST
+
 /* Bad recordings: the line replaced (or added), and the message. */
 static const struct bad {
 	unsigned	 line;		/* replace this line with `with` */
@@ -705,6 +756,7 @@ recording_suite(void)
 	tcase_add_test(tc, recording_never_waits_on_a_pipe);
 	tcase_add_test(tc, quickline_reads_what_jsonl_writes);
 	tcase_add_test(tc, quickline_leaves_other_lines_to_json_c);
+	tcase_add_test(tc, spans_judge_holders_by_time);
 	tcase_add_loop_test(tc, recording_refuses_bad_lines, 0,
 	    sizeof(bads) / sizeof(bads[0]));
 	tcase_add_test(tc, recording_refuses_long_lines_and_nothing);
