@@ -20,7 +20,8 @@ PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/history.c src/text.c src/jsonl.c src/recording.c src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
-	   src/source.c src/limits.c src/kstat.c src/stats.c
+	   src/source.c src/limits.c src/kstat.c src/stats.c src/spans.c \
+	   src/quickline.c
 UI_SRC	 = ui/options.c ui/signals.c ui/out.c ui/stream.c ui/plain.c ui/json.c \
 	   ui/runs.c \
 	   ui/tui.c ui/act.c ui/travel.c ui/theme.c ui/grid.c ui/timeline.c \

@@ -10,6 +10,7 @@
 #define PTVIZ_EVENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /*
@@ -124,8 +125,16 @@ const char	*state_name(unsigned state);
 /* The kind of record that may carry a state; false for a bad value. */
 bool		 state_kind(unsigned state, enum state_kind *kind);
 
+/* The state of this kind of record named by the len bytes at name (not
+   "lost", which is never sent); ST_COUNT if none. */
+unsigned	 state_named(const char *name, size_t len, enum state_kind kind);
+
 /* The name of an object kind as printed by --json, or NULL for a bad one. */
 const char	*object_name(unsigned what);
+
+/* The object kind named by the len bytes at name ("mutex"); OBJ_COUNT if
+   none. */
+unsigned	 object_named(const char *name, size_t len);
 
 /* CLOCK_MONOTONIC now, in nanoseconds. */
 uint64_t	 now_ns(void);

@@ -21,7 +21,8 @@
  * share one ring, so their order of arrival is their true order and a
  * second holder is refused; the global mutex and the semaphore are shared
  * by processes whose rings are read in turn, so there the model follows
- * what it is told and does not judge.
+ * what it is told and does not judge (a recording's reader judges them by
+ * time, at its end: src/spans.h).
  *   process  new -> forked -> starting -> joining -> done, then reaped:
  *            stays done if it exited 0 after done, else killed or failed;
  *            while reaping is held, zombie comes between its end and its

@@ -240,7 +240,8 @@ outfile_strerror(const struct outfile *f, char *buf, size_t len)
 		snprintf(buf, len, "its reader is too slow (%d MiB waiting)",
 		    OUTFILE_HOLD_MAX >> 20);
 	else
-		snprintf(buf, len, "%s", strerror(f->err));
+		snprintf(buf, len, "%s", outfile_open_strerror(f->path,
+		    f->err));
 	return buf;
 }
 
@@ -320,4 +321,14 @@ outfile_same(const struct outfile_id *a, const struct outfile_id *b)
 	if (a->exists)
 		return a->kind && a->dev == b->dev && a->ino == b->ino;
 	return a->path[0] != '\0' && strcmp(a->path, b->path) == 0;
+}
+
+const char *
+outfile_open_strerror(const char *path, int err)
+{
+	struct stat st;
+
+	if (err == ENXIO && stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+		return "a FIFO nobody reads";
+	return strerror(err);
 }

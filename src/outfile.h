@@ -88,4 +88,8 @@ void	outfile_id(struct outfile_id *id, const char *path, int fd);
    path, link or symlink to it), or the same path not made yet? */
 bool	outfile_same(const struct outfile_id *a, const struct outfile_id *b);
 
+/* What error err (an errno) of opening path for writing means, in words:
+   strerror, but "a FIFO nobody reads" for ENXIO on a FIFO. */
+const char *outfile_open_strerror(const char *path, int err);
+
 #endif

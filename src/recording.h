@@ -2,27 +2,42 @@
  * recording.h: reading a recording -- the JSON lines of jsonl.h, written by
  * --json, --record or the screen's `w` -- back into the run's events.
  *
- * A recording is read whole and checked before anything is shown, so that
- * a bad one is refused before a line is printed: every event must be one
- * the model accepts at that point of the run, with its fields in range and
- * its time not before the last of the same thread or process.  What is
- * wrong is told in one line, with the file and the line number.  The one
- * fault that is forgiven is a last line cut short, as a writer that was
- * killed leaves it: it is skipped, and the front end warns of it.
+ * A recording is read as it comes, a piece at a time, from the loop of a
+ * front end (recording_pump): a big file shows at once and fills in as it
+ * loads, a pipe whose writer stalls never holds the loop, and q works all
+ * the while.  Only the first line, the run record, is read before anything
+ * else (recording_open): the counts it gives shape everything shown.  The
+ * events are handed to a sink and not kept here: whoever wants them keeps
+ * them (the screen's history), so a run is held once.
  *
- * JSON is parsed with json-c, line by line: a line longer than
- * RECORDING_LINE_MAX bytes is refused unread, so /dev/zero or a 50 MB line
- * costs nothing.
+ * Every event is checked before it is handed on: it must be one the model
+ * accepts at that point of the run, with its fields in range and its time
+ * not before the last of the same thread or process.  At the end, the
+ * holders of the global mutex and of the semaphore are checked in time
+ * (src/spans.h).  What is wrong is told in one line, with the file and the
+ * line number, and nothing after it is read.  Forgiven: a UTF-8 byte-order
+ * mark, blank lines at the end, and a run cut short -- a last line cut
+ * (skipped), or no end of the main process (the run was cut there): the
+ * front end warns of both (struct recording_info).
+ *
+ * JSON is parsed with json-c, line by line, but for the lines exactly as
+ * ptviz writes them, which src/quickline.h reads many times as fast to the
+ * same events (any other line goes to json-c, which says what is wrong).
+ * A line longer than RECORDING_LINE_MAX bytes is refused unread, so
+ * /dev/zero or a 50 MB line costs nothing.
  */
 #ifndef PTVIZ_RECORDING_H
 #define PTVIZ_RECORDING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "spawn.h"
 
 struct event;
+struct pollfd;
+struct recording;
 
 /* Where the run starts on a replay's clock: event times are this plus the
    t_ns of the file (the model takes a t0 of 0 for "not started"). */
@@ -31,26 +46,71 @@ struct event;
 /* The longest line read; ptviz writes at most about 200 bytes. */
 #define RECORDING_LINE_MAX	4096
 
-struct recording {
-	struct run_config cfg;		/* from the run record */
-	struct event	*events;	/* [n], in the file's order */
-	size_t		 n;
+/* What is known of a recording being read. */
+struct recording_info {
+	const char	*name;		/* the file, as messages name it */
+	uint64_t	 bytes;		/* read so far */
+	uint64_t	 size;		/* a regular file's size; 0: unknown */
+	uint64_t	 events;	/* handed on so far */
+	uint64_t	 end_ns;	/* the latest event's time so far */
+	bool		 ended;		/* read to its end and checked */
+	bool		 failed;	/* refused: error says why */
+	bool		 cut;		/* ended without the main process's
+					   end: the run was cut */
 	unsigned	 cut_line;	/* a last line cut short and skipped:
 					   its number; 0 if none */
-	char		 name[64];	/* the file, as messages name it */
+	const char	*error;		/* one line ("run.jsonl: line 7: ...",
+					   without "ptviz: ") once failed */
 };
 
-/* Read the recording at path ("-": standard input) into r; -1 with one line
-   in err ("run.jsonl: line 7: ...", without "ptviz: ") if it cannot be
-   read or is not a good recording.  r is empty then. */
-int	recording_read(struct recording *r, const char *path, char *err,
-	    size_t errlen);
+/* Open the recording at path ("-": standard input) and read its run
+   record into *cfg, waiting for it on a pipe; NULL with one line in err if
+   it cannot be read or is not a good recording. */
+struct recording *recording_open(const char *path, struct run_config *cfg,
+	    char *err, size_t errlen);
 
-/* The same for a recording already in memory, named `name` in messages. */
-int	recording_parse(struct recording *r, const char *name,
+/* Read what has come, without waiting, and hand sink (may be NULL) the
+   checked events: about `budget` of them at most.  The events handed; 0
+   when nothing is waiting (poll recording_pollfd) or it has ended or
+   failed (recording_get). */
+size_t	recording_pump(struct recording *r, run_sink *sink, void *ctx,
+	    size_t budget);
+
+/* Before sleeping: -1 if more can be read now (pump again); 0 if nothing
+   more will come; 1 with *fd set to the descriptor to poll for more. */
+int	recording_pollfd(const struct recording *r, struct pollfd *fd);
+
+/* What is known of it now. */
+const struct recording_info *recording_get(const struct recording *r);
+
+/* What a front end warns of once it has ended, up to RECORDING_WARNINGS
+   lines, each without the file's name; the number of lines.  0: the run
+   is whole. */
+#define RECORDING_WARNINGS	2
+unsigned recording_warnings(const struct recording *r, char w[][160]);
+
+/* Close it and free it all (NULL: nothing). */
+void	recording_close(struct recording *r);
+
+/* A whole recording in memory, its events kept in an array: for tests and
+   the fuzzers.  Set `slow` before recording_parse to read every line with
+   json-c, as the differential fuzzer does to compare. */
+struct recording_whole {
+	bool		 slow;
+	struct run_config cfg;
+	struct event	*events;	/* [n], in the file's order */
+	size_t		 n, cap;
+	unsigned	 cut_line;
+	bool		 cut;
+	bool		 nomem;		/* an event could not be kept */
+};
+
+/* Read buf as a recording named `name`; -1 with one line in err, and w
+   empty, if it is not a good one. */
+int	recording_parse(struct recording_whole *w, const char *name,
 	    const char *buf, size_t len, char *err, size_t errlen);
 
-/* Free what a read or parse gave. */
-void	recording_free(struct recording *r);
+/* Free what recording_parse gave. */
+void	recording_whole_free(struct recording_whole *w);
 
 #endif

@@ -4,9 +4,11 @@
  * A live run is a thin layer over spawn.c that keeps its protocol in one
  * place: the arm (run_may_sleep, then the descriptors), the control of the
  * children, the events a pause makes.  A recording hands the events it
- * holds, `budget` at a time, and has nothing to wait for or control.
+ * reads, `budget` at a time, asks for its descriptor to be polled while a
+ * pipe has nothing new, and has nothing to control.
  */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +22,7 @@
 
 struct source {
 	struct run	*run;		/* live; NULL for a recording */
-	const struct recording *rec;
-	size_t		 next;		/* the recording's next event */
-	uint64_t	 end;		/* and its latest time */
+	struct recording *rec;
 	run_sink	*sink;
 	void		*ctx;
 };
@@ -51,38 +51,29 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 }
 
 struct source *
-source_recording(const struct recording *rec, run_sink *sink, void *ctx)
+source_recording(struct recording *rec, run_sink *sink, void *ctx)
 {
 	struct source *s;
-	size_t i;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return NULL;
-	*s = (struct source){ .rec = rec, .end = RECORDING_T0, .sink = sink,
-	    .ctx = ctx };
-	for (i = 0; i < rec->n; i++)
-		if (rec->events[i].t_ns > s->end)
-			s->end = rec->events[i].t_ns;
+	*s = (struct source){ .rec = rec, .sink = sink, .ctx = ctx };
 	return s;
 }
 
 size_t
 source_pump(struct source *s, size_t budget)
 {
-	size_t n = 0;
-
 	if (s->run != NULL)
 		return run_pump(s->run, budget);
-	for (; n < budget && s->next < s->rec->n; n++)
-		s->sink(s->ctx, &s->rec->events[s->next++]);
-	return n;
+	return recording_pump(s->rec, s->sink, s->ctx, budget);
 }
 
 int
 source_arm(struct source *s, struct pollfd *fds)
 {
 	if (s->run == NULL)
-		return s->next < s->rec->n ? -1 : 0;
+		return recording_pollfd(s->rec, fds);
 	if (run_finished(s->run))
 		return 0;
 	if (!run_may_sleep(s->run))
@@ -101,13 +92,24 @@ source_woke(struct source *s)
 uint64_t
 source_now(const struct source *s)
 {
-	return s->run != NULL ? now_ns() : s->end;
+	return s->run != NULL ? now_ns() : recording_get(s->rec)->end_ns;
 }
 
 bool
 source_finished(const struct source *s)
 {
-	return s->run != NULL ? run_finished(s->run) : s->next == s->rec->n;
+	const struct recording_info *ri;
+
+	if (s->run != NULL)
+		return run_finished(s->run);
+	ri = recording_get(s->rec);
+	return ri->ended || ri->failed;
+}
+
+const char *
+source_error(const struct source *s)
+{
+	return s->run != NULL ? NULL : recording_get(s->rec)->error;
 }
 
 int

@@ -61,10 +61,11 @@ enum source_ctl {
 struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 		    void *ctx, char *why, size_t whylen);
 
-/* The events of rec (which must outlive the source), handed as fast as
-   they are pumped; NULL with errno if there is no memory. */
-struct source	*source_recording(const struct recording *rec,
-		    run_sink *sink, void *ctx);
+/* The events of rec (which must outlive the source), handed as they are
+   read and checked, `budget` a pump; NULL with errno if there is no
+   memory. */
+struct source	*source_recording(struct recording *rec, run_sink *sink,
+		    void *ctx);
 
 /* Hand the sink what is waiting, about `budget` events at most; the number
    handed over. */
@@ -79,11 +80,16 @@ int		 source_arm(struct source *s, struct pollfd *fds);
 void		 source_woke(struct source *s);
 
 /* The run's clock now, on the events' own: CLOCK_MONOTONIC for a live
-   run; for a recording, the time of its latest event. */
+   run; for a recording, the time of its latest event read so far. */
 uint64_t	 source_now(const struct source *s);
 
-/* True once every event has been handed over: nothing more will come. */
+/* True once every event has been handed over, or a recording was refused
+   part way: nothing more will come. */
 bool		 source_finished(const struct source *s);
+
+/* Why a recording was refused part way, in one line ("run.jsonl: line 7:
+   ..."), or NULL: it was not. */
+const char	*source_error(const struct source *s);
 
 /* Ask the processes for ctl (proc: 1-based, for SOURCE_KILL); -1 with
    errno: ESRCH if none was left to ask, ENOTSUP if this source has no

@@ -5,14 +5,18 @@
  * missing file) are in tests/e2e/replay_bad_files.sh.
  */
 #include <check.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/jsonl.h"
+#include "../src/quickline.h"
 #include "../src/recording.h"
+#include "../src/spans.h"
 #include "../src/trace.h"
 #include "suites.h"
 
@@ -72,7 +76,7 @@ text(unsigned n, const char *with, unsigned after, const char *extra)
 
 /* r written again as JSON lines (to free). */
 static char *
-write_back(const struct recording *r)
+write_back(const struct recording_whole *r)
 {
 	char *out = NULL;
 	size_t len = 0, i;
@@ -87,7 +91,7 @@ write_back(const struct recording *r)
 }
 
 static int
-parse(const char *s, struct recording *r, char *err, size_t errlen)
+parse(const char *s, struct recording_whole *r, char *err, size_t errlen)
 {
 	return recording_parse(r, "run.jsonl", s, strlen(s), err, errlen);
 }
@@ -96,20 +100,20 @@ parse(const char *s, struct recording *r, char *err, size_t errlen)
 static void
 assert_round_trip(const char *s)
 {
-	struct recording r;
+	struct recording_whole r = { 0 };
 	char err[256], *out;
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	out = write_back(&r);
 	ck_assert_str_eq(out, s);
-	recording_free(&r);
+	recording_whole_free(&r);
 	free(out);
 }
 
 START_TEST(recording_reads_every_event)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
-	struct recording r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
@@ -125,7 +129,7 @@ START_TEST(recording_reads_every_event)
 	ck_assert_int_eq(r.events[4].tid, 12);
 	ck_assert_uint_eq(r.events[10].state, ST_EXITED);
 	ck_assert_int_eq(r.events[10].wstatus, 0);
-	recording_free(&r);
+	recording_whole_free(&r);
 	free(s);
 }
 END_TEST
@@ -137,12 +141,12 @@ START_TEST(recording_reads_version_1)
 	char *s = text(1, "{\"event\":\"run\",\"format\":\"ptviz\","
 	    "\"version\":1,\"processes\":1,\"threads\":1,\"sleep_s\":0.1,"
 	    "\"seed\":3}", 0, NULL), err[256];
-	struct recording r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.cfg.work, WORK_SLEEP);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
-	recording_free(&r);
+	recording_whole_free(&r);
 	free(s);
 }
 END_TEST
@@ -187,13 +191,13 @@ START_TEST(recording_keeps_a_zombie)
 	char *s = text(0, NULL, 11, "{\"t_ns\":50000650,\"event\":"
 	    "\"zombie\",\"proc\":1,\"thread\":0,\"pid\":11,\"tid\":11}"),
 	    err[256];
-	struct recording r;
+	struct recording_whole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD);
 	ck_assert_uint_eq(r.events[10].state, ST_ZOMBIE);
 	ck_assert_uint_eq(r.events[11].state, ST_EXITED);
-	recording_free(&r);
+	recording_whole_free(&r);
 	assert_round_trip(s);
 	free(s);
 }
@@ -203,7 +207,7 @@ END_TEST
 START_TEST(recording_skips_a_cut_last_line)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
-	struct recording r;
+	struct recording_whole r = { 0 };
 	size_t len = strlen(s);
 
 	/* Cut in the middle of the last line: no newline, half its JSON. */
@@ -212,19 +216,353 @@ START_TEST(recording_skips_a_cut_last_line)
 	    sizeof(err)), 0);
 	ck_assert_uint_eq(r.cut_line, NGOOD);
 	ck_assert_uint_eq(r.n, NGOOD - 2);
-	recording_free(&r);
+	ck_assert(r.cut);
+	recording_whole_free(&r);
 	/* A whole last line without its newline is not cut. */
 	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, strlen(s) - 1,
 	    err, sizeof(err)), 0);
 	ck_assert_uint_eq(r.cut_line, 0);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
-	recording_free(&r);
+	ck_assert(!r.cut);
+	recording_whole_free(&r);
 	/* Nothing to replay before a cut first line: refused. */
 	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, 30, err,
 	    sizeof(err)), -1);
 	ck_assert_str_eq(err, "run.jsonl: line 1: cut short before the end "
 	    "of its JSON");
 	free(s);
+}
+END_TEST
+
+/* A byte-order mark before the first line, and blank lines at the end,
+   are let be. */
+START_TEST(recording_takes_a_bom_and_blank_lines_at_the_end)
+{
+	char *s = text(0, NULL, 0, NULL), *t, err[256];
+	struct recording_whole r = { 0 };
+
+	ck_assert_int_ne(asprintf(&t, "\xef\xbb\xbf%s\n \r\n\t\n", s), -1);
+	ck_assert_msg(parse(t, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(r.n, NGOOD - 1);
+	ck_assert(!r.cut);
+	recording_whole_free(&r);
+	free(t);
+	free(s);
+}
+END_TEST
+
+/* A run without the main process's end was cut there: read, and said. */
+START_TEST(recording_says_a_run_was_cut)
+{
+	char *s = text(NGOOD, NULL, 0, NULL), err[256];
+	struct recording_whole r = { 0 };
+
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(r.n, NGOOD - 2);
+	ck_assert_uint_eq(r.cut_line, 0);
+	ck_assert(r.cut);
+	recording_whole_free(&r);
+	free(s);
+}
+END_TEST
+
+/*
+ * Two processes of one thread each take a run-wide object: Process-1's
+ * thread holds it from 400 to 1400 ns, Process-2's from `second` ns; the
+ * lines as the main process may take them, Process-2's holding before
+ * Process-1's done (their rings are read in turn).
+ */
+static char *
+two_holders(const char *work, const char *holds, unsigned second)
+{
+	char *s;
+
+	ck_assert_int_ne(asprintf(&s,
+	    "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,"
+	    "\"processes\":2,\"threads\":1,\"sleep_s\":0.1,\"seed\":1,"
+	    "\"work\":\"%s\"%s}\n"
+	    "{\"t_ns\":0,\"event\":\"running\",\"proc\":0,\"thread\":0,"
+	    "\"pid\":10,\"tid\":10}\n"
+	    "{\"t_ns\":100,\"event\":\"forked\",\"proc\":1,\"thread\":0,"
+	    "\"pid\":11,\"tid\":11}\n"
+	    "{\"t_ns\":110,\"event\":\"forked\",\"proc\":2,\"thread\":0,"
+	    "\"pid\":21,\"tid\":21}\n"
+	    "{\"t_ns\":200,\"event\":\"starting\",\"proc\":1,\"thread\":0,"
+	    "\"pid\":11,\"tid\":11}\n"
+	    "{\"t_ns\":210,\"event\":\"starting\",\"proc\":2,\"thread\":0,"
+	    "\"pid\":21,\"tid\":21}\n"
+	    "{\"t_ns\":300,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+	    "\"pid\":11,\"tid\":12}\n"
+	    "{\"t_ns\":310,\"event\":\"running\",\"proc\":2,\"thread\":1,"
+	    "\"pid\":21,\"tid\":22}\n"
+	    "{\"t_ns\":400,\"event\":\"holding\",\"proc\":1,\"thread\":1,"
+	    "\"pid\":11,\"tid\":12,\"holds\":\"%s\",\"object\":0,"
+	    "\"hold_ns\":1000}\n"
+	    "{\"t_ns\":%u,\"event\":\"holding\",\"proc\":2,\"thread\":1,"
+	    "\"pid\":21,\"tid\":22,\"holds\":\"%s\",\"object\":0,"
+	    "\"hold_ns\":100}\n"
+	    "{\"t_ns\":1400,\"event\":\"done\",\"proc\":1,\"thread\":1,"
+	    "\"pid\":11,\"tid\":12}\n"
+	    "{\"t_ns\":1600,\"event\":\"done\",\"proc\":2,\"thread\":1,"
+	    "\"pid\":21,\"tid\":22}\n",
+	    work, strcmp(work, "semaphore") == 0 ? ",\"permits\":1" : "",
+	    holds, second, holds), -1);
+	return s;
+}
+
+/* Two holders of the global mutex at once: refused at the second. */
+START_TEST(recording_refuses_two_holders_of_the_global_mutex)
+{
+	char *s = two_holders("global-mutex", "global-mutex", 500), err[256];
+	struct recording_whole r = { 0 };
+
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "run.jsonl: line 10: Thread-1 of Process-2 "
+	    "holds the global mutex while Thread-1 of Process-1 holds it "
+	    "(since line 9)");
+	free(s);
+	/* Taken as the first let go, though told before: true. */
+	s = two_holders("global-mutex", "global-mutex", 1400);
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert(r.cut);
+	recording_whole_free(&r);
+	free(s);
+}
+END_TEST
+
+/* More holders of the semaphore than its permits: refused. */
+START_TEST(recording_refuses_more_holders_than_permits)
+{
+	char *s = two_holders("semaphore", "semaphore", 1399), err[256];
+	struct recording_whole r = { 0 };
+
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "run.jsonl: line 10: Thread-1 of Process-2 "
+	    "holds a permit of the semaphore while all 1 are held: more "
+	    "holders than permits (Thread-1 of Process-1 holds one since "
+	    "line 9)");
+	free(s);
+	s = two_holders("semaphore", "semaphore", 1401);
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	recording_whole_free(&r);
+	free(s);
+}
+END_TEST
+
+/* Permits for a workload that has none: refused, as --permits is (found
+   by fuzz_recording: written back, the run lost them). */
+START_TEST(recording_refuses_permits_without_the_semaphore)
+{
+	const char *s = "{\"event\":\"run\",\"format\":\"ptviz\","
+	    "\"version\":2,\"processes\":2,\"threads\":1,\"sleep_s\":0.1,"
+	    "\"seed\":1,\"work\":\"mutex\",\"permits\":1}\n";
+	struct recording_whole r = { 0 };
+	char err[256];
+
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "run.jsonl: line 1: \"permits\" is for the "
+	    "semaphore workload, not mutex");
+}
+END_TEST
+
+/* Lines that cross the reader's chunks (a megabyte) read as any other:
+   the good run with 40000 pauses in it. */
+START_TEST(recording_reads_across_chunks)
+{
+	char *buf = NULL, err[256];
+	size_t len = 0, i, k;
+	FILE *fp = open_memstream(&buf, &len);
+	struct recording_whole r = { 0 };
+
+	ck_assert_ptr_nonnull(fp);
+	for (i = 1; i <= NGOOD; i++) {
+		fprintf(fp, "%s\n", good[i - 1]);
+		for (k = 0; i == 7 && k < 40000; k++)
+			fprintf(fp, "{\"t_ns\":%zu,\"event\":\"%s\",\"proc\":0,"
+			    "\"thread\":0,\"pid\":10,\"tid\":10}\n", 550 + k /
+			    1000, k % 2 ? "continued" : "stopped");
+	}
+	fclose(fp);
+	ck_assert_uint_gt(len, 2 << 20);
+	ck_assert_msg(parse(buf, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(r.n, NGOOD - 1 + 40000);
+	ck_assert_uint_eq(r.events[NGOOD - 2 + 40000].state, ST_MDONE);
+	recording_whole_free(&r);
+	free(buf);
+}
+END_TEST
+
+/* Events handed on from a recording read so far; counted by the sink. */
+static void
+count(void *ctx, const struct event *ev)
+{
+	(void)ev;
+	++*(size_t *)ctx;
+}
+
+/* A pipe that has given part of a run: what came is handed on, then the
+   reader asks to be polled rather than wait; the rest comes later. */
+START_TEST(recording_never_waits_on_a_pipe)
+{
+	char *s = text(0, NULL, 0, NULL), path[64], err[256];
+	const struct recording_info *ri;
+	struct recording *rd;
+	struct run_config cfg;
+	struct pollfd pfd;
+	size_t n = 0, half = strlen(s) / 2;
+	int p[2];
+
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(write(p[1], s, half), (ssize_t)half);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
+	rd = recording_open(path, &cfg, err, sizeof(err));
+	ck_assert_msg(rd != NULL, "%s", err);
+	ck_assert_uint_eq(cfg.nproc, 1);
+	while (recording_pump(rd, count, &n, 2) > 0)
+		;
+	ck_assert_uint_gt(n, 0);
+	ck_assert_uint_lt(n, NGOOD - 1);
+	ck_assert_int_eq(recording_pollfd(rd, &pfd), 1);
+	ck_assert_int_eq(pfd.events, POLLIN);
+	ck_assert_int_eq(write(p[1], s + half, strlen(s) - half),
+	    (ssize_t)(strlen(s) - half));
+	close(p[1]);
+	while (!(ri = recording_get(rd))->ended && !ri->failed)
+		recording_pump(rd, count, &n, 2);
+	ck_assert_msg(!ri->failed, "%s", ri->error);
+	ck_assert_uint_eq(n, NGOOD - 1);
+	ck_assert_uint_eq(ri->events, NGOOD - 1);
+	ck_assert_int_eq(recording_pollfd(rd, &pfd), 0);
+	recording_close(rd);
+	close(p[0]);
+	free(s);
+}
+END_TEST
+
+/* ptviz's own lines read quickly to the very events json-c reads. */
+START_TEST(quickline_reads_what_jsonl_writes)
+{
+	static const struct event evs[] = {
+		{ .t_ns = 5, .sleep_ns = 7, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_SLEEPING },
+		{ .t_ns = 6, .plan_ns = 9, .pid = -3, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_HOLDING,
+		  .what = OBJ_GMUTEX | OBJ_RECOVERED },
+		{ .t_ns = 7, .cpu_ns = 44, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_DONE },
+		{ .t_ns = 8, .wstatus = 3 << 8, .pid = 11, .tid = 11,
+		  .proc = 1, .state = ST_KILLED, .what = OBJ_SEM,
+		  .object = 2 },
+		{ .t_ns = 9, .pid = 10, .tid = 10, .state = ST_MSTOPPED },
+	};
+	struct run_config cfg = { .nproc = 1, .nthread = 1,
+	    .sleep_ns = 100 };
+	struct event e;
+	char *line;
+	size_t i, len;
+	FILE *fp;
+
+	for (i = 0; i < sizeof(evs) / sizeof(evs[0]); i++) {
+		line = NULL;
+		fp = open_memstream(&line, &len);
+		jsonl_event(fp, 0, &evs[i]);
+		fclose(fp);
+		ck_assert_msg(quickline_event(line, len - 1, &cfg, &e),
+		    "%s", line);
+		ck_assert_uint_eq(e.t_ns, evs[i].t_ns + RECORDING_T0);
+		e.t_ns = evs[i].t_ns;
+		ck_assert_msg(memcmp(&e, &evs[i], sizeof(e)) == 0, "%s",
+		    line);
+		free(line);
+	}
+}
+END_TEST
+
+/* Any other form is left to json-c, which reads it or says why not. */
+START_TEST(quickline_leaves_other_lines_to_json_c)
+{
+	static const char *const others[] = {
+		"{ \"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"event\":\"running\",\"t_ns\":5,\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":05,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"runn\\u0069ng\",\"proc\":1,"
+		"\"thread\":1,\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":2,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"x\":1}",
+		"{\"t_ns\":5,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"sleep_ns\":101}",
+		"{\"t_ns\":5.0,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":18446744073709551616,\"event\":\"running\","
+		"\"proc\":1,\"thread\":1,\"pid\":11,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":2147483648,\"tid\":12}",
+		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12}\r",
+	};
+	struct run_config cfg = { .nproc = 1, .nthread = 1,
+	    .sleep_ns = 100 };
+	struct event e;
+	size_t i;
+
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		ck_assert_msg(!quickline_event(others[i], strlen(others[i]),
+		    &cfg, &e), "%s", others[i]);
+}
+END_TEST
+
+/* Holders are judged by time: ends before starts at one instant, a span
+   of no length inside another still a second holder, a semaphore of 2
+   takes two at once but not three, a mutex let go by a death unjudged. */
+START_TEST(spans_judge_holders_by_time)
+{
+	struct spans sp;
+	struct spans_clash c;
+
+	spans_init(&sp, 3, 1, 2);
+	ck_assert_int_eq(spans_hold(&sp, SPANS_SEM, 1, 1, 100, 5), 0);
+	ck_assert_int_eq(spans_hold(&sp, SPANS_SEM, 2, 1, 150, 6), 0);
+	spans_end(&sp, 1, 1, 300, false);
+	ck_assert_int_eq(spans_hold(&sp, SPANS_SEM, 3, 1, 300, 7), 0);
+	spans_end(&sp, 2, 1, 400, false);
+	spans_end(&sp, 3, 1, 500, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 0);
+	/* A third at 250, before the first let go at 300. */
+	spans_free(&sp);
+	spans_init(&sp, 3, 1, 2);
+	spans_hold(&sp, SPANS_SEM, 1, 1, 100, 5);
+	spans_hold(&sp, SPANS_SEM, 2, 1, 150, 6);
+	spans_hold(&sp, SPANS_SEM, 3, 1, 250, 7);
+	spans_end(&sp, 1, 1, 300, false);
+	spans_end(&sp, 2, 1, 400, false);
+	spans_end(&sp, 3, 1, 500, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 1);
+	ck_assert_uint_eq(c.span->line, 7);
+	ck_assert_uint_eq(c.most, 2);
+	spans_free(&sp);
+	/* The global mutex: a span of no length inside another clashes; one
+	   ended by its holder's death is not judged. */
+	spans_init(&sp, 3, 1, 1);
+	spans_hold(&sp, SPANS_GMUTEX, 1, 1, 100, 5);
+	spans_hold(&sp, SPANS_GMUTEX, 2, 1, 200, 6);
+	spans_end(&sp, 2, 1, 200, false);
+	spans_end(&sp, 1, 1, 300, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 1);
+	ck_assert_uint_eq(c.span->line, 6);
+	ck_assert_uint_eq(c.with->line, 5);
+	spans_free(&sp);
+	spans_init(&sp, 3, 1, 1);
+	spans_hold(&sp, SPANS_GMUTEX, 1, 1, 100, 5);
+	spans_hold(&sp, SPANS_GMUTEX, 2, 1, 200, 6);
+	spans_end(&sp, 1, 1, 900, true);
+	spans_end(&sp, 2, 1, 300, false);
+	ck_assert_int_eq(spans_check(&sp, &c), 0);
+	spans_free(&sp);
 }
 END_TEST
 
@@ -313,7 +651,18 @@ static const struct bad {
 	{ 0, "{\"t_ns\":0,\"event\":\"running\",\"proc\":0,"
 	  "\"thread\":0,\"pid\":10,\"tid\":10}", 2,
 	  "line 3: the main process cannot be running after running" },
-	{ 0, "", 3, "line 4: the line is empty" },
+	{ 0, "", 3, "line 4: the line is blank, and lines follow it" },
+	{ 0, " \t", 3, "line 4: the line is blank, and lines follow it" },
+	{ 0, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2}", 13,
+	  "line 14: a second run starts here; a recording holds one run" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,"
+	  "\"seed\":18446744073709551616}", 0,
+	  "line 1: \"seed\" is beyond 18446744073709551615 (2^64 - 1)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":1,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,\"x\":\"1\\\"\","
+	  "\"seed\":99999999999999999999999}", 0,
+	  "line 1: \"seed\" is beyond 18446744073709551615 (2^64 - 1)" },
 	{ 0, "{\"t_ns\":1} {}", 3, "line 4: not JSON: " },
 	{ 0, "{\"t_ns\":1,\"s\":\"\xff\"}", 3, "line 4: not JSON: " },
 	{ 12, "{\"t_ns\":50000700,\"event\":\"killed\",\"proc\":1,"
@@ -332,7 +681,7 @@ START_TEST(recording_refuses_bad_lines)
 	const struct bad *b = &bads[_i];
 	char *s = b->after != 0 ? text(0, NULL, b->after, b->with) :
 	    text(b->line, b->with, 0, NULL), err[512];
-	struct recording r;
+	struct recording_whole r = { 0 };
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_msg(strncmp(err, "run.jsonl: ", 11) == 0, "%s", err);
 	ck_assert_msg(strncmp(err + 11, b->msg, strlen(b->msg)) == 0,
@@ -345,7 +694,7 @@ END_TEST
 START_TEST(recording_refuses_long_lines_and_nothing)
 {
 	char *s = malloc(1 << 20), err[256];
-	struct recording r;
+	struct recording_whole r = { 0 };
 
 	memset(s, 'x', 1 << 20);
 	ck_assert_int_eq(recording_parse(&r, "big", s, 1 << 20, err,
@@ -368,7 +717,7 @@ END_TEST
 START_TEST(recording_exports_a_trace)
 {
 	char *s = text(0, NULL, 0, NULL), *out = NULL, err[256];
-	struct recording r;
+	struct recording_whole r = { 0 };
 	struct history h;
 	size_t len = 0, i;
 	FILE *fp;
@@ -397,7 +746,7 @@ START_TEST(recording_exports_a_trace)
 	    "\"ts\":0.093750"));
 	ck_assert_ptr_null(strstr(out, "unfinished"));
 	history_free(&h);
-	recording_free(&r);
+	recording_whole_free(&r);
 	free(out);
 	free(s);
 }
@@ -415,6 +764,16 @@ recording_suite(void)
 	tcase_add_test(tc, recording_keeps_how_processes_end);
 	tcase_add_test(tc, recording_keeps_a_zombie);
 	tcase_add_test(tc, recording_skips_a_cut_last_line);
+	tcase_add_test(tc, recording_takes_a_bom_and_blank_lines_at_the_end);
+	tcase_add_test(tc, recording_says_a_run_was_cut);
+	tcase_add_test(tc, recording_refuses_two_holders_of_the_global_mutex);
+	tcase_add_test(tc, recording_refuses_more_holders_than_permits);
+	tcase_add_test(tc, recording_refuses_permits_without_the_semaphore);
+	tcase_add_test(tc, recording_reads_across_chunks);
+	tcase_add_test(tc, recording_never_waits_on_a_pipe);
+	tcase_add_test(tc, quickline_reads_what_jsonl_writes);
+	tcase_add_test(tc, quickline_leaves_other_lines_to_json_c);
+	tcase_add_test(tc, spans_judge_holders_by_time);
 	tcase_add_loop_test(tc, recording_refuses_bad_lines, 0,
 	    sizeof(bads) / sizeof(bads[0]));
 	tcase_add_test(tc, recording_refuses_long_lines_and_nothing);

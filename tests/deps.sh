@@ -10,7 +10,7 @@ case "${1:-build}" in
 build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang mandoc \
 	    libclang-rt-14-dev" ;;
-bench)	want="$build tmux procps strace" ;;
+bench)	want="$build tmux procps strace jq time" ;;
 shots)	want="$build tmux python3-pil fonts-dejavu-core chromium" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;
 esac

@@ -88,12 +88,15 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
 RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
-		src/history.c src/model.c src/event.c src/work.c
-build-fuzz/fuzz_recording: tests/fuzz/fuzz_recording.c $(RECORDING_SRC)
+		src/history.c src/model.c src/event.c src/work.c src/spans.c \
+		src/quickline.c
+build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \
+    tests/fuzz/%.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(shell pkg-config --cflags json-c) -o $@ $^ \
 	    $(shell pkg-config --libs json-c libbsd-overlay) -lm
 
 .PHONY: fuzz
-fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options build-fuzz/fuzz_recording
+fuzz: build-fuzz/fuzz_model build-fuzz/fuzz_options build-fuzz/fuzz_recording \
+    build-fuzz/fuzz_quickline
 	@SUMMARY=$(SUMMARY) bash tests/fuzz/run.sh $(FUZZ_SECONDS) $^

@@ -261,6 +261,93 @@ caption_draw(const struct tui *t)
 	wattrset(w, A_NORMAL);
 }
 
+/* A replay being read, or cut short: how far, or where it stops. */
+static bool
+replay_status(const struct tui *t, char *buf, size_t len)
+{
+	const struct recording_info *ri;
+	char w[RECORDING_WARNINGS][160];
+	unsigned n;
+
+	if (t->replay == NULL)
+		return false;
+	ri = recording_get(t->replay);
+	if (!ri->ended && !ri->failed) {
+		/* kB under a megabyte, tenths of MB under ten. */
+		uint64_t most = ri->size != 0 ? ri->size : ri->bytes;
+		double unit = most < 1000000 ? 1e3 : 1e6;
+		int d = most >= 1000000 && most < 10000000 ? 1 : 0;
+		const char *u = most < 1000000 ? "kB" : "MB";
+
+		if (ri->size != 0)
+			snprintf(buf, len, "reading %s: %.*f of %.*f %s",
+			    ri->name, d, (double)ri->bytes / unit, d,
+			    (double)ri->size / unit, u);
+		else
+			snprintf(buf, len, "reading %s: %.*f %s", ri->name, d,
+			    (double)ri->bytes / unit, u);
+		return true;
+	}
+	/* The last warning says where the run stops, if it was cut. */
+	if ((n = recording_warnings(t->replay, w)) == 0)
+		return false;
+	snprintf(buf, len, "%s", w[n - 1]);
+	return true;
+}
+
+/* The header's third line: what goes on beside the run (a deadlock, a
+   replay still read, reaping held) and the note of the last key. */
+static void
+header_notes(const struct tui *t, WINDOW *w)
+{
+	const struct model *m = t->shown;
+	const struct theme *th = &t->theme;
+	char line[512];
+	int moved;
+
+	/* A note has a line of its own: the status line leaves it little
+	   room at 120 columns.  A deadlock still going comes first. */
+	wmove(w, 2, 0);
+	if (deadlock_text(m, t->replay == NULL && t->src != NULL, line,
+	    sizeof(line))) {
+		wattrset(w, th->attr[LOOK_DEADLOCK]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	/* R: the same plan again; the header says whether the schedule
+	   was the same, so a room never waits for a change that came. */
+	if ((moved = tui_moved(t)) >= 0 && t->note[0] == '\0') {
+		if (moved > 0)
+			snprintf(line, sizeof(line), "same seed as the run "
+			    "before, another schedule: %d of %u processes "
+			    "finished in other places", moved, m->nproc);
+		else
+			snprintf(line, sizeof(line), "same seed as the run "
+			    "before, the same order: every process finished "
+			    "in its place");
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		theme_put(w, "  ");
+	}
+	if (replay_status(t, line, sizeof(line))) {
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	if (t->reap_held && t->replay == NULL) {
+		wattrset(w, th->attr[LOOK_ZOMBIE]);
+		theme_put(w, "reaping held: ended children stay zombies "
+		    "(z releases)");
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	wattrset(w, th->attr[LOOK_KEY]);
+	theme_put(w, t->note);
+	wattrset(w, A_NORMAL);
+}
+
 void
 grid_draw_header(const struct tui *t)
 {
@@ -269,7 +356,6 @@ grid_draw_header(const struct tui *t)
 	WINDOW *w = t->lay.header;
 	uint64_t el = model_elapsed(m, t->now);
 	char sleep[32], secs[32], total[32], line[512], work[32];
-	int moved;
 	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
 	const char *state = "starting";
 
@@ -282,7 +368,7 @@ grid_draw_header(const struct tui *t)
 	snprintf(line, sizeof(line), "ptviz %s %s%s%s%u process%s %s %u "
 	    "thread%s %s %s %s %s s %s seed %llu", dash,
 	    t->replay != NULL ? "replay of " : "",
-	    t->replay != NULL ? t->replay->name : "",
+	    t->replay != NULL ? recording_get(t->replay)->name : "",
 	    t->replay != NULL ? (th->utf8 ? " — " : " - ") : "", m->nproc,
 	    m->nproc == 1 ? "" : "es", th->utf8 ? "×" : "x", m->nthread,
 	    m->nthread == 1 ? "" : "s", dash, work, th->utf8 ? "≤" : "<=",
@@ -330,41 +416,7 @@ grid_draw_header(const struct tui *t)
 		theme_put(w, line);
 		wattrset(w, A_NORMAL);
 	}
-	/* A note has a line of its own: the status line leaves it little
-	   room at 120 columns.  A deadlock still going comes first. */
-	wmove(w, 2, 0);
-	if (deadlock_text(m, t->replay == NULL && t->src != NULL, line,
-	    sizeof(line))) {
-		wattrset(w, th->attr[LOOK_DEADLOCK]);
-		theme_put(w, line);
-		wattrset(w, A_NORMAL);
-		theme_put(w, "  ");
-	}
-	/* R: the same plan again; the header says whether the schedule
-	   was the same, so a room never waits for a change that came. */
-	if ((moved = tui_moved(t)) >= 0 && t->note[0] == '\0') {
-		if (moved > 0)
-			snprintf(line, sizeof(line), "same seed as the run "
-			    "before, another schedule: %d of %u processes "
-			    "finished in other places", moved, m->nproc);
-		else
-			snprintf(line, sizeof(line), "same seed as the run "
-			    "before, the same order: every process finished "
-			    "in its place");
-		wattrset(w, th->attr[LOOK_KEY]);
-		theme_put(w, line);
-		theme_put(w, "  ");
-	}
-	if (t->reap_held && t->replay == NULL) {
-		wattrset(w, th->attr[LOOK_ZOMBIE]);
-		theme_put(w, "reaping held: ended children stay zombies "
-		    "(z releases)");
-		wattrset(w, A_NORMAL);
-		theme_put(w, "  ");
-	}
-	wattrset(w, th->attr[LOOK_KEY]);
-	theme_put(w, t->note);
-	wattrset(w, A_NORMAL);
+	header_notes(t, w);
 	caption_draw(t);
 }
 

@@ -5,10 +5,13 @@
  * signal is blocked or any process forked; so do counts this machine cannot
  * hold now (src/limits.h), which would otherwise take every pid it has
  * while the run fails thread by thread, a recording to replay that is bad
- * (read whole and checked first: src/recording.h), a --record or --trace
- * file that cannot be written, and an output that is the input or another
- * output (one file through any path, link or symlink: distinct()), which
- * would overwrite it.  The screen is the default when
+ * (its run record, and for the line front ends a regular file whole:
+ * src/recording.h), a --record or --trace file that cannot be written, and
+ * an output that is the input or another output (one file through any
+ * path, link or symlink: distinct()), which would overwrite it.  A
+ * recording the screen shows, or one on a pipe, is read as it comes: a bad
+ * line there ends the front end with the same line and 2.  The screen is
+ * the default when
  * both stdin and stdout are a terminal; if that terminal cannot show it,
  * ptviz says so in one line and prints the plain lines instead.  When
  * stdout is not a terminal (a pipe, a file) plain lines are simply what
@@ -31,12 +34,10 @@
 
 #include "../src/duration.h"
 #include "../src/event.h"
-#include "../src/history.h"
 #include "../src/limits.h"
 #include "../src/outfile.h"
 #include "../src/recording.h"
 #include "../src/spawn.h"
-#include "../src/trace.h"
 #include "../src/scene.h"
 #include "../src/work.h"
 #include "options.h"
@@ -210,39 +211,13 @@ writable(const struct options *o)
 		}
 		saved = errno;
 		fprintf(stderr, "ptviz: %s %s: %s\n", opt[i], path[i],
-		    strerror(saved));
+		    outfile_open_strerror(path[i], saved));
 		while (i-- > 0)
 			if (made[i])
 				unlink(path[i]);
 		return false;
 	}
 	return true;
-}
-
-/* --replay F --trace OUT alone: convert; the exit status.  A reader of
-   OUT that stops reading is given a second, then given up on. */
-static int
-convert(const struct options *o, const struct recording *rec)
-{
-	struct outfile f, *fs[1] = { &f };
-	struct history h;
-	char why[96];
-	size_t i;
-	int rc = 0;
-
-	history_init(&h);
-	for (i = 0; i < rec->n; i++)
-		if (history_add(&h, &rec->events[i]) == -1)
-			err(1, "%s", rec->name);
-	trace_save(&f, o->trace, &rec->cfg, &h);
-	outfile_wait(fs, 1, -1);
-	if (outfile_close(&f) != 0) {
-		fprintf(stderr, "ptviz: %s: %s\n", o->trace,
-		    outfile_strerror(&f, why, sizeof(why)));
-		rc = 1;
-	}
-	history_free(&h);
-	return rc;
 }
 
 /* Can the screen read keys?  From stdin's terminal, or from the
@@ -261,11 +236,52 @@ keyboard(const struct options *o)
 	return true;
 }
 
+/* A recording read to its end but cut short: say so on stderr (the screen
+   said it in its header too). */
+static void
+replay_warn(const struct recording *r)
+{
+	char w[RECORDING_WARNINGS][160];
+	unsigned i, n = recording_warnings(r, w);
+
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "ptviz: %s: %s\n", recording_get(r)->name,
+		    w[i]);
+}
+
+/*
+ * Open the recording to replay, its run record read into o->run.  For the
+ * line front ends a regular file is read and checked whole first, so that
+ * a bad one is refused before a line is printed or a file made; the
+ * screen shows it as it loads, and a pipe or standard input is read once.
+ */
+static struct recording *
+replay_open(struct options *o, char *why, size_t whylen)
+{
+	struct recording *r = recording_open(o->replay, &o->run, why, whylen);
+	const struct recording_info *ri;
+	bool screen = o->mode == MODE_AUTO && o->trace == NULL &&
+	    keyboard(o) && isatty(STDOUT_FILENO);
+
+	if (r == NULL || screen || strcmp(o->replay, "-") == 0 ||
+	    recording_get(r)->size == 0)
+		return r;
+	while (!(ri = recording_get(r))->ended && !ri->failed)
+		recording_pump(r, NULL, NULL, SIZE_MAX);
+	if (ri->failed) {
+		snprintf(why, whylen, "%s", ri->error);
+		recording_close(r);
+		return NULL;
+	}
+	recording_close(r);
+	return recording_open(o->replay, &o->run, why, whylen);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct options o;
-	struct recording rec = { 0 }, *replay = NULL;
+	struct recording *replay = NULL;
 	char why[256];
 	int status, closed;
 	bool screen;
@@ -296,30 +312,18 @@ main(int argc, char *argv[])
 	if (!distinct(&o))
 		return 2;
 	if (o.replay != NULL) {
-		/* Read and checked whole before anything is shown. */
-		if (recording_read(&rec, o.replay, why, sizeof(why)) == -1) {
+		if ((replay = replay_open(&o, why, sizeof(why))) == NULL) {
 			fprintf(stderr, "ptviz: %s\n", why);
 			return 2;
 		}
-		if (rec.cut_line != 0)
-			fprintf(stderr, "ptviz: %s: line %u is cut short (the "
-			    "writer stopped?): skipped; the run replays up "
-			    "to it\n", rec.name, rec.cut_line);
-		replay = &rec;
-		o.run = rec.cfg;
 		o.seed_given = true;
 	} else if (too_many(&o)) {
 		return 2;
 	}
-	/* After the recording was read: it may be the file written. */
+	/* After the recording was opened: it may be the file written. */
 	if (!writable(&o)) {
-		recording_free(&rec);
+		recording_close(replay);
 		return 2;
-	}
-	if (replay != NULL && o.trace != NULL && o.mode == MODE_AUTO) {
-		status = convert(&o, &rec);
-		recording_free(&rec);
-		return status;
 	}
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
@@ -332,6 +336,10 @@ main(int argc, char *argv[])
 	if (o.runs > 0) {
 		status = stream_runs(&o, o.mode == MODE_JSON ? &json_runs :
 		    &plain_runs);
+	} else if (replay != NULL && o.trace != NULL && o.mode == MODE_AUTO) {
+		/* Converted, showing nothing: the run's faults and exit status
+		   as --plain has them. */
+		status = stream_main(&o, &silent_printer, replay);
 	} else if (o.mode == MODE_JSON) {
 		status = stream_main(&o, &json_printer, replay);
 	} else if (screen &&
@@ -343,6 +351,8 @@ main(int argc, char *argv[])
 			    "instead\n", why);
 		status = stream_main(&o, &plain_printer, replay);
 	}
-	recording_free(&rec);
+	if (replay != NULL)
+		replay_warn(replay);
+	recording_close(replay);
 	return status;
 }

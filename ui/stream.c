@@ -25,6 +25,11 @@
  * A deadlock the model finds is told on stderr at once, and (a live run)
  * its process is killed and reaped, so the run ends: never a hang.
  *
+ * A recording is a source like a run: read as it comes, a pipe polled
+ * with the rest.  One refused part way (main.c checks a regular file
+ * first, so only a pipe can be) ends the loop; what was printed stays,
+ * the trace is not written, and the one line is told with exit status 2.
+ *
  * --runs N goes through the same loop N times, each run reaped whole
  * before the next starts, with a printer that prints no event: each
  * finished model is counted (src/stats.h) and the runs printer says what
@@ -349,8 +354,13 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 			if (busy)
 				armed = 0;
 		}
-		if (busy && out_pending(&s->out) < OUT_CHUNK)
+		/* Events keep coming (a recording read from a file never
+		   waits): a signal is still heard, at a read a pump. */
+		if (busy && out_pending(&s->out) < OUT_CHUNK) {
+			if ((*sig = signals_read(sigfd)) != 0)
+				return END_SIGNAL;
 			continue;
+		}
 		/* About to wait: what was recorded goes to its file. */
 		if (!busy && outfile_flush(&s->record))
 			record_failed(s);
@@ -369,7 +379,7 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 
 int
 stream_main(const struct options *o, const struct printer *p,
-    const struct recording *rec)
+    struct recording *rec)
 {
 	struct stream s = { .printer = p, .live = rec == NULL };
 	struct source *src;
@@ -377,6 +387,7 @@ stream_main(const struct options *o, const struct printer *p,
 	const char *call;
 	char refusal[256];
 	int sigfd, sig = 0, error;
+	char refused[320] = "";
 
 	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
 	    (s.broken = calloc(o->run.nproc, sizeof(*s.broken))) == NULL)
@@ -392,7 +403,8 @@ stream_main(const struct options *o, const struct printer *p,
 	s.keep = o->trace != NULL;
 	if (jsonl_put_run(&s.record, &o->run))
 		record_failed(&s);
-	p->start(s.out.fp, o);
+	if (p->start != NULL)
+		p->start(s.out.fp, o);
 	src = rec != NULL ? source_recording(rec, sink, &s) :
 	    source_live(&o->run, sink, &s, refusal, sizeof(refusal));
 	if (src == NULL && rec != NULL)
@@ -402,7 +414,13 @@ stream_main(const struct options *o, const struct printer *p,
 	if ((call = source_start_error(src, &error)) != NULL)
 		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
 	end = loop(&s, src, sigfd, &sig);
-	if (end == END_RUN)
+	/* A recording refused part way (a pipe, read once): what came
+	   before it was printed; the rest is not, nor the trace. */
+	if (source_error(src) != NULL) {
+		snprintf(refused, sizeof(refused), "%s", source_error(src));
+		s.keep = false;
+	}
+	if (end == END_RUN && refused[0] == '\0')
 		report_summary(&s, stderr);
 	/* Whatever ended it, no child outlives this. */
 	source_free(src);
@@ -426,10 +444,14 @@ stream_main(const struct options *o, const struct printer *p,
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(error));
 		return 1;
 	}
+	if (refused[0] != '\0') {
+		fprintf(stderr, "ptviz: %s\n", refused);
+		return 2;
+	}
 	return s.faults > 0 ? 1 : 0;
 }
 
-/* What a run of --runs prints of its events: nothing. */
+/* What a run of --runs prints of its events, and a conversion: nothing. */
 static void
 silent_event(FILE *fp, const struct model *m, const struct event *ev)
 {
@@ -438,7 +460,7 @@ silent_event(FILE *fp, const struct model *m, const struct event *ev)
 	(void)ev;
 }
 
-static const struct printer silent_printer = { NULL, silent_event };
+const struct printer silent_printer = { NULL, silent_event };
 
 /* Write what waits for stdout, as it can take it, until it is all out,
    stdout fails, a signal comes (*sig, when none came before) or, with

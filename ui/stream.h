@@ -25,6 +25,7 @@ struct printer {
 
 extern const struct printer plain_printer;	/* plain.c */
 extern const struct printer json_printer;	/* json.c */
+extern const struct printer silent_printer;	/* nothing: a conversion */
 
 /* What --runs prints: after each run, and at the end. */
 struct runs_printer {
@@ -40,11 +41,12 @@ struct runs_printer {
 extern const struct runs_printer plain_runs;	/* runs.c */
 extern const struct runs_printer json_runs;	/* runs.c */
 
-/* Run once -- or replay rec, if not NULL -- printing with p to stdout; the
-   exit status (0 or 1).  A signal that ends it kills and reaps the
-   children, then ends ptviz with it. */
+/* Run once -- or replay rec, if not NULL, as it is read -- printing with p
+   to stdout; the exit status (0 or 1; 2 if rec was refused part way, told
+   in one line).  A signal that ends it kills and reaps the children, then
+   ends ptviz with it. */
 int	stream_main(const struct options *o, const struct printer *p,
-	    const struct recording *rec);
+	    struct recording *rec);
 
 /* Run o->runs times, one after another, counting each run and printing
    with p to stdout; the exit status (0 or 1), or death by the signal that

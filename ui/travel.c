@@ -71,6 +71,7 @@ void
 travel_advance(struct tui *t)
 {
 	uint64_t when, end;
+	size_t k;
 
 	if (t->following) {
 		t->cursor = t->hist.n;
@@ -92,7 +93,12 @@ travel_advance(struct tui *t)
 		t->play.on = false;
 		return;
 	}
-	travel_to_time(t, when);
+	/* Forward only: in a history taken from rings read in turn, times
+	   are not quite in order, and a step back would build the model of
+	   that moment again from the start, every frame. */
+	k = history_find(&t->hist, when);
+	travel_to(t, k > t->cursor ? k : t->cursor);
+	t->now = when;
 }
 
 /* Start playing from the moment shown (the start, if that is now). */

@@ -9,7 +9,10 @@
  * its fills can visibly grow (frame_ns), and events in between only wait
  * for the next frame; a key is answered at once.  Once the run has ended,
  * or is paused or stopped in time, a frame is drawn only for a key, an
- * event or a resize: with no input, ppoll() waits forever.
+ * event or a resize: with no input, ppoll() waits forever.  A recording is
+ * read as it comes, PUMP_BUDGET events between two looks at the keys
+ * (ppoll() without waiting while more can be read), and plays from its
+ * start once its first events are in.
  *
  * SIGWINCH stays blocked except inside ppoll(), so curses' handler can only
  * run there and a resize always interrupts the wait (never lost between a
@@ -221,21 +224,49 @@ stop_run(struct tui *t)
 	t->src = NULL;
 }
 
-/* A recording was read in whole: show it from its start, playing as fast
-   as it ran. */
+/* A recording is shown as it is read: once its first events are in, it
+   plays from its start, as fast as it ran. */
 static void
 replay_start(struct tui *t)
 {
-	while (!source_finished(t->src))
-		source_pump(t->src, PUMP_BUDGET);
-	stop_run(t);
-	t->live_now = t->end_ns;
-	t->wall = now_ns();
 	t->play.speed_pct = 100;
+	t->play_due = true;
+}
+
+/* The events read so far: play them once there are some. */
+static void
+replay_play(struct tui *t)
+{
+	if (!t->play_due || t->hist.n == 0)
+		return;
+	t->play_due = false;
+	t->wall = now_ns();
+	t->live_now = source_now(t->src);
 	travel_play(t);
-	if (t->replay->cut_line != 0)
-		act_note(t, "line %u of %s was cut short and is left out",
-		    t->replay->cut_line, t->replay->name);
+}
+
+/* The recording was read to its end, or refused part way: leave with its
+   line then (the screen cannot hold a bad run). */
+static void
+replay_ended(struct tui *t)
+{
+	const char *why = source_error(t->src);
+
+	if (why == NULL)
+		return;
+	snprintf(t->refused, sizeof(t->refused), "%s", why);
+	t->quit = true;
+}
+
+/* Keep reading a recording that has more now: true if the loop must not
+   sleep.  Keys are still read between pumps. */
+static bool
+replay_loading(const struct tui *t)
+{
+	struct pollfd p;
+
+	return t->replay != NULL && t->src != NULL &&
+	    source_arm(t->src, &p) < 0;
 }
 
 /* Kill the run (if any) and start a new one with t->opt. */
@@ -281,6 +312,7 @@ restart(struct tui *t)
 	t->restart = false;
 	/* The kernel view's files of /proc stay out of the new children. */
 	kernel_free(t);
+	t->play_due = false;
 	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
 	    source_live(c, sink, t, why, sizeof(why));
 	/* Only this run waits at its start (g); a rerun goes at once. */
@@ -566,7 +598,11 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		}
 		if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0)
 			t->dirty = true;
+		if (t->replay != NULL && t->src != NULL)
+			replay_play(t);
 		if (t->src != NULL && source_finished(t->src)) {
+			if (t->replay != NULL)
+				replay_ended(t);
 			stop_run(t);
 			files_first_run_done(t);
 			many_run_ended(t);
@@ -581,9 +617,10 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		travel_advance(t);
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
-		   time, nothing moves by itself. */
+		   time, nothing moves by itself; nor does a recording still
+		   read, but as its events come. */
 		moving = t->play.on || (t->following && t->src != NULL &&
-		    !model_stopped(&t->live));
+		    t->replay == NULL && !model_stopped(&t->live));
 		if (moving || kernel_wait_ns(t, wall) == 0)
 			t->dirty = true;
 		if (t->dirty && (wall - last >= frame_ns(t) || input)) {
@@ -598,8 +635,8 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		else
 			wait = kernel_wait_ns(t, wall);
 		/* The next run of a batch (m) is due now that one has been
-		   drawn ended. */
-		if (t->restart && !t->dirty)
+		   drawn ended; a recording with more to read reads on. */
+		if ((t->restart && !t->dirty) || replay_loading(t))
 			wait = 0;
 		/* A frame is due soon: events can wait for it, so the run's
 		   descriptors are left out and each event costs no wake-up. */
@@ -707,7 +744,7 @@ has_cap(const char *cap)
 }
 
 int
-tui_main(const struct options *o, const struct recording *replay,
+tui_main(const struct options *o, struct recording *replay,
     char *why, size_t whylen)
 {
 	struct tui t = { .opt = *o, .scene = o->scene,
@@ -781,6 +818,10 @@ tui_main(const struct options *o, const struct recording *replay,
 	   screen was killed (with k, or from outside) or failed. */
 	status = t.live.procs_in[ST_KILLED] + t.live.procs_in[ST_FAILED] >
 	    0 ? 1 : 0;
+	if (t.refused[0] != '\0') {
+		fprintf(stderr, "ptviz: %s\n", t.refused);
+		status = 2;
+	}
 	model_free(&t.live);
 	model_free(&t.at);
 	model_free(&t.prev);

@@ -162,9 +162,13 @@ struct tui {
 	int		 sigfd;		/* the ending signals: they cut a
 					   wait for a file's reader short */
 	struct source	*src;		/* the run; NULL once it has ended */
-	const struct recording *replay;	/* the recording shown, or NULL:
+	struct recording *replay;	/* the recording shown, or NULL:
 					   a live run */
 	uint64_t	 end_ns;	/* a replay's clock once it is read */
+	bool		 play_due;	/* a replay plays from its start once
+					   its first events are in */
+	char		 refused[320];	/* a replay refused part way: the
+					   line to leave with (exit 2) */
 	struct outfile	 record;	/* --record: the first run */
 	bool		 trace_due;	/* --trace: the first run, once it
 					   ends or is left */

@@ -4,7 +4,7 @@
 #
 # Every figure is a ratio or a median taken side by side with its baseline
 # (runs alternate), so it holds on a shared, noisy machine where a single
-# timing does not.  Four parts, as in README.md, Performance:
+# timing does not.  Nine parts, as in README.md, Performance:
 #   1. ring vs pipe    ringpipe: the same events through ptviz's rings and
 #                      through a pipe, one write(2) per event;
 #   2. run vs floor    timeit: ptviz --plain -s 0 against floor, which only
@@ -21,16 +21,21 @@
 #   7. kernel view     the screen's CPU with K on (each visible cell's state
 #                      read from /proc) against K off, runs alternating;
 #   8. many runs       timeit: --runs 100 --plain against 100 separate
-#                      ptviz --plain runs of the same plan.
+#                      ptviz --plain runs of the same plan;
+#   9. big recording   bigrec: 10 M events from a real cpu run, read by
+#                      wc -l, jq and ptviz --replay (--plain, --trace, the
+#                      screen: first frame, memory, q during the load).
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
 # BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
-# (about 30 s).
+# (about 30 s), BENCH_ONLY=bigrec part 9 (about 2 min; BIG_EVENTS and
+# BIG_ROUNDS change its work).
 set -u
 cd "$(dirname "$0")/../.."
 
 : "${PTVIZ:=build/ptviz}" "${BENCH_DIR:=build/bench}"
 : "${EVENTS:=10000000}" "${RP_ROUNDS:=5}" "${UI_ROUNDS:=3}" "${RUNS_ROUNDS:=5}"
+: "${BIG_EVENTS:=10000000}" "${BIG_ROUNDS:=3}"
 SLOTS=1024
 UI_ARGS="-p 64 -t 16 -s 5 --seed 1"
 IDLE_S=3
@@ -189,6 +194,80 @@ many_runs() {
 	    " **${RUNS_RATIO}×** " " ≤ 2× " " $(met "$RUNS_RATIO <= 2") "
 }
 
+# A big recording: BIG_EVENTS events made by bigrec from a real 64 x 64 run
+# of the cpu workload (so it stays a true run), read by wc -l (the floor:
+# reading the file), by jq (a JSON tool a user would reach for) and by
+# ptviz, side by side; the screen's first frame, its memory, and q during
+# the load.
+big_recording() {
+	local f=$TMPD/big.jsonl n i t0 ms first=0 quit=0 hwm
+	note "a recording of $BIG_EVENTS events: made, then read $BIG_ROUNDS times each way"
+	"$PTVIZ" --json -p 64 -t 64 -s 0.02 -w cpu --seed 1 >"$TMPD/cpu.jsonl" 2>/dev/null ||
+		die "the cpu run failed"
+	"$BENCH_DIR/bigrec" "$BIG_EVENTS" <"$TMPD/cpu.jsonl" >"$f" || die "bigrec failed"
+	n=$(($(wc -l <"$f") - 1))
+	read -r BIG_WC BIG_PLAIN < <("$BENCH_DIR/timeit" "$BIG_ROUNDS" "wc -l $f" \
+	    "$PTVIZ --replay $f --plain") || die "timeit --plain failed"
+	read -r BIG_TRACE < <("$BENCH_DIR/timeit" "$BIG_ROUNDS" \
+	    "$PTVIZ --replay $f --trace $TMPD/big.trace.json") || die "timeit --trace failed"
+	rm -f "$TMPD/big.trace.json"
+	BIG_JQ=nan
+	command -v jq >/dev/null &&
+		read -r BIG_JQ < <("$BENCH_DIR/timeit" 1 "jq -c . $f")
+	BIG_PLAIN_B=$(/usr/bin/time -f %M "$PTVIZ" --replay "$f" --plain 2>&1 >/dev/null |
+	    tail -n 1 | awk -v n="$n" '{ printf "%.2f", $1 * 1024 / n }')
+	BIG_X=$(awk -v a="$BIG_PLAIN" -v b="$BIG_WC" 'BEGIN { printf "%.1f", a / b }')
+	BIG_TX=$(awk -v a="$BIG_TRACE" -v b="$BIG_PLAIN" 'BEGIN { printf "%.2f", a / b }')
+	# The screen: start to the first frame, and the memory once loaded.
+	for i in $(seq 1 "$UI_ROUNDS"); do
+		# Held at a read until the clock starts; then exec'd, same pid.
+		tm new-session -d -s b -x 160 -y 50 "env TERM=tmux-256color \
+		    LANG=C.UTF-8 sh -c 'read x; exec $PTVIZ --replay $f'; sleep 600" ||
+			die "tmux would not start"
+		sleep 0.5
+		PID=$(ps -o pid= --ppid "$(tm display-message -p -t b '#{pane_pid}')" |
+		    head -n 1 | tr -d ' ')
+		t0=$(date +%s%N)
+		tm send-keys -t b Enter
+		pane_wait_header 10 || die "the big replay drew nothing"
+		ms=$((($(date +%s%N) - t0) / 1000000))
+		[ "$ms" -gt "$first" ] && first=$ms
+		for t0 in $(seq 1 1200); do
+			tm capture-pane -p -t b | grep -q '^reading ' || break
+			sleep 0.05
+		done
+		hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$PID/status")
+		pane_quit
+	done
+	BIG_FIRST=$first
+	BIG_SCREEN_B=$(awk -v k="$hwm" -v n="$n" 'BEGIN { printf "%.2f", k * 1024 / n }')
+	# q in the middle of the load: until ptviz has gone.
+	for i in $(seq 1 "$UI_ROUNDS"); do
+		pane_start 160 50 "$PTVIZ --replay $f"
+		pane_wait_header 10 || die "the big replay drew nothing"
+		sleep 0.3
+		t0=$(date +%s%N)
+		tm send-keys -t b q
+		while [ -e "/proc/$PID" ]; do sleep 0.005; done
+		ms=$((($(date +%s%N) - t0) / 1000000))
+		[ "$ms" -gt "$quit" ] && quit=$ms
+		tm kill-server 2>/dev/null
+	done
+	BIG_QUIT=$quit
+	row " recording of $n events ($(($(wc -c <"$f") / 1000000)) MB, bigrec from a 64×64 cpu run): \`--replay F --plain\` vs \`wc -l F\`, median of $BIG_ROUNDS; \`jq -c . F\`: $(fmt "$BIG_JQ" "%.0f") ms " \
+	    " $(fmt "$BIG_PLAIN" "%.0f") ms " " $(fmt "$BIG_WC" "%.0f") ms " \
+	    " **${BIG_X}×** " " ≤ 20× " " $(met "$BIG_X <= 20") "
+	row " the same, \`--replay F --trace T\` vs \`--plain\`, median of $BIG_ROUNDS " \
+	    " $(fmt "$BIG_TRACE" "%.0f") ms " " $(fmt "$BIG_PLAIN" "%.0f") ms " \
+	    " **${BIG_TX}×** " " ≤ 2× " " $(met "$BIG_TX <= 2") "
+	row " the same on the screen: start to the first frame (max of $UI_ROUNDS); \`q\` during the load until ptviz has gone (max of $UI_ROUNDS) " \
+	    " $BIG_FIRST; $BIG_QUIT ms " " — " " — " " ≤ 500; ≤ 100 ms " \
+	    " $(met "$BIG_FIRST <= 500 && $BIG_QUIT <= 100") "
+	row " the same: memory an event (peak RSS ÷ events), on the screen once loaded; \`--plain\` " \
+	    " $BIG_SCREEN_B; $BIG_PLAIN_B B " " — " " — " " ≤ 40 B " \
+	    " $(met "$BIG_SCREEN_B <= 40 && $BIG_PLAIN_B <= 40") "
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -205,6 +284,12 @@ fi
 if [ "${BENCH_ONLY:-}" = runs ]; then
 	many_runs
 	printf 'bench: runs 100 5x3 %.2fx\n' "$RUNS_RATIO"
+	exit 0
+fi
+if [ "${BENCH_ONLY:-}" = bigrec ]; then
+	big_recording
+	printf 'bench: bigrec %s ev plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen, %.1f plain\n' \
+	    "$BIG_EVENTS" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" "$BIG_SCREEN_B" "$BIG_PLAIN_B"
 	exit 0
 fi
 
@@ -425,10 +510,14 @@ kernel_view
 # 8. Many runs.
 many_runs
 
+# 9. A big recording.
+big_recording
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
-    "$KV_CPU" "$RUNS_RATIO"
+    "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
+    "$BIG_SCREEN_B"

@@ -14,8 +14,11 @@
 mkfifo "$TMPD/fifo"
 timeout 5 "$PTVIZ" --plain -p 2 -t 2 -s 0 --record "$TMPD/fifo" >"$TMPD/out" 2>"$TMPD/err"
 [ $? -eq 2 ] || fail "a FIFO without a reader: exit not 2 (or it waited)"
-grep -q "^ptviz: --record $TMPD/fifo: No such device or address$" "$TMPD/err" ||
+[ "$(cat "$TMPD/err")" = "ptviz: --record $TMPD/fifo: a FIFO nobody reads" ] ||
 	fail "a FIFO without a reader: $(cat "$TMPD/err")"
+timeout 5 "$PTVIZ" --plain -p 2 -t 2 -s 0 --trace "$TMPD/fifo" >"$TMPD/out" 2>"$TMPD/err"
+[ $? -eq 2 ] && [ "$(cat "$TMPD/err")" = "ptviz: --trace $TMPD/fifo: a FIFO nobody reads" ] ||
+	fail "--trace to a FIFO without a reader: $(cat "$TMPD/err")"
 "$PTVIZ" --plain -p 2 -t 2 -s 0 --trace /nonexistent/t.json >/dev/null 2>"$TMPD/err"
 [ $? -eq 2 ] && grep -q '^ptviz: --trace /nonexistent/t.json: No such file' "$TMPD/err" ||
 	fail "--trace to an impossible path: $(cat "$TMPD/err")"

@@ -1,7 +1,11 @@
 # Bad recordings: each is refused at once with one line on stderr naming
 # the file (and the line, where there is one) and what is wrong, exit 2,
-# nothing on stdout -- never a crash or a hang.  A last line cut short is
-# the exception: skipped with a warning, the rest replays.
+# nothing on stdout -- never a crash or a hang -- also what cannot be true
+# (two holders of the global mutex, more than the semaphore's permits, a
+# seed past 2^64 - 1, two runs in one file).  Forgiven: a last line cut
+# short (skipped with a warning), a run without its end (every line it has
+# is printed, and a warning says where it stops), a byte-order mark and
+# blank lines at the end.
 . tests/e2e/lib.sh
 
 good=$TMPD/good.jsonl
@@ -72,7 +76,38 @@ else
 fi
 refused "a NUL in a string" "$(mutate nul '3s/"event":"forked"/"event":"for\\u0000ked"/')" \
 	'line 3: "event" holds a NUL character$'
-[ $cases -ge 15 ] || fail "only $cases cases"
+refused "a seed past 2^64 - 1" "$(mutate seed '1s/"seed":7/"seed":18446744073709551616/')" \
+	'line 1: "seed" is beyond 18446744073709551615 \(2\^64 - 1\)$'
+cat "$good" "$good" >"$TMPD/two"
+refused "two runs in one file" "$TMPD/two" \
+	"line $((lines + 1)): a second run starts here; a recording holds one run\$"
+# Two processes of one thread each, their threads holding an object from
+# 400 to 1400 ns and from 500 ns: at once.
+holders() {
+	local work=$1 holds=$2 extra=$3 p t
+	printf '{"event":"run","format":"ptviz","version":2,"processes":2,"threads":1,"sleep_s":0.1,"seed":1,"work":"%s"%s}\n' "$work" "$extra"
+	printf '{"t_ns":0,"event":"running","proc":0,"thread":0,"pid":10,"tid":10}\n'
+	for p in 1 2; do
+		printf '{"t_ns":%d,"event":"forked","proc":%d,"thread":0,"pid":%d,"tid":%d}\n' $((100 + p)) $p $((p * 10)) $((p * 10))
+		printf '{"t_ns":%d,"event":"starting","proc":%d,"thread":0,"pid":%d,"tid":%d}\n' $((200 + p)) $p $((p * 10)) $((p * 10))
+		printf '{"t_ns":%d,"event":"running","proc":%d,"thread":1,"pid":%d,"tid":%d}\n' $((300 + p)) $p $((p * 10)) $((p * 10 + 1))
+	done
+	for p in 1 2; do
+		t=$((300 + p * 100))
+		printf '{"t_ns":%d,"event":"holding","proc":%d,"thread":1,"pid":%d,"tid":%d,"holds":"%s","object":0,"hold_ns":1000}\n' $t $p $((p * 10)) $((p * 10 + 1)) "$holds"
+	done
+	for p in 1 2; do
+		t=$((1300 + p * 100))
+		printf '{"t_ns":%d,"event":"done","proc":%d,"thread":1,"pid":%d,"tid":%d}\n' $t $p $((p * 10)) $((p * 10 + 1))
+	done
+}
+holders global-mutex global-mutex "" >"$TMPD/gmutex"
+refused "two holders of the global mutex" "$TMPD/gmutex" \
+	'line 10: Thread-1 of Process-2 holds the global mutex while Thread-1 of Process-1 holds it \(since line 9\)$'
+holders semaphore semaphore ',"permits":1' >"$TMPD/sem"
+refused "more holders than permits" "$TMPD/sem" \
+	'line 10: Thread-1 of Process-2 holds a permit of the semaphore while all 1 are held: more holders than permits'
+[ $cases -ge 19 ] || fail "only $cases cases"
 
 # Standard input: refused the same way, named as such.
 printf 'nonsense\n' | "$PTVIZ" --replay - --plain >"$TMPD/out" 2>"$TMPD/err"
@@ -87,4 +122,22 @@ grep -q "^ptviz: $TMPD/cut: line $lines is cut short (the writer stopped?): skip
 	fail "cut: no warning: $(cat "$TMPD/err")"
 [ "$(wc -l <"$TMPD/out")" -ge 15 ] || fail "cut: the rest did not replay"
 grep -q 'Main process done.' "$TMPD/out" && fail "cut: the cut line replayed"
+
+# A run without its end (the terminal closed, r during --record): every
+# line it has is printed, and a warning says where the run stops.
+"$PTVIZ" --replay "$good" --plain >"$TMPD/whole" 2>/dev/null
+head -n $((lines - 4)) "$good" >"$TMPD/stops"
+"$PTVIZ" --replay "$TMPD/stops" --plain >"$TMPD/out" 2>"$TMPD/err" || fail "a cut run: exit $?"
+grep -Eq "^ptviz: $TMPD/stops: the recording stops at [0-9.]+ s: the run was cut there\$" "$TMPD/err" ||
+	fail "a cut run: no warning: $(cat "$TMPD/err")"
+head -n "$(wc -l <"$TMPD/out")" "$TMPD/whole" | cmp -s - "$TMPD/out" ||
+	fail "a cut run: not the lines it has"
+# A line for each "done" in it: of a thread, a process, the main process.
+[ "$(wc -l <"$TMPD/out")" -eq "$(grep -c '"event":"done"' "$TMPD/stops")" ] ||
+	fail "a cut run: lines are missing: $(wc -l <"$TMPD/out")"
+
+# A byte-order mark and blank lines at the end: read as the file without.
+{ printf '\357\273\277'; cat "$good"; printf '\n \n\n'; } >"$TMPD/bom"
+"$PTVIZ" --replay "$TMPD/bom" --plain >"$TMPD/out" 2>"$TMPD/err" || fail "BOM: exit $?: $(cat "$TMPD/err")"
+cmp -s "$TMPD/whole" "$TMPD/out" || fail "BOM: another replay"
 exit 0

@@ -40,8 +40,13 @@ grep -Eq '^ptviz: Process-2 \(pid [0-9]+\) was killed by SIGKILL$' plain.err ||
 	fail "the replay did not tell the kill: $(cat plain.err)"
 grep -q 'Process-2' plain.out && fail "a line of the killed process: $(cat plain.out)"
 
-# The export: the kill, the lost threads and the pause.
-"$PTVIZ" --replay r.jsonl --trace t2.json || fail "conversion: exit $?"
+# The export: the kill, the lost threads and the pause; exit status and
+# faults told as --plain has them.
+"$PTVIZ" --replay r.jsonl --trace t2.json 2>conv.err
+rc=$?
+[ $rc -eq 1 ] || fail "the conversion of a killed run exited $rc, not 1 as --plain"
+grep -v '^ptviz: seed ' plain.err | cmp -s - conv.err ||
+	fail "the conversion told other faults than --plain: $(cat conv.err)"
 cmp -s t.json t2.json || fail "the conversion differs from the screen's --trace"
 /usr/bin/python3 - t.json <<'PY' || fail "the export lacks a fault"
 import json, sys

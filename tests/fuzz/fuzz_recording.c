@@ -21,9 +21,9 @@
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
-round_trip(const struct recording *r)
+round_trip(const struct recording_whole *r)
 {
-	struct recording again;
+	struct recording_whole again = { 0 };
 	struct history h;
 	char *buf = NULL, err[512];
 	size_t len = 0, i;
@@ -34,7 +34,7 @@ round_trip(const struct recording *r)
 		jsonl_event(fp, RECORDING_T0, &r->events[i]);
 	fclose(fp);
 	if (recording_parse(&again, "again", buf, len, err, sizeof(err)) != 0 ||
-	    again.n != r->n || again.cut_line != 0 ||
+	    again.n != r->n || again.cut_line != 0 || again.cut != r->cut ||
 	    memcmp(&again.cfg, &r->cfg, sizeof(r->cfg)) != 0)
 		abort();
 	for (i = 0; i < r->n; i++)
@@ -50,20 +50,20 @@ round_trip(const struct recording *r)
 		abort();
 	fclose(fp);
 	history_free(&h);
-	recording_free(&again);
+	recording_whole_free(&again);
 	free(buf);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct recording r;
+	struct recording_whole r = { 0 };
 	char err[512];
 
 	if (recording_parse(&r, "fuzz", (const char *)data, size, err,
 	    sizeof(err)) == 0) {
 		round_trip(&r);
-		recording_free(&r);
+		recording_whole_free(&r);
 	} else if (strncmp(err, "fuzz: ", 6) != 0 ||
 	    strchr(err, '\n') != NULL || r.events != NULL) {
 		abort();
