@@ -38,9 +38,12 @@ start() {
 	[ -n "$MAIN" ] || MAIN=$(tm_pane_pid)
 }
 
-# No note in the header (a key clears it).
+# No note in the header (a key clears it); the replay's own status stays
+# (the recording, two lines, was cut: it says so for as long as it shows).
 no_note() {
-	! tm_screen | sed -n 3p | grep -q '[a-z]'
+	! tm_screen | sed -n 3p |
+		sed 's/the recording stops at [0-9.]* s: the run was cut there//' |
+		grep -q '[a-z]'
 }
 
 # Press key $1 (a tmux key name), which must be refused with a note
