@@ -22,10 +22,16 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/kstat.c src/stats.c src/spans.c \
 	   src/quickline.c
-UI_SRC	 = ui/options.c ui/signals.c ui/out.c ui/stream.c ui/plain.c ui/json.c \
-	   ui/runs.c \
-	   ui/tui.c ui/act.c ui/travel.c ui/theme.c ui/grid.c ui/timeline.c \
-	   ui/log.c ui/details.c ui/keys.c ui/files.c ui/kernel.c ui/many.c
+UI_SRC	 = ui/options.c ui/signals.c \
+	   ui/lines/out.c ui/lines/stream.c ui/lines/plain.c ui/lines/json.c \
+	   ui/lines/runs.c \
+	   ui/screen/theme.c ui/screen/state.c \
+	   ui/screen/features/travel.c ui/screen/features/files.c \
+	   ui/screen/features/kernel.c ui/screen/features/many.c \
+	   ui/screen/views/header.c ui/screen/views/grid.c \
+	   ui/screen/views/timeline.c ui/screen/views/log.c \
+	   ui/screen/views/details.c ui/screen/views/batch.c \
+	   ui/screen/keys.c ui/screen/act.c ui/screen/tui.c
 CORE_OBJ = $(CORE_SRC:%.c=$(O)/%.o)
 UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 
@@ -44,7 +50,8 @@ $(O)/%.o: %.c
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(O)/ui/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PT_LDLIBS)
 
--include $(wildcard $(O)/src/*.d $(O)/ui/*.d $(O)/tests/*.d)
+-include $(wildcard $(O)/src/*.d $(O)/ui/*.d $(O)/ui/*/*.d \
+    $(O)/ui/*/*/*.d $(O)/tests/*.d)
 
 # Installs the Debian packages a target needs when they are missing.
 deps:

@@ -30,7 +30,7 @@
 #include "event.h"
 #include "region.h"
 #include "ring.h"
-#include "spawn.h"
+#include "run.h"
 #include "work.h"
 
 #define THREAD_STACK	(64 * 1024)

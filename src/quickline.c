@@ -12,7 +12,7 @@
 
 #include "event.h"
 #include "quickline.h"
-#include "recording.h"
+#include "run.h"
 #include "work.h"
 
 /* No time in a recording is later than this after its start: as in
@@ -158,7 +158,7 @@ extra(struct cur *c, const struct run_config *cfg, struct event *ev)
 
 bool
 quickline_event(const char *s, size_t len, const struct run_config *cfg,
-    struct event *ev)
+    uint64_t t0, struct event *ev)
 {
 	struct cur c = { s, s + len };
 	uint64_t t, proc, thread;
@@ -177,7 +177,7 @@ quickline_event(const char *s, size_t len, const struct run_config *cfg,
 	if (proc == 0 && thread != 0)
 		return false;
 	kind = proc == 0 ? KIND_MAIN : thread == 0 ? KIND_PROC : KIND_THREAD;
-	ev->t_ns = RECORDING_T0 + t;
+	ev->t_ns = t0 + t;
 	ev->proc = (uint16_t)proc;
 	ev->thread = (uint16_t)thread;
 	ev->state = (uint8_t)state_named(nm, nlen, kind);

@@ -18,15 +18,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct event;
 struct run_config;
 
 /* Read the len bytes at s (a line without its newline) into ev if they are
    an event of a run of cfg in jsonl_event()'s form, every field in range
-   (its time on the replay's clock: RECORDING_T0 + t_ns); else false, and
-   ev is left undefined. */
+   (its time on the replay's clock: t0 + t_ns); else false, and ev is left
+   undefined. */
 bool	quickline_event(const char *s, size_t len,
-	    const struct run_config *cfg, struct event *ev);
+	    const struct run_config *cfg, uint64_t t0, struct event *ev);
 
 #endif

@@ -682,7 +682,8 @@ take_line(struct recording *rd, const char *s, size_t len, bool cut)
 		return refuse(rd, "the line is blank, and lines follow it");
 	}
 	/* The lines ptviz writes, read without json-c: the same events. */
-	if (rd->started && !rd->slow && quickline_event(s, len, &rd->cfg, &ev))
+	if (rd->started && !rd->slow && quickline_event(s, len, &rd->cfg,
+	    RECORDING_T0, &ev))
 		return check_event(rd, &ev);
 	rd->text = s;
 	rd->textlen = len;

@@ -22,29 +22,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "work.h"
+#include "run.h"
 
 struct event;
 struct pollfd;
 struct run;
-
-/* The largest run ptviz makes (the command line's bounds). */
-#define RUN_MAX_PROCS	1024u
-#define RUN_MAX_THREADS	1024u
-#define RUN_MAX_SLEEP_NS (3600ull * 1000000000ull)
-
-struct run_config {
-	unsigned	 nproc;		/* child processes, 1.. */
-	unsigned	 nthread;	/* threads per child, 1.. */
-	uint64_t	 sleep_ns;	/* longest sleep */
-	uint64_t	 seed;		/* for duration_ns() */
-	enum work	 work;		/* what the threads do */
-	unsigned	 permits;	/* the semaphore's; 0 for the default */
-	bool		 held;		/* threads wait at the start until
-					   run_go() */
-	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough
-					   for one child's events, up to 1024 */
-};
 
 typedef void run_sink(void *ctx, const struct event *ev);
 

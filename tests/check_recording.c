@@ -467,7 +467,8 @@ START_TEST(quickline_reads_what_jsonl_writes)
 		fp = open_memstream(&line, &len);
 		jsonl_event(fp, 0, &evs[i]);
 		fclose(fp);
-		ck_assert_msg(quickline_event(line, len - 1, &cfg, &e),
+		ck_assert_msg(quickline_event(line, len - 1, &cfg,
+		    RECORDING_T0, &e),
 		    "%s", line);
 		ck_assert_uint_eq(e.t_ns, evs[i].t_ns + RECORDING_T0);
 		e.t_ns = evs[i].t_ns;
@@ -512,7 +513,7 @@ START_TEST(quickline_leaves_other_lines_to_json_c)
 
 	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
 		ck_assert_msg(!quickline_event(others[i], strlen(others[i]),
-		    &cfg, &e), "%s", others[i]);
+		    &cfg, RECORDING_T0, &e), "%s", others[i]);
 }
 END_TEST
 

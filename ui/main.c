@@ -42,8 +42,11 @@
 #include "../src/work.h"
 #include "options.h"
 #include "signals.h"
-#include "stream.h"
-#include "tui.h"
+#include "lines/json.h"
+#include "lines/plain.h"
+#include "lines/runs.h"
+#include "lines/stream.h"
+#include "screen/tui.h"
 
 extern char **environ;
 

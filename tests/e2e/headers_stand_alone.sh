@@ -3,7 +3,7 @@
 . tests/e2e/lib.sh
 
 flags="-std=c11 -D_GNU_SOURCE $(pkg-config --cflags ncursesw libbsd-overlay)"
-for h in src/*.h ui/*.h; do
+for h in src/*.h $(find ui -name "*.h" | sort); do
 	echo "#include \"$PWD/$h\"" | ${CC:-cc} $flags -Wall -Werror -fsyntax-only -x c - ||
 		fail "$h does not compile alone"
 done

@@ -14,23 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/duration.h"
-#include "../src/limits.h"
-#include "../src/scene.h"
-#include "../src/source.h"
-#include "view.h"
-
-/* Put a short message in the header until the next key. */
-void
-act_note(struct tui *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(t->note, sizeof(t->note), fmt, ap);
-	va_end(ap);
-	t->dirty = true;
-}
+#include "../../src/duration.h"
+#include "../../src/limits.h"
+#include "../../src/scene.h"
+#include "../../src/source.h"
+#include "features/files.h"
+#include "features/kernel.h"
+#include "features/many.h"
+#include "features/travel.h"
+#include "views/grid.h"
+#include "views/timeline.h"
+#include "state.h"
+#include "act.h"
 
 /* Pause or resume every child of the run. */
 static void
@@ -40,7 +35,7 @@ pause_run(struct tui *t, bool pause)
 	   sink, as every other does. */
 	if (source_control(t->src, pause ? SOURCE_PAUSE : SOURCE_RESUME,
 	    0) == -1) {
-		act_note(t, "no process left to %s", pause ? "pause" : "resume");
+		state_note(t, "no process left to %s", pause ? "pause" : "resume");
 		return;
 	}
 	t->dirty = true;
@@ -57,11 +52,11 @@ static void
 predict_go(struct tui *t)
 {
 	if (t->src == NULL || source_control(t->src, SOURCE_GO, 0) == -1) {
-		act_note(t, "the run has ended: g predicts another");
+		state_note(t, "the run has ended: g predicts another");
 		return;
 	}
 	t->predict.state = PREDICT_RUN;
-	act_note(t, "the run goes: watch who finishes first");
+	state_note(t, "the run goes: watch who finishes first");
 }
 
 /* Could a live run of c start now?  Every key that starts one asks this
@@ -75,7 +70,7 @@ fits(struct tui *t, const struct run_config *c)
 
 	if (limits_run_fits(c->nproc, c->nthread, why, sizeof(why)))
 		return true;
-	act_note(t, "%s", why);
+	state_note(t, "%s", why);
 	return false;
 }
 
@@ -116,7 +111,7 @@ recorded(struct tui *t)
 {
 	if (t->replay == NULL)
 		return false;
-	act_note(t, "this is a recording: R runs it live (same seed), r with "
+	state_note(t, "this is a recording: R runs it live (same seed), r with "
 	    "a new seed");
 	return true;
 }
@@ -126,9 +121,9 @@ static void
 speed(struct tui *t, int by)
 {
 	if (travel_speed(t, by))
-		act_note(t, "playback x%g", t->play.speed_pct / 100.0);
+		state_note(t, "playback x%g", t->play.speed_pct / 100.0);
 	else
-		act_note(t, "x%g is the %s", t->play.speed_pct / 100.0,
+		state_note(t, "x%g is the %s", t->play.speed_pct / 100.0,
 		    by < 0 ? "slowest" : "fastest");
 }
 
@@ -154,7 +149,7 @@ room_for(struct tui *t, const struct run_config *next, bool procs)
 	else if (!limits_fit(&s, next->nproc, next->nthread, &l))
 		limits_refusal(msg, sizeof(msg), &l, next->nproc,
 		    next->nthread);
-	act_note(t, "%s", msg);
+	state_note(t, "%s", msg);
 	return false;
 }
 
@@ -169,14 +164,14 @@ step_count(struct tui *t, bool procs, int by)
 	unsigned max = procs ? OPT_MAX_PROCS : OPT_MAX_THREADS;
 
 	if ((by < 0 && *count <= 1) || (by > 0 && *count >= max)) {
-		act_note(t, "%u %s is the %s", *count, procs ?
+		state_note(t, "%u %s is the %s", *count, procs ?
 		    (*count == 1 ? "process" : "processes") :
 		    (*count == 1 ? "thread per process" :
 		    "threads per process"), by < 0 ? "least" : "most");
 		return;
 	}
 	if (!procs && by < 0 && *count <= work_min_threads(c->work)) {
-		act_note(t, "%s needs %u threads per process", work_name(c->work),
+		state_note(t, "%s needs %u threads per process", work_name(c->work),
 		    work_min_threads(c->work));
 		return;
 	}
@@ -202,7 +197,7 @@ step_sleep(struct tui *t, int by)
 			return;
 		}
 	}
-	act_note(t, "the sleep is already the %s", by > 0 ? "longest" :
+	state_note(t, "the sleep is already the %s", by > 0 ? "longest" :
 	    "shortest");
 }
 
@@ -215,7 +210,7 @@ next_work(struct tui *t)
 	enum work w = (enum work)((next.work + 1) % WORK_COUNT);
 
 	if (next.nthread < work_min_threads(w)) {
-		act_note(t, "%s needs %u threads per process (+ adds one): "
+		state_note(t, "%s needs %u threads per process (+ adds one): "
 		    "passed over", work_name(w), work_min_threads(w));
 		w = (enum work)((w + 1) % WORK_COUNT);
 	}
@@ -236,7 +231,7 @@ predict_start(struct tui *t)
 	}
 	if ((g = reallocarray(t->predict.guess, t->opt.run.nproc,
 	    sizeof(*g))) == NULL) {
-		act_note(t, "no memory for a guess");
+		state_note(t, "no memory for a guess");
 		return;
 	}
 	t->predict.guess = g;
@@ -279,12 +274,12 @@ static void
 plans(struct tui *t)
 {
 	if (t->predict.state == PREDICT_OFF) {
-		act_note(t, "v shows the planned sleeps while predicting: g "
+		state_note(t, "v shows the planned sleeps while predicting: g "
 		    "first");
 		return;
 	}
 	t->predict.plans = !t->predict.plans;
-	act_note(t, t->predict.plans ? "the cells show the planned sleeps "
+	state_note(t, t->predict.plans ? "the cells show the planned sleeps "
 	    "(v hides them)" : "the planned sleeps hidden");
 }
 
@@ -295,14 +290,14 @@ load_scene(struct tui *t, unsigned n)
 	struct run_config next = t->opt.run;
 
 	if (!scene_config(n, &next)) {
-		act_note(t, "there is no scene %u: ptviz --scenes lists them",
+		state_note(t, "there is no scene %u: ptviz --scenes lists them",
 		    n);
 		return;
 	}
 	if (!rerun(t, &next))
 		return;
 	t->scene = n;
-	act_note(t, "scene %u: %s", n, scene_get(n)->title);
+	state_note(t, "scene %u: %s", n, scene_get(n)->title);
 	/* The zombies' scene: the new run is held from its first pump. */
 	if (scene_get(n)->zombies)
 		t->reap_held = true;
@@ -349,18 +344,18 @@ kill_selected(struct tui *t)
 	int pid;
 
 	if (t->src == NULL || (pid = source_pid(t->src, i)) == 0) {
-		act_note(t, "Process-%u has already ended", i);
+		state_note(t, "Process-%u has already ended", i);
 		return;
 	}
 	if (model_proc(&t->live, i)->state == ST_ZOMBIE) {
-		act_note(t, "Process-%u has already ended: a zombie until z "
+		state_note(t, "Process-%u has already ended: a zombie until z "
 		    "releases reaping", i);
 		return;
 	}
 	if (source_control(t->src, SOURCE_KILL, i) == -1)
-		act_note(t, "could not kill Process-%u", i);
+		state_note(t, "could not kill Process-%u", i);
 	else
-		act_note(t, "killed Process-%u (pid %d)", i, pid);
+		state_note(t, "killed Process-%u (pid %d)", i, pid);
 }
 
 /* z: hold reaping, or release it; the run on screen and the next ones. */
@@ -374,7 +369,7 @@ hold_reaping(struct tui *t)
 		source_control(t->src, t->reap_held ? SOURCE_HOLD_REAP :
 		    SOURCE_RELEASE_REAP, 0);
 	if (!t->reap_held)
-		act_note(t, "reaping released: the zombies are reaped");
+		state_note(t, "reaping released: the zombies are reaped");
 }
 
 /* A click or the wheel. */
@@ -454,7 +449,7 @@ act(struct tui *t, enum action a)
 	case ACT_BIG:
 		t->big = !t->big;
 		t->relayout = true;
-		act_note(t, t->big ? "big cells: for the back of the room (b: "
+		state_note(t, t->big ? "big cells: for the back of the room (b: "
 		    "back)" : "cells as usual");
 		break;
 	case ACT_SCENE1: case ACT_SCENE2: case ACT_SCENE3: case ACT_SCENE4:
@@ -470,7 +465,7 @@ act(struct tui *t, enum action a)
 		if (recorded(t))
 			break;
 		if (t->src == NULL)
-			act_note(t, "the run has ended: r or R runs again");
+			state_note(t, "the run has ended: r or R runs again");
 		else
 			pause_run(t, !model_stopped(&t->live));
 		break;
@@ -515,13 +510,13 @@ act(struct tui *t, enum action a)
 		break;
 	case ACT_LEFT:
 		if (tl)
-			travel_cols(t, -1);
+			travel_step(t, -1, timeline_col_ns(t));
 		else
 			select_move(t, 0, -1);
 		break;
 	case ACT_RIGHT:
 		if (tl)
-			travel_cols(t, 1);
+			travel_step(t, 1, timeline_col_ns(t));
 		else
 			select_move(t, 0, 1);
 		break;

@@ -1,28 +1,19 @@
 /*
- * many.c: many runs on the screen (m): the same configuration run again
- * and again with the same seed, so that only the scheduler differs, and
- * what they show together -- how often each process finished 1st, 2nd,
- * ..., how many different orders appeared, the wall times against the
- * planned critical path -- counted by src/stats.c as --runs does.
- *
- * The runs are ordinary runs of the screen, drawn as they go; when one
- * ends, many_run_ended() counts it and asks for the next.  Two lines
- * under the header follow the batch; at its end (or on m again) a table
- * comes up over the screen, with each count shaded by how often, and any
- * key closes it.
+ * batch.c: what a batch of many runs (m, features/many.c) shows: two lines
+ * under the header while it goes, and at its end (or on m again) a table
+ * over the screen, each count shaded by how often; any key closes it.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "../src/stats.h"
-#include "../src/text.h"
-#include "view.h"
-
-#define MANY_RUNS	20	/* runs of a batch started with m */
+#include "../../../src/stats.h"
+#include "../../../src/text.h"
+#include "../state.h"
+#include "batch.h"
 
 /* The lines under the header: how far the batch is, what it shows. */
 bool
-many_lines(const struct tui *t, char *l1, size_t n1, char *l2, size_t n2)
+batch_lines(const struct tui *t, char *l1, size_t n1, char *l2, size_t n2)
 {
 	const struct batch *b = &t->batch;
 	const uint16_t *o;
@@ -50,52 +41,6 @@ many_lines(const struct tui *t, char *l1, size_t n1, char *l2, size_t n2)
 	return true;
 }
 
-/* m: start a batch of MANY_RUNS, or stop the one going and show it. */
-void
-many_toggle(struct tui *t)
-{
-	struct batch *b = &t->batch;
-
-	if (b->on) {
-		b->on = false;
-		b->table = b->st.runs > 0;
-		return;
-	}
-	stats_free(&b->st);
-	if (stats_init(&b->st, t->opt.run.nproc) == -1) {
-		act_note(t, "no memory for many runs");
-		return;
-	}
-	b->want = MANY_RUNS;
-	b->on = true;
-	b->table = false;
-	t->restart = true;
-	t->relayout = true;
-}
-
-void
-many_run_ended(struct tui *t)
-{
-	struct batch *b = &t->batch;
-	uint64_t critical;
-
-	if (!b->on || !model_finished(&t->live))
-		return;
-	if (!stats_critical_ns(&t->opt.run, &critical))
-		critical = 0;
-	if (stats_add(&b->st, &t->live, critical) == -1) {
-		b->on = false;
-		act_note(t, "no memory for many runs");
-		return;
-	}
-	if (b->st.runs < b->want) {
-		t->restart = true;
-		return;
-	}
-	b->on = false;
-	b->table = true;
-}
-
 /* A count's shade: how often of the runs, in four steps. */
 static const char *
 shade(const struct theme *th, unsigned count, unsigned runs)
@@ -120,7 +65,7 @@ spread_text(char *buf, size_t len, const char *what,
 }
 
 void
-many_draw(const struct tui *t)
+batch_draw(const struct tui *t)
 {
 	const struct batch *b = &t->batch;
 	const struct stats *st = &b->st;

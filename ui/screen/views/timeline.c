@@ -32,8 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/event.h"
-#include "view.h"
+#include "../../../src/event.h"
+#include "../state.h"
+#include "timeline.h"
 
 #define TL_KEEP		12	/* rows kept for header, footer and log */
 #define NAME_MIN	10	/* "  Thread-1" */

@@ -19,10 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../src/jsonl.h"
-#include "../src/outfile.h"
-#include "../src/trace.h"
-#include "view.h"
+#include "../../../src/jsonl.h"
+#include "../../../src/outfile.h"
+#include "../../../src/trace.h"
+#include "../state.h"
+#include "files.h"
 
 /* The recording failed: say so, once. */
 static void record_failed(struct tui *t);
@@ -33,14 +34,14 @@ files_record_start(struct tui *t)
 	if (t->opt.record == NULL)
 		return;
 	if (outfile_open(&t->record, t->opt.record, OUTFILE_TRUNC) == -1) {
-		act_note(t, "cannot record to %s: %s", t->opt.record,
+		state_note(t, "cannot record to %s: %s", t->opt.record,
 		    strerror(errno));
 		return;
 	}
 	if (jsonl_put_run(&t->record, &t->opt.run))
 		record_failed(t);
 	else
-		act_note(t, "recording the run to %s", t->opt.record);
+		state_note(t, "recording the run to %s", t->opt.record);
 }
 
 /* The recording failed: say so, once. */
@@ -49,7 +50,7 @@ record_failed(struct tui *t)
 {
 	char why[96];
 
-	act_note(t, "recording to %s failed: %s (the run goes on)",
+	state_note(t, "recording to %s failed: %s (the run goes on)",
 	    t->record.path, outfile_strerror(&t->record, why, sizeof(why)));
 }
 
@@ -104,15 +105,15 @@ files_first_run_done(struct tui *t)
 	outfile_wait(fs, 2, t->sigfd);
 	failed = record_end(t, recorded, rec, sizeof(rec));
 	if (t->trace_due && outfile_close(&trace) != 0) {
-		act_note(t, "%s%scannot write the trace %s: %s", rec,
+		state_note(t, "%s%scannot write the trace %s: %s", rec,
 		    *rec != '\0' ? "; " : "", t->opt.trace,
 		    outfile_strerror(&trace, why, sizeof(why)));
 		failed = true;
 	} else if (t->trace_due) {
-		act_note(t, "%s%strace of the run written to %s", rec,
+		state_note(t, "%s%strace of the run written to %s", rec,
 		    *rec != '\0' ? "; " : "", t->opt.trace);
 	} else if (*rec != '\0') {
-		act_note(t, "%s", rec);
+		state_note(t, "%s", rec);
 	}
 	t->trace_due = false;
 	return failed;
@@ -157,7 +158,7 @@ finish_new(struct tui *t, struct outfile *f)
 	outfile_wait(fs, 1, t->sigfd);
 	if (outfile_close(f) == 0)
 		return 0;
-	act_note(t, "cannot write %s: %s", f->path,
+	state_note(t, "cannot write %s: %s", f->path,
 	    outfile_strerror(f, why, sizeof(why)));
 	unlink(f->path);
 	return -1;
@@ -171,14 +172,14 @@ files_write(struct tui *t)
 	size_t k;
 
 	if (create_new(t, "jsonl", &f, name, sizeof(name)) == -1) {
-		act_note(t, "cannot write the run here: %s", strerror(errno));
+		state_note(t, "cannot write the run here: %s", strerror(errno));
 		return;
 	}
 	jsonl_run(f.fp, &t->opt.run);
 	for (k = 0; k < t->hist.n && !outfile_failed(&f); k++)
 		jsonl_event(f.fp, t->live.t0, history_at(&t->hist, k));
 	if (finish_new(t, &f) == 0)
-		act_note(t, "wrote %s%s: ptviz --replay %s", name,
+		state_note(t, "wrote %s%s: ptviz --replay %s", name,
 		    t->src != NULL && t->replay == NULL ?
 		    " (the run so far)" : "", name);
 }
@@ -190,11 +191,11 @@ files_export(struct tui *t)
 	char name[96];
 
 	if (create_new(t, "trace.json", &f, name, sizeof(name)) == -1) {
-		act_note(t, "cannot export the run here: %s", strerror(errno));
+		state_note(t, "cannot export the run here: %s", strerror(errno));
 		return;
 	}
 	trace_put(&f, &t->opt.run, &t->hist);
 	if (finish_new(t, &f) == 0)
-		act_note(t, "exported %s: open it in ui.perfetto.dev or "
+		state_note(t, "exported %s: open it in ui.perfetto.dev or "
 		    "speedscope", name);
 }

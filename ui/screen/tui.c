@@ -40,14 +40,25 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../src/event.h"
-#include "../src/history.h"
-#include "../src/recording.h"
-#include "../src/scene.h"
-#include "../src/source.h"
-#include "signals.h"
+#include "../../src/event.h"
+#include "../../src/history.h"
+#include "../../src/recording.h"
+#include "../../src/scene.h"
+#include "../../src/source.h"
+#include "../signals.h"
+#include "features/files.h"
+#include "features/kernel.h"
+#include "features/many.h"
+#include "features/travel.h"
+#include "views/batch.h"
+#include "views/details.h"
+#include "views/grid.h"
+#include "views/header.h"
+#include "views/log.h"
+#include "views/timeline.h"
+#include "keys.h"
+#include "state.h"
 #include "tui.h"
-#include "view.h"
 
 #define FRAME_MIN_NS	(1000000000ull / 30)	/* at most 30 frames/s */
 #define FRAME_MAX_NS	(1000000000ull / 10)	/* clock in tenths */
@@ -90,19 +101,11 @@ layout_free(struct layout *l)
 	}
 }
 
-const struct scene *
-tui_caption(const struct tui *t)
-{
-	if (t->replay != NULL || scene_of(&t->opt.run, t->scene) == 0)
-		return NULL;
-	return scene_get(t->scene);
-}
-
 /* The header's lines: a scene's caption below it when there is room. */
 static int
 header_lines(const struct tui *t)
 {
-	return (tui_caption(t) != NULL || t->predict.state != PREDICT_OFF ||
+	return (state_caption(t) != NULL || t->predict.state != PREDICT_OFF ||
 	    t->batch.on || t->batch.table) &&
 	    LINES >= CAPTION_MIN ? HEADER_LINES + CAPTION_LINES :
 	    HEADER_LINES;
@@ -321,11 +324,11 @@ restart(struct tui *t)
 	if (t->src != NULL && t->replay == NULL && t->reap_held)
 		source_control(t->src, SOURCE_HOLD_REAP, 0);
 	if (t->src == NULL && t->replay != NULL)
-		act_note(t, "cannot replay the run: %s", strerror(errno));
+		state_note(t, "cannot replay the run: %s", strerror(errno));
 	else if (t->src == NULL)
-		act_note(t, "%s", why);
+		state_note(t, "%s", why);
 	else if ((call = source_start_error(t->src, &error)) != NULL)
-		act_note(t, "%s: %s", call, strerror(error));
+		state_note(t, "%s: %s", call, strerror(error));
 	else if (t->replay != NULL)
 		replay_start(t);
 	t->dirty = true;
@@ -376,6 +379,7 @@ static void
 frame(struct tui *t)
 {
 	struct layout *l = &t->lay;
+	unsigned rows, cols;
 
 	if (l->too_small) {
 		too_small_draw();
@@ -389,8 +393,9 @@ frame(struct tui *t)
 	else
 		grid_scroll(t);
 	/* What the kernel says of what is about to be drawn. */
-	kernel_frame(t);
-	grid_draw_header(t);
+	grid_shown(t, &rows, &cols);
+	kernel_frame(t, rows, cols);
+	header_draw(t);
 	if (t->view == VIEW_TIMELINE)
 		timeline_draw(t);
 	else
@@ -408,7 +413,7 @@ frame(struct tui *t)
 	if (t->help)
 		keys_draw_help(t);
 	else
-		many_draw(t);
+		batch_draw(t);
 	doupdate();
 }
 

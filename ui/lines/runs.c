@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/spawn.h"
-#include "../src/stats.h"
-#include "../src/text.h"
-#include "../src/work.h"
-#include "options.h"
-#include "stream.h"
+#include "../../src/spawn.h"
+#include "../../src/stats.h"
+#include "../../src/text.h"
+#include "../../src/work.h"
+#include "../options.h"
+#include "runs.h"
 
 /* What the critical path is, a phrase a workload; NULL: it has none. */
 static const char *const critical_about[WORK_COUNT] = {

@@ -10,9 +10,10 @@
  */
 #include <stdbool.h>
 
-#include "../src/event.h"
-#include "../src/history.h"
-#include "view.h"
+#include "../../../src/event.h"
+#include "../../../src/history.h"
+#include "../state.h"
+#include "travel.h"
 
 /* Follow the run again: the live model, the newest moment. */
 void
@@ -135,12 +136,12 @@ travel_speed(struct tui *t, int by)
 
 /* The moment shown moved by `cols` columns of the timeline's axis. */
 void
-travel_cols(struct tui *t, int cols)
+travel_step(struct tui *t, int by, uint64_t step_ns)
 {
-	uint64_t d = timeline_col_ns(t), when = t->now, t0 = t->live.t0;
+	uint64_t d = step_ns, when = t->now, t0 = t->live.t0;
 
 	t->play.on = false;
-	if (cols < 0)
+	if (by < 0)
 		when = when - t0 > d ? when - d : t0;
 	else
 		when += d;

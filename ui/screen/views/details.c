@@ -11,9 +11,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "../src/event.h"
-#include "../src/text.h"
-#include "view.h"
+#include "../../../src/event.h"
+#include "../../../src/text.h"
+#include "../features/kernel.h"
+#include "../state.h"
+#include "details.h"
 
 /* "+1.234 s" for an event time, or a dash if it has not happened. */
 static void

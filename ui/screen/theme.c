@@ -15,7 +15,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "view.h"
+#include "../../src/event.h"
+#include "../../src/model.h"
+#include "theme.h"
 
 struct look_def {
 	const char	*utf8, *ascii;	/* one column each */

@@ -12,8 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../src/scene.h"
-#include "view.h"
+#include "../../src/scene.h"
+#include "state.h"
+#include "keys.h"
 
 #define CTRL(c)		((c) & 0x1f)
 #define MAX_KEYS	12
@@ -160,7 +161,7 @@ footer_add(const struct tui *t, const struct binding *b, int *x)
 void
 keys_draw_footer(const struct tui *t)
 {
-	bool travel = tui_travelling(t);
+	bool travel = state_travelling(t);
 	int x = 0, pass;
 	size_t i;
 

@@ -16,9 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/event.h"
-#include "../src/text.h"
-#include "view.h"
+#include "../../../src/event.h"
+#include "../../../src/text.h"
+#include "../state.h"
+#include "log.h"
 
 /* How far back a late line may belong: never more than a few frames'
    worth of events (see the comment above). */
@@ -118,7 +119,7 @@ log_draw(const struct tui *t)
 		theme_put(w, text);
 		/* R: where it finished the run before, if not here. */
 		if (ev->state == ST_PDONE &&
-		    tui_place_was(t, ev->proc, text, sizeof(text))) {
+		    state_place_was(t, ev->proc, text, sizeof(text))) {
 			wattrset(w, th->attr[LOOK_KEY]);
 			theme_put(w, "  ");
 			theme_put(w, text);

@@ -35,9 +35,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/event.h"
-#include "../src/kstat.h"
-#include "view.h"
+#include "../../../src/event.h"
+#include "../../../src/kstat.h"
+#include "../state.h"
+#include "kernel.h"
 
 #define PROC_ROOT	"/proc"
 #define KERNEL_HZ	4
@@ -50,7 +51,7 @@
 static bool
 live(const struct tui *t)
 {
-	return t->src != NULL && t->replay == NULL && !tui_travelling(t) &&
+	return t->src != NULL && t->replay == NULL && !state_travelling(t) &&
 	    !t->lay.too_small;
 }
 
@@ -259,12 +260,11 @@ read_selected(struct tui *t)
 
 /* Read what is on screen from /proc, if it is due or changed. */
 void
-kernel_frame(struct tui *t)
+kernel_frame(struct tui *t, unsigned rows, unsigned cols)
 {
 	struct kernel_view *k = &t->kern;
 	bool cells = kernel_letters(t), sel = details_shown(t), due, agrees;
 	bool changed;
-	unsigned rows = 0, cols = 0;
 	uint64_t t0 = now_ns(), spent, gap;
 
 	if (!cells)
@@ -286,7 +286,6 @@ kernel_frame(struct tui *t)
 	}
 	agrees = true;
 	if (cells) {
-		grid_shown(t, &rows, &cols);
 		if (due || changed || k->rows == 0 || k->top != t->top_proc ||
 		    k->left != t->left_thread || k->rows != rows ||
 		    k->cols != cols)
@@ -336,20 +335,20 @@ kernel_toggle(struct tui *t)
 	k->letters = !k->letters;
 	forget(k);
 	if (!k->letters)
-		act_note(t, "cells show ptviz's glyphs again");
+		state_note(t, "cells show ptviz's glyphs again");
 	else if (t->replay != NULL)
-		act_note(t, "kernel letters: a recording has no threads to "
+		state_note(t, "kernel letters: a recording has no threads to "
 		    "ask the kernel about");
 	else if (t->src == NULL)
-		act_note(t, "kernel letters: the run has ended (r or R runs "
+		state_note(t, "kernel letters: the run has ended (r or R runs "
 		    "again)");
-	else if (tui_travelling(t))
-		act_note(t, "kernel letters show while following the run "
+	else if (state_travelling(t))
+		state_note(t, "kernel letters show while following the run "
 		    "(L: live)");
 	else if (t->view != VIEW_GRID)
-		act_note(t, "kernel letters show in the grid (t)");
+		state_note(t, "kernel letters show in the grid (t)");
 	else
-		act_note(t, "cells show the kernel's state letters (K: back)");
+		state_note(t, "cells show the kernel's state letters (K: back)");
 }
 
 /* The letter to draw in a cell instead of its glyph, or NULL. */

@@ -54,19 +54,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/event.h"
-#include "../src/history.h"
-#include "../src/jsonl.h"
-#include "../src/model.h"
-#include "../src/outfile.h"
-#include "../src/recording.h"
-#include "../src/source.h"
-#include "../src/stats.h"
-#include "../src/text.h"
-#include "../src/trace.h"
-#include "options.h"
+#include "../../src/event.h"
+#include "../../src/history.h"
+#include "../../src/jsonl.h"
+#include "../../src/model.h"
+#include "../../src/outfile.h"
+#include "../../src/recording.h"
+#include "../../src/source.h"
+#include "../../src/stats.h"
+#include "../../src/text.h"
+#include "../../src/trace.h"
+#include "../options.h"
+#include "../signals.h"
 #include "out.h"
-#include "signals.h"
 #include "stream.h"
 
 #define PUMP_BUDGET	4096

@@ -4,10 +4,10 @@
  */
 #include <stdio.h>
 
-#include "../src/event.h"
-#include "../src/text.h"
-#include "options.h"
-#include "stream.h"
+#include "../../src/event.h"
+#include "../../src/text.h"
+#include "../options.h"
+#include "plain.h"
 
 static void
 plain_start(FILE *fp, const struct options *o)

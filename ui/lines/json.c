@@ -4,10 +4,10 @@
  */
 #include <stdio.h>
 
-#include "../src/jsonl.h"
-#include "../src/model.h"
-#include "options.h"
-#include "stream.h"
+#include "../../src/jsonl.h"
+#include "../../src/model.h"
+#include "../options.h"
+#include "json.h"
 
 static void
 json_start(FILE *fp, const struct options *o)

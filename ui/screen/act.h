@@ -1,0 +1,29 @@
+/*
+ * act.h: carrying out what a key asked for.
+ */
+#ifndef PTVIZ_ACT_H
+#define PTVIZ_ACT_H
+
+struct tui;
+
+/* What a key asks for; the loop (tui.c) alone carries it out. */
+enum action {
+	ACT_NONE,
+	ACT_QUIT, ACT_HELP, ACT_VIEW, ACT_SUSPEND,
+	ACT_RERUN_NEW, ACT_RERUN, ACT_THREAD_MORE, ACT_THREAD_LESS,
+	ACT_PROC_MORE, ACT_PROC_LESS, ACT_SLEEP_MORE, ACT_SLEEP_LESS,
+	ACT_PAUSE, ACT_KILL,
+	ACT_STEP_BACK, ACT_STEP_FWD, ACT_START, ACT_END, ACT_LIVE,
+	ACT_PLAY, ACT_SLOWER, ACT_FASTER,
+	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
+	ACT_FIRST, ACT_LAST, ACT_FOLD, ACT_MOUSE, ACT_WRITE, ACT_EXPORT,
+	ACT_WORK, ACT_KERNEL, ACT_BIG, ACT_PREDICT, ACT_UNGUESS, ACT_PLANS,
+	ACT_HOLD_REAP, ACT_MANY,
+	ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
+	ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9, ACT_SCENE10,
+};
+
+/* Do what a key asked for (keys_action); the loop alone calls it. */
+void		 act(struct tui *t, enum action a);
+
+#endif

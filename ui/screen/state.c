@@ -1,0 +1,66 @@
+/*
+ * state.c: the questions every layer of the screen asks of its state (see
+ * state.h): the note, the caption, and a rerun against the run before.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "../../src/event.h"
+#include "../../src/scene.h"
+#include "../../src/text.h"
+#include "state.h"
+
+void
+state_note(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->note, sizeof(t->note), fmt, ap);
+	va_end(ap);
+	t->dirty = true;
+}
+
+const struct scene *
+state_caption(const struct tui *t)
+{
+	if (t->replay != NULL || scene_of(&t->opt.run, t->scene) == 0)
+		return NULL;
+	return scene_get(t->scene);
+}
+
+bool
+state_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
+{
+	const struct model_proc *a, *b;
+	char now[16], was[16];
+	int64_t da, db;
+
+	if (t->prev.procs == NULL || t->prev.nproc != t->shown->nproc ||
+	    t->prev.nthread != t->shown->nthread)
+		return false;
+	a = model_proc(&t->prev, i);
+	b = model_proc(t->shown, i);
+	if (a->done_rank == 0 || b->done_rank == 0 ||
+	    a->done_rank == b->done_rank)
+		return false;
+	da = (int64_t)(a->t_done - t->prev.t0);
+	db = (int64_t)(b->t_done - t->shown->t0);
+	snprintf(buf, len, "%s, was %s, %.3f s %s", text_ordinal(b->done_rank,
+	    now, sizeof(now)), text_ordinal(a->done_rank, was, sizeof(was)),
+	    (double)(db > da ? db - da : da - db) / 1e9,
+	    db > da ? "later" : "sooner");
+	return true;
+}
+
+int
+state_moved(const struct tui *t)
+{
+	bool moved[RUN_MAX_PROCS];
+
+	if (t->prev.procs == NULL || !model_finished(t->shown) ||
+	    t->prev.nproc != t->shown->nproc ||
+	    t->prev.nthread != t->shown->nthread)
+		return -1;
+	return (int)model_moved(&t->prev, t->shown, moved);
+}

@@ -1,0 +1,205 @@
+/*
+ * state.h: the state of the screen -- struct tui, passed to every part of
+ * it -- and the few questions about it that every layer above asks: the
+ * note in the header, the caption of the scene, how a rerun's order
+ * compares with the run before.
+ *
+ * The flow is one way (README.md, "How the code is laid out"): the loop
+ * (tui.c) pumps events into the model and the history, turns keys into
+ * actions (keys.c, act.c) and carries them out through the features
+ * (features/), then asks each view (views/) to draw into its own window;
+ * only the loop calls doupdate().  Each part of struct tui is written by
+ * the file its comment names; views take it const (but for the scroll
+ * position, set before drawing by their *_scroll()).
+ */
+#ifndef PTVIZ_STATE_H
+#define PTVIZ_STATE_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../src/history.h"
+#include "../../src/kstat.h"
+#include "../../src/model.h"
+#include "../../src/outfile.h"
+#include "../../src/stats.h"
+#include "../options.h"
+#include "theme.h"
+
+struct recording;
+struct scene;
+struct source;
+
+/* The views of the body of the screen, switched with t. */
+enum view_id { VIEW_GRID, VIEW_TIMELINE, VIEW_COUNT };
+
+/* The selected thread: one is always selected, shared by every view. */
+struct selection {
+	unsigned	 proc;		/* 1-based */
+	unsigned	 thread;	/* 1-based */
+};
+
+/* Playback starts at x0.25: slow enough for a room to follow. */
+#define PLAY_FIRST_PCT	25
+
+/* Playing the history back from the cursor. */
+struct play {
+	bool		 on;
+	unsigned	 speed_pct;	/* 100: as fast as it ran */
+	uint64_t	 t_run;		/* the run's clock ... */
+	uint64_t	 t_wall;	/* ... at this wall time */
+};
+
+/*
+ * What the kernel says of the threads on screen (kernel.c): the grid's
+ * visible cells while K is on, the selected thread while the details pane
+ * shows.  Read from /proc in frames the loop draws anyway, at most
+ * KERNEL_HZ times a second, and only while a live run is followed.
+ */
+struct kernel_cell {
+	char		 letter[2];	/* "S", "-" gone, "." no thread yet;
+					   "" not read */
+	int		 fd;		/* its stat file kept open, or -1 */
+};
+
+struct kernel_view {
+	bool		 letters;	/* K: the cells show the kernel's */
+	struct kernel_cell *cell;	/* [rows * cols], the cells read */
+	size_t		 cap;		/* cells cell[] holds */
+	unsigned	 nfd;		/* stat files kept open */
+	unsigned	 top, left;	/* the first process and thread read */
+	unsigned	 rows, cols;	/* how many; 0 rows: none */
+	unsigned	 run;		/* t->runs when they were read */
+	uint8_t		 main_state;	/* the model's then: a pause reads
+					   again at once */
+	struct kstat	 sel;		/* the selected thread, all of it */
+	struct selection sel_of;	/* whose (proc 0: none) */
+	uint64_t	 next_ns;	/* wall time of the next reading */
+	uint64_t	 settle_ns;	/* a frame wanted then (0: none) ... */
+	unsigned	 settle;	/* ... at most this many more: a pause
+					   takes the kernel a moment */
+	uint64_t	 reads;		/* /proc files read so far */
+};
+
+/* Where each part of the screen is; rebuilt on every resize. */
+struct layout {
+	bool		 too_small;
+	WINDOW		*header, *body, *log, *details, *footer;
+	WINDOW		*input;		/* a pad, never drawn: wgetch() reads
+					   here without refreshing anything */
+};
+
+/* Predict, then reveal: a run held at its start while the room guesses the
+   order its processes will finish in. */
+enum predict_state { PREDICT_OFF, PREDICT_GUESS, PREDICT_RUN };
+
+struct predict {
+	enum predict_state state;
+	unsigned	*guess;		/* process numbers, in the order guessed */
+	unsigned	 n;		/* guessed so far */
+	bool		 plans;		/* v: the cells show the planned sleeps */
+};
+
+/* Many runs on the screen (m): a batch of runs of one configuration. */
+struct batch {
+	bool		 on;		/* runs to go */
+	bool		 table;		/* the table is up */
+	unsigned	 want;		/* runs asked for */
+	struct stats	 st;
+};
+
+/*
+ * The state of the screen.  The views draw the model `shown` at the moment
+ * `now` (on the run's clock): the live model while following the run, else
+ * the model of the history's first `cursor` events.  The loop (tui.c), the
+ * actions (act.c) and the features write it; every view takes it const.
+ */
+struct tui {
+	struct options	 opt;		/* the counts now (keys change them) */
+	FILE		*in;		/* the terminal, read without blocking */
+	int		 in_fd;
+	int		 sigfd;		/* the ending signals: they cut a
+					   wait for a file's reader short */
+	struct source	*src;		/* the run; NULL once it has ended */
+	struct recording *replay;	/* the recording shown, or NULL:
+					   a live run */
+	uint64_t	 end_ns;	/* a replay's clock once it is read */
+	bool		 play_due;	/* a replay plays from its start once
+					   its first events are in */
+	char		 refused[320];	/* a replay refused part way: the
+					   line to leave with (exit 2) */
+	struct outfile	 record;	/* --record: the first run */
+	bool		 trace_due;	/* --trace: the first run, once it
+					   ends or is left */
+	bool		 first_open;	/* the first run's files are due */
+	unsigned	 runs;		/* runs started */
+	unsigned	 scene;		/* the scene loaded last (its caption
+					   shows while the run is still it) */
+	struct model	 live;		/* every event, as it comes */
+	struct model	 prev;		/* R: the run before, to compare; no
+					   procs if none */
+	bool		 compare;	/* the rerun asked for is R's */
+	struct history	 hist;		/* every event of the run, in order */
+	struct model	 at;		/* the model of the first at_k events */
+	size_t		 at_k;
+	const struct model *shown;	/* &live or &at */
+	size_t		 cursor;	/* events shown */
+	bool		 following;	/* live: the cursor is the newest */
+	struct play	 play;
+	uint64_t	 now;		/* the moment shown, CLOCK_MONOTONIC */
+	uint64_t	 live_now;	/* the run's clock at this frame */
+	uint64_t	 wall;		/* CLOCK_MONOTONIC at this frame */
+	enum view_id	 view;
+	struct theme	 theme;
+	struct layout	 lay;
+	struct kernel_view kern;
+	struct selection sel;
+	unsigned	 top_proc;	/* grid: first process row shown */
+	unsigned	 left_thread;	/* grid: first thread column shown */
+	unsigned	 tl_top;	/* timeline: first row shown, 0-based */
+	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
+	bool		 help;		/* the help overlay is up */
+	bool		 big;		/* grid: big cells, for a room */
+	struct predict	 predict;
+	struct batch	 batch;
+	bool		 reap_held;	/* z: children that end stay zombies,
+					   this run and the next */
+	bool		 restart;	/* a rerun asked for, done once the keys
+					   waiting are read: the last counts win */
+	bool		 relayout;	/* the body's height changed */
+	bool		 suspend;	/* Ctrl-Z: give the shell back */
+	bool		 quit;
+	bool		 dirty;		/* the screen needs drawing */
+	char		 note[160];	/* a short message in the header */
+};
+
+enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };
+
+/* Put a short message in the header until the next key. */
+void		 state_note(struct tui *t, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/* The caption of the scene on screen, or NULL: none was loaded, or the
+   counts, workload or sleep have changed since. */
+const struct scene *state_caption(const struct tui *t);
+
+/* After R: process i finished in another place than in the run before,
+   said in buf ("4th, was 2nd, 0.120 s later"); false if not. */
+bool		 state_place_was(const struct tui *t, unsigned i, char *buf,
+		    size_t len);
+
+/* After R: how many processes finished in other places than in the run
+   before, once both have ended (0: the same order); -1 if there is
+   nothing to compare. */
+int		 state_moved(const struct tui *t);
+
+/* True while the screen shows a moment of the past, or plays it back. */
+static inline bool
+state_travelling(const struct tui *t)
+{
+	return !t->following;
+}
+
+#endif

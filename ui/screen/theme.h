@@ -1,0 +1,94 @@
+/*
+ * theme.h: how each state looks -- its glyph and its colour, from one
+ * table -- and the few ways every view puts text on the screen.
+ */
+#ifndef PTVIZ_THEME_H
+#define PTVIZ_THEME_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct model;
+
+/* How a thing looks: one entry of theme.c's table each. */
+enum look {
+	LOOK_NEW,		/* thread not started yet */
+	LOOK_RUNNING,		/* thread or process alive and working */
+	LOOK_SLEEPING,		/* thread sleeping: the growing fill */
+	LOOK_DONE,		/* finished well */
+	LOOK_LOST,		/* thread of a killed process; a killed process */
+	LOOK_FAILED,		/* could not start, or exited badly */
+	LOOK_STOPPED,		/* paused with SIGSTOP */
+	LOOK_COMPUTING,		/* thread using a CPU: the growing fill */
+	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
+	LOOK_HOLDING,		/* thread holding a lock or a permit */
+	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
+	LOOK_ZOMBIE,		/* process ended, not reaped (z holds) */
+	LOOK_TITLE,		/* header and pane titles */
+	LOOK_DIM,		/* rules, units, what matters less */
+	LOOK_KEY,		/* a key's name in the footer and help */
+	LOOK_COUNT
+};
+
+struct theme {
+	bool		 utf8;		/* glyphs from the UTF-8 column */
+	bool		 colour;	/* false: NO_COLOR or no colours */
+	attr_t		 attr[LOOK_COUNT];	/* colour pair and attributes */
+};
+
+/* Choose glyphs and colours for this terminal and locale. */
+void		 theme_init(struct theme *th);
+
+/* The glyph of a look: UTF-8 or ASCII, one column wide. */
+const char	*theme_glyph(const struct theme *th, enum look l);
+
+/* The look of thread j of process i, as the grid shows it. */
+enum look	 theme_thread_look(const struct model *m, unsigned i,
+		    unsigned j);
+
+/* The look of process i and the word for its state. */
+enum look	 theme_proc_look(const struct model *m, unsigned i,
+		    const char **word);
+
+/* Draw the legend of the cell glyphs on one line; returns its width. */
+int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
+
+/* The timeline's marks. */
+enum mark { MARK_BAR, MARK_SPAN, MARK_NOW, MARK_NOW_HEAD, MARK_COUNT };
+
+/* A mark's glyph, one column wide. */
+const char	*theme_mark(const struct theme *th, enum mark k);
+
+/* A block of height frac (0..1, at least the lowest eighth). */
+const char	*theme_level(const struct theme *th, double frac);
+
+/* A fill of `cols` columns `frac` full (0..1) in block glyphs. */
+void		 theme_fill(WINDOW *w, const struct theme *th, enum look l,
+		    double frac,
+		    int cols);
+
+/* Add the one-column glyph s (UTF-8) n times at the cursor: decoded once,
+   far cheaper than waddstr() for each. */
+void		 theme_glyphs(WINDOW *w, const char *s, int n);
+
+/* How many decimal digits n has: the width of "Process-N" and ranks. */
+int		 theme_digits(unsigned n);
+
+/* Seconds from ns with `decimals` places, trailing zeros dropped when
+   trim is set: "1.25", "0.5", "3". */
+void		 theme_secs(char *buf, size_t len, uint64_t ns, int decimals,
+		    bool trim);
+
+/* Add s at the cursor, cut at the window's right edge (never wrapped). */
+void		 theme_put(WINDOW *w, const char *s);
+
+/* Show the cells from x to x + n - 1 of row y reversed: the selection. */
+void		 theme_reverse(WINDOW *w, int y, int x, int n);
+
+/* A rule across row 0 of w with a title in it. */
+void		 theme_rule(WINDOW *w, const struct theme *th,
+		    const char *title);
+
+#endif

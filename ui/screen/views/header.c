@@ -1,0 +1,310 @@
+/*
+ * header.c: the header: what runs (counts, workload, sleep, seed), how far
+ * it is and how it goes, the notes beside it, and below them the lines of
+ * a scene's caption, a prediction or a batch of runs.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../../../src/duration.h"
+#include "../../../src/event.h"
+#include "../../../src/recording.h"
+#include "../../../src/scene.h"
+#include "../../../src/text.h"
+#include "../../../src/work.h"
+#include "../features/kernel.h"
+#include "../state.h"
+#include "batch.h"
+#include "header.h"
+
+/* Predict: the two lines under the header -- the question or the guess
+   beside the run's real order -- in l1 and l2; false when not
+   predicting. */
+static bool
+predict_lines(const struct tui *t, char *l1, size_t n1, char *l2,
+    size_t n2)
+{
+	const struct predict *pr = &t->predict;
+	const struct model *m = t->shown;
+	unsigned k, i, right = 0, known = 0;
+	size_t used;
+
+	if (pr->state == PREDICT_OFF)
+		return false;
+	if (pr->state == PREDICT_GUESS)
+		snprintf(l1, n1, "in which order will they finish? Type "
+		    "process numbers or Enter on a row; v: the plans; g: go");
+	else
+		snprintf(l1, n1, "the guess beside the run: a place is right "
+		    "when the process finished there.");
+	snprintf(l2, n2, "guess:");
+	for (k = 0; k < m->nproc; k++) {
+		used = strlen(l2);
+		if (k < pr->n)
+			snprintf(l2 + used, n2 - used, " %u", pr->guess[k]);
+		else
+			snprintf(l2 + used, n2 - used, " _");
+	}
+	if (pr->state == PREDICT_GUESS)
+		return true;
+	used = strlen(l2);
+	snprintf(l2 + used, n2 - used, "   the run:");
+	/* The real order: the processes by the order of their "done". */
+	for (k = 1; k <= m->nproc; k++) {
+		for (i = 1; i <= m->nproc; i++)
+			if (model_proc(m, i)->done_rank == k)
+				break;
+		used = strlen(l2);
+		if (i > m->nproc) {
+			snprintf(l2 + used, n2 - used, " _");
+			continue;
+		}
+		snprintf(l2 + used, n2 - used, " %u", i);
+		known++;
+		right += k <= pr->n && pr->guess[k - 1] == i;
+	}
+	used = strlen(l2);
+	if (known > 0)
+		snprintf(l2 + used, n2 - used, "   %u of %u place%s right%s",
+		    right, known, known == 1 ? "" : "s",
+		    model_finished(m) ? "" : " so far");
+	return true;
+}
+
+/* The first deadlock of a process not yet reaped, in words, with how many
+   processes are deadlocked, and what k does when it can (a live run);
+   false if none is. */
+static bool
+deadlock_text(const struct model *m, bool can_kill, char *buf, size_t len)
+{
+	unsigned i, n = 0, first = 0;
+	size_t used;
+
+	if (m->deadlocks == 0)
+		return false;
+	for (i = 1; i <= m->nproc; i++) {
+		if (model_proc(m, i)->cycle == 0 || model_proc(m, i)->reaped)
+			continue;
+		if (n++ == 0)
+			first = i;
+	}
+	if (n == 0 || !text_deadlock(m, first, buf, len))
+		return false;
+	used = strlen(buf);
+	if (n > 1)
+		snprintf(buf + used, len - used, " (and %u more)", n - 1);
+	used = strlen(buf);
+	if (can_kill)
+		snprintf(buf + used, len - used, ": k on it kills it");
+	return true;
+}
+
+/* The two lines below the note: "TITLE ▸ l1", then l2 under l1. */
+static void
+header_pair(const struct tui *t, const char *title, const char *l1,
+    const char *l2)
+{
+	WINDOW *w = t->lay.header;
+
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	mvwaddstr(w, 3, 0, title);
+	theme_put(w, t->theme.utf8 ? " ▸ " : " > ");
+	wattrset(w, A_NORMAL);
+	theme_put(w, l1);
+	wattrset(w, t->theme.attr[LOOK_KEY]);
+	wmove(w, 4, (int)strlen(title) + 3);
+	theme_put(w, l2);
+	wattrset(w, A_NORMAL);
+}
+
+/* A scene's caption, on the header's lines below the note: what to
+   watch, then what to ask. */
+static void
+caption_draw(const struct tui *t)
+{
+	const struct scene *sc = state_caption(t);
+	WINDOW *w = t->lay.header;
+	char line[64], l1[256], l2[256];
+
+	if (getmaxy(w) < 5)
+		return;
+	if (batch_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
+		header_pair(t, "Many", l1, l2);
+		return;
+	}
+	if (predict_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
+		header_pair(t, "Predict", l1, l2);
+		return;
+	}
+	if (sc == NULL)
+		return;
+	snprintf(line, sizeof(line), "Scene %u %s ", t->scene,
+	    t->theme.utf8 ? "▸" : ">");
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	mvwaddstr(w, 3, 0, line);
+	wattrset(w, A_NORMAL);
+	theme_put(w, sc->watch);
+	wattrset(w, t->theme.attr[LOOK_TITLE]);
+	wmove(w, 4, (int)strlen(line) - (t->theme.utf8 ? 2 : 0));
+	theme_put(w, sc->ask);
+	wattrset(w, A_NORMAL);
+}
+
+/* A replay being read, or cut short: how far, or where it stops. */
+static bool
+replay_status(const struct tui *t, char *buf, size_t len)
+{
+	const struct recording_info *ri;
+	char w[RECORDING_WARNINGS][160];
+	unsigned n;
+
+	if (t->replay == NULL)
+		return false;
+	ri = recording_get(t->replay);
+	if (!ri->ended && !ri->failed) {
+		/* kB under a megabyte, tenths of MB under ten. */
+		uint64_t most = ri->size != 0 ? ri->size : ri->bytes;
+		double unit = most < 1000000 ? 1e3 : 1e6;
+		int d = most >= 1000000 && most < 10000000 ? 1 : 0;
+		const char *u = most < 1000000 ? "kB" : "MB";
+
+		if (ri->size != 0)
+			snprintf(buf, len, "reading %s: %.*f of %.*f %s",
+			    ri->name, d, (double)ri->bytes / unit, d,
+			    (double)ri->size / unit, u);
+		else
+			snprintf(buf, len, "reading %s: %.*f %s", ri->name, d,
+			    (double)ri->bytes / unit, u);
+		return true;
+	}
+	/* The last warning says where the run stops, if it was cut. */
+	if ((n = recording_warnings(t->replay, w)) == 0)
+		return false;
+	snprintf(buf, len, "%s", w[n - 1]);
+	return true;
+}
+
+/* The header's third line: what goes on beside the run (a deadlock, a
+   replay still read, reaping held) and the note of the last key. */
+static void
+header_notes(const struct tui *t, WINDOW *w)
+{
+	const struct model *m = t->shown;
+	const struct theme *th = &t->theme;
+	char line[512];
+	int moved;
+
+	/* A note has a line of its own: the status line leaves it little
+	   room at 120 columns.  A deadlock still going comes first. */
+	wmove(w, 2, 0);
+	if (deadlock_text(m, t->replay == NULL && t->src != NULL, line,
+	    sizeof(line))) {
+		wattrset(w, th->attr[LOOK_DEADLOCK]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	/* R: the same plan again; the header says whether the schedule
+	   was the same, so a room never waits for a change that came. */
+	if ((moved = state_moved(t)) >= 0 && t->note[0] == '\0') {
+		if (moved > 0)
+			snprintf(line, sizeof(line), "same seed as the run "
+			    "before, another schedule: %d of %u processes "
+			    "finished in other places", moved, m->nproc);
+		else
+			snprintf(line, sizeof(line), "same seed as the run "
+			    "before, the same order: every process finished "
+			    "in its place");
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		theme_put(w, "  ");
+	}
+	if (replay_status(t, line, sizeof(line))) {
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	if (t->reap_held && t->replay == NULL) {
+		wattrset(w, th->attr[LOOK_ZOMBIE]);
+		theme_put(w, "reaping held: ended children stay zombies "
+		    "(z releases)");
+		wattrset(w, A_NORMAL);
+		theme_put(w, "  ");
+	}
+	wattrset(w, th->attr[LOOK_KEY]);
+	theme_put(w, t->note);
+	wattrset(w, A_NORMAL);
+}
+
+void
+header_draw(const struct tui *t)
+{
+	const struct model *m = t->shown;
+	const struct theme *th = &t->theme;
+	WINDOW *w = t->lay.header;
+	uint64_t el = model_elapsed(m, t->now);
+	char sleep[32], secs[32], total[32], line[512], work[32];
+	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
+	const char *state = "starting";
+
+	theme_secs(sleep, sizeof(sleep), t->opt.run.sleep_ns, 3, true);
+	if (t->opt.run.work == WORK_SEMAPHORE)
+		snprintf(work, sizeof(work), "semaphore of %u",
+		    t->opt.run.permits);
+	else
+		snprintf(work, sizeof(work), "%s", work_name(t->opt.run.work));
+	snprintf(line, sizeof(line), "ptviz %s %s%s%s%u process%s %s %u "
+	    "thread%s %s %s %s %s s %s seed %llu", dash,
+	    t->replay != NULL ? "replay of " : "",
+	    t->replay != NULL ? recording_get(t->replay)->name : "",
+	    t->replay != NULL ? (th->utf8 ? " — " : " - ") : "", m->nproc,
+	    m->nproc == 1 ? "" : "es", th->utf8 ? "×" : "x", m->nthread,
+	    m->nthread == 1 ? "" : "s", dash, work, th->utf8 ? "≤" : "<=",
+	    sleep, dash, (unsigned long long)t->opt.run.seed);
+	werase(w);
+	wattrset(w, th->attr[LOOK_TITLE]);
+	wmove(w, 0, 0);
+	theme_put(w, line);
+	wattrset(w, A_NORMAL);
+	if (m->main_state == ST_MDONE)
+		state = "finished";
+	else if (model_stopped(m))
+		state = "stopped";
+	else if (m->main_state == ST_MRUNNING ||
+	    m->main_state == ST_MCONTINUED)
+		state = "running";
+	wmove(w, 1, 0);
+	if (state_travelling(t)) {
+		/* A moment of the past: where in the run, and how it moves. */
+		theme_secs(secs, sizeof(secs), el, 3, false);
+		theme_secs(total, sizeof(total), model_elapsed(&t->live,
+		    t->live_now), 3, false);
+		snprintf(line, sizeof(line), "at %s s of %s s  %s  event "
+		    "%zu/%zu  %s  ", secs, total, dot, t->cursor, t->hist.n,
+		    dot);
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+	} else {
+		theme_secs(secs, sizeof(secs), el, 1, false);
+		snprintf(line, sizeof(line), "elapsed %s s  %s  ", secs, dot);
+		theme_put(w, line);
+	}
+	snprintf(line, sizeof(line), "threads done %u/%u  %s  concurrency "
+	    "%.2f%s  %s  %s  ", m->threads_done, m->nproc * m->nthread, dot,
+	    model_concurrency(m, t->now), th->utf8 ? "×" : "x", dot, state);
+	theme_put(w, line);
+	if (kernel_letters(t))
+		theme_put(w, "cells: the kernel's letters  ");
+	if (state_travelling(t)) {
+		snprintf(line, sizeof(line), "%s %s%g  ", t->play.on ?
+		    (th->utf8 ? "▶ playing" : "> playing") : "time stopped",
+		    th->utf8 ? "×" : "x", t->play.speed_pct / 100.0);
+		wattrset(w, th->attr[LOOK_KEY]);
+		theme_put(w, line);
+		wattrset(w, A_NORMAL);
+	}
+	header_notes(t, w);
+	caption_draw(t);
+}
