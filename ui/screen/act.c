@@ -1,11 +1,14 @@
 /*
- * act.c: carrying out what a key asked for -- the only place that does.
+ * act.c: the handlers of the keys: what each key does.
  *
- * keys.c names the action; the loop (tui.c) reads the keys and calls act().
- * An action changes the screen's state, controls the run (pause, kill) or
- * asks the loop for more: a rerun (t->restart) or a new layout
- * (t->relayout), which the loop does once every key waiting is read, so a
- * burst of keys costs one rerun.  `+` and `>` stop at what this machine
+ * keys.c's table names a handler for every key, with an argument (which
+ * way, which scene); the loop (tui.c) reads the keys and calls them.  A
+ * handler changes the screen's state, controls the run (pause, kill) or
+ * acts through a feature, and returns what the loop must do then
+ * (state.h's REACT_*): a rerun or a new layout are done once every key
+ * waiting is read, so a burst of keys costs one rerun.  A key that acts
+ * on the run's processes or counts is refused in a replay by the table
+ * (keys.c), before its handler.  `+` and `>` stop at what this machine
  * allows (src/limits.h), saying so in the header.
  */
 #include <signal.h>
@@ -27,37 +30,11 @@
 #include "state.h"
 #include "act.h"
 
-/* Pause or resume every child of the run. */
-static void
-pause_run(struct tui *t, bool pause)
-{
-	/* The stopped or continued event reaches the model through the
-	   sink, as every other does. */
-	if (source_control(t->src, pause ? SOURCE_PAUSE : SOURCE_RESUME,
-	    0) == -1) {
-		state_note(t, "no process left to %s", pause ? "pause" : "resume");
-		return;
-	}
-	t->dirty = true;
-}
-
 /* Longest sleeps that ] and [ step through, in milliseconds. */
 static const uint32_t sleep_ladder_ms[] = {
 	0, 100, 250, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000,
 	60000, 120000, 300000, 600000, 1800000, 3600000,
 };
-
-/* The guess is in: let the held run go. */
-static void
-predict_go(struct tui *t)
-{
-	if (t->src == NULL || source_control(t->src, SOURCE_GO, 0) == -1) {
-		state_note(t, "the run has ended: g predicts another");
-		return;
-	}
-	t->predict.state = PREDICT_RUN;
-	state_note(t, "the run goes: watch who finishes first");
-}
 
 /* Could a live run of c start now?  Every key that starts one asks this
    first, so that a run this machine cannot hold is refused as the command
@@ -74,57 +51,23 @@ fits(struct tui *t, const struct run_config *c)
 	return false;
 }
 
-/* The one way a key starts a run: ask for the run on screen to be replaced
-   by a live run of next, if it fits, once the keys waiting have been read
-   (a burst of keys costs one rerun).  A replay's rerun runs the
-   recording's counts and seed live.  False, with a note, if refused. */
-static bool
+/* The one way a key starts a run: the run on screen is to be replaced by
+   a live run of next, if it fits -- REACT_RERUN, done once the keys
+   waiting have been read (the last counts win).  A replay's rerun runs
+   the recording's counts and seed live.  REACT_NONE, with a note, if
+   refused. */
+static unsigned
 rerun(struct tui *t, const struct run_config *next)
 {
 	if (!fits(t, next))
-		return false;
+		return REACT_NONE;
 	t->opt.run = *next;
 	t->batch.on = t->batch.table = false;
 	t->predict.state = PREDICT_OFF;
 	t->opt.run.held = false;
 	t->compare = false;
 	t->replay = NULL;
-	t->restart = true;
-	t->dirty = true;
-	return true;
-}
-
-/* r: the same counts with a new seed. */
-static void
-rerun_new_seed(struct tui *t)
-{
-	struct run_config next = t->opt.run;
-
-	next.seed = duration_random_seed();
-	rerun(t, &next);
-}
-
-/* Nothing runs behind a replay: say so for a key that acts on processes
-   or changes the counts; true if this is a replay. */
-static bool
-recorded(struct tui *t)
-{
-	if (t->replay == NULL)
-		return false;
-	state_note(t, "this is a recording: R runs it live (same seed), r with "
-	    "a new seed");
-	return true;
-}
-
-/* One step of the playback speed, or say it is the last. */
-static void
-speed(struct tui *t, int by)
-{
-	if (travel_speed(t, by))
-		state_note(t, "playback x%g", t->play.speed_pct / 100.0);
-	else
-		state_note(t, "x%g is the %s", t->play.speed_pct / 100.0,
-		    by < 0 ? "slowest" : "fastest");
+	return REACT_RERUN;
 }
 
 /* Would next fit this machine now?  The run going is ended before the
@@ -156,7 +99,7 @@ room_for(struct tui *t, const struct run_config *next, bool procs)
 /* Change the processes (procs) or the threads per process by one, within
    1..max and what this machine allows (src/limits.h), and rerun; say so if
    it cannot. */
-static void
+static unsigned
 step_count(struct tui *t, bool procs, int by)
 {
 	struct run_config next = t->opt.run, *c = &next;
@@ -168,22 +111,36 @@ step_count(struct tui *t, bool procs, int by)
 		    (*count == 1 ? "process" : "processes") :
 		    (*count == 1 ? "thread per process" :
 		    "threads per process"), by < 0 ? "least" : "most");
-		return;
+		return REACT_NONE;
 	}
 	if (!procs && by < 0 && *count <= work_min_threads(c->work)) {
-		state_note(t, "%s needs %u threads per process", work_name(c->work),
-		    work_min_threads(c->work));
-		return;
+		state_note(t, "%s needs %u threads per process",
+		    work_name(c->work), work_min_threads(c->work));
+		return REACT_NONE;
 	}
 	*count = by < 0 ? *count - 1 : *count + 1;
 	if (by > 0 && !room_for(t, &next, procs))
-		return;
-	rerun(t, &next);
+		return REACT_NONE;
+	return rerun(t, &next);
 }
 
-/* One step of the longest sleep along the ladder, and rerun. */
-static void
-step_sleep(struct tui *t, int by)
+/* + -: one thread more or fewer per process. */
+unsigned
+act_threads(struct tui *t, int by)
+{
+	return step_count(t, false, by);
+}
+
+/* > <: one process more or fewer. */
+unsigned
+act_procs(struct tui *t, int by)
+{
+	return step_count(t, true, by);
+}
+
+/* ] [: one step of the longest sleep along the ladder, and rerun. */
+unsigned
+act_sleep(struct tui *t, int by)
 {
 	struct run_config next = t->opt.run;
 	uint64_t cur = t->opt.run.sleep_ns, ns;
@@ -193,54 +150,91 @@ step_sleep(struct tui *t, int by)
 		ns = sleep_ladder_ms[by > 0 ? i : n - 1 - i] * 1000000ull;
 		if (by > 0 ? ns > cur : ns < cur) {
 			next.sleep_ns = ns;
-			rerun(t, &next);
-			return;
+			return rerun(t, &next);
 		}
 	}
 	state_note(t, "the sleep is already the %s", by > 0 ? "longest" :
 	    "shortest");
+	return REACT_NONE;
 }
 
-/* The next workload, and rerun; one that needs more threads than a
+/* W: the next workload, and rerun; one that needs more threads than a
    process has is passed over, with a note. */
-static void
-next_work(struct tui *t)
+unsigned
+act_work(struct tui *t, int arg)
 {
 	struct run_config next = t->opt.run;
 	enum work w = (enum work)((next.work + 1) % WORK_COUNT);
 
+	(void)arg;
 	if (next.nthread < work_min_threads(w)) {
 		state_note(t, "%s needs %u threads per process (+ adds one): "
 		    "passed over", work_name(w), work_min_threads(w));
 		w = (enum work)((w + 1) % WORK_COUNT);
 	}
 	next.work = w;
-	rerun(t, &next);
+	return rerun(t, &next);
+}
+
+/* r: the same counts with a new seed. */
+unsigned
+act_rerun_new(struct tui *t, int arg)
+{
+	struct run_config next = t->opt.run;
+
+	(void)arg;
+	next.seed = duration_random_seed();
+	return rerun(t, &next);
+}
+
+/* R: the same counts and seed, to compare with the run before. */
+unsigned
+act_rerun(struct tui *t, int arg)
+{
+	unsigned r = rerun(t, &t->opt.run);
+
+	(void)arg;
+	if (r & REACT_RERUN)
+		t->compare = true;
+	return r;
+}
+
+/* The guess is in: let the held run go. */
+static void
+predict_go(struct tui *t)
+{
+	if (t->src == NULL || source_control(t->src, SOURCE_GO, 0) == -1) {
+		state_note(t, "the run has ended: g predicts another");
+		return;
+	}
+	t->predict.state = PREDICT_RUN;
+	state_note(t, "the run goes: watch who finishes first");
 }
 
 /* g: a new run of the same counts and seed, held at its start while the
    room guesses; g again (or Enter with a full guess) lets it go. */
-static void
-predict_start(struct tui *t)
+unsigned
+act_predict(struct tui *t, int arg)
 {
 	unsigned *g;
 
+	(void)arg;
 	if (t->predict.state == PREDICT_GUESS) {
 		predict_go(t);
-		return;
+		return REACT_NONE;
 	}
 	if ((g = reallocarray(t->predict.guess, t->opt.run.nproc,
 	    sizeof(*g))) == NULL) {
 		state_note(t, "no memory for a guess");
-		return;
+		return REACT_NONE;
 	}
 	t->predict.guess = g;
-	if (!rerun(t, &t->opt.run))
-		return;
+	if (rerun(t, &t->opt.run) == REACT_NONE)
+		return REACT_NONE;
 	t->predict = (struct predict){ PREDICT_GUESS, g, 0,
 	    t->predict.plans };
 	t->opt.run.held = true;
-	t->relayout = true;
+	return REACT_RERUN | REACT_LAYOUT;
 }
 
 /* Add process i to the guess, unless it is in it; true if added. */
@@ -258,33 +252,35 @@ guess(struct tui *t, unsigned i)
 	return true;
 }
 
-/* Enter while guessing: the selected process goes into the guess, or the
-   run starts once it is in it or the guess is whole. */
-static void
-guess_enter(struct tui *t)
+/* Backspace: take back the last guess. */
+unsigned
+act_unguess(struct tui *t, int arg)
 {
-	if (t->predict.n < t->live.nproc && guess(t, t->sel.proc))
-		return;
-	predict_go(t);
+	(void)arg;
+	if (t->predict.state == PREDICT_GUESS && t->predict.n > 0)
+		t->predict.n--;
+	return REACT_NONE;
 }
 
 /* v: while predicting, the cells show each thread's planned sleep (or
    stop showing it); else it says what it is for, and changes nothing. */
-static void
-plans(struct tui *t)
+unsigned
+act_plans(struct tui *t, int arg)
 {
+	(void)arg;
 	if (t->predict.state == PREDICT_OFF) {
 		state_note(t, "v shows the planned sleeps while predicting: g "
 		    "first");
-		return;
+		return REACT_NONE;
 	}
 	t->predict.plans = !t->predict.plans;
 	state_note(t, t->predict.plans ? "the cells show the planned sleeps "
 	    "(v hides them)" : "the planned sleeps hidden");
+	return REACT_NONE;
 }
 
 /* Load scene n and run it; say so if there is none. */
-static void
+static unsigned
 load_scene(struct tui *t, unsigned n)
 {
 	struct run_config next = t->opt.run;
@@ -292,76 +288,92 @@ load_scene(struct tui *t, unsigned n)
 	if (!scene_config(n, &next)) {
 		state_note(t, "there is no scene %u: ptviz --scenes lists them",
 		    n);
-		return;
+		return REACT_NONE;
 	}
-	if (!rerun(t, &next))
-		return;
+	if (rerun(t, &next) == REACT_NONE)
+		return REACT_NONE;
 	t->scene = n;
 	state_note(t, "scene %u: %s", n, scene_get(n)->title);
 	/* The zombies' scene: the new run is held from its first pump. */
 	if (scene_get(n)->zombies)
 		t->reap_held = true;
+	return REACT_RERUN;
 }
 
-/* Move the selection by dp processes and dj threads, within the run. */
-static void
-select_move(struct tui *t, int dp, int dj)
+/* A digit: scene n -- or, while guessing, process n into the guess. */
+unsigned
+act_digit(struct tui *t, int n)
 {
-	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
-	const struct model *m = &t->live;
-
-	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
-	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
-	t->sel.proc = (unsigned)p;
-	t->sel.thread = (unsigned)j;
-}
-
-/* Up or down one row of the timeline: through the threads of an unfolded
-   process, from process to process when folded. */
-static void
-timeline_step(struct tui *t, int by)
-{
-	const struct model *m = &t->live;
-	unsigned i = t->sel.proc;
-
-	if (!timeline_folded(t, i) && (by > 0 ? t->sel.thread < m->nthread :
-	    t->sel.thread > 1)) {
-		select_move(t, 0, by);
-		return;
+	if (t->predict.state == PREDICT_GUESS) {
+		guess(t, (unsigned)n);
+		return REACT_NONE;
 	}
-	if ((by < 0 && i == 1) || (by > 0 && i == m->nproc))
-		return;
-	t->sel.proc = by > 0 ? i + 1 : i - 1;
-	if (!timeline_folded(t, t->sel.proc))
-		t->sel.thread = by > 0 ? 1 : m->nthread;
+	return load_scene(t, (unsigned)n);
 }
 
-/* Kill the selected process. */
-static void
-kill_selected(struct tui *t)
+/* Enter: while guessing, the selected process goes into the guess, or
+   the run starts once it is in it or the guess is whole; else what the
+   view does with it. */
+unsigned
+act_enter(struct tui *t, int arg)
+{
+	(void)arg;
+	if (t->predict.state != PREDICT_GUESS)
+		return t->view->enter(t);
+	if (t->predict.n >= t->live.nproc || !guess(t, t->sel.proc))
+		predict_go(t);
+	return REACT_NONE;
+}
+
+/* Space: pause or resume every child of the run. */
+unsigned
+act_pause(struct tui *t, int arg)
+{
+	bool pause = !model_stopped(&t->live);
+
+	(void)arg;
+	if (t->src == NULL) {
+		state_note(t, "the run has ended: r or R runs again");
+		return REACT_NONE;
+	}
+	/* The stopped or continued event reaches the model through the
+	   sink, as every other does. */
+	if (source_control(t->src, pause ? SOURCE_PAUSE : SOURCE_RESUME,
+	    0) == -1)
+		state_note(t, "no process left to %s", pause ? "pause" :
+		    "resume");
+	return REACT_NONE;
+}
+
+/* k: kill the selected process. */
+unsigned
+act_kill(struct tui *t, int arg)
 {
 	unsigned i = t->sel.proc;
 	int pid;
 
+	(void)arg;
 	if (t->src == NULL || (pid = source_pid(t->src, i)) == 0) {
 		state_note(t, "Process-%u has already ended", i);
-		return;
+		return REACT_NONE;
 	}
 	if (model_proc(&t->live, i)->state == ST_ZOMBIE) {
 		state_note(t, "Process-%u has already ended: a zombie until z "
 		    "releases reaping", i);
-		return;
+		return REACT_NONE;
 	}
 	if (source_control(t->src, SOURCE_KILL, i) == -1)
 		state_note(t, "could not kill Process-%u", i);
 	else
 		state_note(t, "killed Process-%u (pid %d)", i, pid);
+	return REACT_NONE;
 }
 
 /* z: hold reaping, or release it; the run on screen and the next ones. */
-static void
-hold_reaping(struct tui *t)
+unsigned
+act_hold_reap(struct tui *t, int arg)
 {
+	(void)arg;
 	t->reap_held = !t->reap_held;
 	/* The zombie events, and on release the reapings, come through the
 	   sink at the next pump. */
@@ -370,187 +382,197 @@ hold_reaping(struct tui *t)
 		    SOURCE_RELEASE_REAP, 0);
 	if (!t->reap_held)
 		state_note(t, "reaping released: the zombies are reaped");
+	return REACT_NONE;
 }
 
-/* A click or the wheel. */
-static void
-mouse(struct tui *t)
+/* m: many runs of the counts on screen -- live runs, so they must fit --
+   or stop the batch going. */
+unsigned
+act_many(struct tui *t, int arg)
+{
+	(void)arg;
+	if (!t->batch.on && !fits(t, &t->opt.run))
+		return REACT_NONE;
+	return many_toggle(t);
+}
+
+/* K: the kernel's letters in the cells, or ptviz's glyphs again. */
+unsigned
+act_kernel(struct tui *t, int arg)
+{
+	(void)arg;
+	kernel_toggle(t);
+	return REACT_NONE;
+}
+
+/* w: the run to a recording; e: to a Chrome trace. */
+unsigned
+act_write(struct tui *t, int arg)
+{
+	(void)arg;
+	files_write(t);
+	return REACT_NONE;
+}
+
+unsigned
+act_export(struct tui *t, int arg)
+{
+	(void)arg;
+	files_export(t);
+	return REACT_NONE;
+}
+
+/* b: big cells, for the back of a room. */
+unsigned
+act_big(struct tui *t, int arg)
+{
+	(void)arg;
+	t->big = !t->big;
+	state_note(t, t->big ? "big cells: for the back of the room (b: "
+	    "back)" : "cells as usual");
+	return REACT_LAYOUT;
+}
+
+/* t, Tab: the next view of the body. */
+unsigned
+act_view(struct tui *t, int arg)
+{
+	static const struct view_ops *const views[] = { &grid_view,
+	    &timeline_view };
+	size_t i, n = sizeof(views) / sizeof(views[0]);
+
+	(void)arg;
+	for (i = 0; i < n && views[i] != t->view; i++)
+		;
+	t->view = views[(i + 1) % n];
+	return REACT_LAYOUT;
+}
+
+/* , .: one event back or forward. */
+unsigned
+act_step(struct tui *t, int by)
+{
+	t->play.on = false;
+	travel_to(t, by < 0 ? (t->cursor > 0 ? t->cursor - 1 : 0) :
+	    t->cursor + 1);
+	return REACT_NONE;
+}
+
+/* { }: the start or the end of the run. */
+unsigned
+act_jump(struct tui *t, int to_end)
+{
+	t->play.on = false;
+	travel_to(t, to_end ? t->hist.n : 0);
+	return REACT_NONE;
+}
+
+/* L: back to live. */
+unsigned
+act_live(struct tui *t, int arg)
+{
+	(void)arg;
+	travel_live(t);
+	return REACT_NONE;
+}
+
+/* p: play from the moment shown, or stop playing. */
+unsigned
+act_play(struct tui *t, int arg)
+{
+	(void)arg;
+	if (t->play.on)
+		t->play.on = false;
+	else
+		travel_play(t);
+	return REACT_NONE;
+}
+
+/* s f: one step of the playback speed, or say it is the last. */
+unsigned
+act_speed(struct tui *t, int by)
+{
+	if (travel_speed(t, by))
+		state_note(t, "playback x%g", t->play.speed_pct / 100.0);
+	else
+		state_note(t, "x%g is the %s", t->play.speed_pct / 100.0,
+		    by < 0 ? "slowest" : "fastest");
+	return REACT_NONE;
+}
+
+/* The arrows, h j l u: as the view moves (dir: MOVE_UP ...). */
+unsigned
+act_move(struct tui *t, int dir)
+{
+	static const int dy[] = { [MOVE_UP] = -1, [MOVE_DOWN] = 1,
+	    [MOVE_LEFT] = 0, [MOVE_RIGHT] = 0 };
+	static const int dx[] = { [MOVE_UP] = 0, [MOVE_DOWN] = 0,
+	    [MOVE_LEFT] = -1, [MOVE_RIGHT] = 1 };
+
+	t->view->arrow(t, dy[dir], dx[dir]);
+	return REACT_NONE;
+}
+
+/* PgUp PgDn: a page of the view; Home End: the first or the last cell. */
+unsigned
+act_page(struct tui *t, int by)
+{
+	t->view->page(t, by);
+	return REACT_NONE;
+}
+
+unsigned
+act_ends(struct tui *t, int by)
+{
+	state_select(t, by * (int)OPT_MAX_PROCS, by * (int)OPT_MAX_THREADS);
+	return REACT_NONE;
+}
+
+/* A click selects what is under it; the wheel moves up and down. */
+unsigned
+act_mouse(struct tui *t, int arg)
 {
 	struct selection sel = t->sel;
 	MEVENT ev;
 
+	(void)arg;
 	if (getmouse(&ev) != OK)
-		return;
+		return REACT_NONE;
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-		if (t->view == VIEW_TIMELINE ? timeline_hit(t, ev.y, ev.x,
-		    &sel) : grid_hit(t, ev.y, ev.x, &sel))
+		if (t->view->hit(t, ev.y, ev.x, &sel))
 			t->sel = sel;
 	} else if (ev.bstate & BUTTON4_PRESSED) {
-		select_move(t, -1, 0);
+		state_select(t, -1, 0);
 #ifdef BUTTON5_PRESSED
 	} else if (ev.bstate & BUTTON5_PRESSED) {
-		select_move(t, 1, 0);
+		state_select(t, 1, 0);
 #endif
 	}
+	return REACT_NONE;
 }
 
-/* Carry out what a key asked for: the only place that does. */
-void
-act(struct tui *t, enum action a)
+/* ?: the help, over the screen until a key. */
+unsigned
+act_help(struct tui *t, int arg)
 {
-	bool tl = t->view == VIEW_TIMELINE;
-
-	switch (a) {
-	case ACT_NONE:		break;
-	case ACT_QUIT:		t->quit = true; break;
-	case ACT_HELP:		t->help = true; break;
-	case ACT_SUSPEND:	t->suspend = true; break;
-	case ACT_VIEW:
-		t->view = (t->view + 1) % VIEW_COUNT;
-		t->relayout = true;
-		break;
-	case ACT_RERUN_NEW:
-		rerun_new_seed(t);
-		break;
-	case ACT_RERUN:
-		if (rerun(t, &t->opt.run))
-			t->compare = true;
-		break;
-	case ACT_THREAD_MORE:
-	case ACT_THREAD_LESS:
-		if (!recorded(t))
-			step_count(t, false, a == ACT_THREAD_MORE ? 1 : -1);
-		break;
-	case ACT_PROC_MORE:
-	case ACT_PROC_LESS:
-		if (!recorded(t))
-			step_count(t, true, a == ACT_PROC_MORE ? 1 : -1);
-		break;
-	case ACT_SLEEP_MORE:
-	case ACT_SLEEP_LESS:
-		if (!recorded(t))
-			step_sleep(t, a == ACT_SLEEP_MORE ? 1 : -1);
-		break;
-	case ACT_WORK:
-		if (!recorded(t))
-			next_work(t);
-		break;
-	case ACT_PREDICT:
-		if (!recorded(t))
-			predict_start(t);
-		break;
-	case ACT_UNGUESS:
-		if (t->predict.state == PREDICT_GUESS && t->predict.n > 0)
-			t->predict.n--;
-		break;
-	case ACT_PLANS:
-		plans(t);
-		break;
-	case ACT_BIG:
-		t->big = !t->big;
-		t->relayout = true;
-		state_note(t, t->big ? "big cells: for the back of the room (b: "
-		    "back)" : "cells as usual");
-		break;
-	case ACT_SCENE1: case ACT_SCENE2: case ACT_SCENE3: case ACT_SCENE4:
-	case ACT_SCENE5: case ACT_SCENE6: case ACT_SCENE7: case ACT_SCENE8:
-	case ACT_SCENE9: case ACT_SCENE10:
-		/* While guessing, a digit names a process. */
-		if (t->predict.state == PREDICT_GUESS)
-			guess(t, (unsigned)(a - ACT_SCENE1) + 1);
-		else
-			load_scene(t, (unsigned)(a - ACT_SCENE1) + 1);
-		break;
-	case ACT_PAUSE:
-		if (recorded(t))
-			break;
-		if (t->src == NULL)
-			state_note(t, "the run has ended: r or R runs again");
-		else
-			pause_run(t, !model_stopped(&t->live));
-		break;
-	case ACT_KILL:
-		if (!recorded(t))
-			kill_selected(t);
-		break;
-	case ACT_WRITE:		files_write(t); break;
-	case ACT_EXPORT:	files_export(t); break;
-	case ACT_STEP_BACK:
-		t->play.on = false;
-		travel_to(t, t->cursor > 0 ? t->cursor - 1 : 0);
-		break;
-	case ACT_STEP_FWD:
-		t->play.on = false;
-		travel_to(t, t->cursor + 1);
-		break;
-	case ACT_START:		t->play.on = false; travel_to(t, 0); break;
-	case ACT_END:		t->play.on = false; travel_to(t, t->hist.n); break;
-	case ACT_LIVE:		travel_live(t); break;
-	case ACT_PLAY:
-		if (t->play.on)
-			t->play.on = false;
-		else
-			travel_play(t);
-		break;
-	case ACT_SLOWER:
-	case ACT_FASTER:
-		speed(t, a == ACT_FASTER ? 1 : -1);
-		break;
-	case ACT_UP:
-		if (tl)
-			timeline_step(t, -1);
-		else
-			select_move(t, -1, 0);
-		break;
-	case ACT_DOWN:
-		if (tl)
-			timeline_step(t, 1);
-		else
-			select_move(t, 1, 0);
-		break;
-	case ACT_LEFT:
-		if (tl)
-			travel_step(t, -1, timeline_col_ns(t));
-		else
-			select_move(t, 0, -1);
-		break;
-	case ACT_RIGHT:
-		if (tl)
-			travel_step(t, 1, timeline_col_ns(t));
-		else
-			select_move(t, 0, 1);
-		break;
-	case ACT_PAGE_UP:	select_move(t, -(int)grid_page(t), 0); break;
-	case ACT_PAGE_DOWN:	select_move(t, (int)grid_page(t), 0); break;
-	case ACT_FIRST:
-		select_move(t, -(int)OPT_MAX_PROCS, -(int)OPT_MAX_THREADS);
-		break;
-	case ACT_LAST:
-		select_move(t, (int)OPT_MAX_PROCS, (int)OPT_MAX_THREADS);
-		break;
-	case ACT_FOLD:
-		if (t->predict.state == PREDICT_GUESS) {
-			guess_enter(t);
-			break;
-		}
-		if (!tl)
-			break;
-		t->fold[t->sel.proc - 1] = timeline_folded(t, t->sel.proc) ?
-		    FOLD_OPEN : FOLD_FOLDED;
-		t->relayout = true;
-		break;
-	case ACT_MOUSE:		mouse(t); break;
-	case ACT_KERNEL:	kernel_toggle(t); break;
-	case ACT_MANY:
-		/* A batch's runs are live runs of the counts on screen. */
-		if (!recorded(t) && (t->batch.on || fits(t, &t->opt.run)))
-			many_toggle(t);
-		break;
-	case ACT_HOLD_REAP:
-		if (!recorded(t))
-			hold_reaping(t);
-		break;
-	}
-	t->dirty = true;
+	(void)arg;
+	t->help = true;
+	return REACT_NONE;
 }
 
+/* q, Ctrl-C: quit; Ctrl-Z: give the shell back. */
+unsigned
+act_quit(struct tui *t, int arg)
+{
+	(void)t;
+	(void)arg;
+	return REACT_QUIT;
+}
+
+unsigned
+act_suspend(struct tui *t, int arg)
+{
+	(void)t;
+	(void)arg;
+	return REACT_SUSPEND;
+}

@@ -1,8 +1,10 @@
 /*
- * keys.c: the keys of the screen, from one table that maps each key to an
- * action and generates both the footer and the help overlay, so the three
- * can never disagree.  A key only names an action: the loop (tui.c) alone
- * carries actions out, so this file calls nothing of the screen's.
+ * keys.c: the keys of the screen, from one table that binds each key to
+ * its handler (act.c) and generates both the footer and the help overlay,
+ * so the three can never disagree.  A row is a line of the help: its keys,
+ * each key's handler and argument, its name, its label in the footer and
+ * where it applies.  The loop (tui.c) hands each key to keys_do() and does
+ * what the handler's reaction asks.
  *
  * `k` kills (DESIGN.md section 5), so of vi's hjkl only h, j and l move;
  * up is the arrow or `u`.  Ctrl-C arrives as a key (the terminal is in raw
@@ -13,131 +15,159 @@
 #include <string.h>
 
 #include "../../src/scene.h"
+#include "act.h"
 #include "state.h"
 #include "keys.h"
 
 #define CTRL(c)		((c) & 0x1f)
 #define MAX_KEYS	12
 
+/* What a row of the table is, beside its keys and handler. */
+enum {
+	KEY_TIME	= 1 << 0,	/* a key of time travel: first in the
+					   footer while travelling */
+	KEY_LIVE	= 1 << 1,	/* acts on the processes or the counts:
+					   not in the footer of a replay */
+	KEY_RUN		= 1 << 2,	/* ... and refused in a replay, before
+					   its handler, with the same words */
+};
+
 struct binding {
 	int		 keys[MAX_KEYS];	/* 0 ends the list */
-	enum action	 act[MAX_KEYS];		/* each key's action, or
-						   act[0] for them all */
+	key_handler	*fn[MAX_KEYS];		/* each key's handler, or
+						   fn[0] for them all */
+	int		 arg[MAX_KEYS];		/* each key's argument */
 	const char	*name;			/* as shown */
 	const char	*label;			/* in the footer; NULL: not */
 	const char	*help;
-	bool		 time;			/* a key of time travel */
-	bool		 live;			/* acts on the processes or
-						   the counts: not in the
-						   footer of a replay */
+	unsigned	 flags;			/* KEY_* */
 };
 
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
-	{ { 'q', 'Q', CTRL('c') }, { ACT_QUIT }, "q", "quit",
-	  "quit (also Ctrl-C): kill and reap the children", false, false },
-	{ { '?' }, { ACT_HELP }, "?", "help",
-	  "show this help; any key closes it", false, false },
-	{ { 't', '\t' }, { ACT_VIEW }, "t", "timeline",
-	  "switch between the grid and the timeline (also Tab)", false, false },
-	{ { 'r' }, { ACT_RERUN_NEW }, "r", "new seed",
-	  "rerun with a new seed", false, false },
-	{ { 'R' }, { ACT_RERUN }, "R", "same seed",
-	  "rerun with the same seed", false, false },
-	{ { '+', '=', '-' }, { ACT_THREAD_MORE, ACT_THREAD_MORE,
-	  ACT_THREAD_LESS }, "+ -", "threads",
-	  "one thread more / fewer per process (reruns, same seed)", false,
-	  true },
-	{ { '>', '<' }, { ACT_PROC_MORE, ACT_PROC_LESS }, "> <",
-	  "processes", "one process more / fewer (reruns, same seed)", false,
-	  true },
-	{ { ']', '[' }, { ACT_SLEEP_MORE, ACT_SLEEP_LESS }, "] [", "sleep",
-	  "longer / shorter longest sleep (reruns, same seed)", false,
-	  true },
-	{ { 'W' }, { ACT_WORK }, "W", "work",
+	{ { 'q', 'Q', CTRL('c') }, { act_quit }, { 0 }, "q", "quit",
+	  "quit (also Ctrl-C): kill and reap the children", 0 },
+	{ { '?' }, { act_help }, { 0 }, "?", "help",
+	  "show this help; any key closes it", 0 },
+	{ { 't', '\t' }, { act_view }, { 0 }, "t", "timeline",
+	  "switch between the grid and the timeline (also Tab)", 0 },
+	{ { 'r' }, { act_rerun_new }, { 0 }, "r", "new seed",
+	  "rerun with a new seed", 0 },
+	{ { 'R' }, { act_rerun }, { 0 }, "R", "same seed",
+	  "rerun with the same seed", 0 },
+	{ { '+', '=', '-' }, { act_threads }, { 1, 1, -1 }, "+ -", "threads",
+	  "one thread more / fewer per process (reruns, same seed)",
+	  KEY_LIVE | KEY_RUN },
+	{ { '>', '<' }, { act_procs }, { 1, -1 }, "> <", "processes",
+	  "one process more / fewer (reruns, same seed)",
+	  KEY_LIVE | KEY_RUN },
+	{ { ']', '[' }, { act_sleep }, { 1, -1 }, "] [", "sleep",
+	  "longer / shorter longest sleep (reruns, same seed)",
+	  KEY_LIVE | KEY_RUN },
+	{ { 'W' }, { act_work }, { 0 }, "W", "work",
 	  "next workload: sleep, cpu, mutex, global-mutex, semaphore, "
-	  "barrier, deadlock (reruns, same seed)", false, true },
-	{ { ' ' }, { ACT_PAUSE }, "space", "pause",
-	  "pause / resume every child (SIGSTOP / SIGCONT)", false,
-	  true },
-	{ { 'k' }, { ACT_KILL }, "k", "kill",
-	  "kill the selected cell's process (SIGKILL)", false,
-	  true },
+	  "barrier, deadlock (reruns, same seed)", KEY_LIVE | KEY_RUN },
+	{ { ' ' }, { act_pause }, { 0 }, "space", "pause",
+	  "pause / resume every child (SIGSTOP / SIGCONT)",
+	  KEY_LIVE | KEY_RUN },
+	{ { 'k' }, { act_kill }, { 0 }, "k", "kill",
+	  "kill the selected cell's process (SIGKILL)", KEY_LIVE | KEY_RUN },
 	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9', '0' },
-	  { ACT_SCENE1, ACT_SCENE2, ACT_SCENE3, ACT_SCENE4, ACT_SCENE5,
-	    ACT_SCENE6, ACT_SCENE7, ACT_SCENE8, ACT_SCENE9, ACT_SCENE10 },
-	  "1-9 0", "scene",
+	  { act_digit }, { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, "1-9 0", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
-	  "lists them)", false, false },
-	{ { 'g' }, { ACT_PREDICT }, "g", "predict",
+	  "lists them)", 0 },
+	{ { 'g' }, { act_predict }, { 0 }, "g", "predict",
 	  "predict: the run waits at its start while the room guesses the "
-	  "order (digits or Enter); Enter or g starts it", false, true },
-	{ { 'v', KEY_BACKSPACE, 127 }, { ACT_PLANS, ACT_UNGUESS, ACT_UNGUESS },
-	  "v Bksp", NULL,
+	  "order (digits or Enter); Enter or g starts it",
+	  KEY_LIVE | KEY_RUN },
+	{ { 'v', KEY_BACKSPACE, 127 }, { act_plans, act_unguess, act_unguess },
+	  { 0 }, "v Bksp", NULL,
 	  "predict: show / hide each thread's planned sleep; take back the "
-	  "last guess", false, true },
-	{ { 'm' }, { ACT_MANY }, "m", "many runs",
+	  "last guess", KEY_LIVE },
+	{ { 'm' }, { act_many }, { 0 }, "m", "many runs",
 	  "many runs: 20 runs with this seed, then who finished where, how "
-	  "often (m again stops)", false, true },
-	{ { 'b' }, { ACT_BIG }, "b", "big cells",
-	  "big cells: twice as wide and tall, for the back of a room",
-	  false, false },
-	{ { 'z' }, { ACT_HOLD_REAP }, "z", "hold reaping",
+	  "often (m again stops)", KEY_LIVE | KEY_RUN },
+	{ { 'b' }, { act_big }, { 0 }, "b", "big cells",
+	  "big cells: twice as wide and tall, for the back of a room", 0 },
+	{ { 'z' }, { act_hold_reap }, { 0 }, "z", "hold reaping",
 	  "hold / release reaping: a child that ends stays a zombie until "
-	  "z again", false, true },
-	{ { 'K' }, { ACT_KERNEL }, "K", "kernel letters",
+	  "z again", KEY_LIVE | KEY_RUN },
+	{ { 'K' }, { act_kernel }, { 0 }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
-	  false, true },
-	{ { 'w' }, { ACT_WRITE }, "w", "write",
+	  KEY_LIVE },
+	{ { 'w' }, { act_write }, { 0 }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
-	  false, false },
-	{ { 'e' }, { ACT_EXPORT }, "e", "export",
-	  "export the run as a Chrome trace (Perfetto, speedscope)",
-	  false, false },
-	{ { ',', '.' }, { ACT_STEP_BACK, ACT_STEP_FWD }, ", .", "step",
-	  "time: one event back / forward", true, false },
-	{ { 'p' }, { ACT_PLAY }, "p", "play",
-	  "time: play the run from the cursor / stop playing", true, false },
-	{ { 's', 'f' }, { ACT_SLOWER, ACT_FASTER }, "s f", "speed",
-	  "time: play slower / faster (x0.1 to x4)", true, false },
-	{ { '{', '}' }, { ACT_START, ACT_END }, "{ }", "start end",
-	  "time: jump to the start / the end of the run", true, false },
-	{ { 'L' }, { ACT_LIVE }, "L", "live",
-	  "time: back to live, following the run as it goes", true, false },
+	  0 },
+	{ { 'e' }, { act_export }, { 0 }, "e", "export",
+	  "export the run as a Chrome trace (Perfetto, speedscope)", 0 },
+	{ { ',', '.' }, { act_step }, { -1, 1 }, ", .", "step",
+	  "time: one event back / forward", KEY_TIME },
+	{ { 'p' }, { act_play }, { 0 }, "p", "play",
+	  "time: play the run from the cursor / stop playing", KEY_TIME },
+	{ { 's', 'f' }, { act_speed }, { -1, 1 }, "s f", "speed",
+	  "time: play slower / faster (x0.1 to x4)", KEY_TIME },
+	{ { '{', '}' }, { act_jump }, { 0, 1 }, "{ }", "start end",
+	  "time: jump to the start / the end of the run", KEY_TIME },
+	{ { 'L' }, { act_live }, { 0 }, "L", "live",
+	  "time: back to live, following the run as it goes", KEY_TIME },
 	{ { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, 'u', 'j', 'h', 'l',
 	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END },
-	  { ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN,
-	    ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST,
-	    ACT_LAST }, "arrows", "select",
+	  { act_move, NULL, NULL, NULL, NULL, NULL, NULL, NULL, act_page,
+	    act_page, act_ends, act_ends },
+	  { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_UP, MOVE_DOWN,
+	    MOVE_LEFT, MOVE_RIGHT, -1, 1, -1, 1 }, "arrows", "select",
 	  "select: arrows or h j l, u up; PgUp PgDn Home End; in the "
-	  "timeline left / right move the time", false, false },
-	{ { '\r', '\n', KEY_ENTER }, { ACT_FOLD }, "Enter", NULL,
-	  "timeline: fold / unfold the selected process", false, false },
-	{ { KEY_MOUSE }, { ACT_MOUSE }, "mouse", NULL,
-	  "click a cell to select it; the wheel moves up and down",
-	  false, false },
-	{ { CTRL('z') }, { ACT_SUSPEND }, "Ctrl-Z", NULL,
-	  "suspend: the children stop with ptviz; fg resumes both",
-	  false, false },
+	  "timeline left / right move the time", 0 },
+	{ { '\r', '\n', KEY_ENTER }, { act_enter }, { 0 }, "Enter", NULL,
+	  "timeline: fold / unfold the selected process", 0 },
+	{ { KEY_MOUSE }, { act_mouse }, { 0 }, "mouse", NULL,
+	  "click a cell to select it; the wheel moves up and down", 0 },
+	{ { CTRL('z') }, { act_suspend }, { 0 }, "Ctrl-Z", NULL,
+	  "suspend: the children stop with ptviz; fg resumes both", 0 },
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
 
-enum action
-keys_action(int key)
+/* The row of key, and its place in the row; NULL if none. */
+static const struct binding *
+find(int key, size_t *at)
 {
 	size_t i, k;
 
-	for (i = 0; i < NBINDINGS; i++) {
-		for (k = 0; k < MAX_KEYS && bindings[i].keys[k] != 0; k++) {
-			if (bindings[i].keys[k] != key)
-				continue;
-			return bindings[i].act[k] != ACT_NONE ?
-			    bindings[i].act[k] : bindings[i].act[0];
-		}
+	for (i = 0; i < NBINDINGS; i++)
+		for (k = 0; k < MAX_KEYS && bindings[i].keys[k] != 0; k++)
+			if (bindings[i].keys[k] == key) {
+				*at = k;
+				return &bindings[i];
+			}
+	return NULL;
+}
+
+key_handler *
+keys_handler(int key)
+{
+	size_t k;
+	const struct binding *b = find(key, &k);
+
+	return b == NULL ? NULL : b->fn[k] != NULL ? b->fn[k] : b->fn[0];
+}
+
+unsigned
+keys_do(struct tui *t, int key)
+{
+	size_t k;
+	const struct binding *b = find(key, &k);
+
+	if (b == NULL)
+		return REACT_NONE;
+	/* Nothing runs behind a replay. */
+	if ((b->flags & KEY_RUN) && t->replay != NULL) {
+		state_note(t, "this is a recording: R runs it live (same "
+		    "seed), r with a new seed");
+		return REACT_NONE;
 	}
-	return ACT_NONE;
+	return (b->fn[k] != NULL ? b->fn[k] : b->fn[0])(t, b->arg[k]);
 }
 
 /* Add binding b to the footer at *x if it fits; false once full. */
@@ -176,8 +206,9 @@ keys_draw_footer(const struct tui *t)
 
 			/* Pass 0: the keys that matter now; 1: the rest. */
 			if (b->label == NULL ||
-			    (b->time == travel) != (pass == 0) ||
-			    (b->live && t->replay != NULL))
+			    (((b->flags & KEY_TIME) != 0) == travel) !=
+			    (pass == 0) ||
+			    ((b->flags & KEY_LIVE) && t->replay != NULL))
 				continue;
 			if (!footer_add(t, b, &x))
 				return;

@@ -8,8 +8,13 @@
 
 struct tui;
 
-/* The action a key asks for; ACT_NONE if none. */
-enum action	 keys_action(int key);
+/* Carry key out: its handler's reaction (state.h's REACT_*), or, for a
+   key that acts on the run in a replay, a note and REACT_NONE. */
+unsigned	 keys_do(struct tui *t, int key);
+
+/* The handler of key, to tell one key from another (act_quit); NULL if
+   it has none. */
+key_handler	*keys_handler(int key);
 
 /* Draw the footer: the keys that fit, those of time first while
    travelling in it. */

@@ -18,7 +18,6 @@ state_note(struct tui *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->note, sizeof(t->note), fmt, ap);
 	va_end(ap);
-	t->dirty = true;
 }
 
 const struct scene *
@@ -63,4 +62,16 @@ state_moved(const struct tui *t)
 	    t->prev.nthread != t->shown->nthread)
 		return -1;
 	return (int)model_moved(&t->prev, t->shown, moved);
+}
+
+void
+state_select(struct tui *t, int dp, int dj)
+{
+	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
+	const struct model *m = &t->live;
+
+	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
+	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
+	t->sel.proc = (unsigned)p;
+	t->sel.thread = (unsigned)j;
 }

@@ -32,8 +32,55 @@ struct recording;
 struct scene;
 struct source;
 
-/* The views of the body of the screen, switched with t. */
-enum view_id { VIEW_GRID, VIEW_TIMELINE, VIEW_COUNT };
+/*
+ * What the loop must do after a key, or after a feature acted: bits.  A
+ * handler returns them (keys.c's table names the handler of each key);
+ * the loop does them once every key waiting is read, so a burst of keys
+ * costs one rerun and one frame.
+ */
+enum reaction {
+	REACT_NONE	= 0,
+	REACT_DRAW	= 1 << 0,	/* draw a frame */
+	REACT_LAYOUT	= 1 << 1,	/* lay the panes out again: the body's
+					   height changed */
+	REACT_RERUN	= 1 << 2,	/* start a run of t->opt (or the
+					   replay's) in place of the one shown */
+	REACT_SUSPEND	= 1 << 3,	/* Ctrl-Z: give the shell back */
+	REACT_QUIT	= 1 << 4,
+};
+
+struct selection;
+struct tui;
+
+/*
+ * A view of the body of the screen (the grid, the timeline), switched with
+ * t: what the loop, the layout and the keys ask of whichever is shown, so
+ * that no code asks which one it is (views/grid.c, views/timeline.c).
+ */
+struct view_ops {
+	const char	*name;
+	bool		 cells;		/* a cell a thread: the kernel's
+					   letters can show in it (K) */
+	/* Lines the view would like, of `space` the body could have. */
+	int		(*wants)(const struct tui *t, int space);
+	/* Scroll so that the selection shows, before drawing.  (curses
+	   takes the names scroll and move for macros.) */
+	void		(*follow)(struct tui *t);
+	/* Draw into t->lay.body as last scrolled. */
+	void		(*draw)(const struct tui *t);
+	/* The thread at screen position y, x into sel; false if none. */
+	bool		(*hit)(const struct tui *t, int y, int x,
+			    struct selection *sel);
+	/* The arrows: up / down (dy) or left / right (dx), by one. */
+	void		(*arrow)(struct tui *t, int dy, int dx);
+	/* PgUp / PgDn (by -1 / 1): a page of what the view shows. */
+	void		(*page)(struct tui *t, int by);
+	/* Enter: what the selected row does; the reaction. */
+	unsigned	(*enter)(struct tui *t);
+};
+
+/* Lines the log and the details keep below the body when it is tall. */
+#define BOTTOM_KEEP	8
 
 /* The selected thread: one is always selected, shared by every view. */
 struct selection {
@@ -151,7 +198,7 @@ struct tui {
 	uint64_t	 now;		/* the moment shown, CLOCK_MONOTONIC */
 	uint64_t	 live_now;	/* the run's clock at this frame */
 	uint64_t	 wall;		/* CLOCK_MONOTONIC at this frame */
-	enum view_id	 view;
+	const struct view_ops *view;	/* the body's view (act.c) */
 	struct theme	 theme;
 	struct layout	 lay;
 	struct kernel_view kern;
@@ -166,18 +213,13 @@ struct tui {
 	struct batch	 batch;
 	bool		 reap_held;	/* z: children that end stay zombies,
 					   this run and the next */
-	bool		 restart;	/* a rerun asked for, done once the keys
-					   waiting are read: the last counts win */
-	bool		 relayout;	/* the body's height changed */
-	bool		 suspend;	/* Ctrl-Z: give the shell back */
-	bool		 quit;
-	bool		 dirty;		/* the screen needs drawing */
 	char		 note[160];	/* a short message in the header */
 };
 
 enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };
 
-/* Put a short message in the header until the next key. */
+/* Put a short message in the header until the next key (drawn with the
+   frame the key or the event that said it asks for). */
 void		 state_note(struct tui *t, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
@@ -194,6 +236,9 @@ bool		 state_place_was(const struct tui *t, unsigned i, char *buf,
    before, once both have ended (0: the same order); -1 if there is
    nothing to compare. */
 int		 state_moved(const struct tui *t);
+
+/* Move the selection by dp processes and dj threads, within the run. */
+void		 state_select(struct tui *t, int dp, int dj);
 
 /* True while the screen shows a moment of the past, or plays it back. */
 static inline bool

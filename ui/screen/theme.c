@@ -313,3 +313,44 @@ theme_rule(WINDOW *w, const struct theme *th, const char *title)
 	theme_put(w, " ");
 	wattrset(w, A_NORMAL);
 }
+
+static const char *const syms[SYM_COUNT][2] = {
+	[SYM_DASH]	 = { "—", "-" },
+	[SYM_SEP]	 = { "·", "|" },
+	[SYM_TIMES]	 = { "×", "x" },
+	[SYM_LE]	 = { "≤", "<=" },
+	[SYM_PLAYING]	 = { "▶", ">" },
+	[SYM_POINT]	 = { "▸", ">" },
+	[SYM_MORE_UP]	 = { "↑", "^" },
+	[SYM_MORE_DOWN]	 = { "↓", "v" },
+	[SYM_MORE_LEFT]	 = { "‹", "<" },
+	[SYM_MORE_RIGHT] = { "›", ">" },
+	[SYM_SEL_LEFT]	 = { "▕", "[" },
+	[SYM_SEL_RIGHT]	 = { "▏", "]" },
+	[SYM_FOLDED]	 = { "▸", "+" },
+	[SYM_UNFOLDED]	 = { "▾", "-" },
+	[SYM_NONE]	 = { "—", "-" },
+	[SYM_NOT_YET]	 = { "·", "." },
+	[SYM_OF]	 = { "·", "/" },
+	[SYM_MICRO]	 = { "µ", "u" },
+	[SYM_SHADE_1]	 = { "░", "." },
+	[SYM_SHADE_2]	 = { "▒", ":" },
+	[SYM_SHADE_3]	 = { "▓", "+" },
+	[SYM_SHADE_4]	 = { "█", "#" },
+};
+
+const char *
+theme_sym(const struct theme *th, enum sym s)
+{
+	return syms[s][th->utf8 ? 0 : 1];
+}
+
+int
+theme_width(const char *s)
+{
+	int n = 0;
+
+	for (; *s != '\0'; s++)
+		n += (*s & 0xc0) != 0x80;
+	return n;
+}

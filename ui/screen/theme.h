@@ -58,6 +58,40 @@ int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
 /* The timeline's marks. */
 enum mark { MARK_BAR, MARK_SPAN, MARK_NOW, MARK_NOW_HEAD, MARK_COUNT };
 
+/* The small signs of the screen's text, each in UTF-8 and in ASCII: the
+   one table of them (theme.c), as the looks are. */
+enum sym {
+	SYM_DASH,		/* — between the header's parts */
+	SYM_SEP,		/* · between the status line's figures */
+	SYM_TIMES,		/* × in "5 × 3" and "2.00×" */
+	SYM_LE,			/* ≤ in "sleep ≤ 3 s" */
+	SYM_PLAYING,		/* ▶ before "playing" */
+	SYM_POINT,		/* ▸ after a caption's title */
+	SYM_MORE_UP,		/* ↑ rows above the ones shown */
+	SYM_MORE_DOWN,		/* ↓ rows below */
+	SYM_MORE_LEFT,		/* ‹ columns to the left */
+	SYM_MORE_RIGHT,		/* › columns to the right */
+	SYM_SEL_LEFT,		/* ▕ the selected cell's left edge */
+	SYM_SEL_RIGHT,		/* ▏ and its right edge */
+	SYM_FOLDED,		/* ▸ a folded process in the timeline */
+	SYM_UNFOLDED,		/* ▾ an unfolded one */
+	SYM_NONE,		/* — no value (details) */
+	SYM_NOT_YET,		/* · a cell the kernel has no thread for yet */
+	SYM_OF,			/* · in "Process-1 · Thread-2" */
+	SYM_MICRO,		/* µ of µs */
+	SYM_SHADE_1,		/* ░ ▒ ▓ █: how often, in four steps */
+	SYM_SHADE_2,
+	SYM_SHADE_3,
+	SYM_SHADE_4,
+	SYM_COUNT
+};
+
+/* A sign's text: UTF-8 or ASCII, as the terminal takes. */
+const char	*theme_sym(const struct theme *th, enum sym s);
+
+/* Columns s takes on the screen (every glyph used here is one wide). */
+int		 theme_width(const char *s);
+
 /* A mark's glyph, one column wide. */
 const char	*theme_mark(const struct theme *th, enum mark k);
 

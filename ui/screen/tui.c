@@ -70,8 +70,6 @@
 #define CAPTION_MIN	24	/* lines of screen that leave room for it */
 #define DETAILS_COLS	36
 #define DETAILS_MIN_W	80	/* narrower: the log alone */
-#define BOTTOM_KEEP	8	/* rows kept for log and details */
-#define SPACED_LOG_KEEP	24	/* rows the log keeps beside a spaced grid */
 #define FRAME_LOG_MAX	(1u << 20)	/* frame times kept, at most */
 
 /* The frame times PTVIZ_FRAME_LOG asks for. */
@@ -111,36 +109,6 @@ header_lines(const struct tui *t)
 	    HEADER_LINES;
 }
 
-/* Lines the body's view would like: a row a process (and, in the
-   timeline, a row a thread of each unfolded process) and its heading. */
-static int
-body_wants(const struct tui *t)
-{
-	const struct model *m = &t->live;
-	unsigned i;
-	int rows = (int)m->nproc + 1;
-
-	if (t->view == VIEW_GRID) {
-		/* Few processes: rows spaced out, if the log keeps room; big
-		   cells are two lines tall, and want a blank line too. */
-		int spaced = t->big ? 3 * (int)m->nproc + 1 : 2 * rows - 1;
-
-		if (LINES - header_lines(t) - 1 - spaced >= SPACED_LOG_KEEP ||
-		    (t->big && LINES - header_lines(t) - 1 - spaced >=
-		    BOTTOM_KEEP))
-			rows = spaced;
-		/* The legend of the glyphs below, when the log keeps room. */
-		if (LINES - header_lines(t) - 1 - (rows + 2) >= SPACED_LOG_KEEP)
-			rows += 2;
-		return rows;
-	}
-	rows += 1;			/* the axis */
-	for (i = 1; i <= m->nproc && rows < LINES; i++)
-		if (!timeline_folded(t, i))
-			rows += (int)m->nthread;
-	return rows;
-}
-
 /* Tile the screen: header, body (grid or timeline), log beside details,
    footer. */
 static void
@@ -154,7 +122,7 @@ layout_build(struct tui *t)
 	if (l->too_small)
 		return;
 	body = h - head - 1;
-	grid_h = body_wants(t);
+	grid_h = t->view->wants(t, body);
 	if (grid_h > body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0))
 		grid_h = body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0);
 	/* A bottom too thin to read goes to the grid. */
@@ -214,7 +182,6 @@ sink(void *ctx, const struct event *ev)
 	if (history_add(&t->hist, ev) == -1)
 		tui_fatal(t, "cannot keep the run's history");
 	files_record_event(t, ev);
-	t->dirty = true;
 }
 
 /* The run has ended or is being dropped: kill and reap what is left. */
@@ -249,16 +216,16 @@ replay_play(struct tui *t)
 }
 
 /* The recording was read to its end, or refused part way: leave with its
-   line then (the screen cannot hold a bad run). */
-static void
+   line then (the screen cannot hold a bad run); the reaction. */
+static unsigned
 replay_ended(struct tui *t)
 {
 	const char *why = source_error(t->src);
 
 	if (why == NULL)
-		return;
+		return REACT_NONE;
 	snprintf(t->refused, sizeof(t->refused), "%s", why);
-	t->quit = true;
+	return REACT_QUIT;
 }
 
 /* Keep reading a recording that has more now: true if the loop must not
@@ -312,7 +279,6 @@ restart(struct tui *t)
 	t->tl_top = 0;
 	/* The body's height follows the counts. */
 	layout_build(t);
-	t->restart = false;
 	/* The kernel view's files of /proc stay out of the new children. */
 	kernel_free(t);
 	t->play_due = false;
@@ -331,7 +297,6 @@ restart(struct tui *t)
 		state_note(t, "%s: %s", call, strerror(error));
 	else if (t->replay != NULL)
 		replay_start(t);
-	t->dirty = true;
 }
 
 /* Instead of a broken screen: what is wrong, centred, word-wrapped. */
@@ -388,18 +353,12 @@ frame(struct tui *t)
 	}
 	/* Scrolling follows the selection before anything is drawn: the
 	   views then draw from what they are given. */
-	if (t->view == VIEW_TIMELINE)
-		timeline_scroll(t);
-	else
-		grid_scroll(t);
+	t->view->follow(t);
 	/* What the kernel says of what is about to be drawn. */
 	grid_shown(t, &rows, &cols);
 	kernel_frame(t, rows, cols);
 	header_draw(t);
-	if (t->view == VIEW_TIMELINE)
-		timeline_draw(t);
-	else
-		grid_draw(t);
+	t->view->draw(t);
 	log_draw(t);
 	details_draw(t);
 	keys_draw_footer(t);
@@ -508,7 +467,6 @@ suspend(struct tui *t)
 {
 	bool paused = model_stopped(&t->live);
 
-	t->suspend = false;
 	if (t->src != NULL && !paused)
 		source_control(t->src, SOURCE_PAUSE, 0);
 	endwin();
@@ -519,7 +477,6 @@ suspend(struct tui *t)
 	if (t->src != NULL && !paused)
 		source_control(t->src, SOURCE_RESUME, 0);
 	clearok(curscr, TRUE);
-	t->dirty = true;
 }
 
 /*
@@ -540,42 +497,42 @@ continued(struct tui *t)
 	endwin();
 	clearok(curscr, TRUE);
 	doupdate();
-	t->dirty = true;
 }
 
-/* Read every key waiting; KEY_RESIZE lays the screen out again.  True if
-   there was one. */
-static bool
+/* Read every key waiting and carry each out; KEY_RESIZE lays the screen
+   out again.  What the loop must do then (REACT_*), a frame if there was
+   a key.  Reading stops at quitting or suspending: the keys after wait. */
+static unsigned
 read_keys(struct tui *t)
 {
-	bool any = false;
+	unsigned react = REACT_NONE;
+	key_handler *fn;
 	int c;
 
-	while (!t->quit && !t->suspend &&
+	while (!(react & (REACT_QUIT | REACT_SUSPEND)) &&
 	    (c = wgetch(t->lay.input)) != ERR) {
-		any = true;
-		t->dirty = true;
+		react |= REACT_DRAW;
 		if (c == KEY_RESIZE) {
 			layout_build(t);
 			clearok(curscr, TRUE);
 			continue;
 		}
 		t->note[0] = '\0';
+		fn = keys_handler(c);
 		/* The help closes on any key; only quitting goes through. */
-		if (t->help && keys_action(c) != ACT_QUIT) {
+		if (t->help && fn != act_quit) {
 			t->help = false;
 			continue;
 		}
 		/* So does the table of many runs, but for m: 20 more. */
-		if (t->batch.table && keys_action(c) != ACT_QUIT &&
-		    keys_action(c) != ACT_MANY) {
+		if (t->batch.table && fn != act_quit && fn != act_many) {
 			t->batch.table = false;
-			t->relayout = true;
+			react |= REACT_LAYOUT;
 			continue;
 		}
-		act(t, keys_action(c));
+		react |= keys_do(t, c);
 	}
-	return any;
+	return react;
 }
 
 /* Run until quit or an ending signal; the signal, or 0. */
@@ -590,28 +547,34 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 	int sig, rc;
 	bool watch, moving, input = true;
 	int armed;
+	unsigned react;
+	/* What the loop owes: the keys' reactions, the features', its own. */
+	unsigned owe = REACT_DRAW;
 
-	while (!t->quit) {
-		if (t->suspend)
+	while (!(owe & REACT_QUIT)) {
+		if (owe & REACT_SUSPEND) {
 			suspend(t);
+			owe = (owe & ~REACT_SUSPEND) | REACT_DRAW;
+		}
 		/* The keys read so far asked for one rerun at most. */
-		if (t->restart)
+		if (owe & REACT_RERUN) {
 			restart(t);
-		if (t->relayout) {
-			t->relayout = false;
+			owe = (owe & ~(REACT_RERUN | REACT_LAYOUT)) | REACT_DRAW;
+		}
+		if (owe & REACT_LAYOUT) {
 			layout_build(t);
+			owe = (owe & ~REACT_LAYOUT) | REACT_DRAW;
 		}
 		if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0)
-			t->dirty = true;
+			owe |= REACT_DRAW;
 		if (t->replay != NULL && t->src != NULL)
 			replay_play(t);
 		if (t->src != NULL && source_finished(t->src)) {
 			if (t->replay != NULL)
-				replay_ended(t);
+				owe |= replay_ended(t);
 			stop_run(t);
 			files_first_run_done(t);
-			many_run_ended(t);
-			t->dirty = true;
+			owe |= many_run_ended(t) | REACT_DRAW;
 		}
 		/* The run's clock while it goes; after, the wall's (the
 		   frame rate and the header's "of" need one either way), or
@@ -619,7 +582,8 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		wall = t->wall = now_ns();
 		t->live_now = t->src != NULL ? source_now(t->src) :
 		    t->replay != NULL ? t->end_ns : wall;
-		travel_advance(t);
+		if (travel_advance(t))
+			owe |= REACT_DRAW;
 		/* While the run goes, or plays back, the clock and the fills
 		   move: a frame is always due.  Ended, paused or stopped in
 		   time, nothing moves by itself; nor does a recording still
@@ -627,21 +591,25 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 		moving = t->play.on || (t->following && t->src != NULL &&
 		    t->replay == NULL && !model_stopped(&t->live));
 		if (moving || kernel_wait_ns(t, wall) == 0)
-			t->dirty = true;
-		if (t->dirty && (wall - last >= frame_ns(t) || input)) {
+			owe |= REACT_DRAW;
+		if ((owe & REACT_DRAW) &&
+		    (wall - last >= frame_ns(t) || input)) {
 			files_record_flush(t);
 			frame_timed(t, fl);
-			t->dirty = input = false;
+			owe &= ~REACT_DRAW;
+			input = false;
 			last = wall;
 		}
-		if (moving || t->dirty)
+		if (moving || (owe & REACT_DRAW))
 			wait = last + frame_ns(t) > wall ?
 			    last + frame_ns(t) - wall : 0;
 		else
 			wait = kernel_wait_ns(t, wall);
 		/* The next run of a batch (m) is due now that one has been
-		   drawn ended; a recording with more to read reads on. */
-		if ((t->restart && !t->dirty) || replay_loading(t))
+		   drawn ended; a recording refused part way leaves now; one
+		   with more to read reads on. */
+		if ((owe & (REACT_RERUN | REACT_DRAW)) == REACT_RERUN ||
+		    (owe & REACT_QUIT) || replay_loading(t))
 			wait = 0;
 		/* A frame is due soon: events can wait for it, so the run's
 		   descriptors are left out and each event costs no wake-up. */
@@ -662,18 +630,23 @@ loop(struct tui *t, int sigfd, const sigset_t *waitmask,
 			tui_fatal(t, "poll");
 		if (watch)
 			source_woke(t->src);
-		if ((sig = signals_read(sigfd)) == SIGTSTP)
-			t->suspend = true;
-		else if (sig == SIGCONT)
+		if ((sig = signals_read(sigfd)) == SIGTSTP) {
+			owe |= REACT_SUSPEND;
+		} else if (sig == SIGCONT) {
 			continued(t);
-		else if (sig != 0)
+			owe |= REACT_DRAW;
+		} else if (sig != 0) {
 			return sig;
+		}
 		/* A terminal that went away quits as if told to. */
 		if (rc > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
 			return SIGHUP;
 		/* A key is answered at once, not at the next frame. */
-		if (rc == -1 || (fds[0].revents & POLLIN))
-			input = read_keys(t);
+		if (rc == -1 || (fds[0].revents & POLLIN)) {
+			react = read_keys(t);
+			input = react != REACT_NONE;
+			owe |= react;
+		}
 	}
 	return 0;
 }
@@ -754,7 +727,7 @@ tui_main(const struct options *o, struct recording *replay,
 {
 	struct tui t = { .opt = *o, .scene = o->scene,
 	    .reap_held = o->scene != 0 && scene_get(o->scene)->zombies,
-	    .sel = { 1, 1 },
+	    .sel = { 1, 1 }, .view = &grid_view,
 	    .top_proc = 1,
 	    .left_thread = 1, .following = true, .replay = replay,
 	    .trace_due = o->trace != NULL, .first_open = true, .sigfd = -1,

@@ -59,7 +59,7 @@ live(const struct tui *t)
 bool
 kernel_letters(const struct tui *t)
 {
-	return t->kern.letters && live(t) && t->view == VIEW_GRID &&
+	return t->kern.letters && live(t) && t->view->cells &&
 	    t->lay.body != NULL;
 }
 
@@ -345,7 +345,7 @@ kernel_toggle(struct tui *t)
 	else if (state_travelling(t))
 		state_note(t, "kernel letters show while following the run "
 		    "(L: live)");
-	else if (t->view != VIEW_GRID)
+	else if (!t->view->cells)
 		state_note(t, "kernel letters show in the grid (t)");
 	else
 		state_note(t, "cells show the kernel's state letters (K: back)");
@@ -361,7 +361,7 @@ kernel_letter(const struct tui *t, unsigned i, unsigned j)
 	    kc->letter[0] == '\0')
 		return NULL;
 	if (kc->letter[0] == '.')
-		return t->theme.utf8 ? "·" : ".";
+		return theme_sym(&t->theme, SYM_NOT_YET);
 	return kc->letter;
 }
 
@@ -407,7 +407,7 @@ secs(const struct tui *t, char *buf, size_t len, uint64_t ns)
 
 	if (ns > 0 && ns < 1000000) {
 		snprintf(buf, len, "%llu %ss", (unsigned long long)(ns / 1000),
-		    t->theme.utf8 ? "µ" : "u");
+		    theme_sym(&t->theme, SYM_MICRO));
 		return;
 	}
 	theme_secs(s, sizeof(s), ns, 3, false);
@@ -421,7 +421,7 @@ kernel_details(const struct tui *t, struct kernel_row *rows, int max,
 {
 	const struct kernel_view *k = &t->kern;
 	const struct kstat *ks = &k->sel;
-	const char *dash = t->theme.utf8 ? "—" : "-";
+	const char *dash = theme_sym(&t->theme, SYM_NONE);
 	char buf[96];
 	int n = 0;
 

@@ -19,7 +19,7 @@
 #define MANY_RUNS	20	/* runs of a batch started with m */
 
 /* m: start a batch of MANY_RUNS, or stop the one going and show it. */
-void
+unsigned
 many_toggle(struct tui *t)
 {
 	struct batch *b = &t->batch;
@@ -27,39 +27,37 @@ many_toggle(struct tui *t)
 	if (b->on) {
 		b->on = false;
 		b->table = b->st.runs > 0;
-		return;
+		return REACT_DRAW;
 	}
 	stats_free(&b->st);
 	if (stats_init(&b->st, t->opt.run.nproc) == -1) {
 		state_note(t, "no memory for many runs");
-		return;
+		return REACT_DRAW;
 	}
 	b->want = MANY_RUNS;
 	b->on = true;
 	b->table = false;
-	t->restart = true;
-	t->relayout = true;
+	return REACT_RERUN | REACT_LAYOUT;
 }
 
-void
+unsigned
 many_run_ended(struct tui *t)
 {
 	struct batch *b = &t->batch;
 	uint64_t critical;
 
 	if (!b->on || !model_finished(&t->live))
-		return;
+		return REACT_NONE;
 	if (!stats_critical_ns(&t->opt.run, &critical))
 		critical = 0;
 	if (stats_add(&b->st, &t->live, critical) == -1) {
 		b->on = false;
 		state_note(t, "no memory for many runs");
-		return;
+		return REACT_DRAW;
 	}
-	if (b->st.runs < b->want) {
-		t->restart = true;
-		return;
-	}
+	if (b->st.runs < b->want)
+		return REACT_RERUN;
 	b->on = false;
 	b->table = true;
+	return REACT_DRAW;
 }

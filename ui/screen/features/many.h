@@ -7,11 +7,12 @@
 
 struct tui;
 
-/* m: start a batch of runs, or stop the one going and show its table. */
-void		 many_toggle(struct tui *t);
+/* m: start a batch of runs, or stop the one going and show its table;
+   the reaction (REACT_*). */
+unsigned	 many_toggle(struct tui *t);
 
-/* A run ended: count it in the batch and ask for the next, or show the
-   table after the last. */
-void		 many_run_ended(struct tui *t);
+/* A run ended: count it in the batch and ask for the next (REACT_RERUN),
+   or show the table after the last. */
+unsigned	 many_run_ended(struct tui *t);
 
 #endif

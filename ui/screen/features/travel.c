@@ -23,7 +23,6 @@ travel_live(struct tui *t)
 	t->play.on = false;
 	t->shown = &t->live;
 	t->cursor = t->hist.n;
-	t->dirty = true;
 }
 
 /* Show the moment after the first k events of the history; the end of a
@@ -48,7 +47,6 @@ travel_to(struct tui *t, size_t k)
 	t->shown = &t->at;
 	t->cursor = k;
 	t->now = k > 0 ? history_at(&t->hist, k - 1)->t_ns : t->live.t0;
-	t->dirty = true;
 }
 
 /* Show the moment `when` (the run's clock): the events up to it. */
@@ -68,7 +66,7 @@ static const unsigned speeds[] = { 10, 25, 50, 100, 200, 400 };
  * playback clock while playing.  Playback that reaches the newest event
  * of a run still going follows it live; of a run that has ended, stops.
  */
-void
+bool
 travel_advance(struct tui *t)
 {
 	uint64_t when, end;
@@ -77,22 +75,22 @@ travel_advance(struct tui *t)
 	if (t->following) {
 		t->cursor = t->hist.n;
 		t->now = t->live_now;
-		return;
+		return false;
 	}
 	if (!t->play.on)
-		return;
+		return false;
 	when = t->play.t_run + (t->wall - t->play.t_wall) *
 	    t->play.speed_pct / 100;
 	end = t->hist.n > 0 ? history_at(&t->hist, t->hist.n - 1)->t_ns : 0;
 	if (when >= end && t->src != NULL && when >= t->live_now) {
 		travel_live(t);
 		t->now = t->live_now;
-		return;
+		return true;
 	}
 	if (when >= end && t->src == NULL) {
 		travel_to(t, t->hist.n);
 		t->play.on = false;
-		return;
+		return true;
 	}
 	/* Forward only: in a history taken from rings read in turn, times
 	   are not quite in order, and a step back would build the model of
@@ -100,6 +98,7 @@ travel_advance(struct tui *t)
 	k = history_find(&t->hist, when);
 	travel_to(t, k > t->cursor ? k : t->cursor);
 	t->now = when;
+	return true;
 }
 
 /* Start playing from the moment shown (the start, if that is now). */

@@ -31,7 +31,8 @@ void		 travel_play(struct tui *t);
 /* One step faster (by > 0) or slower; false if there is none. */
 bool		 travel_speed(struct tui *t, int by);
 
-/* Each frame: the moment to show now, following or playing. */
-void		 travel_advance(struct tui *t);
+/* Each frame: the moment to show now, following or playing; true if
+   playing moved it (a frame is due). */
+bool		 travel_advance(struct tui *t);
 
 #endif

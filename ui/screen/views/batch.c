@@ -45,14 +45,11 @@ batch_lines(const struct tui *t, char *l1, size_t n1, char *l2, size_t n2)
 static const char *
 shade(const struct theme *th, unsigned count, unsigned runs)
 {
-	static const char *const s[][2] = {
-		{ " ", " " }, { "░", "." }, { "▒", ":" }, { "▓", "+" },
-		{ "█", "#" },
-	};
 	unsigned i = count == 0 ? 0 : 1 + (3 * count + runs - 1) / runs;
 
-	i = i > 4 ? 4 : i;
-	return s[i][th->utf8 ? 0 : 1];
+	if (i == 0)
+		return " ";
+	return theme_sym(th, SYM_SHADE_1 + (i > 4 ? 4 : i) - 1);
 }
 
 /* A spread of nanoseconds as "min 1.234, median 1.300, max 1.500 s". */

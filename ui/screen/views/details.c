@@ -24,7 +24,7 @@ at(const struct tui *t, char *buf, size_t len, uint64_t when)
 	char secs[32];
 
 	if (when == 0 || when < t->shown->t0) {
-		snprintf(buf, len, "%s", t->theme.utf8 ? "—" : "-");
+		snprintf(buf, len, "%s", theme_sym(&t->theme, SYM_NONE));
 		return;
 	}
 	theme_secs(secs, sizeof(secs), when - t->shown->t0, 3, false);
@@ -38,7 +38,7 @@ dur(const struct tui *t, char *buf, size_t len, uint64_t ns, bool known)
 	char secs[32];
 
 	if (!known) {
-		snprintf(buf, len, "%s", t->theme.utf8 ? "—" : "-");
+		snprintf(buf, len, "%s", theme_sym(&t->theme, SYM_NONE));
 		return;
 	}
 	theme_secs(secs, sizeof(secs), ns, 3, false);
@@ -215,7 +215,7 @@ details_draw(const struct tui *t)
 		return;
 	werase(w);
 	snprintf(title, sizeof(title), "Process-%u %s Thread-%u",
-	    t->sel.proc, t->theme.utf8 ? "·" : "/", t->sel.thread);
+	    t->sel.proc, theme_sym(&t->theme, SYM_OF), t->sel.thread);
 	theme_rule(w, &t->theme, title);
 	thread_rows(t, &y);
 	proc_rows(t, &y);

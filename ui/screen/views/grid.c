@@ -27,6 +27,7 @@
 #define PID_MIN_COLS	64	/* narrower: no pid column */
 #define STATE_W		8	/* "starting" */
 #define PID_W		7
+#define SPACED_LOG_KEEP	24	/* lines the log keeps below spaced rows */
 
 struct geom {
 	int		 name_w;	/* "Process-N" at its widest */
@@ -159,8 +160,8 @@ select_draw(const struct tui *t, const struct geom *g, int y, int x)
 		return;
 	}
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
-	mvwaddstr(w, y, x - 1, t->theme.utf8 ? "▕" : "[");
-	mvwaddstr(w, y, x + g->cw, t->theme.utf8 ? "▏" : "]");
+	mvwaddstr(w, y, x - 1, theme_sym(&t->theme, SYM_SEL_LEFT));
+	mvwaddstr(w, y, x + g->cw, theme_sym(&t->theme, SYM_SEL_RIGHT));
 	wattrset(w, A_NORMAL);
 }
 
@@ -258,7 +259,7 @@ head_draw(const struct tui *t, const struct geom *g)
 	}
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (t->left_thread > 1)
-		mvwaddstr(w, 0, g->cells_x - 2, t->theme.utf8 ? "‹" : "<");
+		mvwaddstr(w, 0, g->cells_x - 2, theme_sym(&t->theme, SYM_MORE_LEFT));
 	wattrset(w, A_NORMAL);
 }
 
@@ -296,7 +297,7 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	}
 	if (t->left_thread + g->ncols <= t->shown->nthread) {
 		wattrset(w, th->attr[LOOK_DIM]);
-		mvwaddstr(w, y, getmaxx(w) - 1, th->utf8 ? "›" : ">");
+		mvwaddstr(w, y, getmaxx(w) - 1, theme_sym(th, SYM_MORE_RIGHT));
 		wattrset(w, A_NORMAL);
 	} else if (state_place_was(t, i, buf, sizeof(buf))) {
 		/* After R: where it finished the run before. */
@@ -307,7 +308,7 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	}
 }
 
-void
+static void
 grid_scroll(struct tui *t)
 {
 	struct geom g;
@@ -318,15 +319,18 @@ grid_scroll(struct tui *t)
 	follow(t, &g);
 }
 
-unsigned
-grid_page(const struct tui *t)
+/* PgUp, PgDn: the process rows the grid shows at once. */
+static void
+grid_page(struct tui *t, int by)
 {
 	struct geom g;
+	int rows = 1;
 
-	if (t->lay.body == NULL)
-		return 1;
-	geometry(t, &g);
-	return g.nrows;
+	if (t->lay.body != NULL) {
+		geometry(t, &g);
+		rows = (int)g.nrows;
+	}
+	state_select(t, by * rows, 0);
 }
 
 void
@@ -342,7 +346,7 @@ grid_shown(const struct tui *t, unsigned *rows, unsigned *cols)
 	*cols = g.ncols;
 }
 
-void
+static void
 grid_draw(const struct tui *t)
 {
 	const struct theme *th = &t->theme;
@@ -362,15 +366,17 @@ grid_draw(const struct tui *t)
 		theme_legend(w, th, getmaxy(w) - 1, 2);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->top_proc > 1)
-		mvwaddstr(w, 1, 0, th->utf8 ? "↑" : "^");
+		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
 	i = t->top_proc + g.nrows;
 	if (i <= t->shown->nproc)
 		mvwaddstr(w, 1 + ((int)g.nrows - 1) * g.pitch, 0,
-		    th->utf8 ? "↓" : "v");
+		    theme_sym(th, SYM_MORE_DOWN));
 	wattrset(w, A_NORMAL);
 }
 
-bool
+/* The cell at screen position y, x into sel; false if there is none (a
+   click on a name selects the row and keeps the thread). */
+static bool
 grid_hit(const struct tui *t, int y, int x, struct selection *sel)
 {
 	WINDOW *w = t->lay.body;
@@ -394,3 +400,41 @@ grid_hit(const struct tui *t, int y, int x, struct selection *sel)
 		sel->thread = col;
 	return true;
 }
+
+/* Lines the grid would like of `space`: a row a process and its heading;
+   few processes spaced out, if the log keeps room (big cells are two
+   lines tall, and want a blank line too); the legend of the glyphs below,
+   when the log keeps room. */
+static int
+grid_wants(const struct tui *t, int space)
+{
+	int n = (int)t->live.nproc, rows = n + 1;
+	int spaced = t->big ? 3 * n + 1 : 2 * rows - 1;
+
+	if (space - spaced >= SPACED_LOG_KEEP ||
+	    (t->big && space - spaced >= BOTTOM_KEEP))
+		rows = spaced;
+	if (space - (rows + 2) >= SPACED_LOG_KEEP)
+		rows += 2;
+	return rows;
+}
+
+static void
+grid_move(struct tui *t, int dy, int dx)
+{
+	state_select(t, dy, dx);
+}
+
+/* Enter does nothing in the grid. */
+static unsigned
+grid_enter(struct tui *t)
+{
+	(void)t;
+	return REACT_NONE;
+}
+
+const struct view_ops grid_view = {
+	.name = "grid", .cells = true, .wants = grid_wants,
+	.follow = grid_scroll, .draw = grid_draw, .hit = grid_hit,
+	.arrow = grid_move, .page = grid_page, .enter = grid_enter,
+};

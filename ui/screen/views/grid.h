@@ -1,29 +1,16 @@
 /*
- * grid.h: the process x thread grid.
+ * grid.h: the process x thread grid, a view of the body (state.h's
+ * struct view_ops).
  */
 #ifndef PTVIZ_GRID_H
 #define PTVIZ_GRID_H
 
-#include <stdbool.h>
+#include "../state.h"
 
-struct selection;
-struct tui;
+extern const struct view_ops grid_view;
 
-/* Scroll so that the selected cell shows (before drawing). */
-void		 grid_scroll(struct tui *t);
-
-/* Draw the grid as last scrolled. */
-void		 grid_draw(const struct tui *t);
-
-/* Process rows the grid shows at once: a page. */
-unsigned	 grid_page(const struct tui *t);
-
-/* The cell at screen position y, x into sel; false if there is none (a
-   click on a name selects the row and keeps the thread). */
-bool		 grid_hit(const struct tui *t, int y, int x,
-		    struct selection *sel);
-
-/* Process rows and thread columns the grid shows now. */
+/* Process rows and thread columns the grid shows now (what the kernel's
+   letters are read for). */
 void		 grid_shown(const struct tui *t, unsigned *rows,
 		    unsigned *cols);
 

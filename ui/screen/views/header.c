@@ -108,7 +108,9 @@ header_pair(const struct tui *t, const char *title, const char *l1,
 
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
 	mvwaddstr(w, 3, 0, title);
-	theme_put(w, t->theme.utf8 ? " ▸ " : " > ");
+	waddch(w, ' ');
+	theme_put(w, theme_sym(&t->theme, SYM_POINT));
+	waddch(w, ' ');
 	wattrset(w, A_NORMAL);
 	theme_put(w, l1);
 	wattrset(w, t->theme.attr[LOOK_KEY]);
@@ -139,13 +141,13 @@ caption_draw(const struct tui *t)
 	if (sc == NULL)
 		return;
 	snprintf(line, sizeof(line), "Scene %u %s ", t->scene,
-	    t->theme.utf8 ? "▸" : ">");
+	    theme_sym(&t->theme, SYM_POINT));
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
 	mvwaddstr(w, 3, 0, line);
 	wattrset(w, A_NORMAL);
 	theme_put(w, sc->watch);
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
-	wmove(w, 4, (int)strlen(line) - (t->theme.utf8 ? 2 : 0));
+	wmove(w, 4, theme_width(line));
 	theme_put(w, sc->ask);
 	wattrset(w, A_NORMAL);
 }
@@ -237,46 +239,65 @@ header_notes(const struct tui *t, WINDOW *w)
 	wattrset(w, A_NORMAL);
 }
 
-void
-header_draw(const struct tui *t)
+/* The header's first line: what runs -- or what replays -- and how. */
+static void
+title_draw(const struct tui *t)
 {
-	const struct model *m = t->shown;
 	const struct theme *th = &t->theme;
+	const struct run_config *c = &t->opt.run;
 	WINDOW *w = t->lay.header;
-	uint64_t el = model_elapsed(m, t->now);
-	char sleep[32], secs[32], total[32], line[512], work[32];
-	const char *dash = th->utf8 ? "—" : "-", *dot = th->utf8 ? "·" : "|";
-	const char *state = "starting";
+	const char *dash = theme_sym(th, SYM_DASH);
+	char sleep[32], line[512], work[32], replay[320] = "";
 
-	theme_secs(sleep, sizeof(sleep), t->opt.run.sleep_ns, 3, true);
-	if (t->opt.run.work == WORK_SEMAPHORE)
-		snprintf(work, sizeof(work), "semaphore of %u",
-		    t->opt.run.permits);
+	theme_secs(sleep, sizeof(sleep), c->sleep_ns, 3, true);
+	if (c->work == WORK_SEMAPHORE)
+		snprintf(work, sizeof(work), "semaphore of %u", c->permits);
 	else
-		snprintf(work, sizeof(work), "%s", work_name(t->opt.run.work));
-	snprintf(line, sizeof(line), "ptviz %s %s%s%s%u process%s %s %u "
-	    "thread%s %s %s %s %s s %s seed %llu", dash,
-	    t->replay != NULL ? "replay of " : "",
-	    t->replay != NULL ? recording_get(t->replay)->name : "",
-	    t->replay != NULL ? (th->utf8 ? " — " : " - ") : "", m->nproc,
-	    m->nproc == 1 ? "" : "es", th->utf8 ? "×" : "x", m->nthread,
-	    m->nthread == 1 ? "" : "s", dash, work, th->utf8 ? "≤" : "<=",
-	    sleep, dash, (unsigned long long)t->opt.run.seed);
+		snprintf(work, sizeof(work), "%s", work_name(c->work));
+	if (t->replay != NULL)
+		snprintf(replay, sizeof(replay), "replay of %s %s ",
+		    recording_get(t->replay)->name, dash);
+	snprintf(line, sizeof(line), "ptviz %s %s%u process%s %s %u "
+	    "thread%s %s %s %s %s s %s seed %llu", dash, replay,
+	    t->shown->nproc, t->shown->nproc == 1 ? "" : "es",
+	    theme_sym(th, SYM_TIMES), t->shown->nthread,
+	    t->shown->nthread == 1 ? "" : "s", dash, work,
+	    theme_sym(th, SYM_LE), sleep, dash,
+	    (unsigned long long)c->seed);
 	werase(w);
 	wattrset(w, th->attr[LOOK_TITLE]);
 	wmove(w, 0, 0);
 	theme_put(w, line);
 	wattrset(w, A_NORMAL);
+}
+
+/* The main process's state, in a word. */
+static const char *
+run_word(const struct model *m)
+{
 	if (m->main_state == ST_MDONE)
-		state = "finished";
-	else if (model_stopped(m))
-		state = "stopped";
-	else if (m->main_state == ST_MRUNNING ||
-	    m->main_state == ST_MCONTINUED)
-		state = "running";
+		return "finished";
+	if (model_stopped(m))
+		return "stopped";
+	if (m->main_state == ST_MRUNNING || m->main_state == ST_MCONTINUED)
+		return "running";
+	return "starting";
+}
+
+/* The second line: how far the run is -- or, travelling in time, where
+   in it and how the moment moves -- and its figures. */
+static void
+status_draw(const struct tui *t)
+{
+	const struct model *m = t->shown;
+	const struct theme *th = &t->theme;
+	WINDOW *w = t->lay.header;
+	const char *dot = theme_sym(th, SYM_SEP);
+	char secs[32], total[32], line[512];
+	uint64_t el = model_elapsed(m, t->now);
+
 	wmove(w, 1, 0);
 	if (state_travelling(t)) {
-		/* A moment of the past: where in the run, and how it moves. */
 		theme_secs(secs, sizeof(secs), el, 3, false);
 		theme_secs(total, sizeof(total), model_elapsed(&t->live,
 		    t->live_now), 3, false);
@@ -293,18 +314,30 @@ header_draw(const struct tui *t)
 	}
 	snprintf(line, sizeof(line), "threads done %u/%u  %s  concurrency "
 	    "%.2f%s  %s  %s  ", m->threads_done, m->nproc * m->nthread, dot,
-	    model_concurrency(m, t->now), th->utf8 ? "×" : "x", dot, state);
+	    model_concurrency(m, t->now), theme_sym(th, SYM_TIMES), dot,
+	    run_word(m));
 	theme_put(w, line);
 	if (kernel_letters(t))
 		theme_put(w, "cells: the kernel's letters  ");
-	if (state_travelling(t)) {
-		snprintf(line, sizeof(line), "%s %s%g  ", t->play.on ?
-		    (th->utf8 ? "▶ playing" : "> playing") : "time stopped",
-		    th->utf8 ? "×" : "x", t->play.speed_pct / 100.0);
-		wattrset(w, th->attr[LOOK_KEY]);
-		theme_put(w, line);
-		wattrset(w, A_NORMAL);
-	}
-	header_notes(t, w);
+	if (!state_travelling(t))
+		return;
+	if (t->play.on)
+		snprintf(line, sizeof(line), "%s playing %s%g  ",
+		    theme_sym(th, SYM_PLAYING), theme_sym(th, SYM_TIMES),
+		    t->play.speed_pct / 100.0);
+	else
+		snprintf(line, sizeof(line), "time stopped %s%g  ",
+		    theme_sym(th, SYM_TIMES), t->play.speed_pct / 100.0);
+	wattrset(w, th->attr[LOOK_KEY]);
+	theme_put(w, line);
+	wattrset(w, A_NORMAL);
+}
+
+void
+header_draw(const struct tui *t)
+{
+	title_draw(t);
+	status_draw(t);
+	header_notes(t, t->lay.header);
 	caption_draw(t);
 }

@@ -26,13 +26,14 @@
  * blocks show how many of its threads are busy (sleeping, computing or
  * holding) at each moment; Enter folds or unfolds one.  Rows scroll to
  * keep the selection in view.  Drawing takes struct tui const;
- * timeline_scroll() alone moves the first row shown.
+ * its scroll alone moves the first row shown.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../../src/event.h"
+#include "../features/travel.h"
 #include "../state.h"
 #include "timeline.h"
 
@@ -152,8 +153,9 @@ col_of(const struct tgeom *g, uint64_t when)
 	return c >= (uint64_t)g->cols ? g->cols - 1 : (int)c;
 }
 
-bool
-timeline_folded(const struct tui *t, unsigned i)
+/* Is process i folded into one row now? */
+static bool
+folded(const struct tui *t, unsigned i)
 {
 	const struct model *m = &t->live;
 
@@ -164,14 +166,6 @@ timeline_folded(const struct tui *t, unsigned i)
 	    (uint64_t)(LINES > TL_KEEP ? LINES - TL_KEEP : 1);
 }
 
-uint64_t
-timeline_col_ns(const struct tui *t)
-{
-	struct tgeom g;
-
-	geometry(t, &g);
-	return g.col_ns;
-}
 
 /* The index of the selection's row among all rows. */
 static size_t
@@ -181,8 +175,8 @@ selected_row(const struct tui *t)
 	unsigned i;
 
 	for (i = 1; i < t->sel.proc; i++)
-		r += 1 + (timeline_folded(t, i) ? 0 : t->live.nthread);
-	if (!timeline_folded(t, t->sel.proc))
+		r += 1 + (folded(t, i) ? 0 : t->live.nthread);
+	if (!folded(t, t->sel.proc))
 		r += t->sel.thread;
 	return r;
 }
@@ -194,7 +188,7 @@ row_at(const struct tui *t, size_t n, struct trow *row)
 	unsigned i, per;
 
 	for (i = 1; i <= t->live.nproc; i++) {
-		per = 1 + (timeline_folded(t, i) ? 0 : t->live.nthread);
+		per = 1 + (folded(t, i) ? 0 : t->live.nthread);
 		if (n < per) {
 			*row = (struct trow){ i, (unsigned)n };
 			return true;
@@ -204,7 +198,7 @@ row_at(const struct tui *t, size_t n, struct trow *row)
 	return false;
 }
 
-void
+static void
 timeline_scroll(struct tui *t)
 {
 	struct tgeom g;
@@ -337,7 +331,7 @@ frame_map(const struct tui *t, struct tframe *f)
 	if (g->rows < 1)
 		return -1;
 	for (i = 1; i <= m->nproc; i++) {
-		per = 1 + (timeline_folded(t, i) ? 0 : m->nthread);
+		per = 1 + (folded(t, i) ? 0 : m->nthread);
 		if (n < per)
 			break;
 		n -= per;
@@ -352,7 +346,7 @@ frame_map(const struct tui *t, struct tframe *f)
 		*p = (struct tproc){ .y = -1, .slot = f->nslots };
 		if (n == 0)
 			p->y = 1 + r++;
-		if (timeline_folded(t, i)) {
+		if (folded(t, i)) {
 			p->lo = 1;
 			p->hi = m->nthread;
 			p->fold = fold++;
@@ -506,7 +500,7 @@ proc_draw(const struct tui *t, const struct tframe *f, int y, unsigned i,
 	int c1, c2;
 
 	snprintf(name, sizeof(name), "%s Process-%u", folded ?
-	    (th->utf8 ? "▸" : "+") : (th->utf8 ? "▾" : "-"), i);
+	    theme_sym(th, SYM_FOLDED) : theme_sym(th, SYM_UNFOLDED), i);
 	wattrset(w, i == t->sel.proc ? th->attr[LOOK_TITLE] : A_NORMAL);
 	mvwaddstr(w, y, 0, name);
 	if (i == t->sel.proc && (folded || t->sel.thread == 0))
@@ -661,7 +655,7 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
  * phases going on, the ends, the folded rows' levels).  Without memory for
  * the walk, the first pass alone.
  */
-void
+static void
 timeline_draw(const struct tui *t)
 {
 	const struct theme *th = &t->theme;
@@ -711,16 +705,17 @@ timeline_draw(const struct tui *t)
 	}
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->tl_top > 0)
-		mvwaddstr(w, 1, 0, th->utf8 ? "↑" : "^");
+		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
 	if (row_at(t, t->tl_top + (size_t)f.g.rows, &row))
-		mvwaddstr(w, f.g.rows, 0, th->utf8 ? "↓" : "v");
+		mvwaddstr(w, f.g.rows, 0, theme_sym(th, SYM_MORE_DOWN));
 	wattrset(w, A_NORMAL);
 	free(f.procs);
 	free(f.slots);
 	free(f.diffs);
 }
 
-bool
+/* The row at screen position y, x into sel; false if there is none. */
+static bool
 timeline_hit(const struct tui *t, int y, int x, struct selection *sel)
 {
 	WINDOW *w = t->lay.body;
@@ -735,3 +730,82 @@ timeline_hit(const struct tui *t, int y, int x, struct selection *sel)
 		sel->thread = row.thread;
 	return true;
 }
+
+/* Lines the timeline would like of `space`: the axis, the heading, a row
+   a process and a row a thread of each unfolded process. */
+static int
+timeline_wants(const struct tui *t, int space)
+{
+	const struct model *m = &t->live;
+	int rows = (int)m->nproc + 2;
+	unsigned i;
+
+	for (i = 1; i <= m->nproc && rows < space; i++)
+		if (!folded(t, i))
+			rows += (int)m->nthread;
+	return rows;
+}
+
+/* Up or down one row: through the threads of an unfolded process, from
+   process to process when folded. */
+static void
+row_step(struct tui *t, int by)
+{
+	const struct model *m = &t->live;
+	unsigned i = t->sel.proc;
+
+	if (!folded(t, i) && (by > 0 ? t->sel.thread < m->nthread :
+	    t->sel.thread > 1)) {
+		state_select(t, 0, by);
+		return;
+	}
+	if ((by < 0 && i == 1) || (by > 0 && i == m->nproc))
+		return;
+	t->sel.proc = by > 0 ? i + 1 : i - 1;
+	if (!folded(t, t->sel.proc))
+		t->sel.thread = by > 0 ? 1 : m->nthread;
+}
+
+/* Up and down move through the rows; left and right move the moment shown
+   by a column of the axis. */
+static void
+timeline_move(struct tui *t, int dy, int dx)
+{
+	struct tgeom g;
+
+	if (dy != 0)
+		row_step(t, dy);
+	if (dx != 0) {
+		geometry(t, &g);
+		travel_step(t, dx, g.col_ns);
+	}
+}
+
+/* PgUp, PgDn: the rows the timeline shows at once. */
+static void
+timeline_page(struct tui *t, int by)
+{
+	struct tgeom g;
+	int r;
+
+	geometry(t, &g);
+	for (r = 0; r < (g.rows > 1 ? g.rows : 1); r++)
+		row_step(t, by);
+}
+
+/* Enter: fold or unfold the selected process. */
+static unsigned
+timeline_enter(struct tui *t)
+{
+	unsigned i = t->sel.proc;
+
+	t->fold[i - 1] = folded(t, i) ? FOLD_OPEN : FOLD_FOLDED;
+	return REACT_LAYOUT;
+}
+
+const struct view_ops timeline_view = {
+	.name = "timeline", .cells = false, .wants = timeline_wants,
+	.follow = timeline_scroll, .draw = timeline_draw,
+	.hit = timeline_hit, .arrow = timeline_move, .page = timeline_page,
+	.enter = timeline_enter,
+};
