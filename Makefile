@@ -25,13 +25,17 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 UI_SRC	 = ui/options.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/plain.c ui/lines/json.c \
 	   ui/lines/runs.c \
-	   ui/screen/theme.c ui/screen/state.c \
+	   ui/screen/base/theme.c ui/screen/base/state.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
 	   ui/screen/views/timeline.c ui/screen/views/log.c \
 	   ui/screen/views/details.c ui/screen/views/batch.c \
-	   ui/screen/keys.c ui/screen/act.c ui/screen/tui.c
+	   ui/screen/keys/keys.c ui/screen/keys/act.c ui/screen/keys/lesson.c \
+	   ui/screen/keys/nav.c \
+	   ui/screen/loop/layout.c ui/screen/loop/terminal.c \
+	   ui/screen/loop/framelog.c ui/screen/loop/session.c \
+	   ui/screen/loop/tui.c
 CORE_OBJ = $(CORE_SRC:%.c=$(O)/%.o)
 UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 

@@ -21,13 +21,11 @@ LAYERS = [
     ("entry's parts", "ui/options."),
     ("entry's parts", "ui/signals."),
     ("line front ends", "ui/lines/"),
-    ("the look", "ui/screen/theme."),
-    ("the screen's state", "ui/screen/state."),
+    ("the screen's base", "ui/screen/base/"),
     ("features", "ui/screen/features/"),
     ("views", "ui/screen/views/"),
-    ("keys and actions", "ui/screen/keys."),
-    ("keys and actions", "ui/screen/act."),
-    ("the loop", "ui/screen/tui."),
+    ("keys and handlers", "ui/screen/keys/"),
+    ("the loop", "ui/screen/loop/"),
     ("the entry", "ui/main.c"),
 ]
 ORDER = []

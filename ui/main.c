@@ -37,16 +37,16 @@
 #include "../src/limits.h"
 #include "../src/outfile.h"
 #include "../src/recording.h"
-#include "../src/spawn.h"
 #include "../src/scene.h"
+#include "../src/spawn.h"
 #include "../src/work.h"
-#include "options.h"
-#include "signals.h"
 #include "lines/json.h"
 #include "lines/plain.h"
 #include "lines/runs.h"
 #include "lines/stream.h"
-#include "screen/tui.h"
+#include "options.h"
+#include "screen/loop/tui.h"
+#include "signals.h"
 
 extern char **environ;
 

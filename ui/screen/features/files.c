@@ -22,7 +22,7 @@
 #include "../../../src/jsonl.h"
 #include "../../../src/outfile.h"
 #include "../../../src/trace.h"
-#include "../state.h"
+#include "../base/state.h"
 #include "files.h"
 
 /* The recording failed: say so, once. */

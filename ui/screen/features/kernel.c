@@ -37,7 +37,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/kstat.h"
-#include "../state.h"
+#include "../base/state.h"
 #include "kernel.h"
 
 #define PROC_ROOT	"/proc"

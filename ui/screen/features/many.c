@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "../../../src/stats.h"
-#include "../state.h"
+#include "../base/state.h"
 #include "many.h"
 
 #define MANY_RUNS	20	/* runs of a batch started with m */

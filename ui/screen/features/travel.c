@@ -12,7 +12,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/history.h"
-#include "../state.h"
+#include "../base/state.h"
 #include "travel.h"
 
 /* Follow the run again: the live model, the newest moment. */

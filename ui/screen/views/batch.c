@@ -8,7 +8,7 @@
 
 #include "../../../src/stats.h"
 #include "../../../src/text.h"
-#include "../state.h"
+#include "../base/state.h"
 #include "batch.h"
 
 /* The lines under the header: how far the batch is, what it shows. */

@@ -13,8 +13,8 @@
 
 #include "../../../src/event.h"
 #include "../../../src/text.h"
+#include "../base/state.h"
 #include "../features/kernel.h"
-#include "../state.h"
 #include "details.h"
 
 /* "+1.234 s" for an event time, or a dash if it has not happened. */

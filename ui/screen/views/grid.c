@@ -18,8 +18,8 @@
 #include "../../../src/scene.h"
 #include "../../../src/text.h"
 #include "../../../src/work.h"
+#include "../base/state.h"
 #include "../features/kernel.h"
-#include "../state.h"
 #include "grid.h"
 
 #define CELL_MAX	10	/* widest cell, gap excluded */

@@ -5,7 +5,7 @@
 #ifndef PTVIZ_GRID_H
 #define PTVIZ_GRID_H
 
-#include "../state.h"
+#include "../base/state.h"
 
 extern const struct view_ops grid_view;
 

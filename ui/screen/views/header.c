@@ -12,8 +12,8 @@
 #include "../../../src/scene.h"
 #include "../../../src/text.h"
 #include "../../../src/work.h"
+#include "../base/state.h"
 #include "../features/kernel.h"
-#include "../state.h"
 #include "batch.h"
 #include "header.h"
 

@@ -18,7 +18,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/text.h"
-#include "../state.h"
+#include "../base/state.h"
 #include "log.h"
 
 /* How far back a late line may belong: never more than a few frames'

@@ -33,8 +33,8 @@
 #include <string.h>
 
 #include "../../../src/event.h"
+#include "../base/state.h"
 #include "../features/travel.h"
-#include "../state.h"
 #include "timeline.h"
 
 #define TL_KEEP		12	/* rows kept for header, footer and log */

@@ -5,7 +5,7 @@
 #ifndef PTVIZ_TIMELINE_H
 #define PTVIZ_TIMELINE_H
 
-#include "../state.h"
+#include "../base/state.h"
 
 extern const struct view_ops timeline_view;
 

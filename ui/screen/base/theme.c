@@ -15,8 +15,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../../src/event.h"
-#include "../../src/model.h"
+#include "../../../src/event.h"
+#include "../../../src/model.h"
 #include "theme.h"
 
 struct look_def {

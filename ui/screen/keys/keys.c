@@ -14,9 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../src/scene.h"
+#include "../../../src/scene.h"
+#include "../base/state.h"
 #include "act.h"
-#include "state.h"
+#include "lesson.h"
+#include "nav.h"
 #include "keys.h"
 
 #define CTRL(c)		((c) & 0x1f)
@@ -46,11 +48,11 @@ struct binding {
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
-	{ { 'q', 'Q', CTRL('c') }, { act_quit }, { 0 }, "q", "quit",
+	{ { 'q', 'Q', CTRL('c') }, { nav_quit }, { 0 }, "q", "quit",
 	  "quit (also Ctrl-C): kill and reap the children", 0 },
-	{ { '?' }, { act_help }, { 0 }, "?", "help",
+	{ { '?' }, { nav_help }, { 0 }, "?", "help",
 	  "show this help; any key closes it", 0 },
-	{ { 't', '\t' }, { act_view }, { 0 }, "t", "timeline",
+	{ { 't', '\t' }, { nav_view }, { 0 }, "t", "timeline",
 	  "switch between the grid and the timeline (also Tab)", 0 },
 	{ { 'r' }, { act_rerun_new }, { 0 }, "r", "new seed",
 	  "rerun with a new seed", 0 },
@@ -74,56 +76,56 @@ static const struct binding bindings[] = {
 	{ { 'k' }, { act_kill }, { 0 }, "k", "kill",
 	  "kill the selected cell's process (SIGKILL)", KEY_LIVE | KEY_RUN },
 	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9', '0' },
-	  { act_digit }, { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, "1-9 0", "scene",
+	  { lesson_digit }, { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, "1-9 0", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
 	  "lists them)", 0 },
-	{ { 'g' }, { act_predict }, { 0 }, "g", "predict",
+	{ { 'g' }, { lesson_predict }, { 0 }, "g", "predict",
 	  "predict: the run waits at its start while the room guesses the "
 	  "order (digits or Enter); Enter or g starts it",
 	  KEY_LIVE | KEY_RUN },
-	{ { 'v', KEY_BACKSPACE, 127 }, { act_plans, act_unguess, act_unguess },
+	{ { 'v', KEY_BACKSPACE, 127 }, { lesson_plans, lesson_unguess, lesson_unguess },
 	  { 0 }, "v Bksp", NULL,
 	  "predict: show / hide each thread's planned sleep; take back the "
 	  "last guess", KEY_LIVE },
 	{ { 'm' }, { act_many }, { 0 }, "m", "many runs",
 	  "many runs: 20 runs with this seed, then who finished where, how "
 	  "often (m again stops)", KEY_LIVE | KEY_RUN },
-	{ { 'b' }, { act_big }, { 0 }, "b", "big cells",
+	{ { 'b' }, { nav_big }, { 0 }, "b", "big cells",
 	  "big cells: twice as wide and tall, for the back of a room", 0 },
 	{ { 'z' }, { act_hold_reap }, { 0 }, "z", "hold reaping",
 	  "hold / release reaping: a child that ends stays a zombie until "
 	  "z again", KEY_LIVE | KEY_RUN },
-	{ { 'K' }, { act_kernel }, { 0 }, "K", "kernel letters",
+	{ { 'K' }, { nav_kernel }, { 0 }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  KEY_LIVE },
-	{ { 'w' }, { act_write }, { 0 }, "w", "write",
+	{ { 'w' }, { nav_write }, { 0 }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
 	  0 },
-	{ { 'e' }, { act_export }, { 0 }, "e", "export",
+	{ { 'e' }, { nav_export }, { 0 }, "e", "export",
 	  "export the run as a Chrome trace (Perfetto, speedscope)", 0 },
-	{ { ',', '.' }, { act_step }, { -1, 1 }, ", .", "step",
+	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
 	  "time: one event back / forward", KEY_TIME },
-	{ { 'p' }, { act_play }, { 0 }, "p", "play",
+	{ { 'p' }, { nav_play }, { 0 }, "p", "play",
 	  "time: play the run from the cursor / stop playing", KEY_TIME },
-	{ { 's', 'f' }, { act_speed }, { -1, 1 }, "s f", "speed",
+	{ { 's', 'f' }, { nav_speed }, { -1, 1 }, "s f", "speed",
 	  "time: play slower / faster (x0.1 to x4)", KEY_TIME },
-	{ { '{', '}' }, { act_jump }, { 0, 1 }, "{ }", "start end",
+	{ { '{', '}' }, { nav_jump }, { 0, 1 }, "{ }", "start end",
 	  "time: jump to the start / the end of the run", KEY_TIME },
-	{ { 'L' }, { act_live }, { 0 }, "L", "live",
+	{ { 'L' }, { nav_live }, { 0 }, "L", "live",
 	  "time: back to live, following the run as it goes", KEY_TIME },
 	{ { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, 'u', 'j', 'h', 'l',
 	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END },
-	  { act_move, NULL, NULL, NULL, NULL, NULL, NULL, NULL, act_page,
-	    act_page, act_ends, act_ends },
+	  { nav_move, NULL, NULL, NULL, NULL, NULL, NULL, NULL, nav_page,
+	    nav_page, nav_ends, nav_ends },
 	  { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_UP, MOVE_DOWN,
 	    MOVE_LEFT, MOVE_RIGHT, -1, 1, -1, 1 }, "arrows", "select",
 	  "select: arrows or h j l, u up; PgUp PgDn Home End; in the "
 	  "timeline left / right move the time", 0 },
-	{ { '\r', '\n', KEY_ENTER }, { act_enter }, { 0 }, "Enter", NULL,
+	{ { '\r', '\n', KEY_ENTER }, { lesson_enter }, { 0 }, "Enter", NULL,
 	  "timeline: fold / unfold the selected process", 0 },
-	{ { KEY_MOUSE }, { act_mouse }, { 0 }, "mouse", NULL,
+	{ { KEY_MOUSE }, { nav_mouse }, { 0 }, "mouse", NULL,
 	  "click a cell to select it; the wheel moves up and down", 0 },
-	{ { CTRL('z') }, { act_suspend }, { 0 }, "Ctrl-Z", NULL,
+	{ { CTRL('z') }, { nav_suspend }, { 0 }, "Ctrl-Z", NULL,
 	  "suspend: the children stop with ptviz; fg resumes both", 0 },
 };
 

@@ -5,9 +5,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "../../src/event.h"
-#include "../../src/scene.h"
-#include "../../src/text.h"
+#include "../../../src/event.h"
+#include "../../../src/scene.h"
+#include "../../../src/text.h"
 #include "state.h"
 
 void

@@ -20,12 +20,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../src/history.h"
-#include "../../src/kstat.h"
-#include "../../src/model.h"
-#include "../../src/outfile.h"
-#include "../../src/stats.h"
-#include "../options.h"
+#include "../../../src/history.h"
+#include "../../../src/kstat.h"
+#include "../../../src/model.h"
+#include "../../../src/outfile.h"
+#include "../../../src/stats.h"
+#include "../../options.h"
 #include "theme.h"
 
 struct recording;
