@@ -29,7 +29,8 @@ UI_SRC	 = ui/options.c ui/signals.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
-	   ui/screen/views/timeline.c ui/screen/views/log.c \
+	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \
+	   ui/screen/views/timeline_bars.c ui/screen/views/log.c \
 	   ui/screen/views/details.c ui/screen/views/batch.c \
 	   ui/screen/keys/keys.c ui/screen/keys/act.c ui/screen/keys/lesson.c \
 	   ui/screen/keys/nav.c \

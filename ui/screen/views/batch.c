@@ -61,22 +61,82 @@ spread_text(char *buf, size_t len, const char *what,
 	    s->min / unit, s->median / unit, s->max / unit, u);
 }
 
+#define CELL_W		6	/* a rank's column */
+#define RANKS_X		14	/* the first rank's column */
+
+/* The table's rows: a process each, how often it finished in each place
+   (shaded by how often), and how often it was lost; the next line. */
+static int
+ranks_draw(const struct tui *t, WINDOW *w, int lines)
+{
+	const struct stats *st = &t->batch.st;
+	const struct theme *th = &t->theme;
+	unsigned i, r, c, np = st->nproc;
+	char buf[32], nth[16];
+	int y, x;
+
+	mvwaddstr(w, 1, 2, "finished");
+	for (r = 0; r < np; r++) {
+		snprintf(buf, sizeof(buf), "%6s", text_ordinal(r + 1, nth,
+		    sizeof(nth)));
+		mvwaddstr(w, 1, RANKS_X + (int)r * CELL_W, buf);
+	}
+	mvwaddstr(w, 1, RANKS_X + (int)np * CELL_W, " lost");
+	for (i = 0, y = 2; i < np && y < lines - 6; i++, y++) {
+		wattrset(w, th->attr[LOOK_TITLE]);
+		snprintf(buf, sizeof(buf), "Process-%u", i + 1);
+		mvwaddstr(w, y, 2, buf);
+		for (r = 0; r < np; r++) {
+			c = st->ranks[i * np + r];
+			x = RANKS_X + (int)r * CELL_W;
+			wattrset(w, c > 0 ? th->attr[LOOK_SLEEPING] : A_NORMAL);
+			wmove(w, y, x + 1);
+			theme_glyphs(w, shade(th, c, st->runs), 2);
+			wattrset(w, c > 0 ? A_BOLD : th->attr[LOOK_DIM]);
+			snprintf(buf, sizeof(buf), "%3u", c);
+			mvwaddstr(w, y, x + 3, buf);
+		}
+		wattrset(w, th->attr[LOOK_DIM]);
+		snprintf(buf, sizeof(buf), "%5u", st->failed[i]);
+		mvwaddstr(w, y, RANKS_X + (int)np * CELL_W, buf);
+	}
+	wattrset(w, A_NORMAL);
+	return y;
+}
+
+/* Below the rows: how many orders, the wall times, against the plan. */
+static void
+totals_draw(const struct stats *st, WINDOW *w, int y)
+{
+	struct stats_spread sp;
+	char buf[160];
+
+	snprintf(buf, sizeof(buf), "%u different finishing order%s in %u runs",
+	    st->norders, st->norders == 1 ? "" : "s", st->runs);
+	mvwaddstr(w, y++, 2, buf);
+	if (stats_spread(st->wall_ns, st->runs, &sp) == 0) {
+		spread_text(buf, sizeof(buf), "wall time", &sp, 1e9, " s");
+		mvwaddstr(w, y++, 2, buf);
+	}
+	if (stats_ratio(st, &sp)) {
+		spread_text(buf, sizeof(buf), "wall / planned critical path",
+		    &sp, 1, "");
+		mvwaddstr(w, y, 2, buf);
+	}
+}
+
 void
 batch_draw(const struct tui *t)
 {
-	const struct batch *b = &t->batch;
-	const struct stats *st = &b->st;
+	const struct stats *st = &t->batch.st;
 	const struct theme *th = &t->theme;
-	struct stats_spread sp;
-	unsigned i, r, np = st->nproc;
-	int lines, cols, y, x, cw = 6;
-	char buf[160], nth[16];
+	int lines = (int)st->nproc + 9;
+	int cols = RANKS_X + (int)(st->nproc + 1) * CELL_W + 2;
+	char buf[160];
 	WINDOW *w;
 
-	if (!b->table || st->runs == 0)
+	if (!t->batch.table || st->runs == 0)
 		return;
-	lines = (int)np + 9;
-	cols = 14 + (int)(np + 1) * cw + 2;
 	if (cols < 76)
 		cols = 76;
 	lines = lines > LINES ? LINES : lines;
@@ -90,46 +150,7 @@ batch_draw(const struct tui *t)
 	snprintf(buf, sizeof(buf), " %u runs, seed %llu: who finished where ",
 	    st->runs, (unsigned long long)t->opt.run.seed);
 	mvwaddstr(w, 0, 2, buf);
-	mvwaddstr(w, 1, 2, "finished");
-	for (r = 0; r < np; r++) {
-		snprintf(buf, sizeof(buf), "%6s", text_ordinal(r + 1, nth,
-		    sizeof(nth)));
-		mvwaddstr(w, 1, 14 + (int)r * cw, buf);
-	}
-	mvwaddstr(w, 1, 14 + (int)np * cw, " lost");
-	for (i = 0, y = 2; i < np && y < lines - 6; i++, y++) {
-		wattrset(w, th->attr[LOOK_TITLE]);
-		snprintf(buf, sizeof(buf), "Process-%u", i + 1);
-		mvwaddstr(w, y, 2, buf);
-		for (r = 0; r < np; r++) {
-			unsigned c = st->ranks[i * np + r];
-
-			x = 14 + (int)r * cw;
-			wattrset(w, c > 0 ? th->attr[LOOK_SLEEPING] : A_NORMAL);
-			wmove(w, y, x + 1);
-			theme_glyphs(w, shade(th, c, st->runs), 2);
-			wattrset(w, c > 0 ? A_BOLD : th->attr[LOOK_DIM]);
-			snprintf(buf, sizeof(buf), "%3u", c);
-			mvwaddstr(w, y, x + 3, buf);
-		}
-		wattrset(w, th->attr[LOOK_DIM]);
-		snprintf(buf, sizeof(buf), "%5u", st->failed[i]);
-		mvwaddstr(w, y, 14 + (int)np * cw, buf);
-	}
-	wattrset(w, A_NORMAL);
-	y++;
-	snprintf(buf, sizeof(buf), "%u different finishing order%s in %u runs",
-	    st->norders, st->norders == 1 ? "" : "s", st->runs);
-	mvwaddstr(w, y++, 2, buf);
-	if (stats_spread(st->wall_ns, st->runs, &sp) == 0) {
-		spread_text(buf, sizeof(buf), "wall time", &sp, 1e9, " s");
-		mvwaddstr(w, y++, 2, buf);
-	}
-	if (stats_ratio(st, &sp)) {
-		spread_text(buf, sizeof(buf), "wall / planned critical path",
-		    &sp, 1, "");
-		mvwaddstr(w, y++, 2, buf);
-	}
+	totals_draw(st, w, ranks_draw(t, w, lines) + 1);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (lines > 2)
 		mvwaddstr(w, lines - 1, 2, " any key closes; m runs 20 more ");

@@ -109,48 +109,36 @@ kernel_rows(const struct tui *t, int *y)
 		    rows[i].value);
 }
 
-/* The selected thread's rows. */
+/* The selected thread's state, in words. */
 static void
-thread_rows(const struct tui *t, int *y)
+state_word(const struct tui *t, const struct model_thread *th, char *buf,
+    size_t len)
 {
-	unsigned i = t->sel.proc, j = t->sel.thread;
-	const struct model_thread *th = model_thread(t->shown, i, j);
-	const struct model_proc *p = model_proc(t->shown, i);
+	if (th->state == ST_DONE)
+		snprintf(buf, len, "done, finished #%u", th->rank);
+	else if (model_proc_stopped(t->shown, t->sel.proc) &&
+	    th->t_running != 0 && th->t_done == 0)
+		snprintf(buf, len, "%s (stopped)", state_name(th->state));
+	else if (th->deadlocked && th->state == ST_WAITING)
+		snprintf(buf, len, "waiting: deadlocked");
+	else
+		snprintf(buf, len, "%s", state_name(th->state));
+}
+
+/* How the selected thread's time went: planned, busy (sleeping,
+   computing or holding; the phase going counts up to the moment shown),
+   waited, the CPU it used, and when it ran, began and ended. */
+static void
+time_rows(const struct tui *t, int *y, const struct model_thread *th)
+{
 	WINDOW *w = t->lay.details;
-	uint64_t busy, waited;
-	char buf[64], v[48], obj[64];
 	bool now_busy = th->state == ST_SLEEPING ||
 	    th->state == ST_COMPUTING || th->state == ST_HOLDING;
+	uint64_t busy, waited;
+	char buf[64], v[48];
 
-	if (th->state == ST_DONE)
-		snprintf(buf, sizeof(buf), "done, finished #%u", th->rank);
-	else if (model_proc_stopped(t->shown, i) && th->t_running != 0 &&
-	    th->t_done == 0)
-		snprintf(buf, sizeof(buf), "%s (stopped)",
-		    state_name(th->state));
-	else if (th->deadlocked && th->state == ST_WAITING)
-		snprintf(buf, sizeof(buf), "waiting: deadlocked");
-	else
-		snprintf(buf, sizeof(buf), "%s", state_name(th->state));
-	row(w, &t->theme, y, "state", buf);
-	wait_rows(t, y, i, j, th);
-	if (th->holds != 0 && th->state != ST_DONE) {
-		at(t, v, sizeof(v), th->t_hold);
-		snprintf(buf, sizeof(buf), "%s since %s",
-		    th->state == ST_HOLDING ? text_object(t->shown, i, j, obj,
-		    sizeof(obj)) : (th->holds & HOLD_MUTEX(0)) ? "mutex A" :
-		    "mutex B", v);
-		row(w, &t->theme, y, "holds", buf);
-	}
-	kernel_rows(t, y);
-	snprintf(buf, sizeof(buf), "%d", p->pid);
-	row(w, &t->theme, y, "pid", p->pid > 0 ? buf : "-");
-	snprintf(buf, sizeof(buf), "%d", th->tid);
-	row(w, &t->theme, y, "tid", th->tid > 0 ? buf : "-");
 	dur(t, buf, sizeof(buf), th->sleep_ns, th->t_sleeping != 0);
 	row(w, &t->theme, y, "planned", buf);
-	/* Busy: sleeping, computing or holding; the phase going counts up
-	   to the moment shown. */
 	busy = th->busy_ns + (now_busy && t->now > th->t_state ?
 	    t->now - th->t_state : 0);
 	dur(t, v, sizeof(v), busy, th->t_sleeping != 0);
@@ -172,6 +160,35 @@ thread_rows(const struct tui *t, int *y)
 	time_row(t, y, "began", th->t_sleeping);
 	time_row(t, y, th->state == ST_LOST ? "lost" :
 	    th->state == ST_TFAILED ? "failed" : "done", th->t_done);
+}
+
+/* The selected thread's rows. */
+static void
+thread_rows(const struct tui *t, int *y)
+{
+	unsigned i = t->sel.proc, j = t->sel.thread;
+	const struct model_thread *th = model_thread(t->shown, i, j);
+	const struct model_proc *p = model_proc(t->shown, i);
+	WINDOW *w = t->lay.details;
+	char buf[64], v[48], obj[64];
+
+	state_word(t, th, buf, sizeof(buf));
+	row(w, &t->theme, y, "state", buf);
+	wait_rows(t, y, i, j, th);
+	if (th->holds != 0 && th->state != ST_DONE) {
+		at(t, v, sizeof(v), th->t_hold);
+		snprintf(buf, sizeof(buf), "%s since %s",
+		    th->state == ST_HOLDING ? text_object(t->shown, i, j, obj,
+		    sizeof(obj)) : (th->holds & HOLD_MUTEX(0)) ? "mutex A" :
+		    "mutex B", v);
+		row(w, &t->theme, y, "holds", buf);
+	}
+	kernel_rows(t, y);
+	snprintf(buf, sizeof(buf), "%d", p->pid);
+	row(w, &t->theme, y, "pid", p->pid > 0 ? buf : "-");
+	snprintf(buf, sizeof(buf), "%d", th->tid);
+	row(w, &t->theme, y, "tid", th->tid > 0 ? buf : "-");
+	time_rows(t, y, th);
 }
 
 /* The rows of the selected thread's process. */
