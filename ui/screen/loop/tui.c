@@ -2,7 +2,7 @@
  * tui.c: the live screen's loop: the run, the terminal, and the frames.
  *
  * It is stream.c's loop with a screen: pump the source's events into the
- * live model and the history, turn the keys waiting into actions (act.c),
+ * live model and the history, carry out the keys waiting (keys/keys.c),
  * then sleep in ppoll() on the terminal, the ending signals' signalfd and,
  * unless a frame is already due, what the source asks to be polled.  While
  * a run goes (or plays back), frames come at a steady rate set by how fast

@@ -1,5 +1,5 @@
 /*
- * grid.c: the header and the process x thread grid.
+ * grid.c: the process x thread grid, a view of the body.
  *
  * One row per process (name, pid, state) and one cell per thread.  The
  * width of a cell follows the terminal: wide cells show a glyph, a fill
