@@ -44,7 +44,8 @@ enum reaction {
 	REACT_LAYOUT	= 1 << 1,	/* lay the panes out again: the body's
 					   height changed */
 	REACT_RERUN	= 1 << 2,	/* start a run of t->opt (or the
-					   replay's) in place of the one shown */
+					   replay's) in place of the one
+					   shown */
 	REACT_SUSPEND	= 1 << 3,	/* Ctrl-Z: give the shell back */
 	REACT_QUIT	= 1 << 4,
 };
@@ -163,12 +164,33 @@ struct batch {
  * the model of the history's first `cursor` events.  The loop (tui.c), the
  * actions (act.c) and the features write it; every view takes it const.
  */
+/* The run's files (features/files.c alone). */
+struct files_state {
+	struct outfile	 record;	/* --record: the first run */
+	bool		 trace_due;	/* --trace: the first run, once it
+					   ends or is left */
+	bool		 first_open;	/* the first run's files are due */
+};
+
+/* What the body shows first (the views' follow(), before drawing). */
+struct scroll {
+	unsigned	 top_proc;	/* grid: first process row shown */
+	unsigned	 left_thread;	/* grid: first thread column shown */
+	unsigned	 tl_top;	/* timeline: first row shown, 0-based */
+};
+
 struct tui {
-	struct options	 opt;		/* the counts now (keys change them) */
+	/* The terminal and the signals (loop/). */
 	FILE		*in;		/* the terminal, read without blocking */
 	int		 in_fd;
 	int		 sigfd;		/* the ending signals: they cut a
 					   wait for a file's reader short */
+	struct theme	 theme;
+	struct layout	 lay;
+
+	/* The run shown (loop/session.c; the keys change opt, scene and
+	   replay before a rerun). */
+	struct options	 opt;		/* the counts now (keys change them) */
 	struct source	*src;		/* the run; NULL once it has ended */
 	struct recording *replay;	/* the recording shown, or NULL:
 					   a live run */
@@ -177,10 +199,6 @@ struct tui {
 					   its first events are in */
 	char		 refused[320];	/* a replay refused part way: the
 					   line to leave with (exit 2) */
-	struct outfile	 record;	/* --record: the first run */
-	bool		 trace_due;	/* --trace: the first run, once it
-					   ends or is left */
-	bool		 first_open;	/* the first run's files are due */
 	unsigned	 runs;		/* runs started */
 	unsigned	 scene;		/* the scene loaded last (its caption
 					   shows while the run is still it) */
@@ -189,6 +207,10 @@ struct tui {
 					   procs if none */
 	bool		 compare;	/* the rerun asked for is R's */
 	struct history	 hist;		/* every event of the run, in order */
+	bool		 reap_held;	/* z: children that end stay zombies,
+					   this run and the next */
+
+	/* The moment shown (features/travel.c). */
 	struct model	 at;		/* the model of the first at_k events */
 	size_t		 at_k;
 	const struct model *shown;	/* &live or &at */
@@ -196,24 +218,26 @@ struct tui {
 	bool		 following;	/* live: the cursor is the newest */
 	struct play	 play;
 	uint64_t	 now;		/* the moment shown, CLOCK_MONOTONIC */
-	uint64_t	 live_now;	/* the run's clock at this frame */
-	uint64_t	 wall;		/* CLOCK_MONOTONIC at this frame */
-	const struct view_ops *view;	/* the body's view (act.c) */
-	struct theme	 theme;
-	struct layout	 lay;
-	struct kernel_view kern;
+	uint64_t	 live_now;	/* the run's clock at this frame (the
+					   loop's) */
+	uint64_t	 wall;		/* CLOCK_MONOTONIC at this frame (the
+					   loop's) */
+
+	/* What the body shows and how (keys/nav.c, the views). */
+	const struct view_ops *view;	/* the body's view */
 	struct selection sel;
-	unsigned	 top_proc;	/* grid: first process row shown */
-	unsigned	 left_thread;	/* grid: first thread column shown */
-	unsigned	 tl_top;	/* timeline: first row shown, 0-based */
+	struct scroll	 scroll;
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
 	bool		 big;		/* grid: big cells, for a room */
-	struct predict	 predict;
-	struct batch	 batch;
-	bool		 reap_held;	/* z: children that end stay zombies,
-					   this run and the next */
-	char		 note[160];	/* a short message in the header */
+	char		 note[160];	/* a short message in the header
+					   (state_note(); a key clears it) */
+
+	/* The features', each written by its own file. */
+	struct files_state files;	/* features/files.c */
+	struct kernel_view kern;	/* features/kernel.c */
+	struct batch	 batch;		/* features/many.c */
+	struct predict	 predict;	/* keys/lesson.c */
 };
 
 enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };

@@ -33,12 +33,13 @@ files_record_start(struct tui *t)
 {
 	if (t->opt.record == NULL)
 		return;
-	if (outfile_open(&t->record, t->opt.record, OUTFILE_TRUNC) == -1) {
+	if (outfile_open(&t->files.record, t->opt.record,
+	    OUTFILE_TRUNC) == -1) {
 		state_note(t, "cannot record to %s: %s", t->opt.record,
 		    strerror(errno));
 		return;
 	}
-	if (jsonl_put_run(&t->record, &t->opt.run))
+	if (jsonl_put_run(&t->files.record, &t->opt.run))
 		record_failed(t);
 	else
 		state_note(t, "recording the run to %s", t->opt.record);
@@ -51,20 +52,21 @@ record_failed(struct tui *t)
 	char why[96];
 
 	state_note(t, "recording to %s failed: %s (the run goes on)",
-	    t->record.path, outfile_strerror(&t->record, why, sizeof(why)));
+	    t->files.record.path, outfile_strerror(&t->files.record, why,
+	    sizeof(why)));
 }
 
 void
 files_record_event(struct tui *t, const struct event *ev)
 {
-	if (jsonl_put(&t->record, t->live.t0, ev))
+	if (jsonl_put(&t->files.record, t->live.t0, ev))
 		record_failed(t);
 }
 
 void
 files_record_flush(struct tui *t)
 {
-	if (outfile_flush(&t->record))
+	if (outfile_flush(&t->files.record))
 		record_failed(t);
 }
 
@@ -78,44 +80,45 @@ record_end(struct tui *t, bool recorded, char *rec, size_t len)
 	*rec = '\0';
 	if (!recorded)
 		return false;
-	if (outfile_close(&t->record) == 0) {
+	if (outfile_close(&t->files.record) == 0) {
 		snprintf(rec, len, "run recorded to %s", t->opt.record);
 		return false;
 	}
-	snprintf(rec, len, "recording to %s failed: %s", t->record.path,
-	    outfile_strerror(&t->record, why, sizeof(why)));
+	snprintf(rec, len, "recording to %s failed: %s", t->files.record.path,
+	    outfile_strerror(&t->files.record, why, sizeof(why)));
 	return true;
 }
 
 bool
 files_first_run_done(struct tui *t)
 {
-	struct outfile trace = { .fd = -1 }, *fs[2] = { &t->record, &trace };
+	struct outfile trace = { .fd = -1 };
+	struct outfile *fs[2] = { &t->files.record, &trace };
 	char rec[sizeof(t->note)], why[96];
 	bool recorded, failed;
 
-	if (!t->first_open)
+	if (!t->files.first_open)
 		return false;
-	t->first_open = false;
+	t->files.first_open = false;
 	files_record_flush(t);
-	recorded = t->record.fp != NULL;
-	if (t->trace_due)
+	recorded = t->files.record.fp != NULL;
+	if (t->files.trace_due)
 		trace_save(&trace, t->opt.trace, &t->opt.run, &t->hist);
 	/* Both readers get the same second, cut short by a signal. */
 	outfile_wait(fs, 2, t->sigfd);
 	failed = record_end(t, recorded, rec, sizeof(rec));
-	if (t->trace_due && outfile_close(&trace) != 0) {
+	if (t->files.trace_due && outfile_close(&trace) != 0) {
 		state_note(t, "%s%scannot write the trace %s: %s", rec,
 		    *rec != '\0' ? "; " : "", t->opt.trace,
 		    outfile_strerror(&trace, why, sizeof(why)));
 		failed = true;
-	} else if (t->trace_due) {
+	} else if (t->files.trace_due) {
 		state_note(t, "%s%strace of the run written to %s", rec,
 		    *rec != '\0' ? "; " : "", t->opt.trace);
 	} else if (*rec != '\0') {
 		state_note(t, "%s", rec);
 	}
-	t->trace_due = false;
+	t->files.trace_due = false;
 	return failed;
 }
 
@@ -191,7 +194,8 @@ files_export(struct tui *t)
 	char name[96];
 
 	if (create_new(t, "trace.json", &f, name, sizeof(name)) == -1) {
-		state_note(t, "cannot export the run here: %s", strerror(errno));
+		state_note(t, "cannot export the run here: %s",
+		    strerror(errno));
 		return;
 	}
 	trace_put(&f, &t->opt.run, &t->hist);

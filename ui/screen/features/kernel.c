@@ -213,8 +213,8 @@ read_cells(struct tui *t, unsigned rows, unsigned cols)
 	struct kernel_cell *c;
 	unsigned r;
 
-	if (k->rows != rows || k->cols != cols || k->top != t->top_proc ||
-	    k->left != t->left_thread)
+	if (k->rows != rows || k->cols != cols ||
+	    k->top != t->scroll.top_proc || k->left != t->scroll.left_thread)
 		forget(k);
 	if (need > k->cap) {
 		if ((c = reallocarray(k->cell, need, sizeof(*c))) == NULL)
@@ -224,8 +224,8 @@ read_cells(struct tui *t, unsigned rows, unsigned cols)
 		k->cell = c;
 		k->cap = need;
 	}
-	k->top = t->top_proc;
-	k->left = t->left_thread;
+	k->top = t->scroll.top_proc;
+	k->left = t->scroll.left_thread;
 	k->rows = rows;
 	k->cols = cols;
 	for (r = 0; r < rows && k->top + r <= t->live.nproc; r++)
@@ -286,8 +286,9 @@ kernel_frame(struct tui *t, unsigned rows, unsigned cols)
 	}
 	agrees = true;
 	if (cells) {
-		if (due || changed || k->rows == 0 || k->top != t->top_proc ||
-		    k->left != t->left_thread || k->rows != rows ||
+		if (due || changed || k->rows == 0 ||
+		    k->top != t->scroll.top_proc ||
+		    k->left != t->scroll.left_thread || k->rows != rows ||
 		    k->cols != cols)
 			agrees = read_cells(t, rows, cols);
 	}
@@ -348,7 +349,8 @@ kernel_toggle(struct tui *t)
 	else if (!t->view->cells)
 		state_note(t, "kernel letters show in the grid (t)");
 	else
-		state_note(t, "cells show the kernel's state letters (K: back)");
+		state_note(t, "cells show the kernel's state letters (K: "
+		    "back)");
 }
 
 /* The letter to draw in a cell instead of its glyph, or NULL. */

@@ -83,8 +83,9 @@ static const struct binding bindings[] = {
 	  "predict: the run waits at its start while the room guesses the "
 	  "order (digits or Enter); Enter or g starts it",
 	  KEY_LIVE | KEY_RUN },
-	{ { 'v', KEY_BACKSPACE, 127 }, { lesson_plans, lesson_unguess, lesson_unguess },
-	  { 0 }, "v Bksp", NULL,
+	{ { 'v', KEY_BACKSPACE, 127 },
+	  { lesson_plans, lesson_unguess, lesson_unguess }, { 0 }, "v Bksp",
+	  NULL,
 	  "predict: show / hide each thread's planned sleep; take back the "
 	  "last guess", KEY_LIVE },
 	{ { 'm' }, { act_many }, { 0 }, "m", "many runs",

@@ -136,7 +136,7 @@ session_start(struct tui *t)
 		t->sel.proc = t->sel.proc < 1 ? 1 : c->nproc;
 	if (t->sel.thread < 1 || t->sel.thread > c->nthread)
 		t->sel.thread = t->sel.thread < 1 ? 1 : c->nthread;
-	t->tl_top = 0;
+	t->scroll.tl_top = 0;
 	/* The body's height follows the counts. */
 	layout_build(t);
 	/* The kernel view's files of /proc stay out of the new children. */

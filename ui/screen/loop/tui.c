@@ -407,9 +407,10 @@ tui_main(const struct options *o, struct recording *replay,
 	struct tui t = { .opt = *o, .scene = o->scene,
 	    .reap_held = o->scene != 0 && scene_get(o->scene)->zombies,
 	    .sel = { 1, 1 }, .view = &grid_view,
-	    .top_proc = 1,
-	    .left_thread = 1, .following = true, .replay = replay,
-	    .trace_due = o->trace != NULL, .first_open = true, .sigfd = -1,
+	    .scroll = { .top_proc = 1, .left_thread = 1 },
+	    .following = true, .replay = replay,
+	    .files = { .trace_due = o->trace != NULL, .first_open = true },
+	    .sigfd = -1,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl;
 	sigset_t winch, waitmask;

@@ -84,18 +84,19 @@ follow(struct tui *t, const struct geom *g)
 {
 	const struct model *m = t->shown;
 
-	if (t->sel.proc < t->top_proc)
-		t->top_proc = t->sel.proc;
-	if (t->sel.proc >= t->top_proc + g->nrows)
-		t->top_proc = t->sel.proc - g->nrows + 1;
-	if (t->top_proc + g->nrows > m->nproc + 1)
-		t->top_proc = m->nproc >= g->nrows ? m->nproc - g->nrows + 1 : 1;
-	if (t->sel.thread < t->left_thread)
-		t->left_thread = t->sel.thread;
-	if (t->sel.thread >= t->left_thread + g->ncols)
-		t->left_thread = t->sel.thread - g->ncols + 1;
-	if (t->left_thread + g->ncols > m->nthread + 1)
-		t->left_thread = m->nthread - g->ncols + 1;
+	if (t->sel.proc < t->scroll.top_proc)
+		t->scroll.top_proc = t->sel.proc;
+	if (t->sel.proc >= t->scroll.top_proc + g->nrows)
+		t->scroll.top_proc = t->sel.proc - g->nrows + 1;
+	if (t->scroll.top_proc + g->nrows > m->nproc + 1)
+		t->scroll.top_proc = m->nproc >= g->nrows ?
+		    m->nproc - g->nrows + 1 : 1;
+	if (t->sel.thread < t->scroll.left_thread)
+		t->scroll.left_thread = t->sel.thread;
+	if (t->sel.thread >= t->scroll.left_thread + g->ncols)
+		t->scroll.left_thread = t->sel.thread - g->ncols + 1;
+	if (t->scroll.left_thread + g->ncols > m->nthread + 1)
+		t->scroll.left_thread = m->nthread - g->ncols + 1;
 }
 
 /* The pie glyph of a one-column sleeping cell, by how far it has slept. */
@@ -242,7 +243,7 @@ head_draw(const struct tui *t, const struct geom *g)
 	mvwaddstr(w, 0, g->state_x, "state");
 	free_x = g->cells_x;
 	for (j = 0; j < g->ncols; j++) {
-		unsigned tj = t->left_thread + j;
+		unsigned tj = t->scroll.left_thread + j;
 
 		x = g->cells_x + (int)j * g->step;
 		snprintf(num, sizeof(num), "%u", tj);
@@ -258,8 +259,9 @@ head_draw(const struct tui *t, const struct geom *g)
 		free_x = x + (int)strlen(num) + 1;
 	}
 	wattrset(w, t->theme.attr[LOOK_DIM]);
-	if (t->left_thread > 1)
-		mvwaddstr(w, 0, g->cells_x - 2, theme_sym(&t->theme, SYM_MORE_LEFT));
+	if (t->scroll.left_thread > 1)
+		mvwaddstr(w, 0, g->cells_x - 2,
+		    theme_sym(&t->theme, SYM_MORE_LEFT));
 	wattrset(w, A_NORMAL);
 }
 
@@ -290,12 +292,12 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	wattrset(w, A_NORMAL);
 	for (j = 0; j < g->ncols; j++) {
 		cell_draw(t, g, y, g->cells_x + (int)j * g->step, i,
-		    t->left_thread + j);
+		    t->scroll.left_thread + j);
 		if (g->tall > 1)
 			cell_lower(t, g, y + 1, g->cells_x + (int)j * g->step,
-			    i, t->left_thread + j);
+			    i, t->scroll.left_thread + j);
 	}
-	if (t->left_thread + g->ncols <= t->shown->nthread) {
+	if (t->scroll.left_thread + g->ncols <= t->shown->nthread) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, theme_sym(th, SYM_MORE_RIGHT));
 		wattrset(w, A_NORMAL);
@@ -357,17 +359,18 @@ grid_draw(const struct tui *t)
 	geometry(t, &g);
 	werase(w);
 	head_draw(t, &g);
-	for (r = 0; r < g.nrows && t->top_proc + r <= t->shown->nproc; r++)
-		row_draw(t, &g, 1 + (int)r * g.pitch, t->top_proc + r);
+	for (r = 0; r < g.nrows && t->scroll.top_proc + r <= t->shown->nproc;
+	    r++)
+		row_draw(t, &g, 1 + (int)r * g.pitch, t->scroll.top_proc + r);
 	/* The legend on the last line, if the rows leave it and a blank
 	   line above it. */
 	if (1 + (int)r * g.pitch + 1 < getmaxy(w) &&
-	    t->top_proc + r > t->shown->nproc)
+	    t->scroll.top_proc + r > t->shown->nproc)
 		theme_legend(w, th, getmaxy(w) - 1, 2);
 	wattrset(w, th->attr[LOOK_DIM]);
-	if (t->top_proc > 1)
+	if (t->scroll.top_proc > 1)
 		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
-	i = t->top_proc + g.nrows;
+	i = t->scroll.top_proc + g.nrows;
 	if (i <= t->shown->nproc)
 		mvwaddstr(w, 1 + ((int)g.nrows - 1) * g.pitch, 0,
 		    theme_sym(th, SYM_MORE_DOWN));
@@ -388,15 +391,15 @@ grid_hit(const struct tui *t, int y, int x, struct selection *sel)
 	geometry(t, &g);
 	if (y < 1 || (unsigned)(y - 1) / (unsigned)g.pitch >= g.nrows)
 		return false;
-	row = t->top_proc + (unsigned)(y - 1) / (unsigned)g.pitch;
+	row = t->scroll.top_proc + (unsigned)(y - 1) / (unsigned)g.pitch;
 	if (row > t->shown->nproc)
 		return false;
 	sel->proc = row;
 	/* A click on the name selects the row and keeps the column. */
 	if (x < g.cells_x || (x - g.cells_x) % g.step >= g.cw)
 		return true;
-	col = t->left_thread + (unsigned)((x - g.cells_x) / g.step);
-	if (col <= t->shown->nthread && col < t->left_thread + g.ncols)
+	col = t->scroll.left_thread + (unsigned)((x - g.cells_x) / g.step);
+	if (col <= t->shown->nthread && col < t->scroll.left_thread + g.ncols)
 		sel->thread = col;
 	return true;
 }

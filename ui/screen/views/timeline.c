@@ -48,10 +48,10 @@ timeline_scroll(struct tui *t)
 	tgeom_make(t, &g);
 	if (g.rows < 1)
 		return;
-	if (r < t->tl_top)
-		t->tl_top = (unsigned)r;
-	if (r >= t->tl_top + (size_t)g.rows)
-		t->tl_top = (unsigned)(r - (size_t)g.rows + 1);
+	if (r < t->scroll.tl_top)
+		t->scroll.tl_top = (unsigned)r;
+	if (r >= t->scroll.tl_top + (size_t)g.rows)
+		t->scroll.tl_top = (unsigned)(r - (size_t)g.rows + 1);
 }
 
 /* The axis, the moment shown as a line under everything else, the rows,
@@ -78,9 +78,9 @@ timeline_draw(const struct tui *t)
 	wattrset(w, A_NORMAL);
 	bars_draw(t, &g, span, nspan);
 	wattrset(w, th->attr[LOOK_DIM]);
-	if (t->tl_top > 0)
+	if (t->scroll.tl_top > 0)
 		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
-	if (tgeom_row_at(t, t->tl_top + (size_t)g.rows, &row))
+	if (tgeom_row_at(t, t->scroll.tl_top + (size_t)g.rows, &row))
 		mvwaddstr(w, g.rows, 0, theme_sym(th, SYM_MORE_DOWN));
 	wattrset(w, A_NORMAL);
 }
@@ -94,7 +94,7 @@ timeline_hit(const struct tui *t, int y, int x, struct selection *sel)
 
 	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE) || y < 1)
 		return false;
-	if (!tgeom_row_at(t, t->tl_top + (size_t)(y - 1), &row))
+	if (!tgeom_row_at(t, t->scroll.tl_top + (size_t)(y - 1), &row))
 		return false;
 	sel->proc = row.proc;
 	if (row.thread != 0)

@@ -85,7 +85,7 @@ frame_map(const struct tui *t, struct tframe *f)
 {
 	const struct model *m = &t->live;
 	const struct tgeom *g = &f->g;
-	size_t n = t->tl_top, k;
+	size_t n = t->scroll.tl_top, k;
 	unsigned i, per;
 	int r = 0, fold = 0;
 
