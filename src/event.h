@@ -63,6 +63,16 @@ enum state {
 
 enum state_kind { KIND_THREAD, KIND_PROC, KIND_MAIN };
 
+/* Is a thread in `state` busy -- sleeping, computing or holding a lock or
+   a permit?  The one definition: the concurrency figure, the details'
+   "slept" and the timeline's folded levels all count these. */
+static inline bool
+state_busy(unsigned state)
+{
+	return state == ST_SLEEPING || state == ST_COMPUTING ||
+	    state == ST_HOLDING;
+}
+
 /*
  * What a thread waits for or holds (struct event's `what`), with the name
  * --json prints.  OBJ_MUTEX is one of its own process's mutexes (`object`

@@ -52,8 +52,6 @@ static const uint32_t from[ST_COUNT] = {
 
 _Static_assert(ST_COUNT <= 32, "the transition table is a 32-bit mask");
 
-/* States in which a thread is busy: the time the concurrency counts. */
-#define BUSY	(B(ST_SLEEPING) | B(ST_COMPUTING) | B(ST_HOLDING))
 
 /* What each kind of object may be waited for and held, and how many of
    it a process or the run has. */
@@ -205,7 +203,7 @@ model_progress(const struct model *m, unsigned i, unsigned j, uint64_t now)
 	    t->what == OBJ_CPU))
 		d = t->busy_ns + (t->state == ST_COMPUTING ?
 		    now - t->t_state : 0);
-	else if (B(t->state) & BUSY)
+	else if (state_busy(t->state))
 		d = now - t->t_state;
 	else
 		return 0;
@@ -277,7 +275,7 @@ static void
 set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
     unsigned state, uint64_t when)
 {
-	bool was = B(t->state) & BUSY, is = B(state) & BUSY;
+	bool was = state_busy(t->state), is = state_busy(state);
 
 	m->threads_in[t->state]--;
 	m->threads_in[state]++;

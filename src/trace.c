@@ -187,8 +187,8 @@ span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
 	line_us(&l, "ts", ticks(tr, ph->t));
 	line_us(&l, "dur", ticks(tr, to) - ticks(tr, ph->t));
 	line_put(&l, ",\"args\":{");
-	if (ph->state == ST_SLEEPING || ph->state == ST_COMPUTING ||
-	    ph->state == ST_HOLDING) {
+	/* A busy phase was planned: its sleep, CPU time or hold. */
+	if (state_busy(ph->state)) {
 		line_put(&l, "\"planned_us\":");
 		line_num(&l, ph->plan / 1000, 1);
 		l.s[l.n++] = '.';

@@ -132,8 +132,7 @@ static void
 time_rows(const struct tui *t, int *y, const struct model_thread *th)
 {
 	WINDOW *w = t->lay.details;
-	bool now_busy = th->state == ST_SLEEPING ||
-	    th->state == ST_COMPUTING || th->state == ST_HOLDING;
+	bool now_busy = state_busy(th->state);
 	uint64_t busy, waited;
 	char buf[64], v[48];
 

@@ -16,21 +16,20 @@
 #define STATE_W		8	/* "starting" */
 
 /* How each phase of a thread is drawn, by its state: a bar, one column at
-   least, of a mark or of its look's own glyph (busy: counted in a folded
-   row's levels), or a thin line (waiting).  Sleeping keeps the bar it had
-   before the other workloads. */
+   least, of a mark or of its look's own glyph (a busy one, state_busy(),
+   is also counted in a folded row's levels), or a thin line (waiting).
+   Sleeping keeps the bar it had before the other workloads. */
 struct phase_def {
 	bool		 drawn;
-	bool		 busy;
 	uint8_t		 look;		/* enum look */
 	uint8_t		 mark;		/* enum mark; MARK_COUNT: the look's */
 };
 
 static const struct phase_def phases[ST_COUNT] = {
-	[ST_SLEEPING]	= { true, true, LOOK_SLEEPING, MARK_BAR },
-	[ST_COMPUTING]	= { true, true, LOOK_COMPUTING, MARK_COUNT },
-	[ST_HOLDING]	= { true, true, LOOK_HOLDING, MARK_COUNT },
-	[ST_WAITING]	= { true, false, LOOK_WAITING, MARK_SPAN },
+	[ST_SLEEPING]	= { true, LOOK_SLEEPING, MARK_BAR },
+	[ST_COMPUTING]	= { true, LOOK_COMPUTING, MARK_COUNT },
+	[ST_HOLDING]	= { true, LOOK_HOLDING, MARK_COUNT },
+	[ST_WAITING]	= { true, LOOK_WAITING, MARK_SPAN },
 };
 
 /* A thread the frame's walk follows: the phase it is in and since when
@@ -171,9 +170,9 @@ phase_draw(const struct tui *t, const struct tframe *f, int y,
 	    theme_mark(th, (enum mark)d->mark) : theme_glyph(th, l);
 	int c, c1 = tgeom_col(g, s->since), c2 = tgeom_col(g, end);
 
-	if (d->busy && c2 == c1)
+	if (state_busy(s->state) && c2 == c1)
 		c2++;
-	else if (!d->busy && c1 <= s->last)
+	else if (!state_busy(s->state) && c1 <= s->last)
 		c1 = s->last + 1;
 	for (c = c1; c < c2; c++) {
 		bool stop = in_stop(f, c);
@@ -210,7 +209,7 @@ static void
 phase_next(const struct tui *t, const struct tframe *f,
     const struct tproc *p, struct tslot *s, const struct event *ev)
 {
-	bool was = phases[s->state].busy, is = phases[ev->state].busy;
+	bool was = state_busy(s->state), is = state_busy(ev->state);
 
 	if (p->fold >= 0) {
 		if (was && !is)
@@ -324,7 +323,7 @@ proc_tail(const struct tui *t, const struct tframe *f,
 			    i, j);
 			struct tslot *s = &f->slots[tp->slot + (j - tp->lo)];
 
-			if (phases[s->state].busy)
+			if (state_busy(s->state))
 				levels_add(&f->g, s, diff, tr->t_done != 0 ?
 				    tr->t_done : t->now);
 		}
