@@ -81,9 +81,11 @@ uninstall:
 clean:
 	rm -rf build build-asan build-ubsan build-san build-tsan build-fuzz
 
-# The golden screens of tests/golden/ written anew from this build, when a
-# change to the screen is meant: look at `git diff tests/golden` after.
+# The golden screens and the usage of tests/golden/ written anew from this
+# build, when a change to them is meant: look at `git diff tests/golden`
+# after.
 .PHONY: golden
 golden: $(BIN)
 	@sh tests/deps.sh test
 	GOLDEN_UPDATE=1 PTVIZ=$(BIN) bash tests/e2e/golden_screens.sh
+	GOLDEN_UPDATE=1 PTVIZ=$(BIN) bash tests/e2e/help_and_version.sh

@@ -12,6 +12,7 @@
 #include "jsonl.h"
 #include "outfile.h"
 #include "spawn.h"
+#include "work.h"
 
 void
 jsonl_run(FILE *fp, const struct run_config *cfg)
@@ -22,7 +23,7 @@ jsonl_run(FILE *fp, const struct run_config *cfg)
 	    ",\"work\":\"%s\"", JSONL_VERSION, cfg->nproc, cfg->nthread,
 	    cfg->sleep_ns / 1000000000u, cfg->sleep_ns % 1000000000u,
 	    cfg->seed, work_name(cfg->work));
-	if (cfg->work == WORK_SEMAPHORE)
+	if (work_flags(cfg->work) & WORK_PERMITS)
 		fprintf(fp, ",\"permits\":%u", cfg->permits ? cfg->permits :
 		    WORK_DEFAULT_PERMITS);
 	fputs("}\n", fp);

@@ -32,6 +32,7 @@
 #include "quickline.h"
 #include "recording.h"
 #include "spans.h"
+#include "work.h"
 
 /* No time in a recording is later than this after its start (a century),
    so that adding RECORDING_T0 never overflows. */
@@ -276,7 +277,7 @@ take_run(struct recording *rd, json_object *o)
 	/* As on the command line: permits belong to the semaphore alone
 	   (a recording written back would lose them otherwise). */
 	if (json_object_object_get_ex(o, "permits", &v)) {
-		if (cfg->work != WORK_SEMAPHORE)
+		if (!(work_flags(cfg->work) & WORK_PERMITS))
 			return refuse(rd, "\"permits\" is for the semaphore "
 			    "workload, not %s", work_name(cfg->work));
 		if (get_int(rd, o, "permits", 1, WORK_MAX_PERMITS, &n) == -1)
@@ -288,15 +289,17 @@ take_run(struct recording *rd, json_object *o)
 	    (rd->last = calloc(1 + (size_t)p + (size_t)p * (size_t)t,
 	    sizeof(*rd->last))) == NULL)
 		return refuse(rd, "%s", strerror(errno));
-	/* A thread of a workload reports up to twice as much as a sleeping
-	   one; a CPU-bound one a wait each time it was preempted. */
-	/* A zombie each at most, while the screen held reaping. */
+	/* A zombie each at most, while the screen held reaping; a thread
+	   reports what its workload's row says beyond the 3 of a sleeping
+	   one (which model_expected_events counts), a CPU-bound one a wait
+	   each time it was preempted. */
 	rd->max_events = model_expected_events(cfg->nproc, cfg->nthread) +
 	    cfg->nproc + 2 * PAUSES_MAX;
-	if (cfg->work == WORK_CPU)
+	if (work_flags(cfg->work) & WORK_UNBOUNDED)
 		rd->max_events = UINT64_MAX;
-	else if (cfg->work != WORK_SLEEP)
-		rd->max_events += 3ull * cfg->nproc * cfg->nthread;
+	else
+		rd->max_events += (uint64_t)(work_reports(cfg->work) - 3) *
+		    cfg->nproc * cfg->nthread;
 	rd->started = true;
 	return 0;
 }

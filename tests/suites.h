@@ -15,5 +15,6 @@ Suite	*recording_suite(void);
 Suite	*kstat_suite(void);
 Suite	*stats_suite(void);
 Suite	*outfile_suite(void);
+Suite	*work_suite(void);
 
 #endif

@@ -88,7 +88,7 @@ scenes_list(FILE *fp)
 		    "--seed %llu -w %s", n > 1 ? "\n" : "", n, sc->title, n,
 		    c.nproc, c.nthread, (double)c.sleep_ns / 1e9,
 		    (unsigned long long)c.seed, work_name(c.work));
-		if (c.work == WORK_SEMAPHORE)
+		if (work_flags(c.work) & WORK_PERMITS)
 			fprintf(fp, " --permits %u", c.permits);
 		fprintf(fp, "\n   %s\n   %s\n   guide: step %u in %s\n",
 		    sc->watch, sc->ask, sc->guide_step, SCENE_GUIDE);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../src/scene.h"
+#include "../src/work.h"
 #include "options.h"
 
 #define PROGRAM_VERSION	"1.0.0"
@@ -42,10 +43,8 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-void
-options_usage(FILE *fp)
-{
-	fputs(
+/* The usage before the workloads' lines, and after them. */
+static const char usage_head[] =
 "usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]]\n"
 "             [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --scene N [--plain | --json] [--record FILE] [--trace FILE]\n"
@@ -62,16 +61,8 @@ options_usage(FILE *fp)
 "                      up to 9 decimals (default 3)\n"
 "      --seed N        seed for the sleep durations, 0 to 2^64-1\n"
 "                      (default: a random one, shown)\n"
-"  -w, --work WORK     what each thread does (default sleep):\n"
-"                        sleep         sleeps its planned time\n"
-"                        cpu           computes for its planned CPU time\n"
-"                        mutex         holds its process's mutex to sleep\n"
-"                        global-mutex  holds one mutex of the whole run\n"
-"                        semaphore     holds one of N permits of the run\n"
-"                        barrier       sleeps, waits for its process's\n"
-"                                      threads, sleeps again\n"
-"                        deadlock      takes two mutexes in opposite\n"
-"                                      orders (2 threads or more)\n"
+"  -w, --work WORK     what each thread does (default sleep):\n";
+static const char usage_tail[] =
 "      --permits N     the semaphore's permits, 1 to 1024 (default 2)\n"
 "      --scene N       start with ready scene N (its counts, workload,\n"
 "                      sleep and seed, and a caption); keys 1-9 load them\n"
@@ -107,7 +98,56 @@ options_usage(FILE *fp)
 "found (--plain, --json: its processes are killed) or ptviz failed,\n"
 "2 for a bad command line, counts the machine cannot hold or a bad\n"
 "recording, 128+N when ended by signal N.\n"
-"See ptviz(1) for the keys of the screen.\n", fp);
+"See ptviz(1) for the keys of the screen.\n";
+
+/* A workload's help starts after its name, USAGE_INDENT columns in, and
+   wraps before USAGE_WRAP, as the lines around it do. */
+#define USAGE_INDENT	24
+#define USAGE_WRAP	72
+
+/* Workload w's lines of the usage: its name in a column name_w wide, then
+   its help line (with the fewest threads, if more than one) wrapped under
+   itself. */
+static void
+usage_work(FILE *fp, enum work w, int name_w)
+{
+	char help[256];
+	const char *word;
+	int at = USAGE_INDENT + name_w + 2, col = at, n;
+
+	if (work_min_threads(w) > 1)
+		snprintf(help, sizeof(help), "%s (%u threads or more)",
+		    work_about(w), work_min_threads(w));
+	else
+		snprintf(help, sizeof(help), "%s", work_about(w));
+	fprintf(fp, "%*s%-*s  ", USAGE_INDENT, "", name_w, work_name(w));
+	for (word = help; *word != '\0'; word += n + strspn(word + n, " ")) {
+		n = (int)strcspn(word, " ");
+		if (col > at && col + 1 + n > USAGE_WRAP) {
+			fprintf(fp, "\n%*s", at, "");
+			col = at;
+		} else if (col > at) {
+			fputc(' ', fp);
+			col++;
+		}
+		fprintf(fp, "%.*s", n, word);
+		col += n;
+	}
+	fputc('\n', fp);
+}
+
+void
+options_usage(FILE *fp)
+{
+	int w, name_w = 0;
+
+	for (w = 0; w < WORK_COUNT; w++)
+		if ((int)strlen(work_name((enum work)w)) > name_w)
+			name_w = (int)strlen(work_name((enum work)w));
+	fputs(usage_head, fp);
+	for (w = 0; w < WORK_COUNT; w++)
+		usage_work(fp, (enum work)w, name_w);
+	fputs(usage_tail, fp);
 }
 
 int
@@ -216,7 +256,7 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 {
 	unsigned slots;
 	bool permits = false;
-	char buf[41];
+	char buf[41], names[160];
 	int c;
 
 	*o = (struct options){
@@ -278,10 +318,9 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		case 'w':
 			if (!work_parse(optarg, &o->run.work)) {
 				snprintf(err, errlen, "--work '%s' is not a "
-				    "workload: give sleep, cpu, mutex, "
-				    "global-mutex, semaphore, barrier or "
-				    "deadlock (see ptviz --help)",
-				    shown(optarg, buf));
+				    "workload: give %s (see ptviz --help)",
+				    shown(optarg, buf), work_names(names,
+				    sizeof(names), " or "));
 				return -1;
 			}
 			break;
@@ -395,7 +434,7 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		    work_min_threads(o->run.work));
 		return -1;
 	}
-	if (permits && o->run.work != WORK_SEMAPHORE) {
+	if (permits && !(work_flags(o->run.work) & WORK_PERMITS)) {
 		snprintf(err, errlen, "--permits is for --work semaphore "
 		    "(see ptviz --help)");
 		return -1;

@@ -24,18 +24,6 @@
 #include "../options.h"
 #include "runs.h"
 
-/* What the critical path is, a phrase a workload; NULL: it has none. */
-static const char *const critical_about[WORK_COUNT] = {
-	[WORK_SLEEP]	 = "the longest planned sleep",
-	[WORK_CPU]	 = "the longest planned CPU time, a CPU each",
-	[WORK_MUTEX]	 = "the longest process's sleeps one after another",
-	[WORK_GMUTEX]	 = "every sleep of the run one after another",
-	[WORK_SEMAPHORE] = "at least: the longest sleep, or all of them "
-			   "shared by the permits",
-	[WORK_BARRIER]	 = "the longest process's two slowest phases",
-	[WORK_DEADLOCK]	 = NULL,
-};
-
 /* ns as a person reads it: "0 s", "412 us", "3.18 ms", "2.914 s". */
 static const char *
 human(double ns, char *buf, size_t len)
@@ -155,13 +143,13 @@ json_end(FILE *fp, const struct options *o, const struct stats *st,
 	else
 		fputs("\"wall_ns\":null", fp);
 	fputc(',', fp);
-	if (st->runs > 0 && critical_about[c->work] != NULL &&
+	if (st->runs > 0 && stats_critical_ns(c, NULL) &&
 	    stats_spread(st->critical_ns, st->runs, &sp) == 0)
 		put_spread(fp, "critical_ns", &sp, false);
 	else
 		fputs("\"critical_ns\":null", fp);
 	fputc(',', fp);
-	if (critical_about[c->work] != NULL && stats_ratio(st, &sp))
+	if (stats_critical_ns(c, NULL) && stats_ratio(st, &sp))
 		put_spread(fp, "ratio", &sp, true);
 	else
 		fputs("\"ratio\":null", fp);
@@ -264,7 +252,7 @@ static void
 plain_end(FILE *fp, const struct options *o, const struct stats *st,
     bool stopped)
 {
-	const char *about = critical_about[o->run.work];
+	const char *about = work_critical_about(o->run.work);
 	struct stats_spread sp;
 	const uint16_t *order;
 	unsigned n, runs;
@@ -289,8 +277,8 @@ plain_end(FILE *fp, const struct options *o, const struct stats *st,
 	if (stats_spread(st->wall_ns, st->runs, &sp) == 0)
 		plain_spread(fp, &sp, false);
 	fputs("\ncritical path planned", fp);
-	if (about == NULL) {
-		fputs(": - (a deadlock never ends by itself)\n", fp);
+	if (!stats_critical_ns(&o->run, NULL)) {
+		fprintf(fp, ": - (%s)\n", about);
 		return;
 	}
 	fprintf(fp, " (%s): ", about);
