@@ -32,6 +32,7 @@
 #include "quickline.h"
 #include "recording.h"
 #include "spans.h"
+#include "text.h"
 #include "work.h"
 
 /* No time in a recording is later than this after its start (a century),
@@ -580,16 +581,17 @@ check_event(struct recording *rd, const struct event *e)
 	const struct run_config *cfg = &rd->cfg;
 	struct event ev = *e;
 	uint64_t *last;
-	char whom[48];
+	char whom[48], now[32], before[32];
 
 	last = &rd->last[ev.proc == 0 ? 0 : ev.thread == 0 ? ev.proc :
 	    1 + cfg->nproc + (size_t)(ev.proc - 1) * cfg->nthread +
 	    (ev.thread - 1)];
 	if (ev.t_ns < *last)
-		return refuse(rd, "time goes backwards for %s (%.9f s after "
-		    "%.9f s)", who(&ev, whom, sizeof(whom)),
-		    (double)(ev.t_ns - RECORDING_T0) / 1e9,
-		    (double)(*last - RECORDING_T0) / 1e9);
+		return refuse(rd, "time goes backwards for %s (%s s after "
+		    "%s s)", who(&ev, whom, sizeof(whom)),
+		    text_secs((double)(ev.t_ns - RECORDING_T0), 9, false, now,
+		    sizeof(now)), text_secs((double)(*last - RECORDING_T0), 9,
+		    false, before, sizeof(before)));
 	if (rd->info.events >= rd->max_events)
 		return refuse(rd, "more events than a run of %u × %u can "
 		    "have", cfg->nproc, cfg->nthread);
@@ -983,7 +985,8 @@ recording_open(const char *path, struct run_config *cfg, char *err,
 unsigned
 recording_warnings(const struct recording *rd, char w[][160])
 {
-	double at = (double)(rd->info.end_ns - RECORDING_T0) / 1e9;
+	uint64_t at = rd->info.end_ns - RECORDING_T0;
+	char secs[32];
 	unsigned n = 0;
 
 	if (!rd->info.ended)
@@ -993,8 +996,9 @@ recording_warnings(const struct recording *rd, char w[][160])
 		    "stopped?): skipped; the run replays up to it",
 		    rd->info.cut_line);
 	if (rd->info.cut)
-		snprintf(w[n++], 160, "the recording stops at %.*f s: the run "
-		    "was cut there", at >= 0.1 || at == 0 ? 1 : 3, at);
+		snprintf(w[n++], 160, "the recording stops at %s s: the run "
+		    "was cut there", text_secs((double)at, at >= 100000000 ||
+		    at == 0 ? 1 : 3, false, secs, sizeof(secs)));
 	return n;
 }
 

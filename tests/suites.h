@@ -16,5 +16,6 @@ Suite	*kstat_suite(void);
 Suite	*stats_suite(void);
 Suite	*outfile_suite(void);
 Suite	*work_suite(void);
+Suite	*text_suite(void);
 
 #endif

@@ -39,6 +39,7 @@
 #include "../src/recording.h"
 #include "../src/spawn.h"
 #include "../src/scene.h"
+#include "../src/text.h"
 #include "../src/work.h"
 #include "options.h"
 #include "signals.h"
@@ -79,15 +80,17 @@ scenes_list(FILE *fp)
 {
 	const struct scene *sc;
 	struct run_config c;
+	char secs[32];
 	unsigned n;
 
 	for (n = 1; n <= scene_count(); n++) {
 		sc = scene_get(n);
 		scene_config(n, &c);
-		fprintf(fp, "%s%u  %s\n   ptviz --scene %u: -p %u -t %u -s %g "
+		fprintf(fp, "%s%u  %s\n   ptviz --scene %u: -p %u -t %u -s %s "
 		    "--seed %llu -w %s", n > 1 ? "\n" : "", n, sc->title, n,
-		    c.nproc, c.nthread, (double)c.sleep_ns / 1e9,
-		    (unsigned long long)c.seed, work_name(c.work));
+		    c.nproc, c.nthread, text_secs((double)c.sleep_ns, 9, true,
+		    secs, sizeof(secs)), (unsigned long long)c.seed,
+		    work_name(c.work));
 		if (work_flags(c.work) & WORK_PERMITS)
 			fprintf(fp, " --permits %u", c.permits);
 		fprintf(fp, "\n   %s\n   %s\n   guide: step %u in %s\n",

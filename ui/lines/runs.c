@@ -28,6 +28,8 @@
 static const char *
 human(double ns, char *buf, size_t len)
 {
+	char secs[32];
+
 	if (ns == 0)
 		snprintf(buf, len, "0 s");
 	else if (ns < 1e6)
@@ -35,7 +37,8 @@ human(double ns, char *buf, size_t len)
 	else if (ns < 1e9)
 		snprintf(buf, len, "%.2f ms", ns / 1e6);
 	else
-		snprintf(buf, len, "%.3f s", ns / 1e9);
+		snprintf(buf, len, "%s s", text_secs(ns, 3, false, secs,
+		    sizeof(secs)));
 	return buf;
 }
 
@@ -112,14 +115,15 @@ json_end(FILE *fp, const struct options *o, const struct stats *st,
 	const uint16_t *order;
 	unsigned i, r, n, runs;
 	int common = stats_common(st);
+	char secs[32];
 
 	fprintf(fp, "{\"event\":\"runs\",\"runs\":%u,\"asked\":%u,"
 	    "\"stopped\":%s,\"processes\":%u,\"threads\":%u,"
-	    "\"sleep_s\":%" PRIu64 ".%09" PRIu64 ",\"seed\":%" PRIu64
-	    ",\"vary_seed\":%s,\"work\":\"%s\",\"ranks\":[", st->runs,
-	    o->runs, stopped ? "true" : "false", c->nproc, c->nthread,
-	    c->sleep_ns / 1000000000u, c->sleep_ns % 1000000000u, c->seed,
-	    o->vary_seed ? "true" : "false", work_name(c->work));
+	    "\"sleep_s\":%s,\"seed\":%" PRIu64 ",\"vary_seed\":%s,"
+	    "\"work\":\"%s\",\"ranks\":[", st->runs, o->runs,
+	    stopped ? "true" : "false", c->nproc, c->nthread,
+	    text_secs((double)c->sleep_ns, 9, false, secs, sizeof(secs)),
+	    c->seed, o->vary_seed ? "true" : "false", work_name(c->work));
 	for (i = 0; i < st->nproc; i++) {
 		fputs(i == 0 ? "[" : ",[", fp);
 		for (r = 0; r < st->nproc; r++)

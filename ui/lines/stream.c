@@ -77,21 +77,6 @@
 #define PROGRESS_TTY_NS	100000000ull	/* a terminal's progress: 10 Hz */
 #define PROGRESS_LOG_NS	1000000000ull	/* a log's: a line a second */
 
-/* The kinds of fault, each told in full FAULT_LINES times, then counted. */
-enum fault { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
-    FAULT_COUNT };
-
-/* How report_summary() counts the rest of each kind: one, more than one. */
-static const char *const fault_rest[FAULT_COUNT][2] = {
-	[FAULT_THREADS]	= { "process could not start all its threads",
-			    "processes could not start all their threads" },
-	[FAULT_KILLED]	= { "process was killed", "processes were killed" },
-	[FAULT_STATUS]	= { "process exited with a non-zero status",
-			    "processes exited with a non-zero status" },
-	[FAULT_EARLY]	= { "process exited before it was done",
-			    "processes exited before they were done" },
-};
-
 struct stream {
 	struct model	 model;
 	struct out	 out;		/* stdout */
@@ -164,9 +149,9 @@ record_failed(struct stream *s)
 	s->faults++;
 }
 
-/* Count a fault of kind k; true if it is to be told in full. */
+/* Count a fault of kind k (text.h); true if it is to be told in full. */
 static bool
-tell(struct stream *s, enum fault k)
+tell(struct stream *s, enum fault_kind k)
 {
 	return s->told[k]++ < FAULT_LINES;
 }
@@ -178,6 +163,7 @@ report_threads(struct stream *s, FILE *fp, unsigned i)
 {
 	const struct model_thread *th;
 	unsigned j, failed = 0;
+	char text[192];
 	int err = 0;
 
 	/* The model counts failed threads as they arrive: look at this
@@ -193,9 +179,9 @@ report_threads(struct stream *s, FILE *fp, unsigned i)
 		return 0;
 	s->tfailed_told += failed;
 	if (tell(s, FAULT_THREADS))
-		fprintf(fp, "ptviz: Process-%u started %u of %u threads: %s\n",
-		    i, s->model.nthread - failed, s->model.nthread,
-		    strerror(err));
+		fprintf(fp, "ptviz: %s\n", text_threads_started(i,
+		    s->model.nthread - failed, s->model.nthread, err, text,
+		    sizeof(text)));
 	return 1;
 }
 
@@ -237,8 +223,8 @@ report_fault(struct stream *s, FILE *fp, const struct event *ev)
 			return report_threads(s, fp, ev->proc);
 		report_threads(s, fp, ev->proc);
 		if (tell(s, FAULT_EARLY))
-			fprintf(fp, "ptviz: Process-%u (pid %d) exited before "
-			    "it was done\n", ev->proc, ev->pid);
+			fprintf(fp, "ptviz: %s\n", text_exited_early(ev, text,
+			    sizeof(text)));
 		return 1;
 	}
 	return 0;
@@ -249,21 +235,17 @@ report_fault(struct stream *s, FILE *fp, const struct event *ev)
 static void
 report_summary(struct stream *s, FILE *fp)
 {
-	unsigned k, rest;
+	char text[128];
+	unsigned k;
 
-	if (s->never_first != 0 && s->never_first == s->never_last)
-		fprintf(fp, "ptviz: Process-%u was never forked\n",
-		    s->never_first);
-	else if (s->never_first != 0)
-		fprintf(fp, "ptviz: Process-%u to Process-%u were never "
-		    "forked\n", s->never_first, s->never_last);
-	for (k = 0; k < FAULT_COUNT; k++) {
-		if (s->told[k] <= FAULT_LINES)
-			continue;
-		rest = s->told[k] - FAULT_LINES;
-		fprintf(fp, "ptviz: ... and %u more %s\n", rest,
-		    fault_rest[k][rest == 1 ? 0 : 1]);
-	}
+	if (s->never_first != 0)
+		fprintf(fp, "ptviz: %s\n", text_never_forked(s->never_first,
+		    s->never_last, text, sizeof(text)));
+	for (k = 0; k < FAULT_COUNT; k++)
+		if (s->told[k] > FAULT_LINES)
+			fprintf(fp, "ptviz: %s\n", text_fault_rest(
+			    (enum fault_kind)k, s->told[k] - FAULT_LINES, text,
+			    sizeof(text)));
 }
 
 static void
