@@ -18,7 +18,9 @@ PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
-	   src/history.c src/text.c src/jsonl.c src/recording.c src/trace.c \
+	   src/history.c src/text.c src/jsonl.c src/recording.c \
+	   src/recline.c src/recfields.c src/recheck.c src/recwhole.c \
+	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/kstat.c src/stats.c src/spans.c \
 	   src/quickline.c

@@ -87,7 +87,9 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
-RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
+RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
+		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
+		src/outfile.c \
 		src/history.c src/model.c src/event.c src/work.c src/spans.c \
 		src/quickline.c src/text.c
 build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \
