@@ -9,6 +9,7 @@
 
 #include "../src/work.h"
 #include "../ui/options.h"
+#include "../ui/usage.h"
 #include "suites.h"
 
 /* Parse a NULL-terminated list of words after "ptviz". */
@@ -127,7 +128,7 @@ START_TEST(options_usage_lists_each_workload_from_its_row)
 	enum work w;
 
 	ck_assert_ptr_nonnull(fp);
-	options_usage(fp);
+	usage_print(fp);
 	fclose(fp);
 	for (w = 0; w < WORK_COUNT; w++) {
 		first = strcspn(work_about(w), " ");

@@ -20,6 +20,7 @@ LAYERS = [
     ("core", "src/"),
     ("entry's parts", "ui/options."),
     ("entry's parts", "ui/signals."),
+    ("entry's parts", "ui/usage."),
     ("line front ends", "ui/lines/"),
     ("the look", "ui/screen/theme."),
     ("the screen's state", "ui/screen/state."),

@@ -43,6 +43,7 @@
 #include "../src/work.h"
 #include "options.h"
 #include "signals.h"
+#include "usage.h"
 #include "lines/json.h"
 #include "lines/plain.h"
 #include "lines/runs.h"
@@ -109,7 +110,7 @@ print_info(const struct options *o, bool stdout_closed)
 		errno = EBADF;
 	} else {
 		if (o->help)
-			options_usage(stdout);
+			usage_print(stdout);
 		else if (o->scenes)
 			scenes_list(stdout);
 		else
