@@ -284,6 +284,75 @@ replay_open(struct options *o, char *why, size_t whylen)
 	return recording_open(o->replay, &o->run, why, whylen);
 }
 
+/*
+ * Every refusal before anything starts: --runs where the screen would be,
+ * a closed stdout, one file named twice, a bad recording (opened here
+ * into *replay), counts the machine cannot hold, a file that cannot be
+ * written.  0 to go on, else the exit status, told on stderr.
+ */
+static int
+refuse_early(struct options *o, int closed, struct recording **replay)
+{
+	char why[256];
+
+	/* Many runs are counted in lines; the screen does not show them. */
+	if (o->runs > 0 && o->mode == MODE_AUTO && keyboard(o) &&
+	    isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ptviz: use --plain or --json with --runs (the "
+		    "screen's view of many runs comes later)\n");
+		return 2;
+	}
+	/* Lines for a stdout that is not there would be lost unseen. */
+	if (closed & 2) {
+		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
+		return 1;
+	}
+	if (!distinct(o))
+		return 2;
+	if (o->replay != NULL) {
+		if ((*replay = replay_open(o, why, sizeof(why))) == NULL) {
+			fprintf(stderr, "ptviz: %s\n", why);
+			return 2;
+		}
+		o->seed_given = true;
+	} else if (too_many(o)) {
+		return 2;
+	}
+	/* After the recording was opened: it may be the file written. */
+	if (!writable(o)) {
+		recording_close(*replay);
+		*replay = NULL;
+		return 2;
+	}
+	return 0;
+}
+
+/* Run the front end o asks for, on replay if not NULL; its exit status. */
+static int
+front_end(const struct options *o, struct recording *replay)
+{
+	bool screen = o->mode == MODE_AUTO && keyboard(o) &&
+	    isatty(STDOUT_FILENO);
+	char why[256];
+	int status;
+
+	if (o->runs > 0)
+		return stream_runs(o, o->mode == MODE_JSON ? &json_runs :
+		    &plain_runs);
+	/* Converted, showing nothing: the run's faults and exit status as
+	   --plain has them. */
+	if (replay != NULL && o->trace != NULL && o->mode == MODE_AUTO)
+		return stream_main(o, &silent_printer, replay);
+	if (o->mode == MODE_JSON)
+		return stream_main(o, &json_printer, replay);
+	if (screen && (status = tui_main(o, replay, why, sizeof(why))) != -1)
+		return status;
+	if (screen)
+		fprintf(stderr, "ptviz: %s; printing plain lines instead\n",
+		    why);
+	return stream_main(o, &plain_printer, replay);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -291,7 +360,6 @@ main(int argc, char *argv[])
 	struct recording *replay = NULL;
 	char why[256];
 	int status, closed;
-	bool screen;
 
 	if ((closed = open_stdio()) == -1)
 		return 1;	/* no stderr to say it on */
@@ -304,60 +372,15 @@ main(int argc, char *argv[])
 	}
 	if (o.help || o.version || o.scenes)
 		return print_info(&o, closed & 2);
-	/* Many runs are counted in lines; the screen does not show them. */
-	if (o.runs > 0 && o.mode == MODE_AUTO && keyboard(&o) &&
-	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ptviz: use --plain or --json with --runs (the "
-		    "screen's view of many runs comes later)\n");
-		return 2;
-	}
-	/* Lines for a stdout that is not there would be lost unseen. */
-	if (closed & 2) {
-		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
-		return 1;
-	}
-	if (!distinct(&o))
-		return 2;
-	if (o.replay != NULL) {
-		if ((replay = replay_open(&o, why, sizeof(why))) == NULL) {
-			fprintf(stderr, "ptviz: %s\n", why);
-			return 2;
-		}
-		o.seed_given = true;
-	} else if (too_many(&o)) {
-		return 2;
-	}
-	/* After the recording was opened: it may be the file written. */
-	if (!writable(&o)) {
-		recording_close(replay);
-		return 2;
-	}
+	if ((status = refuse_early(&o, closed, &replay)) != 0)
+		return status;
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */
 	setproctitle_init(argc, argv, environ);
 	if (run_block_signals() == -1 || signals_block(false) == -1)
 		err(1, "sigprocmask");
-	screen = o.mode == MODE_AUTO && keyboard(&o) &&
-	    isatty(STDOUT_FILENO);
-	if (o.runs > 0) {
-		status = stream_runs(&o, o.mode == MODE_JSON ? &json_runs :
-		    &plain_runs);
-	} else if (replay != NULL && o.trace != NULL && o.mode == MODE_AUTO) {
-		/* Converted, showing nothing: the run's faults and exit status
-		   as --plain has them. */
-		status = stream_main(&o, &silent_printer, replay);
-	} else if (o.mode == MODE_JSON) {
-		status = stream_main(&o, &json_printer, replay);
-	} else if (screen &&
-	    (status = tui_main(&o, replay, why, sizeof(why))) != -1) {
-		;
-	} else {
-		if (screen)
-			fprintf(stderr, "ptviz: %s; printing plain lines "
-			    "instead\n", why);
-		status = stream_main(&o, &plain_printer, replay);
-	}
+	status = front_end(&o, replay);
 	if (replay != NULL)
 		replay_warn(replay);
 	recording_close(replay);
