@@ -22,7 +22,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/recline.c src/recfields.c src/recheck.c src/recwhole.c \
 	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
-	   src/source.c src/limits.c src/kstat.c src/stats.c \
+	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
 	   src/spans.c src/quickline.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
