@@ -26,9 +26,11 @@
  *   src/child.c  its thread body, which its row names;
  *   src/stats.c  its critical path, which its row names, unless one
  *                there fits (NULL: it has none);
- *   doc/ptviz.1  its paragraph under WORKLOADS;
+ *   doc/ptviz.1  its name under -w and its paragraph in "Workloads";
  * and, if its threads wait for or hold something new, an object in
  * event.h's EVENT_OBJECTS (what the model checks and text.c names).
+ * Until the screen's W key makes its help from work_names(),
+ * ui/screen/keys.c lists the names too.
  *
  * The global mutex and the semaphore live in a shared mapping the main
  * process makes before it forks (only for a workload flagged
