@@ -18,13 +18,15 @@ PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
-	   src/history.c src/text.c src/jsonl.c src/recording.c src/trace.c \
+	   src/history.c src/text.c src/jsonl.c src/recording.c \
+	   src/recline.c src/recfields.c src/recheck.c src/recwhole.c \
+	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
-	   src/source.c src/limits.c src/kstat.c src/stats.c src/spans.c \
-	   src/quickline.c
-UI_SRC	 = ui/options.c ui/signals.c \
-	   ui/lines/out.c ui/lines/stream.c ui/lines/plain.c ui/lines/json.c \
-	   ui/lines/runs.c \
+	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
+	   src/spans.c src/quickline.c
+UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
+	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
+	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \
 	   ui/screen/base/theme.c ui/screen/base/state.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
@@ -86,9 +88,11 @@ uninstall:
 clean:
 	rm -rf build build-asan build-ubsan build-san build-tsan build-fuzz
 
-# The golden screens of tests/golden/ written anew from this build, when a
-# change to the screen is meant: look at `git diff tests/golden` after.
+# The golden screens and the usage of tests/golden/ written anew from this
+# build, when a change to them is meant: look at `git diff tests/golden`
+# after.
 .PHONY: golden
 golden: $(BIN)
 	@sh tests/deps.sh test
 	GOLDEN_UPDATE=1 PTVIZ=$(BIN) bash tests/e2e/golden_screens.sh
+	GOLDEN_UPDATE=1 PTVIZ=$(BIN) bash tests/e2e/help_and_version.sh

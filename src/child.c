@@ -9,11 +9,13 @@
  * shared region is its only channel.  It never calls exit(): the parent's
  * atexit handlers and stdio buffers are not its own.
  *
- * A thread runs the body of the run's workload (the table `bodies`).  The
- * order of its reports keeps the history true: `waiting` before it blocks,
- * `holding` once it has what it waited for, and `done` before it lets go,
- * so that two holders' spans never overlap.  A lock is tried first: a
- * thread that gets it at once never reports a wait.
+ * A thread runs the body of the run's workload, which the workload's row
+ * in work.h names (the table `bodies`).  The order of its reports keeps
+ * the history true: `waiting` before it blocks, `holding` once it has
+ * what it waited for, and `done` before it lets go, so that two holders'
+ * spans never overlap.  A lock is tried first: a thread that gets it at
+ * once never reports a wait.  A body reports no more events than its row
+ * says (`reports`), but for the CPU-bound one, whose row says so.
  */
 #include <sys/prctl.h>
 
@@ -149,7 +151,7 @@ cpu_now(void)
 
 /* sleep: the reference program's thread. */
 static void
-work_sleep(struct thread_args *t)
+body_sleep(struct thread_args *t)
 {
 	uint64_t d = plan(t, 0);
 
@@ -162,7 +164,7 @@ work_sleep(struct thread_args *t)
    of the wall clock its CPU clock did not follow was a wait for a CPU:
    reported after the fact, at the time it began. */
 static void
-work_cpu(struct thread_args *t)
+body_cpu(struct thread_args *t)
 {
 	uint64_t d = plan(t, 0), c0, c, w, wprev, cprev;
 	volatile uint64_t x = t->thread;
@@ -213,7 +215,7 @@ take_local(struct thread_args *t, unsigned o, uint64_t d)
 
 /* mutex: the process's threads hold its mutex one at a time. */
 static void
-work_mutex(struct thread_args *t)
+body_mutex(struct thread_args *t)
 {
 	uint64_t d = plan(t, 0);
 
@@ -225,7 +227,7 @@ work_mutex(struct thread_args *t)
 
 /* global-mutex: one holder in the whole run. */
 static void
-work_gmutex(struct thread_args *t)
+body_gmutex(struct thread_args *t)
 {
 	struct work_shared *ws = t->child->shared;
 	struct wait_for wf = { t, OBJ_GMUTEX, 0 };
@@ -242,7 +244,7 @@ work_gmutex(struct thread_args *t)
 
 /* semaphore: at most `permits` holders in the whole run. */
 static void
-work_semaphore(struct thread_args *t)
+body_semaphore(struct thread_args *t)
 {
 	struct work_shared *ws = t->child->shared;
 	struct wait_for wf = { t, OBJ_SEM, 0 };
@@ -259,7 +261,7 @@ work_semaphore(struct thread_args *t)
 
 /* barrier: sleep, wait for every thread of the process, sleep again. */
 static void
-work_barrier(struct thread_args *t)
+body_barrier(struct thread_args *t)
 {
 	struct local *l = t->local;
 	uint64_t d = plan(t, 0);
@@ -286,7 +288,7 @@ work_barrier(struct thread_args *t)
    starts on a loaded machine: a lesson that shows it one time in three
    would teach nothing. */
 static void
-work_deadlock(struct thread_args *t)
+body_deadlock(struct thread_args *t)
 {
 	struct local *l = t->local;
 	unsigned first = (t->thread - 1) % 2, second = 1 - first;
@@ -306,14 +308,12 @@ work_deadlock(struct thread_args *t)
 	pthread_mutex_unlock(&t->local->mutex[first]);
 }
 
+/* The body of each workload, named in its row (work.h). */
 static void (*const bodies[WORK_COUNT])(struct thread_args *) = {
-	[WORK_SLEEP]	 = work_sleep,
-	[WORK_CPU]	 = work_cpu,
-	[WORK_MUTEX]	 = work_mutex,
-	[WORK_GMUTEX]	 = work_gmutex,
-	[WORK_SEMAPHORE] = work_semaphore,
-	[WORK_BARRIER]	 = work_barrier,
-	[WORK_DEADLOCK]	 = work_deadlock,
+#define X(e, name, min, help, reports, flags, body, crit, words)	\
+	[e] = body,
+	WORKS(X)
+#undef X
 };
 
 static void *

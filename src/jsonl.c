@@ -12,17 +12,21 @@
 #include "jsonl.h"
 #include "outfile.h"
 #include "spawn.h"
+#include "text.h"
+#include "work.h"
 
 void
 jsonl_run(FILE *fp, const struct run_config *cfg)
 {
+	char secs[32];
+
 	fprintf(fp, "{\"event\":\"run\",\"format\":\"" JSONL_FORMAT "\","
 	    "\"version\":%d,\"processes\":%u,\"threads\":%u,"
-	    "\"sleep_s\":%" PRIu64 ".%09" PRIu64 ",\"seed\":%" PRIu64
-	    ",\"work\":\"%s\"", JSONL_VERSION, cfg->nproc, cfg->nthread,
-	    cfg->sleep_ns / 1000000000u, cfg->sleep_ns % 1000000000u,
-	    cfg->seed, work_name(cfg->work));
-	if (cfg->work == WORK_SEMAPHORE)
+	    "\"sleep_s\":%s,\"seed\":%" PRIu64 ",\"work\":\"%s\"",
+	    JSONL_VERSION, cfg->nproc, cfg->nthread, text_secs((double)
+	    cfg->sleep_ns, 9, false, secs, sizeof(secs)), cfg->seed,
+	    work_name(cfg->work));
+	if (work_flags(cfg->work) & WORK_PERMITS)
 		fprintf(fp, ",\"permits\":%u", cfg->permits ? cfg->permits :
 		    WORK_DEFAULT_PERMITS);
 	fputs("}\n", fp);

@@ -134,19 +134,4 @@ bool		 limits_run_fits(unsigned nproc, unsigned nthread, char *buf,
 void		 limits_most_note(char *buf, size_t len,
 		    const struct limits *l, unsigned most, bool procs);
 
-/* Text parsers, for the tests: -1 if the text is not as expected. */
-/* The tasks on the machine: the number after '/' in /proc/loadavg. */
-int		 limits_parse_loadavg(const char *text, uint64_t *tasks);
-/* MemAvailable of /proc/meminfo, in KiB. */
-int		 limits_parse_meminfo(const char *text, uint64_t *kib);
-/* The parent and the number of threads of /proc/PID/stat. */
-int		 limits_parse_stat(const char *text, pid_t *ppid,
-		    uint64_t *threads);
-/* The folder of the pids controller's cgroup of a process, from its
-   /proc/PID/cgroup and /proc/PID/mountinfo: a v1 hierarchy with "pids"
-   first, else the unified (v2) one; the mount point in *top.  -1 if there
-   is none, or it is not mounted here. */
-int		 limits_parse_cgroup(const char *cgroup, const char *mountinfo,
-		    char *dir, size_t dirlen, size_t *top);
-
 #endif

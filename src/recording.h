@@ -92,25 +92,11 @@ unsigned recording_warnings(const struct recording *r, char w[][160]);
 /* Close it and free it all (NULL: nothing). */
 void	recording_close(struct recording *r);
 
-/* A whole recording in memory, its events kept in an array: for tests and
-   the fuzzers.  Set `slow` before recording_parse to read every line with
-   json-c, as the differential fuzzer does to compare. */
-struct recording_whole {
-	bool		 slow;
-	struct run_config cfg;
-	struct event	*events;	/* [n], in the file's order */
-	size_t		 n, cap;
-	unsigned	 cut_line;
-	bool		 cut;
-	bool		 nomem;		/* an event could not be kept */
-};
-
-/* Read buf as a recording named `name`; -1 with one line in err, and w
-   empty, if it is not a good one. */
-int	recording_parse(struct recording_whole *w, const char *name,
-	    const char *buf, size_t len, char *err, size_t errlen);
-
-/* Free what recording_parse gave. */
-void	recording_whole_free(struct recording_whole *w);
+/* A recording in memory, buf[0..len), named `name` in messages, read as
+   recording_open reads a file, every line by json-c if slow (the
+   differential fuzzer compares); for recwhole.h. */
+struct recording *recording_memory(const char *name, const char *buf,
+	    size_t len, bool slow, struct run_config *cfg, char *err,
+	    size_t errlen);
 
 #endif

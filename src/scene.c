@@ -142,7 +142,8 @@ scene_of(const struct run_config *cfg, unsigned hint)
 		return 0;
 	if (s.nproc != cfg->nproc || s.nthread != cfg->nthread ||
 	    s.sleep_ns != cfg->sleep_ns || s.work != cfg->work ||
-	    (s.work == WORK_SEMAPHORE && s.permits != cfg->permits))
+	    ((work_flags(s.work) & WORK_PERMITS) &&
+	    s.permits != cfg->permits))
 		return 0;
 	return hint;
 }

@@ -98,13 +98,14 @@ emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
 	emit_end(r, proc, state, pid, wstatus, t, 0);
 }
 
-/* Slots for every event of one child (3 + 3 per thread sleeping, up to 6
-   for the other workloads), so that up to 340 sleeping threads it never
-   waits; beyond, 1024 slots and it waits when full. */
+/* Slots for every event of one child (3, and what each thread reports
+   at most: 3 sleeping, up to 6 for the other workloads), so that up to
+   340 sleeping threads it never waits; beyond, 1024 slots and it waits
+   when full. */
 static uint32_t
 auto_slots(unsigned nthread, enum work w)
 {
-	uint32_t need = 3 + (w == WORK_SLEEP ? 3 : 6) * nthread, slots = 4;
+	uint32_t need = 3 + work_reports(w) * nthread, slots = 4;
 
 	while (slots < need && slots < AUTO_MAX_SLOTS)
 		slots <<= 1;
@@ -182,7 +183,7 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 	if ((r->child = calloc(cfg->nproc, sizeof(*r->child))) == NULL ||
 	    region_create(&r->region, cfg->nproc, slots, 0) == -1)
 		goto fail;
-	if ((cfg->work == WORK_GMUTEX || cfg->work == WORK_SEMAPHORE) &&
+	if ((work_flags(cfg->work) & WORK_SHARED) &&
 	    (r->shared = work_shared_create(r->cfg.permits)) == NULL)
 		goto fail;
 	sigemptyset(&chld);

@@ -9,8 +9,9 @@
  * are found through a hash table of FNV-1a over the order, kept at most
  * half full; a run whose order was seen before costs one lookup.
  *
- * The critical path of a plan comes from one table of functions, a row a
- * workload, each a pure function of the configuration and duration_ns().
+ * The critical path of a plan comes from one table of functions, taken
+ * from the workloads' rows (work.h), each a pure function of the
+ * configuration and duration_ns().
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -396,15 +397,13 @@ crit_barrier(const struct run_config *c)
 	return most;
 }
 
-/* The critical path of each workload; NULL: it has none. */
+/* The critical path of each workload, named in its row (work.h); NULL:
+   it has none. */
 static uint64_t (*const critical[WORK_COUNT])(const struct run_config *) = {
-	[WORK_SLEEP]	 = crit_longest,
-	[WORK_CPU]	 = crit_longest,
-	[WORK_MUTEX]	 = crit_process_sum,
-	[WORK_GMUTEX]	 = crit_sum,
-	[WORK_SEMAPHORE] = crit_permits,
-	[WORK_BARRIER]	 = crit_barrier,
-	[WORK_DEADLOCK]	 = NULL,
+#define X(e, name, min, help, reports, flags, body, crit, words)	\
+	[e] = crit,
+	WORKS(X)
+#undef X
 };
 
 bool
@@ -413,6 +412,7 @@ stats_critical_ns(const struct run_config *cfg, uint64_t *ns)
 	if ((unsigned)cfg->work >= WORK_COUNT ||
 	    critical[cfg->work] == NULL)
 		return false;
-	*ns = critical[cfg->work](cfg);
+	if (ns != NULL)
+		*ns = critical[cfg->work](cfg);
 	return true;
 }

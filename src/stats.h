@@ -91,7 +91,8 @@ bool	stats_ratio(const struct stats *st, struct stats_spread *out);
    mutex: the longest process's sum; global-mutex: the sum of all; the
    semaphore: a lower bound, the longest thread or the sum over the
    permits; barrier: the longest process's two phases); false if it has
-   none (deadlock: it never ends by itself). */
+   none (deadlock: it never ends by itself).  ns NULL only asks whether
+   it has one. */
 bool	stats_critical_ns(const struct run_config *cfg, uint64_t *ns);
 
 #endif

@@ -1,8 +1,9 @@
 /*
- * text.c: the words of an event (see text.h).
+ * text.c: the words of an event, and the numbers in them (see text.h).
  */
 #include <sys/wait.h>
 
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -63,8 +64,7 @@ text_fault(const struct event *ev, char *buf, size_t len)
 		break;
 	case ST_FAILED:
 		if (ev->wstatus == -1)
-			snprintf(buf, len, "Process-%u was never forked",
-			    ev->proc);
+			text_never_forked(ev->proc, ev->proc, buf, len);
 		else
 			snprintf(buf, len, "Process-%u (pid %d) exited with "
 			    "status %d", ev->proc, ev->pid,
@@ -85,6 +85,54 @@ text_fault(const struct event *ev, char *buf, size_t len)
 		    "were");
 	}
 	return true;
+}
+
+const char *
+text_threads_started(unsigned i, unsigned started, unsigned n, int err,
+    char *buf, size_t len)
+{
+	snprintf(buf, len, "Process-%u started %u of %u threads: %s", i,
+	    started, n, strerror(err));
+	return buf;
+}
+
+const char *
+text_exited_early(const struct event *ev, char *buf, size_t len)
+{
+	snprintf(buf, len, "Process-%u (pid %d) exited before it was done",
+	    ev->proc, ev->pid);
+	return buf;
+}
+
+const char *
+text_never_forked(unsigned first, unsigned last, char *buf, size_t len)
+{
+	if (first == last)
+		snprintf(buf, len, "Process-%u was never forked", first);
+	else
+		snprintf(buf, len, "Process-%u to Process-%u were never "
+		    "forked", first, last);
+	return buf;
+}
+
+const char *
+text_fault_rest(enum fault_kind k, unsigned rest, char *buf, size_t len)
+{
+	/* One, more than one. */
+	static const char *const kinds[FAULT_COUNT][2] = {
+		[FAULT_THREADS]	= { "process could not start all its threads",
+			"processes could not start all their threads" },
+		[FAULT_KILLED]	= { "process was killed",
+			"processes were killed" },
+		[FAULT_STATUS]	= { "process exited with a non-zero status",
+			"processes exited with a non-zero status" },
+		[FAULT_EARLY]	= { "process exited before it was done",
+			"processes exited before they were done" },
+	};
+
+	snprintf(buf, len, "... and %u more %s", rest,
+	    (unsigned)k < FAULT_COUNT ? kinds[k][rest == 1 ? 0 : 1] : "?");
+	return buf;
 }
 
 const char *
@@ -153,5 +201,28 @@ text_ordinal(unsigned n, char *buf, size_t len)
 
 	snprintf(buf, len, "%u%s", n, n % 100 >= 11 && n % 100 <= 13 ?
 	    "th" : suffix[n % 10]);
+	return buf;
+}
+
+const char *
+text_secs(double ns, int decimals, bool trim, char *buf, size_t len)
+{
+	uint64_t whole;
+	size_t n;
+
+	/* ns / 1e9 as a double keeps nine decimals only up to 48 days. */
+	if (decimals == 9 && ns >= 0 && ns < 0x1p64 &&
+	    ns == (double)(whole = (uint64_t)ns))
+		snprintf(buf, len, "%" PRIu64 ".%09" PRIu64,
+		    whole / 1000000000u, whole % 1000000000u);
+	else
+		snprintf(buf, len, "%.*f", decimals, ns / 1e9);
+	if (!trim || strchr(buf, '.') == NULL)
+		return buf;
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
 	return buf;
 }

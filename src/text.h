@@ -2,7 +2,8 @@
  * text.h: the words of an event, written once for every front end: the
  * reference program's line (DESIGN.md section 1), printed by --plain and
  * shown in the log, and the fault an event tells (a process killed or
- * failed, a thread that could not start), told on stderr and in the log.
+ * failed, a thread that could not start), told on stderr and in the log;
+ * and the numbers the words carry, written one way: ordinals and seconds.
  */
 #ifndef PTVIZ_TEXT_H
 #define PTVIZ_TEXT_H
@@ -12,6 +13,11 @@
 
 struct event;
 struct model;
+
+/* The kinds of fault the line front ends count, to tell the first few of
+   each in full and the rest in one line (text_fault_rest). */
+enum fault_kind { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
+    FAULT_COUNT };
 
 /* The reference line ev makes, without a newline: ">thread Thread-2 in
    process Process-1 done.", "Process Process-1 done.", "Main process
@@ -25,6 +31,27 @@ bool	 text_line(const struct event *ev, char *buf, size_t len);
    of the global mutex from a holder that died; false (and buf
    empty) if it tells none.  buf NULL only asks whether it tells one. */
 bool	 text_fault(const struct event *ev, char *buf, size_t len);
+
+/* Process i, reaped, could not start all its n threads: "Process-2
+   started 12 of 60 threads: Resource temporarily unavailable" (err, the
+   first failure's errno); buf. */
+const char *text_threads_started(unsigned i, unsigned started, unsigned n,
+	    int err, char *buf, size_t len);
+
+/* The process of ev (ST_EXITED, status 0) exited without saying it was
+   done: "Process-4 (pid 81) exited before it was done"; buf. */
+const char *text_exited_early(const struct event *ev, char *buf,
+	    size_t len);
+
+/* Processes first to last were never forked: "Process-3 was never
+   forked", "Process-3 to Process-9 were never forked"; buf. */
+const char *text_never_forked(unsigned first, unsigned last, char *buf,
+	    size_t len);
+
+/* The `rest` faults of kind k not told one by one: "... and 3 more
+   processes were killed"; buf. */
+const char *text_fault_rest(enum fault_kind k, unsigned rest, char *buf,
+	    size_t len);
 
 /* What thread j of process i waits for or last held, as a phrase: "the
    mutex of Process-2", "mutex B of Process-1", "the global mutex", "a
@@ -42,5 +69,13 @@ bool	 text_deadlock(const struct model *m, unsigned i, char *buf,
 /* n as an ordinal, "1st", "2nd", "3rd", "4th", "11th", "12th", "21st",
    in buf; buf. */
 const char *text_ordinal(unsigned n, char *buf, size_t len);
+
+/* ns nanoseconds (a fraction too: a median) in seconds with `decimals`
+   decimals (0 to 9), rounded as printf rounds; 9 decimals of a whole ns
+   are written from the integer, every digit exact at any size.  trim:
+   without the zeros at the end, nor a '.' left alone ("2.5", "3").  In
+   buf; buf. */
+const char *text_secs(double ns, int decimals, bool trim, char *buf,
+	    size_t len);
 
 #endif

@@ -21,6 +21,7 @@
 #include "model.h"
 #include "outfile.h"
 #include "spawn.h"
+#include "text.h"
 #include "trace.h"
 
 struct trace {
@@ -323,7 +324,7 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 	struct trace tr = { .fp = fp, .first = true };
 	const struct event *ev;
 	struct model m;
-	char name[32];
+	char name[32], secs[32];
 	unsigned i, j;
 	size_t k;
 
@@ -335,11 +336,10 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 		if (history_at(h, k)->t_ns > tr.end)
 			tr.end = history_at(h, k)->t_ns;
 	fprintf(fp, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
-	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%" PRIu64
-	    ".%09" PRIu64 ",\"seed\":%" PRIu64 ",\"work\":\"%s\"},"
-	    "\"traceEvents\":[", cfg->nproc, cfg->nthread,
-	    cfg->sleep_ns / 1000000000u, cfg->sleep_ns % 1000000000u,
-	    cfg->seed, work_name(cfg->work));
+	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%s,"
+	    "\"seed\":%" PRIu64 ",\"work\":\"%s\"},\"traceEvents\":[",
+	    cfg->nproc, cfg->nthread, text_secs((double)cfg->sleep_ns, 9,
+	    false, secs, sizeof(secs)), cfg->seed, work_name(cfg->work));
 	meta(&tr, 0, 0, "Main process", 0);
 	for (i = 1; i <= m.nproc; i++) {
 		snprintf(name, sizeof(name), "Process-%u", i);

@@ -1,6 +1,6 @@
 /*
- * work.c: the table of workloads, and the global mutex and semaphore that
- * the processes of a run share (see work.h).
+ * work.c: the facts of the workloads, from their rows in work.h, and the
+ * global mutex and semaphore that the processes of a run share.
  *
  * The semaphore is a futex word and an array of slots.  Taking a permit is
  * a compare-and-swap of a free slot to the taker's name; waiting is a
@@ -20,17 +20,24 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "work.h"
 
+/* The facts of each workload, from its row (the bodies and the critical
+   paths are taken from it by child.c and stats.c). */
 static const struct {
 	const char	*name;
 	unsigned	 min;
 	const char	*about;
+	unsigned	 reports;
+	unsigned	 flags;
+	const char	*critical_about;
 } works[WORK_COUNT] = {
-#define X(e, n, m, a) [e] = { n, m, a },
+#define X(e, n, m, help, r, f, body, crit, words)			\
+	[e] = { n, m, help, r, f, words },
 	WORKS(X)
 #undef X
 };
@@ -61,6 +68,24 @@ work_min_threads(enum work w)
 	return (unsigned)w < WORK_COUNT ? works[w].min : 1;
 }
 
+unsigned
+work_reports(enum work w)
+{
+	return (unsigned)w < WORK_COUNT ? works[w].reports : 0;
+}
+
+unsigned
+work_flags(enum work w)
+{
+	return (unsigned)w < WORK_COUNT ? works[w].flags : 0;
+}
+
+const char *
+work_critical_about(enum work w)
+{
+	return (unsigned)w < WORK_COUNT ? works[w].critical_about : "";
+}
+
 bool
 work_parse(const char *name, enum work *w)
 {
@@ -73,6 +98,22 @@ work_parse(const char *name, enum work *w)
 		}
 	}
 	return false;
+}
+
+const char *
+work_names(char *buf, size_t len, const char *last)
+{
+	size_t n = 0;
+	unsigned i;
+
+	if (len > 0)
+		buf[0] = '\0';
+	for (i = 0; i < WORK_COUNT && n < len; i++) {
+		snprintf(buf + n, len - n, "%s%s", i == 0 ? "" :
+		    i + 1 == WORK_COUNT ? last : ", ", works[i].name);
+		n += strlen(buf + n);
+	}
+	return buf;
 }
 
 struct work_shared *

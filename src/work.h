@@ -2,10 +2,39 @@
  * work.h: what the threads of a run do (the workloads), and the objects
  * the processes of a run share to do it.
  *
- * Every workload is a row of one table: its name on the command line, the
- * fewest threads a process needs for it, and a sentence of what it shows.
- * The thread bodies are in child.c.  The global mutex and the semaphore
- * live in a shared mapping the main process makes before it forks:
+ * Every fact about a workload is a field of its one row in WORKS below:
+ * its name on the command line, the fewest threads a process needs for
+ * it, its line in --help, the most events a thread of it reports, its
+ * flags, its thread body and its critical path.  Each file takes the
+ * fields it needs from the row: work.c the facts (work_name() and the
+ * rest), child.c the bodies, stats.c the critical paths.
+ *
+ * Why the row names functions instead of holding pointers to them: a
+ * table of pointers would have to live above the bodies (child.c, with
+ * the thread's reporting and the child's objects) and the critical paths
+ * (stats.c, with the run's configuration, run.h, which names enum work),
+ * while enum work must live below them all.  Written once here as text,
+ * the row has no include at all; each side expands only the fields it
+ * can see, so the parser of a command line or of a recording links no
+ * thread body, and a field cannot be forgotten: a row that lacks one
+ * does not compile.
+ *
+ * A new workload touches:
+ *   src/work.h   its row (the help line, the usage's list, the error
+ *                that lists the workloads and every check of a flag
+ *                come from it);
+ *   src/child.c  its thread body, which its row names;
+ *   src/stats.c  its critical path, which its row names, unless one
+ *                there fits (NULL: it has none);
+ *   doc/ptviz.1  its name under -w and its paragraph in "Workloads";
+ * and, if its threads wait for or hold something new, an object in
+ * event.h's EVENT_OBJECTS (what the model checks and text.c names).
+ * Until the screen's W key makes its help from work_names(),
+ * ui/screen/keys.c lists the names too.
+ *
+ * The global mutex and the semaphore live in a shared mapping the main
+ * process makes before it forks (only for a workload flagged
+ * WORK_SHARED):
  *
  *   global mutex  a robust, process-shared pthread mutex: when its holder
  *                 dies, the next to lock it gets EOWNERDEAD and makes it
@@ -23,26 +52,59 @@
 #define PTVIZ_WORK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
-/* X(enum, name, fewest threads a process needs, what it shows) */
+/* A workload's flags. */
+#define WORK_SHARED	0x1u	/* its threads use the run's global mutex
+				   or semaphore: the mapping is made */
+#define WORK_PERMITS	0x2u	/* it takes --permits (the semaphore) */
+#define WORK_UNBOUNDED	0x4u	/* a thread reports a wait each time it
+				   is preempted: no most; `reports` is
+				   what its ring makes room for */
+
+/*
+ * X(enum, name, fewest threads, help line, reports, flags, thread body,
+ *   critical path, the critical path in words)
+ *
+ * name		as -w takes it and the recordings name it;
+ * help line	what --help says a thread does, wrapped there (the fewest
+ *		threads, when more than 1, is added to it);
+ * reports	the most events a thread reports, from running to done
+ *		(a recording with more is refused; the ring makes room
+ *		for them);
+ * thread body	the function in child.c a thread runs;
+ * critical path the function in stats.c that gives the shortest wall
+ *		time the plan allows with a CPU each, or NULL: it has none;
+ * in words	what that critical path is, or why there is none.
+ */
 #define WORKS(X)							\
-	X(WORK_SLEEP, "sleep", 1,					\
-	    "each thread sleeps its planned time")			\
-	X(WORK_CPU, "cpu", 1,						\
-	    "each thread computes until it used its planned CPU time")	\
-	X(WORK_MUTEX, "mutex", 1,					\
-	    "a process's threads take its mutex in turn")		\
+	X(WORK_SLEEP, "sleep", 1, "sleeps its planned time", 3, 0,	\
+	    body_sleep, crit_longest, "the longest planned sleep")	\
+	X(WORK_CPU, "cpu", 1, "computes for its planned CPU time", 6,	\
+	    WORK_UNBOUNDED, body_cpu, crit_longest,			\
+	    "the longest planned CPU time, a CPU each")		\
+	X(WORK_MUTEX, "mutex", 1, "holds its process's mutex to sleep",	\
+	    6, 0, body_mutex, crit_process_sum,				\
+	    "the longest process's sleeps one after another")		\
 	X(WORK_GMUTEX, "global-mutex", 1,				\
-	    "one mutex for every thread of the run")			\
+	    "holds one mutex of the whole run", 6, WORK_SHARED,		\
+	    body_gmutex, crit_sum,					\
+	    "every sleep of the run one after another")		\
 	X(WORK_SEMAPHORE, "semaphore", 1,				\
-	    "at most N threads of the run at once (--permits N)")	\
+	    "holds one of N permits of the run", 6,			\
+	    WORK_SHARED | WORK_PERMITS, body_semaphore, crit_permits,	\
+	    "at least: the longest sleep, or all of them shared by the " \
+	    "permits")							\
 	X(WORK_BARRIER, "barrier", 1,					\
-	    "sleep, wait for the process's other threads, sleep again") \
+	    "sleeps, waits for its process's threads, sleeps again", 6,	\
+	    0, body_barrier, crit_barrier,				\
+	    "the longest process's two slowest phases")		\
 	X(WORK_DEADLOCK, "deadlock", 2,					\
-	    "two mutexes taken in opposite orders")
+	    "takes two mutexes in opposite orders", 6, 0,		\
+	    body_deadlock, NULL, "a deadlock never ends by itself")
 
 enum work {
-#define X(e, name, min, about) e,
+#define X(e, name, min, help, reports, flags, body, crit, words) e,
 	WORKS(X)
 #undef X
 	WORK_COUNT
@@ -57,14 +119,28 @@ struct work_shared;
 /* The name of workload w, as -w takes it. */
 const char	*work_name(enum work w);
 
-/* What workload w shows, in a few words. */
+/* What a thread of workload w does, as --help says it. */
 const char	*work_about(enum work w);
 
 /* The fewest threads a process needs for workload w. */
 unsigned	 work_min_threads(enum work w);
 
+/* The most events a thread of workload w reports (see WORKS). */
+unsigned	 work_reports(enum work w);
+
+/* The flags of workload w (WORK_SHARED, ...). */
+unsigned	 work_flags(enum work w);
+
+/* What the critical path of workload w is, or why it has none: "the
+   longest planned sleep", "a deadlock never ends by itself". */
+const char	*work_critical_about(enum work w);
+
 /* The workload named `name`; false if there is none. */
 bool		 work_parse(const char *name, enum work *w);
+
+/* Every workload's name, in the table's order, ", " between them and
+   `last` before the last: "sleep, cpu, ... barrier or deadlock"; buf. */
+const char	*work_names(char *buf, size_t len, const char *last);
 
 /* Map the objects a run's processes share; NULL with errno on failure. */
 struct work_shared *work_shared_create(unsigned permits);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../src/limits.h"
+#include "../src/proctext.h"
 #include "fake.h"
 #include "suites.h"
 
@@ -26,17 +27,17 @@ START_TEST(limits_loadavg_gives_the_tasks)
 {
 	uint64_t n = 0;
 
-	ck_assert_int_eq(limits_parse_loadavg("0.12 0.34 0.56 3/789 12345\n",
+	ck_assert_int_eq(proctext_loadavg("0.12 0.34 0.56 3/789 12345\n",
 	    &n), 0);
 	ck_assert_uint_eq(n, 789);
-	ck_assert_int_eq(limits_parse_loadavg("48.77 43.04 17.90 4/120 28973",
+	ck_assert_int_eq(proctext_loadavg("48.77 43.04 17.90 4/120 28973",
 	    &n), 0);
 	ck_assert_uint_eq(n, 120);
-	ck_assert_int_eq(limits_parse_loadavg("0.1 0.2 0.3\n", &n), -1);
-	ck_assert_int_eq(limits_parse_loadavg("0.1 0.2 0.3 4-120 1\n", &n),
+	ck_assert_int_eq(proctext_loadavg("0.1 0.2 0.3\n", &n), -1);
+	ck_assert_int_eq(proctext_loadavg("0.1 0.2 0.3 4-120 1\n", &n),
 	    -1);
-	ck_assert_int_eq(limits_parse_loadavg("0.1 0.2 0.3 4/ 1\n", &n), -1);
-	ck_assert_int_eq(limits_parse_loadavg("", &n), -1);
+	ck_assert_int_eq(proctext_loadavg("0.1 0.2 0.3 4/ 1\n", &n), -1);
+	ck_assert_int_eq(proctext_loadavg("", &n), -1);
 }
 END_TEST
 
@@ -44,22 +45,22 @@ START_TEST(limits_meminfo_gives_mem_available)
 {
 	uint64_t kib = 0;
 
-	ck_assert_int_eq(limits_parse_meminfo(
+	ck_assert_int_eq(proctext_meminfo(
 	    "MemTotal:       32859292 kB\n"
 	    "MemFree:         1234567 kB\n"
 	    "MemAvailable:   24391028 kB\n"
 	    "Buffers:          123456 kB\n", &kib), 0);
 	ck_assert_uint_eq(kib, 24391028);
-	ck_assert_int_eq(limits_parse_meminfo("MemAvailable: 7 kB", &kib), 0);
+	ck_assert_int_eq(proctext_meminfo("MemAvailable: 7 kB", &kib), 0);
 	ck_assert_uint_eq(kib, 7);
 	/* Older kernels have no MemAvailable: no memory limit. */
-	ck_assert_int_eq(limits_parse_meminfo("MemTotal: 1000 kB\n"
+	ck_assert_int_eq(proctext_meminfo("MemTotal: 1000 kB\n"
 	    "MemFree: 500 kB\n", &kib), -1);
-	ck_assert_int_eq(limits_parse_meminfo("MemAvailable: x kB\n", &kib),
+	ck_assert_int_eq(proctext_meminfo("MemAvailable: x kB\n", &kib),
 	    -1);
-	ck_assert_int_eq(limits_parse_meminfo("MemAvailable: 99999999999999"
+	ck_assert_int_eq(proctext_meminfo("MemAvailable: 99999999999999"
 	    "999999999 kB\n", &kib), -1);
-	ck_assert_int_eq(limits_parse_meminfo("XMemAvailable: 5 kB\n", &kib),
+	ck_assert_int_eq(proctext_meminfo("XMemAvailable: 5 kB\n", &kib),
 	    -1);
 }
 END_TEST
@@ -70,18 +71,18 @@ START_TEST(limits_stat_gives_parent_and_threads)
 	uint64_t threads = 0;
 
 	/* A name with spaces and parentheses in it. */
-	ck_assert_int_eq(limits_parse_stat("4242 (ptviz: a) b) S 77 4242 4242 "
+	ck_assert_int_eq(proctext_stat("4242 (ptviz: a) b) S 77 4242 4242 "
 	    "0 -1 4194560 100 0 0 0 1 2 0 0 20 0 61 0 123 456\n", &ppid,
 	    &threads), 0);
 	ck_assert_int_eq(ppid, 77);
 	ck_assert_uint_eq(threads, 61);
-	ck_assert_int_eq(limits_parse_stat("1 (init) S 0 1 1 0 -1 4194560 1 "
+	ck_assert_int_eq(proctext_stat("1 (init) S 0 1 1 0 -1 4194560 1 "
 	    "0 0 0 1 2 0 0 20 0 1 0", &ppid, &threads), 0);
 	ck_assert_int_eq(ppid, 0);
 	ck_assert_uint_eq(threads, 1);
-	ck_assert_int_eq(limits_parse_stat("4242 (ptviz) S 77 4242\n", &ppid,
+	ck_assert_int_eq(proctext_stat("4242 (ptviz) S 77 4242\n", &ppid,
 	    &threads), -1);
-	ck_assert_int_eq(limits_parse_stat("no parenthesis", &ppid, &threads),
+	ck_assert_int_eq(proctext_stat("no parenthesis", &ppid, &threads),
 	    -1);
 }
 END_TEST
@@ -335,37 +336,37 @@ START_TEST(limits_cgroup_of_the_pids_controller)
 	size_t top = 0;
 
 	/* v1: the line naming pids among its controllers. */
-	ck_assert_int_eq(limits_parse_cgroup("9:name=systemd:/\n"
+	ck_assert_int_eq(proctext_cgroup("9:name=systemd:/\n"
 	    "8:cpu,pids:/class/a\n0::/\n", hybrid_mounts, dir, sizeof(dir),
 	    &top), 0);
 	ck_assert_str_eq(dir, "/sys/fs/cgroup/pids/class/a");
 	ck_assert_uint_eq(top, strlen("/sys/fs/cgroup/pids"));
 	/* The root cgroup: the mount point itself. */
-	ck_assert_int_eq(limits_parse_cgroup("8:pids:/\n", hybrid_mounts,
+	ck_assert_int_eq(proctext_cgroup("8:pids:/\n", hybrid_mounts,
 	    dir, sizeof(dir), &top), 0);
 	ck_assert_str_eq(dir, "/sys/fs/cgroup/pids");
 	/* "pidsx" or "xpids" is not pids; then v2, whose hierarchy is
 	   mounted here too. */
-	ck_assert_int_eq(limits_parse_cgroup("8:pidsx,xpids:/a\n0::/b\n",
+	ck_assert_int_eq(proctext_cgroup("8:pidsx,xpids:/a\n0::/b\n",
 	    hybrid_mounts, dir, sizeof(dir), &top), 0);
 	ck_assert_str_eq(dir, "/sys/fs/cgroup/unified/b");
 	/* v2 mounted from /user.slice: a cgroup below it, and one outside
 	   (not mounted here). */
-	ck_assert_int_eq(limits_parse_cgroup("0::/user.slice/u-1/s\n",
+	ck_assert_int_eq(proctext_cgroup("0::/user.slice/u-1/s\n",
 	    v2_mounts, dir, sizeof(dir), &top), 0);
 	ck_assert_str_eq(dir, "/sys/fs/cgroup/u-1/s");
-	ck_assert_int_eq(limits_parse_cgroup("0::/user.slicex/s\n",
+	ck_assert_int_eq(proctext_cgroup("0::/user.slicex/s\n",
 	    v2_mounts, dir, sizeof(dir), &top), -1);
-	ck_assert_int_eq(limits_parse_cgroup("0::/system.slice\n", v2_mounts,
+	ck_assert_int_eq(proctext_cgroup("0::/system.slice\n", v2_mounts,
 	    dir, sizeof(dir), &top), -1);
 	/* Nothing mounted, nothing named, nonsense. */
-	ck_assert_int_eq(limits_parse_cgroup("8:pids:/a\n", "", dir,
+	ck_assert_int_eq(proctext_cgroup("8:pids:/a\n", "", dir,
 	    sizeof(dir), &top), -1);
-	ck_assert_int_eq(limits_parse_cgroup("", hybrid_mounts, dir,
+	ck_assert_int_eq(proctext_cgroup("", hybrid_mounts, dir,
 	    sizeof(dir), &top), -1);
-	ck_assert_int_eq(limits_parse_cgroup("garbage\n::\n", hybrid_mounts,
+	ck_assert_int_eq(proctext_cgroup("garbage\n::\n", hybrid_mounts,
 	    dir, sizeof(dir), &top), -1);
-	ck_assert_int_eq(limits_parse_cgroup("8:pids:/a\n", "1 2 3\n", dir,
+	ck_assert_int_eq(proctext_cgroup("8:pids:/a\n", "1 2 3\n", dir,
 	    sizeof(dir), &top), -1);
 }
 END_TEST

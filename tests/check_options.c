@@ -4,9 +4,12 @@
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../src/work.h"
 #include "../ui/options.h"
+#include "../ui/usage.h"
 #include "suites.h"
 
 /* Parse a NULL-terminated list of words after "ptviz". */
@@ -113,6 +116,39 @@ START_TEST(options_seconds_are_exact_decimals)
 }
 END_TEST
 
+/* The usage has a line a workload, made from its row: its name, then the
+   first word of its help; the help wrapped within 72 columns, with the
+   fewest threads when more than one; -w's refusal names them all. */
+START_TEST(options_usage_lists_each_workload_from_its_row)
+{
+	struct options o;
+	char *text = NULL, *line, *save, want[128], err[256], names[160];
+	size_t len = 0, first;
+	FILE *fp = open_memstream(&text, &len);
+	enum work w;
+
+	ck_assert_ptr_nonnull(fp);
+	usage_print(fp);
+	fclose(fp);
+	for (w = 0; w < WORK_COUNT; w++) {
+		first = strcspn(work_about(w), " ");
+		snprintf(want, sizeof(want), "\n%24s%-12s  %.*s", "",
+		    work_name(w), (int)first, work_about(w));
+		ck_assert_msg(strstr(text, want) != NULL, "no line '%s'",
+		    want + 1);
+	}
+	ck_assert_ptr_nonnull(strstr(text, "orders (2 threads or more)\n"));
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		if (strncmp(line, "                        ", 24) == 0)
+			ck_assert_msg(strlen(line) <= 72, "'%s' is long", line);
+	free(text);
+	ck_assert_int_eq(parse(&o, err, "-w", "nope", NULL), -1);
+	ck_assert_ptr_nonnull(strstr(err, work_names(names, sizeof(names),
+	    " or ")));
+}
+END_TEST
+
 START_TEST(options_u64_takes_the_whole_range_only)
 {
 	uint64_t v;
@@ -213,6 +249,7 @@ options_suite(void)
 	tcase_add_test(tc, options_accepts_every_option);
 	tcase_add_test(tc, options_seconds_are_exact_decimals);
 	tcase_add_test(tc, options_u64_takes_the_whole_range_only);
+	tcase_add_test(tc, options_usage_lists_each_workload_from_its_row);
 	tcase_add_loop_test(tc, options_refuses_bad_command_lines, 0,
 	    sizeof(bad) / sizeof(bad[0]));
 	suite_add_tcase(s, tc);

@@ -16,6 +16,7 @@
 #include "../src/jsonl.h"
 #include "../src/quickline.h"
 #include "../src/recording.h"
+#include "../src/recwhole.h"
 #include "../src/spans.h"
 #include "../src/trace.h"
 #include "suites.h"
@@ -76,7 +77,7 @@ text(unsigned n, const char *with, unsigned after, const char *extra)
 
 /* r written again as JSON lines (to free). */
 static char *
-write_back(const struct recording_whole *r)
+write_back(const struct recwhole *r)
 {
 	char *out = NULL;
 	size_t len = 0, i;
@@ -91,29 +92,29 @@ write_back(const struct recording_whole *r)
 }
 
 static int
-parse(const char *s, struct recording_whole *r, char *err, size_t errlen)
+parse(const char *s, struct recwhole *r, char *err, size_t errlen)
 {
-	return recording_parse(r, "run.jsonl", s, strlen(s), err, errlen);
+	return recwhole_read(r, "run.jsonl", s, strlen(s), err, errlen);
 }
 
 /* s reads as a recording and writes back as the same bytes. */
 static void
 assert_round_trip(const char *s)
 {
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 	char err[256], *out;
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	out = write_back(&r);
 	ck_assert_str_eq(out, s);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(out);
 }
 
 START_TEST(recording_reads_every_event)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), 0);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
@@ -129,7 +130,7 @@ START_TEST(recording_reads_every_event)
 	ck_assert_int_eq(r.events[4].tid, 12);
 	ck_assert_uint_eq(r.events[10].state, ST_EXITED);
 	ck_assert_int_eq(r.events[10].wstatus, 0);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(s);
 }
 END_TEST
@@ -141,12 +142,12 @@ START_TEST(recording_reads_version_1)
 	char *s = text(1, "{\"event\":\"run\",\"format\":\"ptviz\","
 	    "\"version\":1,\"processes\":1,\"threads\":1,\"sleep_s\":0.1,"
 	    "\"seed\":3}", 0, NULL), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.cfg.work, WORK_SLEEP);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(s);
 }
 END_TEST
@@ -191,13 +192,13 @@ START_TEST(recording_keeps_a_zombie)
 	char *s = text(0, NULL, 11, "{\"t_ns\":50000650,\"event\":"
 	    "\"zombie\",\"proc\":1,\"thread\":0,\"pid\":11,\"tid\":11}"),
 	    err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD);
 	ck_assert_uint_eq(r.events[10].state, ST_ZOMBIE);
 	ck_assert_uint_eq(r.events[11].state, ST_EXITED);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	assert_round_trip(s);
 	free(s);
 }
@@ -207,26 +208,26 @@ END_TEST
 START_TEST(recording_skips_a_cut_last_line)
 {
 	char *s = text(0, NULL, 0, NULL), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 	size_t len = strlen(s);
 
 	/* Cut in the middle of the last line: no newline, half its JSON. */
 	len -= strlen(good[NGOOD - 1]) / 2 + 1;
-	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, len, err,
+	ck_assert_int_eq(recwhole_read(&r, "run.jsonl", s, len, err,
 	    sizeof(err)), 0);
 	ck_assert_uint_eq(r.cut_line, NGOOD);
 	ck_assert_uint_eq(r.n, NGOOD - 2);
 	ck_assert(r.cut);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	/* A whole last line without its newline is not cut. */
-	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, strlen(s) - 1,
+	ck_assert_int_eq(recwhole_read(&r, "run.jsonl", s, strlen(s) - 1,
 	    err, sizeof(err)), 0);
 	ck_assert_uint_eq(r.cut_line, 0);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
 	ck_assert(!r.cut);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	/* Nothing to replay before a cut first line: refused. */
-	ck_assert_int_eq(recording_parse(&r, "run.jsonl", s, 30, err,
+	ck_assert_int_eq(recwhole_read(&r, "run.jsonl", s, 30, err,
 	    sizeof(err)), -1);
 	ck_assert_str_eq(err, "run.jsonl: line 1: cut short before the end "
 	    "of its JSON");
@@ -239,13 +240,13 @@ END_TEST
 START_TEST(recording_takes_a_bom_and_blank_lines_at_the_end)
 {
 	char *s = text(0, NULL, 0, NULL), *t, err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_int_ne(asprintf(&t, "\xef\xbb\xbf%s\n \r\n\t\n", s), -1);
 	ck_assert_msg(parse(t, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD - 1);
 	ck_assert(!r.cut);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(t);
 	free(s);
 }
@@ -255,13 +256,13 @@ END_TEST
 START_TEST(recording_says_a_run_was_cut)
 {
 	char *s = text(NGOOD, NULL, 0, NULL), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD - 2);
 	ck_assert_uint_eq(r.cut_line, 0);
 	ck_assert(r.cut);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(s);
 }
 END_TEST
@@ -314,7 +315,7 @@ two_holders(const char *work, const char *holds, unsigned second)
 START_TEST(recording_refuses_two_holders_of_the_global_mutex)
 {
 	char *s = two_holders("global-mutex", "global-mutex", 500), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "run.jsonl: line 10: Thread-1 of Process-2 "
@@ -325,7 +326,7 @@ START_TEST(recording_refuses_two_holders_of_the_global_mutex)
 	s = two_holders("global-mutex", "global-mutex", 1400);
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert(r.cut);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(s);
 }
 END_TEST
@@ -334,7 +335,7 @@ END_TEST
 START_TEST(recording_refuses_more_holders_than_permits)
 {
 	char *s = two_holders("semaphore", "semaphore", 1399), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "run.jsonl: line 10: Thread-1 of Process-2 "
@@ -344,7 +345,7 @@ START_TEST(recording_refuses_more_holders_than_permits)
 	free(s);
 	s = two_holders("semaphore", "semaphore", 1401);
 	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(s);
 }
 END_TEST
@@ -356,7 +357,7 @@ START_TEST(recording_refuses_permits_without_the_semaphore)
 	const char *s = "{\"event\":\"run\",\"format\":\"ptviz\","
 	    "\"version\":2,\"processes\":2,\"threads\":1,\"sleep_s\":0.1,"
 	    "\"seed\":1,\"work\":\"mutex\",\"permits\":1}\n";
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 	char err[256];
 
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
@@ -372,7 +373,7 @@ START_TEST(recording_reads_across_chunks)
 	char *buf = NULL, err[256];
 	size_t len = 0, i, k;
 	FILE *fp = open_memstream(&buf, &len);
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	ck_assert_ptr_nonnull(fp);
 	for (i = 1; i <= NGOOD; i++) {
@@ -387,7 +388,7 @@ START_TEST(recording_reads_across_chunks)
 	ck_assert_msg(parse(buf, &r, err, sizeof(err)) == 0, "%s", err);
 	ck_assert_uint_eq(r.n, NGOOD - 1 + 40000);
 	ck_assert_uint_eq(r.events[NGOOD - 2 + 40000].state, ST_MDONE);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(buf);
 }
 END_TEST
@@ -682,7 +683,7 @@ START_TEST(recording_refuses_bad_lines)
 	const struct bad *b = &bads[_i];
 	char *s = b->after != 0 ? text(0, NULL, b->after, b->with) :
 	    text(b->line, b->with, 0, NULL), err[512];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
 	ck_assert_msg(strncmp(err, "run.jsonl: ", 11) == 0, "%s", err);
 	ck_assert_msg(strncmp(err + 11, b->msg, strlen(b->msg)) == 0,
@@ -695,19 +696,19 @@ END_TEST
 START_TEST(recording_refuses_long_lines_and_nothing)
 {
 	char *s = malloc(1 << 20), err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 
 	memset(s, 'x', 1 << 20);
-	ck_assert_int_eq(recording_parse(&r, "big", s, 1 << 20, err,
+	ck_assert_int_eq(recwhole_read(&r, "big", s, 1 << 20, err,
 	    sizeof(err)), -1);
 	ck_assert_str_eq(err, "big: line 1: longer than 4096 bytes: not a "
 	    "ptviz recording");
 	memset(s, 0, 1 << 20);
-	ck_assert_int_eq(recording_parse(&r, "zero", s, 1 << 20, err,
+	ck_assert_int_eq(recwhole_read(&r, "zero", s, 1 << 20, err,
 	    sizeof(err)), -1);
 	ck_assert_str_eq(err, "zero: line 1: longer than 4096 bytes: not a "
 	    "ptviz recording");
-	ck_assert_int_eq(recording_parse(&r, "empty", s, 0, err,
+	ck_assert_int_eq(recwhole_read(&r, "empty", s, 0, err,
 	    sizeof(err)), -1);
 	ck_assert_str_eq(err, "empty: empty: not a ptviz recording");
 	free(s);
@@ -718,7 +719,7 @@ END_TEST
 START_TEST(recording_exports_a_trace)
 {
 	char *s = text(0, NULL, 0, NULL), *out = NULL, err[256];
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 	struct history h;
 	size_t len = 0, i;
 	FILE *fp;
@@ -747,7 +748,7 @@ START_TEST(recording_exports_a_trace)
 	    "\"ts\":0.093750"));
 	ck_assert_ptr_null(strstr(out, "unfinished"));
 	history_free(&h);
-	recording_whole_free(&r);
+	recwhole_free(&r);
 	free(out);
 	free(s);
 }

@@ -260,8 +260,10 @@ START_TEST(stats_critical_path_per_workload)
 	c.work = WORK_BARRIER;
 	ck_assert(stats_critical_ns(&c, &ns));
 	ck_assert_uint_eq(ns, bar);
+	ck_assert(stats_critical_ns(&c, NULL));
 	c.work = WORK_DEADLOCK;
 	ck_assert(!stats_critical_ns(&c, &ns));
+	ck_assert(!stats_critical_ns(&c, NULL));
 }
 END_TEST
 

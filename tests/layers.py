@@ -20,6 +20,7 @@ LAYERS = [
     ("core", "src/"),
     ("entry's parts", "ui/options."),
     ("entry's parts", "ui/signals."),
+    ("entry's parts", "ui/usage."),
     ("line front ends", "ui/lines/"),
     ("the screen's base", "ui/screen/base/"),
     ("features", "ui/screen/features/"),

@@ -15,5 +15,7 @@ Suite	*recording_suite(void);
 Suite	*kstat_suite(void);
 Suite	*stats_suite(void);
 Suite	*outfile_suite(void);
+Suite	*work_suite(void);
+Suite	*text_suite(void);
 
 #endif

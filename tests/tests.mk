@@ -5,7 +5,7 @@ CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
 	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
 	      tests/check_kstat.c tests/check_stats.c tests/check_outfile.c \
-	      tests/stress.c tests/fake.c
+	      tests/check_work.c tests/check_text.c tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
 
@@ -87,9 +87,11 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
-RECORDING_SRC = src/recording.c src/jsonl.c src/trace.c src/outfile.c \
+RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
+		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
+		src/outfile.c \
 		src/history.c src/model.c src/event.c src/work.c src/spans.c \
-		src/quickline.c
+		src/quickline.c src/text.c
 build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \
     tests/fuzz/%.c $(RECORDING_SRC)
 	@mkdir -p $(@D)

@@ -39,6 +39,7 @@
 #include "../src/recording.h"
 #include "../src/scene.h"
 #include "../src/spawn.h"
+#include "../src/text.h"
 #include "../src/work.h"
 #include "lines/json.h"
 #include "lines/plain.h"
@@ -47,6 +48,7 @@
 #include "options.h"
 #include "screen/loop/tui.h"
 #include "signals.h"
+#include "usage.h"
 
 extern char **environ;
 
@@ -79,16 +81,18 @@ scenes_list(FILE *fp)
 {
 	const struct scene *sc;
 	struct run_config c;
+	char secs[32];
 	unsigned n;
 
 	for (n = 1; n <= scene_count(); n++) {
 		sc = scene_get(n);
 		scene_config(n, &c);
-		fprintf(fp, "%s%u  %s\n   ptviz --scene %u: -p %u -t %u -s %g "
+		fprintf(fp, "%s%u  %s\n   ptviz --scene %u: -p %u -t %u -s %s "
 		    "--seed %llu -w %s", n > 1 ? "\n" : "", n, sc->title, n,
-		    c.nproc, c.nthread, (double)c.sleep_ns / 1e9,
-		    (unsigned long long)c.seed, work_name(c.work));
-		if (c.work == WORK_SEMAPHORE)
+		    c.nproc, c.nthread, text_secs((double)c.sleep_ns, 9, true,
+		    secs, sizeof(secs)), (unsigned long long)c.seed,
+		    work_name(c.work));
+		if (work_flags(c.work) & WORK_PERMITS)
 			fprintf(fp, " --permits %u", c.permits);
 		fprintf(fp, "\n   %s\n   %s\n   guide: step %u in %s\n",
 		    sc->watch, sc->ask, sc->guide_step, SCENE_GUIDE);
@@ -106,7 +110,7 @@ print_info(const struct options *o, bool stdout_closed)
 		errno = EBADF;
 	} else {
 		if (o->help)
-			options_usage(stdout);
+			usage_print(stdout);
 		else if (o->scenes)
 			scenes_list(stdout);
 		else
@@ -280,6 +284,75 @@ replay_open(struct options *o, char *why, size_t whylen)
 	return recording_open(o->replay, &o->run, why, whylen);
 }
 
+/*
+ * Every refusal before anything starts: --runs where the screen would be,
+ * a closed stdout, one file named twice, a bad recording (opened here
+ * into *replay), counts the machine cannot hold, a file that cannot be
+ * written.  0 to go on, else the exit status, told on stderr.
+ */
+static int
+refuse_early(struct options *o, int closed, struct recording **replay)
+{
+	char why[256];
+
+	/* Many runs are counted in lines; the screen does not show them. */
+	if (o->runs > 0 && o->mode == MODE_AUTO && keyboard(o) &&
+	    isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ptviz: use --plain or --json with --runs (the "
+		    "screen's view of many runs comes later)\n");
+		return 2;
+	}
+	/* Lines for a stdout that is not there would be lost unseen. */
+	if (closed & 2) {
+		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
+		return 1;
+	}
+	if (!distinct(o))
+		return 2;
+	if (o->replay != NULL) {
+		if ((*replay = replay_open(o, why, sizeof(why))) == NULL) {
+			fprintf(stderr, "ptviz: %s\n", why);
+			return 2;
+		}
+		o->seed_given = true;
+	} else if (too_many(o)) {
+		return 2;
+	}
+	/* After the recording was opened: it may be the file written. */
+	if (!writable(o)) {
+		recording_close(*replay);
+		*replay = NULL;
+		return 2;
+	}
+	return 0;
+}
+
+/* Run the front end o asks for, on replay if not NULL; its exit status. */
+static int
+front_end(const struct options *o, struct recording *replay)
+{
+	bool screen = o->mode == MODE_AUTO && keyboard(o) &&
+	    isatty(STDOUT_FILENO);
+	char why[256];
+	int status;
+
+	if (o->runs > 0)
+		return stream_runs(o, o->mode == MODE_JSON ? &json_runs :
+		    &plain_runs);
+	/* Converted, showing nothing: the run's faults and exit status as
+	   --plain has them. */
+	if (replay != NULL && o->trace != NULL && o->mode == MODE_AUTO)
+		return stream_main(o, &silent_printer, replay);
+	if (o->mode == MODE_JSON)
+		return stream_main(o, &json_printer, replay);
+	if (screen && (status = tui_main(o, replay, why, sizeof(why))) != -1)
+		return status;
+	if (screen)
+		fprintf(stderr, "ptviz: %s; printing plain lines instead\n",
+		    why);
+	return stream_main(o, &plain_printer, replay);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -287,7 +360,6 @@ main(int argc, char *argv[])
 	struct recording *replay = NULL;
 	char why[256];
 	int status, closed;
-	bool screen;
 
 	if ((closed = open_stdio()) == -1)
 		return 1;	/* no stderr to say it on */
@@ -300,60 +372,15 @@ main(int argc, char *argv[])
 	}
 	if (o.help || o.version || o.scenes)
 		return print_info(&o, closed & 2);
-	/* Many runs are counted in lines; the screen does not show them. */
-	if (o.runs > 0 && o.mode == MODE_AUTO && keyboard(&o) &&
-	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ptviz: use --plain or --json with --runs (the "
-		    "screen's view of many runs comes later)\n");
-		return 2;
-	}
-	/* Lines for a stdout that is not there would be lost unseen. */
-	if (closed & 2) {
-		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
-		return 1;
-	}
-	if (!distinct(&o))
-		return 2;
-	if (o.replay != NULL) {
-		if ((replay = replay_open(&o, why, sizeof(why))) == NULL) {
-			fprintf(stderr, "ptviz: %s\n", why);
-			return 2;
-		}
-		o.seed_given = true;
-	} else if (too_many(&o)) {
-		return 2;
-	}
-	/* After the recording was opened: it may be the file written. */
-	if (!writable(&o)) {
-		recording_close(replay);
-		return 2;
-	}
+	if ((status = refuse_early(&o, closed, &replay)) != 0)
+		return status;
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */
 	setproctitle_init(argc, argv, environ);
 	if (run_block_signals() == -1 || signals_block(false) == -1)
 		err(1, "sigprocmask");
-	screen = o.mode == MODE_AUTO && keyboard(&o) &&
-	    isatty(STDOUT_FILENO);
-	if (o.runs > 0) {
-		status = stream_runs(&o, o.mode == MODE_JSON ? &json_runs :
-		    &plain_runs);
-	} else if (replay != NULL && o.trace != NULL && o.mode == MODE_AUTO) {
-		/* Converted, showing nothing: the run's faults and exit status
-		   as --plain has them. */
-		status = stream_main(&o, &silent_printer, replay);
-	} else if (o.mode == MODE_JSON) {
-		status = stream_main(&o, &json_printer, replay);
-	} else if (screen &&
-	    (status = tui_main(&o, replay, why, sizeof(why))) != -1) {
-		;
-	} else {
-		if (screen)
-			fprintf(stderr, "ptviz: %s; printing plain lines "
-			    "instead\n", why);
-		status = stream_main(&o, &plain_printer, replay);
-	}
+	status = front_end(&o, replay);
 	if (replay != NULL)
 		replay_warn(replay);
 	recording_close(replay);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../src/scene.h"
+#include "../src/work.h"
 #include "options.h"
 
 #define PROGRAM_VERSION	"1.0.0"
@@ -41,74 +42,6 @@ static const struct option longopts[] = {
 	{ "version",	no_argument,	   NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
-
-void
-options_usage(FILE *fp)
-{
-	fputs(
-"usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]]\n"
-"             [--plain | --json] [--record FILE] [--trace FILE]\n"
-"       ptviz --scene N [--plain | --json] [--record FILE] [--trace FILE]\n"
-"       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
-"       ptviz --runs N [--vary-seed] [-p N] [-t N] [-s SECONDS] [--seed N]\n"
-"             [-w WORK [--permits N]] --plain | --json\n"
-"\n"
-"Run a small concurrent program -- child processes, each starting threads\n"
-"that sleep a random time -- and show every process and thread as it runs.\n"
-"\n"
-"  -p, --processes N   child processes, 1 to 1024 (default 5)\n"
-"  -t, --threads N     threads per process, 1 to 1024 (default 3)\n"
-"  -s, --sleep SECS    longest random sleep in seconds, 0 to 3600,\n"
-"                      up to 9 decimals (default 3)\n"
-"      --seed N        seed for the sleep durations, 0 to 2^64-1\n"
-"                      (default: a random one, shown)\n"
-"  -w, --work WORK     what each thread does (default sleep):\n"
-"                        sleep         sleeps its planned time\n"
-"                        cpu           computes for its planned CPU time\n"
-"                        mutex         holds its process's mutex to sleep\n"
-"                        global-mutex  holds one mutex of the whole run\n"
-"                        semaphore     holds one of N permits of the run\n"
-"                        barrier       sleeps, waits for its process's\n"
-"                                      threads, sleeps again\n"
-"                        deadlock      takes two mutexes in opposite\n"
-"                                      orders (2 threads or more)\n"
-"      --permits N     the semaphore's permits, 1 to 1024 (default 2)\n"
-"      --scene N       start with ready scene N (its counts, workload,\n"
-"                      sleep and seed, and a caption); keys 1-9 load them\n"
-"      --scenes        list the scenes and exit\n"
-"      --plain         print the reference lines instead of the screen;\n"
-"                      the default when stdout is not a terminal\n"
-"      --json          print every event as one JSON object per line\n"
-"                      (a recording, as --record writes)\n"
-"      --record FILE   write the run to FILE as it happens (JSON lines)\n"
-"      --replay FILE   show a recording instead of running (- reads\n"
-"                      standard input); r or R on the screen runs it live\n"
-"      --trace FILE    write the run in the Chrome Trace Event format,\n"
-"                      for Perfetto, chrome://tracing or speedscope;\n"
-"                      --replay F --trace T alone converts, showing nothing\n"
-"      --runs N        run it N times, 1 to 10000, one after another, and\n"
-"                      show how often each process finished 1st, 2nd, ...,\n"
-"                      the finishing orders and the wall times against\n"
-"                      the plan; --plain: a table at the end, --json: a\n"
-"                      record a run and one at the end (no events)\n"
-"      --vary-seed     with --runs: run k takes the seed plus k-1 (the\n"
-"                      default: every run the same seed, only the\n"
-"                      scheduler differs)\n"
-"      --ring-slots N  slots in each process's event ring, a power of two\n"
-"                      from 2 to 1048576 (for testing; default: enough)\n"
-"  -h, --help          show this help and exit\n"
-"  -V, --version       show the version and exit\n"
-"\n"
-"Counts this machine cannot hold now (pid_max, threads-max, RLIMIT_NPROC,\n"
-"memory) are refused before anything starts.\n"
-"\n"
-"Exit status: 0 when every process finished, 1 when one was killed or\n"
-"failed (on the screen: in the run shown when quitting), a deadlock was\n"
-"found (--plain, --json: its processes are killed) or ptviz failed,\n"
-"2 for a bad command line, counts the machine cannot hold or a bad\n"
-"recording, 128+N when ended by signal N.\n"
-"See ptviz(1) for the keys of the screen.\n", fp);
-}
 
 int
 options_parse_u64(const char *s, uint64_t *v)
@@ -203,176 +136,212 @@ parse_count(const char *opt, const char *arg, unsigned max, unsigned *out,
 		n = strtonum(arg, 1, max, &why);
 	if (why != NULL) {
 		snprintf(err, errlen, "%s '%s' is %s: give a whole number "
-		    "from 1 to %u (see ptviz --help)", opt, shown(arg, buf), why, max);
+		    "from 1 to %u (see ptviz --help)", opt, shown(arg, buf),
+		    why, max);
 		return -1;
 	}
 	*out = (unsigned)n;
 	return 0;
 }
 
-int
-options_parse(struct options *o, int argc, char *argv[], char *err,
-    size_t errlen)
+/* The options that set the run, as a refusal names them. */
+static const struct {
+	int		 c;
+	const char	*name;
+} run_opts[] = {
+	{ 'p', "--processes" }, { 't', "--threads" }, { 's', "--sleep" },
+	{ OPT_SEED, "--seed" }, { 'w', "--work" }, { OPT_PERMITS, "--permits" },
+	{ OPT_RING_SLOTS, "--ring-slots" },
+};
+
+/* The name of option c if it sets the run, else NULL. */
+static const char *
+run_option(int c)
 {
-	unsigned slots;
-	bool permits = false;
+	size_t i;
+
+	for (i = 0; i < sizeof(run_opts) / sizeof(run_opts[0]); i++)
+		if (run_opts[i].c == c)
+			return run_opts[i].name;
+	return NULL;
+}
+
+/* --sleep's seconds. */
+static int
+parse_sleep(const char *arg, uint64_t *ns, char *err, size_t errlen)
+{
 	char buf[41];
-	int c;
 
-	*o = (struct options){
-		.run = { .nproc = 5, .nthread = 3,
-		    .sleep_ns = 3000000000ull, .work = WORK_SLEEP,
-		    .permits = WORK_DEFAULT_PERMITS },
-		.mode = MODE_AUTO,
-	};
-	opterr = 0;
-	optind = 0;			/* glibc: start afresh */
-	while ((c = getopt_long(argc, argv, "+:p:t:s:w:hV", longopts,
-	    NULL)) != -1) {
-		if (o->run_given == NULL && (c == 'p' || c == 't' ||
-		    c == 's' || c == OPT_SEED || c == OPT_RING_SLOTS ||
-		    c == 'w' || c == OPT_PERMITS))
-			o->run_given = c == 'p' ? "--processes" : c == 't' ?
-			    "--threads" : c == 's' ? "--sleep" : c == OPT_SEED ?
-			    "--seed" : c == 'w' ? "--work" : c == OPT_PERMITS ?
-			    "--permits" : "--ring-slots";
-		switch (c) {
-		case 'p':
-			if (parse_count("--processes", optarg, OPT_MAX_PROCS,
-			    &o->run.nproc, err, errlen) == -1)
-				return -1;
-			break;
-		case 't':
-			if (parse_count("--threads", optarg, OPT_MAX_THREADS,
-			    &o->run.nthread, err, errlen) == -1)
-				return -1;
-			break;
-		case 's':
-			switch (options_parse_seconds(optarg,
-			    OPT_MAX_SLEEP_NS, &o->run.sleep_ns)) {
-			case 0:
-				break;
-			case -2:
-				snprintf(err, errlen, "--sleep '%s' has more "
-				    "than 9 decimals: a nanosecond is the "
-				    "finest (see ptviz --help)",
-				    shown(optarg, buf));
-				return -1;
-			default:
-				snprintf(err, errlen, "--sleep '%s' is invalid: "
-				    "give seconds from 0 to 3600, like 2.5 "
-				    "(see ptviz --help)", shown(optarg, buf));
-				return -1;
-			}
-			break;
-		case OPT_SEED:
-			if (options_parse_u64(optarg, &o->run.seed) == -1) {
-				snprintf(err, errlen, "--seed '%s' is invalid: "
-				    "give a whole number from 0 to "
-				    "18446744073709551615 (see ptviz --help)",
-				    shown(optarg, buf));
-				return -1;
-			}
-			o->seed_given = true;
-			break;
-		case 'w':
-			if (!work_parse(optarg, &o->run.work)) {
-				snprintf(err, errlen, "--work '%s' is not a "
-				    "workload: give sleep, cpu, mutex, "
-				    "global-mutex, semaphore, barrier or "
-				    "deadlock (see ptviz --help)",
-				    shown(optarg, buf));
-				return -1;
-			}
-			break;
-		case OPT_PERMITS:
-			if (parse_count("--permits", optarg, WORK_MAX_PERMITS,
-			    &o->run.permits, err, errlen) == -1)
-				return -1;
-			permits = true;
-			break;
-		case OPT_SCENE:
-			if (parse_count("--scene", optarg, scene_count(),
-			    &o->scene, err, errlen) == -1)
-				return -1;
-			break;
-		case OPT_SCENES:
-			o->scenes = true;
-			break;
-		case OPT_PLAIN:
-		case OPT_JSON:
-			if (o->mode != MODE_AUTO &&
-			    o->mode != (c == OPT_PLAIN ? MODE_PLAIN : MODE_JSON)) {
-				snprintf(err, errlen, "--plain and --json "
-				    "cannot be used together (see ptviz --help)");
-				return -1;
-			}
-			o->mode = c == OPT_PLAIN ? MODE_PLAIN : MODE_JSON;
-			break;
-		case OPT_RING_SLOTS:
-			if (parse_count("--ring-slots", optarg, 1u << 20,
-			    &slots, err, errlen) == -1)
-				return -1;
-			if (slots < 2 || (slots & (slots - 1)) != 0) {
-				snprintf(err, errlen, "--ring-slots '%s' is "
-				    "invalid: give a power of two from 2 to "
-				    "1048576 (see ptviz --help)",
-				    shown(optarg, buf));
-				return -1;
-			}
-			o->run.ring_slots = slots;
-			break;
-		case OPT_RECORD:
-			if (parse_file("--record", optarg, false, &o->record,
-			    err, errlen) == -1)
-				return -1;
-			break;
-		case OPT_REPLAY:
-			if (parse_file("--replay", optarg, true, &o->replay,
-			    err, errlen) == -1)
-				return -1;
-			break;
-		case OPT_TRACE:
-			if (parse_file("--trace", optarg, false, &o->trace,
-			    err, errlen) == -1)
-				return -1;
-			break;
-		case OPT_RUNS:
-			if (parse_count("--runs", optarg, OPT_MAX_RUNS,
-			    &o->runs, err, errlen) == -1)
-				return -1;
-			break;
-		case OPT_VARY_SEED:
-			o->vary_seed = true;
-			break;
-		case 'h':
-			o->help = true;
-			break;
-		case 'V':
-			o->version = true;
-			break;
-		case ':':
-			snprintf(err, errlen, "%s needs a value (see ptviz "
-			    "--help)", shown(argv[optind - 1], buf));
-			return -1;
-		default:
-			if (optopt != 0) {
-				char opt[2] = { (char)optopt, '\0' };
-
-				snprintf(err, errlen, "unknown option '-%s' "
-				    "(see ptviz --help)", shown(opt, buf));
-			} else
-				snprintf(err, errlen, "unknown option '%s' "
-				    "(see ptviz --help)",
-				    shown(argv[optind - 1], buf));
-			return -1;
-		}
-	}
-	if (optind < argc) {
-		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
-		    "--help)", shown(argv[optind], buf));
+	switch (options_parse_seconds(arg, OPT_MAX_SLEEP_NS, ns)) {
+	case 0:
+		return 0;
+	case -2:
+		snprintf(err, errlen, "--sleep '%s' has more than 9 decimals: "
+		    "a nanosecond is the finest (see ptviz --help)",
+		    shown(arg, buf));
+		return -1;
+	default:
+		snprintf(err, errlen, "--sleep '%s' is invalid: give seconds "
+		    "from 0 to 3600, like 2.5 (see ptviz --help)",
+		    shown(arg, buf));
 		return -1;
 	}
+}
+
+/* --seed's number. */
+static int
+parse_seed(const char *arg, uint64_t *seed, char *err, size_t errlen)
+{
+	char buf[41];
+
+	if (options_parse_u64(arg, seed) == 0)
+		return 0;
+	snprintf(err, errlen, "--seed '%s' is invalid: give a whole number "
+	    "from 0 to 18446744073709551615 (see ptviz --help)",
+	    shown(arg, buf));
+	return -1;
+}
+
+/* --work's workload. */
+static int
+parse_work(const char *arg, enum work *w, char *err, size_t errlen)
+{
+	char buf[41], names[160];
+
+	if (work_parse(arg, w))
+		return 0;
+	snprintf(err, errlen, "--work '%s' is not a workload: give %s (see "
+	    "ptviz --help)", shown(arg, buf), work_names(names,
+	    sizeof(names), " or "));
+	return -1;
+}
+
+/* --ring-slots' count: a power of two. */
+static int
+parse_slots(const char *arg, uint32_t *slots, char *err, size_t errlen)
+{
+	unsigned n;
+	char buf[41];
+
+	if (parse_count("--ring-slots", arg, 1u << 20, &n, err, errlen) == -1)
+		return -1;
+	if (n < 2 || (n & (n - 1)) != 0) {
+		snprintf(err, errlen, "--ring-slots '%s' is invalid: give a "
+		    "power of two from 2 to 1048576 (see ptviz --help)",
+		    shown(arg, buf));
+		return -1;
+	}
+	*slots = n;
+	return 0;
+}
+
+/* Option c (of run_opts), which sets the run, with its argument. */
+static int
+take_run_option(struct options *o, int c, const char *arg, bool *permits,
+    char *err, size_t errlen)
+{
+	switch (c) {
+	case 'p':
+		return parse_count("--processes", arg, OPT_MAX_PROCS,
+		    &o->run.nproc, err, errlen);
+	case 't':
+		return parse_count("--threads", arg, OPT_MAX_THREADS,
+		    &o->run.nthread, err, errlen);
+	case 's':
+		return parse_sleep(arg, &o->run.sleep_ns, err, errlen);
+	case OPT_SEED:
+		o->seed_given = true;
+		return parse_seed(arg, &o->run.seed, err, errlen);
+	case 'w':
+		return parse_work(arg, &o->run.work, err, errlen);
+	case OPT_PERMITS:
+		*permits = true;
+		return parse_count("--permits", arg, WORK_MAX_PERMITS,
+		    &o->run.permits, err, errlen);
+	default:
+		return parse_slots(arg, &o->run.ring_slots, err, errlen);
+	}
+}
+
+/* --plain or --json (c): one of them, as often as wanted. */
+static int
+take_mode(struct options *o, int c, char *err, size_t errlen)
+{
+	enum ui_mode m = c == OPT_PLAIN ? MODE_PLAIN : MODE_JSON;
+
+	if (o->mode != MODE_AUTO && o->mode != m) {
+		snprintf(err, errlen, "--plain and --json cannot be used "
+		    "together (see ptviz --help)");
+		return -1;
+	}
+	o->mode = m;
+	return 0;
+}
+
+/* Option c, which does not set the run, with its argument; 1 if c is
+   not an option. */
+static int
+take_option(struct options *o, int c, const char *arg, char *err,
+    size_t errlen)
+{
+	switch (c) {
+	case OPT_SCENE:
+		return parse_count("--scene", arg, scene_count(), &o->scene,
+		    err, errlen);
+	case OPT_PLAIN:
+	case OPT_JSON:
+		return take_mode(o, c, err, errlen);
+	case OPT_RECORD:
+		return parse_file("--record", arg, false, &o->record, err,
+		    errlen);
+	case OPT_REPLAY:
+		return parse_file("--replay", arg, true, &o->replay, err,
+		    errlen);
+	case OPT_TRACE:
+		return parse_file("--trace", arg, false, &o->trace, err,
+		    errlen);
+	case OPT_RUNS:
+		return parse_count("--runs", arg, OPT_MAX_RUNS, &o->runs, err,
+		    errlen);
+	case OPT_SCENES:
+		o->scenes = true;
+		return 0;
+	case OPT_VARY_SEED:
+		o->vary_seed = true;
+		return 0;
+	case 'h':
+		o->help = true;
+		return 0;
+	case 'V':
+		o->version = true;
+		return 0;
+	}
+	return 1;
+}
+
+/* What getopt_long could not take (c): a value missing, an option not
+   known. */
+static int
+refuse_unknown(int c, char *argv[], char *err, size_t errlen)
+{
+	char buf[41], opt[2] = { (char)optopt, '\0' };
+
+	if (c == ':')
+		snprintf(err, errlen, "%s needs a value (see ptviz --help)",
+		    shown(argv[optind - 1], buf));
+	else if (optopt != 0)
+		snprintf(err, errlen, "unknown option '-%s' (see ptviz "
+		    "--help)", shown(opt, buf));
+	else
+		snprintf(err, errlen, "unknown option '%s' (see ptviz --help)",
+		    shown(argv[optind - 1], buf));
+	return -1;
+}
+
+/* The options given with --scene or --replay, which fix the run. */
+static int
+check_fixed(struct options *o, char *err, size_t errlen)
+{
 	if (o->scene != 0 && o->run_given != NULL) {
 		snprintf(err, errlen, "%s cannot be used with --scene: the "
 		    "scene fixes the counts, the workload, the sleep and the "
@@ -388,39 +357,79 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		scene_config(o->scene, &o->run);
 		o->seed_given = true;
 	}
-	if (o->run.nthread < work_min_threads(o->run.work)) {
+	return 0;
+}
+
+/* The options that go only with others: the threads a workload needs,
+   --permits, --runs, --vary-seed, --replay with the run's options. */
+static int
+check_together(const struct options *o, bool permits, char *err,
+    size_t errlen)
+{
+	unsigned min = work_min_threads(o->run.work);
+
+	if (o->run.nthread < min)
 		snprintf(err, errlen, "--work %s needs at least %u threads "
 		    "per process: give -t %u or more (see ptviz --help)",
-		    work_name(o->run.work), work_min_threads(o->run.work),
-		    work_min_threads(o->run.work));
-		return -1;
-	}
-	if (permits && o->run.work != WORK_SEMAPHORE) {
+		    work_name(o->run.work), min, min);
+	else if (permits && !(work_flags(o->run.work) & WORK_PERMITS))
 		snprintf(err, errlen, "--permits is for --work semaphore "
 		    "(see ptviz --help)");
-		return -1;
-	}
-	if (o->runs > 0 && (o->replay != NULL || o->record != NULL ||
-	    o->trace != NULL)) {
+	else if (o->runs > 0 && (o->replay != NULL || o->record != NULL ||
+	    o->trace != NULL))
 		snprintf(err, errlen, "--runs cannot be used with %s (see "
 		    "ptviz --help)", o->replay != NULL ? "--replay: the runs "
 		    "are live" : o->record != NULL ? "--record: the runs are "
 		    "counted, not kept" : "--trace: the runs are counted, not "
 		    "kept");
-		return -1;
-	}
-	if (o->vary_seed && o->runs == 0) {
+	else if (o->vary_seed && o->runs == 0)
 		snprintf(err, errlen, "--vary-seed is for --runs (see ptviz "
 		    "--help)");
-		return -1;
-	}
-	if (o->replay != NULL && o->run_given != NULL) {
+	else if (o->replay != NULL && o->run_given != NULL)
 		snprintf(err, errlen, "%s cannot be used with --replay: the "
 		    "recording has the counts and the seed (see ptviz --help)",
 		    o->run_given);
+	else
+		return 0;
+	return -1;
+}
+
+int
+options_parse(struct options *o, int argc, char *argv[], char *err,
+    size_t errlen)
+{
+	bool permits = false;
+	char buf[41];
+	int c, rc;
+
+	*o = (struct options){
+		.run = { .nproc = 5, .nthread = 3,
+		    .sleep_ns = 3000000000ull, .work = WORK_SLEEP,
+		    .permits = WORK_DEFAULT_PERMITS },
+		.mode = MODE_AUTO,
+	};
+	opterr = 0;
+	optind = 0;			/* glibc: start afresh */
+	while ((c = getopt_long(argc, argv, "+:p:t:s:w:hV", longopts,
+	    NULL)) != -1) {
+		if (run_option(c) != NULL) {
+			if (o->run_given == NULL)
+				o->run_given = run_option(c);
+			rc = take_run_option(o, c, optarg, &permits, err,
+			    errlen);
+		} else if ((rc = take_option(o, c, optarg, err, errlen)) == 1)
+			rc = refuse_unknown(c, argv, err, errlen);
+		if (rc == -1)
+			return -1;
+	}
+	if (optind < argc) {
+		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
+		    "--help)", shown(argv[optind], buf));
 		return -1;
 	}
-	return 0;
+	if (check_fixed(o, err, errlen) == -1)
+		return -1;
+	return check_together(o, permits, err, errlen);
 }
 
 /* The version line. */

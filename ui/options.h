@@ -49,9 +49,6 @@ int	options_parse(struct options *o, int argc, char *argv[], char *err,
 /* "ptviz 1.0.0". */
 const char *options_version(void);
 
-/* Print the usage text. */
-void	options_usage(FILE *fp);
-
 /* Parse a decimal number of seconds, [0, max_ns] with up to 9 decimals;
    -2 if it has more decimals than that, -1 if it is bad otherwise. */
 int	options_parse_seconds(const char *s, uint64_t max_ns, uint64_t *ns);

@@ -9,6 +9,17 @@ for h in -h --help; do
 		grep -q -- "$o" "$TMPD/out" || fail "$h does not list $o"
 	done
 done
+# The usage, byte for byte: its workloads' lines are made from their rows
+# (src/work.h), wrapped; a change to it shows here as a diff, and when it
+# is meant, `make golden` (GOLDEN_UPDATE=1) writes the file anew.
+"$PTVIZ" --help >"$TMPD/usage" || fail "--help: exit $?"
+if [ -n "${GOLDEN_UPDATE:-}" ]; then
+	cp "$TMPD/usage" tests/golden/usage.txt
+	echo "wrote tests/golden/usage.txt"
+elif ! cmp -s tests/golden/usage.txt "$TMPD/usage"; then
+	diff -u tests/golden/usage.txt "$TMPD/usage" | tail -n +3 | head -n 40 >&2
+	fail "--help differs from tests/golden/usage.txt (make golden rewrites it)"
+fi
 for v in -V --version; do
 	[ "$("$PTVIZ" $v 2>&1)" = "ptviz 1.0.0" ] || fail "$v"
 done

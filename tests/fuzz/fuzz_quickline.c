@@ -11,19 +11,20 @@
 
 #include "../../src/event.h"
 #include "../../src/recording.h"
+#include "../../src/recwhole.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct recording_whole quick = { 0 }, slow = { .slow = true };
+	struct recwhole quick = { 0 }, slow = { .slow = true };
 	char eq[512], es[512];
 	int rq, rs;
 
-	rq = recording_parse(&quick, "fuzz", (const char *)data, size, eq,
+	rq = recwhole_read(&quick, "fuzz", (const char *)data, size, eq,
 	    sizeof(eq));
-	rs = recording_parse(&slow, "fuzz", (const char *)data, size, es,
+	rs = recwhole_read(&slow, "fuzz", (const char *)data, size, es,
 	    sizeof(es));
 	if (rq != rs || (rq == -1 && strcmp(eq, es) != 0))
 		abort();
@@ -33,7 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (quick.n > 0 && memcmp(quick.events, slow.events,
 	    quick.n * sizeof(struct event)) != 0)))
 		abort();
-	recording_whole_free(&quick);
-	recording_whole_free(&slow);
+	recwhole_free(&quick);
+	recwhole_free(&slow);
 	return 0;
 }

@@ -16,14 +16,15 @@
 #include "../../src/history.h"
 #include "../../src/jsonl.h"
 #include "../../src/recording.h"
+#include "../../src/recwhole.h"
 #include "../../src/trace.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
-round_trip(const struct recording_whole *r)
+round_trip(const struct recwhole *r)
 {
-	struct recording_whole again = { 0 };
+	struct recwhole again = { 0 };
 	struct history h;
 	char *buf = NULL, err[512];
 	size_t len = 0, i;
@@ -33,7 +34,7 @@ round_trip(const struct recording_whole *r)
 	for (i = 0; i < r->n; i++)
 		jsonl_event(fp, RECORDING_T0, &r->events[i]);
 	fclose(fp);
-	if (recording_parse(&again, "again", buf, len, err, sizeof(err)) != 0 ||
+	if (recwhole_read(&again, "again", buf, len, err, sizeof(err)) != 0 ||
 	    again.n != r->n || again.cut_line != 0 || again.cut != r->cut ||
 	    memcmp(&again.cfg, &r->cfg, sizeof(r->cfg)) != 0)
 		abort();
@@ -50,20 +51,20 @@ round_trip(const struct recording_whole *r)
 		abort();
 	fclose(fp);
 	history_free(&h);
-	recording_whole_free(&again);
+	recwhole_free(&again);
 	free(buf);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct recording_whole r = { 0 };
+	struct recwhole r = { 0 };
 	char err[512];
 
-	if (recording_parse(&r, "fuzz", (const char *)data, size, err,
+	if (recwhole_read(&r, "fuzz", (const char *)data, size, err,
 	    sizeof(err)) == 0) {
 		round_trip(&r);
-		recording_whole_free(&r);
+		recwhole_free(&r);
 	} else if (strncmp(err, "fuzz: ", 6) != 0 ||
 	    strchr(err, '\n') != NULL || r.events != NULL) {
 		abort();

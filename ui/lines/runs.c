@@ -24,22 +24,12 @@
 #include "../options.h"
 #include "runs.h"
 
-/* What the critical path is, a phrase a workload; NULL: it has none. */
-static const char *const critical_about[WORK_COUNT] = {
-	[WORK_SLEEP]	 = "the longest planned sleep",
-	[WORK_CPU]	 = "the longest planned CPU time, a CPU each",
-	[WORK_MUTEX]	 = "the longest process's sleeps one after another",
-	[WORK_GMUTEX]	 = "every sleep of the run one after another",
-	[WORK_SEMAPHORE] = "at least: the longest sleep, or all of them "
-			   "shared by the permits",
-	[WORK_BARRIER]	 = "the longest process's two slowest phases",
-	[WORK_DEADLOCK]	 = NULL,
-};
-
 /* ns as a person reads it: "0 s", "412 us", "3.18 ms", "2.914 s". */
 static const char *
 human(double ns, char *buf, size_t len)
 {
+	char secs[32];
+
 	if (ns == 0)
 		snprintf(buf, len, "0 s");
 	else if (ns < 1e6)
@@ -47,7 +37,8 @@ human(double ns, char *buf, size_t len)
 	else if (ns < 1e9)
 		snprintf(buf, len, "%.2f ms", ns / 1e6);
 	else
-		snprintf(buf, len, "%.3f s", ns / 1e9);
+		snprintf(buf, len, "%s s", text_secs(ns, 3, false, secs,
+		    sizeof(secs)));
 	return buf;
 }
 
@@ -124,14 +115,15 @@ json_end(FILE *fp, const struct options *o, const struct stats *st,
 	const uint16_t *order;
 	unsigned i, r, n, runs;
 	int common = stats_common(st);
+	char secs[32];
 
 	fprintf(fp, "{\"event\":\"runs\",\"runs\":%u,\"asked\":%u,"
 	    "\"stopped\":%s,\"processes\":%u,\"threads\":%u,"
-	    "\"sleep_s\":%" PRIu64 ".%09" PRIu64 ",\"seed\":%" PRIu64
-	    ",\"vary_seed\":%s,\"work\":\"%s\",\"ranks\":[", st->runs,
-	    o->runs, stopped ? "true" : "false", c->nproc, c->nthread,
-	    c->sleep_ns / 1000000000u, c->sleep_ns % 1000000000u, c->seed,
-	    o->vary_seed ? "true" : "false", work_name(c->work));
+	    "\"sleep_s\":%s,\"seed\":%" PRIu64 ",\"vary_seed\":%s,"
+	    "\"work\":\"%s\",\"ranks\":[", st->runs, o->runs,
+	    stopped ? "true" : "false", c->nproc, c->nthread,
+	    text_secs((double)c->sleep_ns, 9, false, secs, sizeof(secs)),
+	    c->seed, o->vary_seed ? "true" : "false", work_name(c->work));
 	for (i = 0; i < st->nproc; i++) {
 		fputs(i == 0 ? "[" : ",[", fp);
 		for (r = 0; r < st->nproc; r++)
@@ -155,13 +147,13 @@ json_end(FILE *fp, const struct options *o, const struct stats *st,
 	else
 		fputs("\"wall_ns\":null", fp);
 	fputc(',', fp);
-	if (st->runs > 0 && critical_about[c->work] != NULL &&
+	if (st->runs > 0 && stats_critical_ns(c, NULL) &&
 	    stats_spread(st->critical_ns, st->runs, &sp) == 0)
 		put_spread(fp, "critical_ns", &sp, false);
 	else
 		fputs("\"critical_ns\":null", fp);
 	fputc(',', fp);
-	if (critical_about[c->work] != NULL && stats_ratio(st, &sp))
+	if (stats_critical_ns(c, NULL) && stats_ratio(st, &sp))
 		put_spread(fp, "ratio", &sp, true);
 	else
 		fputs("\"ratio\":null", fp);
@@ -264,7 +256,7 @@ static void
 plain_end(FILE *fp, const struct options *o, const struct stats *st,
     bool stopped)
 {
-	const char *about = critical_about[o->run.work];
+	const char *about = work_critical_about(o->run.work);
 	struct stats_spread sp;
 	const uint16_t *order;
 	unsigned n, runs;
@@ -289,8 +281,8 @@ plain_end(FILE *fp, const struct options *o, const struct stats *st,
 	if (stats_spread(st->wall_ns, st->runs, &sp) == 0)
 		plain_spread(fp, &sp, false);
 	fputs("\ncritical path planned", fp);
-	if (about == NULL) {
-		fputs(": - (a deadlock never ends by itself)\n", fp);
+	if (!stats_critical_ns(&o->run, NULL)) {
+		fprintf(fp, ": - (%s)\n", about);
 		return;
 	}
 	fprintf(fp, " (%s): ", about);

@@ -8,22 +8,13 @@
  * keeps a signal waiting, and a write error (a full disk, a reader that
  * went away) ends the run at once: children killed and reaped, one line on
  * stderr, exit status 1.  Faults (a process killed or failed, threads that
- * could not start) are told on stderr and make the exit status 1.
- *
- * A limit reached part way can fail a thousand processes at once, so faults
- * are told in a few lines, not one each: a process whose threads could not
- * all start is one line when it is reaped ("started 12 of 60 threads"),
- * each kind of fault is told in full for its first FAULT_LINES processes
- * only, and report_summary() counts the rest in one line per kind at the
- * end of the run, with the processes never forked as one range.
+ * could not start, a deadlock) are told on stderr, a few lines of each
+ * kind (faults.h), and make the exit status 1.
  *
  * --record and --trace never wait on their readers (src/outfile.h): at the
  * end of the run, even one a signal cut short, they get one second
  * together, which a further signal cuts short; a signal that comes while
  * they end still ends ptviz with its status.
- *
- * A deadlock the model finds is told on stderr at once, and (a live run)
- * its process is killed and reaped, so the run ends: never a hang.
  *
  * A recording is a source like a run: read as it comes, a pipe polled
  * with the rest.  One refused part way (main.c checks a regular file
@@ -34,13 +25,12 @@
  * before the next starts, with a printer that prints no event: each
  * finished model is counted (src/stats.h) and the runs printer says what
  * it wants after each run and at the end.  Faults are told across the
- * runs as for one, FAULT_LINES of each kind in full.  A signal ends the
+ * runs as for one, FAULTS_LINES of each kind in full.  A signal ends the
  * run under way (it is not counted), then what the runs before it showed
  * is printed, given a moment to leave (DRAIN_MS), and ptviz dies of the
  * signal.
  */
 #include <sys/signalfd.h>
-#include <sys/wait.h>
 
 #include <time.h>
 
@@ -62,95 +52,29 @@
 #include "../../src/recording.h"
 #include "../../src/source.h"
 #include "../../src/stats.h"
-#include "../../src/text.h"
 #include "../../src/trace.h"
 #include "../options.h"
 #include "../signals.h"
+#include "faults.h"
 #include "out.h"
 #include "stream.h"
 
 #define PUMP_BUDGET	4096
 #define OUT_CHUNK	4096		/* waiting output worth a write */
 #define OUT_HIGH	OUTFILE_HOLD_MAX	/* take no events past this */
-#define FAULT_LINES	3	/* processes told in full, of each kind */
 #define DRAIN_MS	1000	/* stdout's time to take the last lines */
 #define PROGRESS_TTY_NS	100000000ull	/* a terminal's progress: 10 Hz */
 #define PROGRESS_LOG_NS	1000000000ull	/* a log's: a line a second */
-
-/* The kinds of fault, each told in full FAULT_LINES times, then counted. */
-enum fault { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
-    FAULT_COUNT };
-
-/* How report_summary() counts the rest of each kind: one, more than one. */
-static const char *const fault_rest[FAULT_COUNT][2] = {
-	[FAULT_THREADS]	= { "process could not start all its threads",
-			    "processes could not start all their threads" },
-	[FAULT_KILLED]	= { "process was killed", "processes were killed" },
-	[FAULT_STATUS]	= { "process exited with a non-zero status",
-			    "processes exited with a non-zero status" },
-	[FAULT_EARLY]	= { "process exited before it was done",
-			    "processes exited before they were done" },
-};
 
 struct stream {
 	struct model	 model;
 	struct out	 out;		/* stdout */
 	const struct printer *printer;
-	int		 faults;
-	unsigned	 told[FAULT_COUNT];	/* processes with each fault */
-	unsigned	 tfailed_told;	/* threads failed, of processes told */
-	unsigned	 never_first;	/* the processes never forked: */
-	unsigned	 never_last;	/* one range (fork_all stops at the
-					   first failure); 0 if none */
+	struct faults	 faults;	/* told on stderr */
 	struct outfile	 record;	/* --record */
 	struct history	 hist;		/* --trace: the events, for the end */
 	bool		 keep;		/* keep them */
-	bool		 live;		/* a live run, not a recording */
-	unsigned	 deadlocks;	/* told so far */
-	uint8_t		*broken;	/* [nproc]: DL_* */
 };
-
-/* What was done of a process's deadlock. */
-enum { DL_NONE, DL_TOLD, DL_KILLED };
-
-/* Tell each deadlock the model found since the last look, at once, in
-   the order of the events: with no one at the keys, a live run's process
-   is then killed (kill_deadlocked) and the run ends. */
-static void
-tell_deadlocks(struct stream *s)
-{
-	char text[512];
-	unsigned i;
-
-	if (s->model.deadlocks == s->deadlocks)
-		return;
-	s->deadlocks = s->model.deadlocks;
-	for (i = 1; i <= s->model.nproc; i++) {
-		if (s->broken[i - 1] != DL_NONE || !text_deadlock(&s->model, i,
-		    text, sizeof(text)))
-			continue;
-		s->broken[i - 1] = DL_TOLD;
-		s->faults++;
-		fprintf(stderr, "ptviz: %s%s\n", text, s->live ?
-		    "; it is killed" : "");
-	}
-}
-
-/* Kill the processes of the deadlocks told. */
-static void
-kill_deadlocked(struct stream *s, struct source *src)
-{
-	unsigned i;
-
-	if (!s->live)
-		return;
-	for (i = 1; i <= s->model.nproc; i++) {
-		if (s->broken[i - 1] != DL_TOLD)
-			continue;
-		s->broken[i - 1] = DL_KILLED;
-		source_control(src, SOURCE_KILL, i);
-	}
-}
 
 /* The recording failed: say so once; the run goes on without it. */
 static void
@@ -161,109 +85,7 @@ record_failed(struct stream *s)
 	fprintf(stderr, "ptviz: %s: %s (the recording stops here; the run "
 	    "goes on)\n", s->record.path,
 	    outfile_strerror(&s->record, why, sizeof(why)));
-	s->faults++;
-}
-
-/* Count a fault of kind k; true if it is to be told in full. */
-static bool
-tell(struct stream *s, enum fault k)
-{
-	return s->told[k]++ < FAULT_LINES;
-}
-
-/* Process i was reaped: tell in one line how many of its threads could not
-   start, if any did not; 1 if so, else 0. */
-static int
-report_threads(struct stream *s, FILE *fp, unsigned i)
-{
-	const struct model_thread *th;
-	unsigned j, failed = 0;
-	int err = 0;
-
-	/* The model counts failed threads as they arrive: look at this
-	   process's only if some are not yet told. */
-	if (s->model.threads_in[ST_TFAILED] == s->tfailed_told)
-		return 0;
-	for (j = 1; j <= s->model.nthread; j++) {
-		th = model_thread(&s->model, i, j);
-		if (th->state == ST_TFAILED && failed++ == 0)
-			err = th->err;
-	}
-	if (failed == 0)
-		return 0;
-	s->tfailed_told += failed;
-	if (tell(s, FAULT_THREADS))
-		fprintf(fp, "ptviz: Process-%u started %u of %u threads: %s\n",
-		    i, s->model.nthread - failed, s->model.nthread,
-		    strerror(err));
-	return 1;
-}
-
-/* Say on fp what went wrong with ev (just applied), if anything, within the
-   limits above; 1 if something did, else 0. */
-static int
-report_fault(struct stream *s, FILE *fp, const struct event *ev)
-{
-	int ws = (int)ev->wstatus, threads;
-	char text[192];
-
-	switch (ev->state) {
-	case ST_HOLDING:
-		/* Not a fault: the robust mutex did its work. */
-		if (text_fault(ev, text, sizeof(text)))
-			fprintf(fp, "ptviz: %s\n", text);
-		return 0;
-	case ST_KILLED:
-		report_threads(s, fp, ev->proc);
-		if (tell(s, FAULT_KILLED) && text_fault(ev, text, sizeof(text)))
-			fprintf(fp, "ptviz: %s\n", text);
-		return 1;
-	case ST_FAILED:
-		if (ev->wstatus == -1) {
-			if (s->never_first == 0)
-				s->never_first = ev->proc;
-			s->never_last = ev->proc;
-			return 1;
-		}
-		/* A child exits 1 because threads failed: that is the news. */
-		threads = report_threads(s, fp, ev->proc);
-		if (!threads && tell(s, FAULT_STATUS) && WIFEXITED(ws) &&
-		    text_fault(ev, text, sizeof(text)))
-			fprintf(fp, "ptviz: %s\n", text);
-		return 1;
-	case ST_EXITED:
-		/* An exit 0 without "done" is a failure the model found. */
-		if (model_proc(&s->model, ev->proc)->state == ST_PDONE)
-			return report_threads(s, fp, ev->proc);
-		report_threads(s, fp, ev->proc);
-		if (tell(s, FAULT_EARLY))
-			fprintf(fp, "ptviz: Process-%u (pid %d) exited before "
-			    "it was done\n", ev->proc, ev->pid);
-		return 1;
-	}
-	return 0;
-}
-
-/* At the end of the run: the processes never forked, and the faults not
-   told in full, one line each. */
-static void
-report_summary(struct stream *s, FILE *fp)
-{
-	unsigned k, rest;
-
-	if (s->never_first != 0 && s->never_first == s->never_last)
-		fprintf(fp, "ptviz: Process-%u was never forked\n",
-		    s->never_first);
-	else if (s->never_first != 0)
-		fprintf(fp, "ptviz: Process-%u to Process-%u were never "
-		    "forked\n", s->never_first, s->never_last);
-	for (k = 0; k < FAULT_COUNT; k++) {
-		if (s->told[k] <= FAULT_LINES)
-			continue;
-		rest = s->told[k] - FAULT_LINES;
-		fprintf(fp, "ptviz: ... and %u more %s\n", rest,
-		    fault_rest[k][rest == 1 ? 0 : 1]);
-	}
+	s->faults.count++;
 }
 
 static void
@@ -278,8 +100,7 @@ sink(void *ctx, const struct event *ev)
 		record_failed(s);
 	if (s->keep && history_add(&s->hist, ev) == -1)
 		err(1, "cannot keep the run for --trace");
-	s->faults += report_fault(s, stderr, ev);
-	tell_deadlocks(s);
+	faults_event(&s->faults, &s->model, ev, stderr);
 }
 
 /* Close f, told once (and counted) if it failed. */
@@ -292,7 +113,7 @@ close_told(struct stream *s, struct outfile *f)
 		return;
 	fprintf(stderr, "ptviz: %s: %s\n", f->path,
 	    outfile_strerror(f, why, sizeof(why)));
-	s->faults++;
+	s->faults.count++;
 }
 
 /* The run is over, or cut short: --record ends and --trace is written
@@ -347,7 +168,7 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 		   children wait on their full rings; nothing is lost. */
 		if (!source_finished(src) && pending < OUT_HIGH) {
 			busy = source_pump(src, PUMP_BUDGET) > 0;
-			kill_deadlocked(s, src);
+			faults_kill(&s->faults, src);
 			busy = busy || (armed = source_arm(src, &fds[2])) < 0;
 			if (busy && armed > 0)
 				source_woke(src);
@@ -377,62 +198,34 @@ loop(struct stream *s, struct source *src, int sigfd, int *sig)
 	}
 }
 
-int
-stream_main(const struct options *o, const struct printer *p,
-    struct recording *rec)
+/* The model, the faults, the signals and stdout, for a run or runs of o
+   (live: not a recording); the signals' descriptor. */
+static int
+stream_open(struct stream *s, const struct options *o, bool live)
 {
-	struct stream s = { .printer = p, .live = rec == NULL };
-	struct source *src;
-	enum stream_end end;
-	const char *call;
-	char refusal[256];
-	int sigfd, sig = 0, error;
-	char refused[320] = "";
+	int sigfd;
 
-	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
-	    (s.broken = calloc(o->run.nproc, sizeof(*s.broken))) == NULL)
+	if (model_init(&s->model, o->run.nproc, o->run.nthread) == -1 ||
+	    faults_init(&s->faults, o->run.nproc, live) == -1)
 		err(1, "model");
 	if ((sigfd = signals_open(false)) == -1)
 		err(1, "signalfd");
-	if (out_open(&s.out, STDOUT_FILENO) == -1)
+	if (out_open(&s->out, STDOUT_FILENO) == -1)
 		err(1, "stdout");
-	if (o->record != NULL &&
-	    outfile_open(&s.record, o->record, OUTFILE_TRUNC) == -1)
-		err(2, "%s", o->record);
-	history_init(&s.hist);
-	s.keep = o->trace != NULL;
-	if (jsonl_put_run(&s.record, &o->run))
-		record_failed(&s);
-	if (p->start != NULL)
-		p->start(s.out.fp, o);
-	src = rec != NULL ? source_recording(rec, sink, &s) :
-	    source_live(&o->run, sink, &s, refusal, sizeof(refusal));
-	if (src == NULL && rec != NULL)
-		err(1, "cannot start the run");
-	if (src == NULL)
-		errx(1, "%s", refusal);
-	if ((call = source_start_error(src, &error)) != NULL)
-		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
-	end = loop(&s, src, sigfd, &sig);
-	/* A recording refused part way (a pipe, read once): what came
-	   before it was printed; the rest is not, nor the trace. */
-	if (source_error(src) != NULL) {
-		snprintf(refused, sizeof(refused), "%s", source_error(src));
-		s.keep = false;
-	}
-	if (end == END_RUN && refused[0] == '\0')
-		report_summary(&s, stderr);
-	/* Whatever ended it, no child outlives this. */
-	source_free(src);
-	files_end(&s, o, sigfd);
-	/* A signal while the files were ending still ends ptviz. */
-	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)
-		end = END_SIGNAL;
-	history_free(&s.hist);
-	error = out_error(&s.out);
-	out_close(&s.out);
-	model_free(&s.model);
-	free(s.broken);
+	return sigfd;
+}
+
+/* Let go of what stream_open took; the exit status the loop's end makes:
+   death by the signal that ended it, 1 (told) if stdout failed or for
+   faults, else 0. */
+static int
+stream_close(struct stream *s, int sigfd, enum stream_end end, int sig)
+{
+	int error = out_error(&s->out);
+
+	out_close(&s->out);
+	model_free(&s->model);
+	faults_free(&s->faults);
 	close(sigfd);
 	if (end == END_SIGNAL)
 		signals_reraise(sig);
@@ -444,11 +237,74 @@ stream_main(const struct options *o, const struct printer *p,
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(error));
 		return 1;
 	}
-	if (refused[0] != '\0') {
+	return s->faults.count > 0 ? 1 : 0;
+}
+
+/* The source of the run: rec replayed, or a live run of o's; a start that
+   failed in part (a fork) is told. */
+static struct source *
+stream_source(struct stream *s, const struct options *o,
+    struct recording *rec)
+{
+	struct source *src;
+	const char *call;
+	char refusal[256];
+	int error;
+
+	src = rec != NULL ? source_recording(rec, sink, s) :
+	    source_live(&o->run, sink, s, refusal, sizeof(refusal));
+	if (src == NULL && rec != NULL)
+		err(1, "cannot start the run");
+	if (src == NULL)
+		errx(1, "%s", refusal);
+	if ((call = source_start_error(src, &error)) != NULL)
+		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
+	return src;
+}
+
+int
+stream_main(const struct options *o, const struct printer *p,
+    struct recording *rec)
+{
+	struct stream s = { .printer = p };
+	struct source *src;
+	enum stream_end end;
+	int sigfd, sig = 0, status;
+	char refused[320] = "";
+
+	sigfd = stream_open(&s, o, rec == NULL);
+	if (o->record != NULL &&
+	    outfile_open(&s.record, o->record, OUTFILE_TRUNC) == -1)
+		err(2, "%s", o->record);
+	history_init(&s.hist);
+	s.keep = o->trace != NULL;
+	if (jsonl_put_run(&s.record, &o->run))
+		record_failed(&s);
+	if (p->start != NULL)
+		p->start(s.out.fp, o);
+	src = stream_source(&s, o, rec);
+	end = loop(&s, src, sigfd, &sig);
+	/* A recording refused part way (a pipe, read once): what came
+	   before it was printed; the rest is not, nor the trace. */
+	if (source_error(src) != NULL) {
+		snprintf(refused, sizeof(refused), "%s", source_error(src));
+		s.keep = false;
+	}
+	if (end == END_RUN && refused[0] == '\0')
+		faults_summary(&s.faults, stderr);
+	/* Whatever ended it, no child outlives this. */
+	source_free(src);
+	files_end(&s, o, sigfd);
+	/* A signal while the files were ending still ends ptviz. */
+	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)
+		end = END_SIGNAL;
+	history_free(&s.hist);
+	status = stream_close(&s, sigfd, end, sig);
+	if (end != END_OUTPUT && refused[0] != '\0') {
 		fprintf(stderr, "ptviz: %s\n", refused);
 		return 2;
 	}
-	return s.faults > 0 ? 1 : 0;
+	return status;
 }
 
 /* What a run of --runs prints of its events, and a conversion: nothing. */
@@ -519,59 +375,67 @@ progress(unsigned k, unsigned n, bool tty, uint64_t *last)
 	    k, n);
 }
 
-/* The model, the deadlocks and the faults told of a run, made ready for
-   the next one. */
-static void
-next_run(struct stream *s)
+/* Run k of --runs, with cfg, through the loop; why the loop ended.
+   Whatever ended it, no child outlives it. */
+static enum stream_end
+one_run(struct stream *s, const struct run_config *cfg, unsigned k,
+    int sigfd, int *sig)
 {
-	model_reset(&s->model);
-	memset(s->broken, 0, s->model.nproc * sizeof(*s->broken));
-	s->deadlocks = 0;
-	s->tfailed_told = 0;
+	struct source *src;
+	enum stream_end end;
+	const char *call;
+	char why[256];
+	int error;
+
+	if ((src = source_live(cfg, sink, s, why, sizeof(why))) == NULL)
+		errx(1, "run %u: %s", k, why);
+	if ((call = source_start_error(src, &error)) != NULL)
+		fprintf(stderr, "ptviz: run %u: %s: %s\n", k, call,
+		    strerror(error));
+	end = loop(s, src, sigfd, sig);
+	source_free(src);
+	return end;
+}
+
+/* Count the run just ended (k, of cfg) and let p print what it wants of
+   it. */
+static void
+count_run(struct stream *s, const struct options *o,
+    const struct runs_printer *p, const struct run_config *cfg,
+    struct stats *st, unsigned k)
+{
+	uint64_t critical;
+	bool known = stats_critical_ns(cfg, &critical);
+
+	if (stats_add(st, &s->model, known ? critical : 0) == -1)
+		err(1, "cannot count run %u", k);
+	p->run(s->out.fp, o, cfg, st, k);
 }
 
 int
 stream_runs(const struct options *o, const struct runs_printer *p)
 {
-	struct stream s = { .printer = &silent_printer, .live = true };
+	struct stream s = { .printer = &silent_printer };
 	struct run_config cfg = o->run;
 	enum stream_end end = END_RUN;
-	struct source *src;
 	struct stats st;
-	uint64_t critical, shown = mono_ns();
-	const char *call;
-	char why[256];
-	int sigfd, sig = 0, error;
-	bool tty = isatty(STDERR_FILENO), known;
+	uint64_t shown = mono_ns();
+	int sigfd, sig = 0;
+	bool tty = isatty(STDERR_FILENO);
 	unsigned k;
 
-	if (model_init(&s.model, o->run.nproc, o->run.nthread) == -1 ||
-	    (s.broken = calloc(o->run.nproc, sizeof(*s.broken))) == NULL ||
-	    stats_init(&st, o->run.nproc) == -1)
+	sigfd = stream_open(&s, o, true);
+	if (stats_init(&st, o->run.nproc) == -1)
 		err(1, "model");
-	if ((sigfd = signals_open(false)) == -1)
-		err(1, "signalfd");
-	if (out_open(&s.out, STDOUT_FILENO) == -1)
-		err(1, "stdout");
 	for (k = 1; k <= o->runs && end == END_RUN; k++) {
-		if (k > 1)
-			next_run(&s);
+		if (k > 1) {
+			model_reset(&s.model);
+			faults_next_run(&s.faults);
+		}
 		cfg.seed = o->run.seed + (o->vary_seed ? k - 1 : 0);
-		if ((src = source_live(&cfg, sink, &s, why,
-		    sizeof(why))) == NULL)
-			errx(1, "run %u: %s", k, why);
-		if ((call = source_start_error(src, &error)) != NULL)
-			fprintf(stderr, "ptviz: run %u: %s: %s\n", k, call,
-			    strerror(error));
-		end = loop(&s, src, sigfd, &sig);
-		/* Whatever ended it, no child outlives this run. */
-		source_free(src);
-		if (end != END_RUN)
+		if ((end = one_run(&s, &cfg, k, sigfd, &sig)) != END_RUN)
 			break;
-		known = stats_critical_ns(&cfg, &critical);
-		if (stats_add(&st, &s.model, known ? critical : 0) == -1)
-			err(1, "cannot count run %u", k);
-		p->run(s.out.fp, o, &cfg, &st, k);
+		count_run(&s, o, p, &cfg, &st, k);
 		progress(k, o->runs, tty, &shown);
 	}
 	progress(0, o->runs, tty, &shown);
@@ -584,20 +448,7 @@ stream_runs(const struct options *o, const struct runs_printer *p)
 		else if (sig != 0)
 			end = END_SIGNAL;
 	}
-	report_summary(&s, stderr);
-	error = out_error(&s.out);
-	out_close(&s.out);
+	faults_summary(&s.faults, stderr);
 	stats_free(&st);
-	model_free(&s.model);
-	free(s.broken);
-	close(sigfd);
-	if (end == END_SIGNAL)
-		signals_reraise(sig);
-	if (end == END_OUTPUT) {
-		if (error == EPIPE && !signals_ignored(SIGPIPE))
-			signals_reraise(SIGPIPE);
-		fprintf(stderr, "ptviz: stdout: %s\n", strerror(error));
-		return 1;
-	}
-	return s.faults > 0 ? 1 : 0;
+	return stream_close(&s, sigfd, end, sig);
 }
