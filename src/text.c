@@ -36,6 +36,27 @@ text_line(const struct event *ev, char *buf, size_t len)
 }
 
 bool
+text_note(const struct event *ev, char *buf, size_t len)
+{
+	if (buf != NULL && len > 0)
+		buf[0] = '\0';
+	if (ev->state == ST_ZOMBIE) {
+		if (buf != NULL)
+			snprintf(buf, len, "Process-%u (pid %d) has ended: a "
+			    "zombie until it is reaped.", ev->proc, ev->pid);
+		return true;
+	}
+	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {
+		if (buf != NULL)
+			snprintf(buf, len, "%s every process.",
+			    ev->state == ST_MSTOPPED ? "Stopped (SIGSTOP)" :
+			    "Continued (SIGCONT)");
+		return true;
+	}
+	return false;
+}
+
+bool
 text_fault(const struct event *ev, char *buf, size_t len)
 {
 	int ws = (int)ev->wstatus;

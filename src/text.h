@@ -32,6 +32,12 @@ bool	 text_line(const struct event *ev, char *buf, size_t len);
    empty) if it tells none.  buf NULL only asks whether it tells one. */
 bool	 text_fault(const struct event *ev, char *buf, size_t len);
 
+/* What else the screen's log tells of ev, a sentence: "Process-2 (pid 81)
+   has ended: a zombie until it is reaped.", "Stopped (SIGSTOP) every
+   process.", "Continued (SIGCONT) every process."; false (and buf empty)
+   if nothing.  buf NULL only asks whether it tells one. */
+bool	 text_note(const struct event *ev, char *buf, size_t len);
+
 /* Process i, reaped, could not start all its n threads: "Process-2
    started 12 of 60 threads: Resource temporarily unavailable" (err, the
    first failure's errno); buf. */

@@ -29,8 +29,7 @@
  *   doc/ptviz.1  its name under -w and its paragraph in "Workloads";
  * and, if its threads wait for or hold something new, an object in
  * event.h's EVENT_OBJECTS (what the model checks and text.c names).
- * Until the screen's W key makes its help from work_names(),
- * ui/screen/keys.c lists the names too.
+ * The screen's W key makes its help from work_names().
  *
  * The global mutex and the semaphore live in a shared mapping the main
  * process makes before it forks (only for a workload flagged

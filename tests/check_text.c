@@ -83,6 +83,29 @@ START_TEST(text_faults_of_the_line_front_ends)
 }
 END_TEST
 
+/* The screen's log's other lines: a zombie, a pause and its end; none for
+   an event the reference lines or the faults tell. */
+START_TEST(text_notes_of_the_screen_log)
+{
+	struct event ev = { .proc = 2, .pid = 81, .state = ST_ZOMBIE };
+	char b[160];
+
+	ck_assert(text_note(&ev, b, sizeof(b)));
+	ck_assert_str_eq(b, "Process-2 (pid 81) has ended: a zombie until it "
+	    "is reaped.");
+	ev.state = ST_MSTOPPED;
+	ck_assert(text_note(&ev, b, sizeof(b)));
+	ck_assert_str_eq(b, "Stopped (SIGSTOP) every process.");
+	ev.state = ST_MCONTINUED;
+	ck_assert(text_note(&ev, NULL, 0));
+	ck_assert(text_note(&ev, b, sizeof(b)));
+	ck_assert_str_eq(b, "Continued (SIGCONT) every process.");
+	ev.state = ST_KILLED;
+	ck_assert(!text_note(&ev, b, sizeof(b)));
+	ck_assert_str_eq(b, "");
+}
+END_TEST
+
 Suite *
 text_suite(void)
 {
@@ -92,6 +115,7 @@ text_suite(void)
 	tcase_add_test(tc, text_secs_rounds_and_trims);
 	tcase_add_test(tc, text_secs_nine_decimals_are_exact);
 	tcase_add_test(tc, text_faults_of_the_line_front_ends);
+	tcase_add_test(tc, text_notes_of_the_screen_log);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -32,7 +32,7 @@ bool
 state_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 {
 	const struct model_proc *a, *b;
-	char now[16], was[16];
+	char now[16], was[16], secs[32];
 	int64_t da, db;
 
 	if (t->prev.procs == NULL || t->prev.nproc != t->shown->nproc ||
@@ -45,10 +45,10 @@ state_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 		return false;
 	da = (int64_t)(a->t_done - t->prev.t0);
 	db = (int64_t)(b->t_done - t->shown->t0);
-	snprintf(buf, len, "%s, was %s, %.3f s %s", text_ordinal(b->done_rank,
+	snprintf(buf, len, "%s, was %s, %s s %s", text_ordinal(b->done_rank,
 	    now, sizeof(now)), text_ordinal(a->done_rank, was, sizeof(was)),
-	    (double)(db > da ? db - da : da - db) / 1e9,
-	    db > da ? "later" : "sooner");
+	    text_secs(db > da ? db - da : da - db, 3, false, secs,
+	    sizeof(secs)), db > da ? "later" : "sooner");
 	return true;
 }
 

@@ -252,21 +252,6 @@ theme_digits(unsigned n)
 }
 
 void
-theme_secs(char *buf, size_t len, uint64_t ns, int decimals, bool trim)
-{
-	size_t n;
-
-	snprintf(buf, len, "%.*f", decimals, (double)ns / 1e9);
-	if (!trim || strchr(buf, '.') == NULL)
-		return;
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n > 0 && buf[n - 1] == '.')
-		buf[--n] = '\0';
-}
-
-void
 theme_put(WINDOW *w, const char *s)
 {
 	int col = getcurx(w), maxx = getmaxx(w);

@@ -110,11 +110,6 @@ void		 theme_glyphs(WINDOW *w, const char *s, int n);
 /* How many decimal digits n has: the width of "Process-N" and ranks. */
 int		 theme_digits(unsigned n);
 
-/* Seconds from ns with `decimals` places, trailing zeros dropped when
-   trim is set: "1.25", "0.5", "3". */
-void		 theme_secs(char *buf, size_t len, uint64_t ns, int decimals,
-		    bool trim);
-
 /* Add s at the cursor, cut at the window's right edge (never wrapped). */
 void		 theme_put(WINDOW *w, const char *s);
 

@@ -37,6 +37,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/kstat.h"
+#include "../../../src/text.h"
 #include "../base/state.h"
 #include "kernel.h"
 
@@ -412,7 +413,7 @@ secs(const struct tui *t, char *buf, size_t len, uint64_t ns)
 		    theme_sym(&t->theme, SYM_MICRO));
 		return;
 	}
-	theme_secs(s, sizeof(s), ns, 3, false);
+	text_secs(ns, 3, false, s, sizeof(s));
 	snprintf(buf, len, "%s s", s);
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../../src/scene.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "act.h"
 #include "lesson.h"
@@ -32,6 +33,8 @@ enum {
 					   not in the footer of a replay */
 	KEY_RUN		= 1 << 2,	/* ... and refused in a replay, before
 					   its handler, with the same words */
+	KEY_WORKS	= 1 << 3,	/* its help has %s: the workloads'
+					   names, from their table */
 };
 
 struct binding {
@@ -68,8 +71,8 @@ static const struct binding bindings[] = {
 	  "longer / shorter longest sleep (reruns, same seed)",
 	  KEY_LIVE | KEY_RUN },
 	{ { 'W' }, { act_work }, { 0 }, "W", "work",
-	  "next workload: sleep, cpu, mutex, global-mutex, semaphore, "
-	  "barrier, deadlock (reruns, same seed)", KEY_LIVE | KEY_RUN },
+	  "next workload: %s (reruns, same seed)",
+	  KEY_LIVE | KEY_RUN | KEY_WORKS },
 	{ { ' ' }, { act_pause }, { 0 }, "space", "pause",
 	  "pause / resume every child (SIGSTOP / SIGCONT)",
 	  KEY_LIVE | KEY_RUN },
@@ -131,6 +134,22 @@ static const struct binding bindings[] = {
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
+
+/* A row's help line, in buf: the workloads' names where it asks for
+   them (KEY_WORKS). */
+static const char *
+help_of(const struct binding *b, char *buf, size_t len)
+{
+	const char *at = strstr(b->help, "%s");
+	char names[160];
+
+	if (!(b->flags & KEY_WORKS) || at == NULL)
+		return b->help;
+	work_names(names, sizeof(names), ", ");
+	snprintf(buf, len, "%.*s%s%s", (int)(at - b->help), b->help, names,
+	    at + 2);
+	return buf;
+}
 
 /* The row of key, and its place in the row; NULL if none. */
 static const struct binding *
@@ -243,11 +262,13 @@ void
 keys_draw_help(const struct tui *t)
 {
 	int lines = (int)(NBINDINGS + NFIGURES) + 6, cols = 0, y, x, len;
+	char help[256];
 	WINDOW *w;
 	size_t i;
 
 	for (i = 0; i < NBINDINGS; i++) {
-		len = 10 + (int)strlen(bindings[i].help);
+		len = 10 + (int)strlen(help_of(&bindings[i], help,
+		    sizeof(help)));
 		cols = len > cols ? len : cols;
 	}
 	cols += 4;
@@ -267,7 +288,7 @@ keys_draw_help(const struct tui *t)
 		mvwaddstr(w, y, 2, bindings[i].name);
 		wattrset(w, A_NORMAL);
 		wmove(w, y, 12);
-		theme_put(w, bindings[i].help);
+		theme_put(w, help_of(&bindings[i], help, sizeof(help)));
 	}
 	x = 2;
 	if (++y < lines - 1)

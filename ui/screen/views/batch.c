@@ -52,13 +52,28 @@ shade(const struct theme *th, unsigned count, unsigned runs)
 	return theme_sym(th, SYM_SHADE_1 + (i > 4 ? 4 : i) - 1);
 }
 
-/* A spread of nanoseconds as "min 1.234, median 1.300, max 1.500 s". */
+/* One figure of a spread: seconds from nanoseconds, or a ratio. */
+static const char *
+figure(double v, bool secs, char *buf, size_t len)
+{
+	if (secs)
+		return text_secs(v, 3, false, buf, len);
+	snprintf(buf, len, "%.3f", v);
+	return buf;
+}
+
+/* A spread as "min 1.234, median 1.300, max 1.500 s" (secs: of
+   nanoseconds, in seconds), or of ratios. */
 static void
 spread_text(char *buf, size_t len, const char *what,
-    const struct stats_spread *s, double unit, const char *u)
+    const struct stats_spread *s, bool secs)
 {
-	snprintf(buf, len, "%s: min %.3f, median %.3f, max %.3f%s", what,
-	    s->min / unit, s->median / unit, s->max / unit, u);
+	char lo[32], mid[32], hi[32];
+
+	snprintf(buf, len, "%s: min %s, median %s, max %s%s", what,
+	    figure(s->min, secs, lo, sizeof(lo)),
+	    figure(s->median, secs, mid, sizeof(mid)),
+	    figure(s->max, secs, hi, sizeof(hi)), secs ? " s" : "");
 }
 
 #define CELL_W		6	/* a rank's column */
@@ -115,12 +130,12 @@ totals_draw(const struct stats *st, WINDOW *w, int y)
 	    st->norders, st->norders == 1 ? "" : "s", st->runs);
 	mvwaddstr(w, y++, 2, buf);
 	if (stats_spread(st->wall_ns, st->runs, &sp) == 0) {
-		spread_text(buf, sizeof(buf), "wall time", &sp, 1e9, " s");
+		spread_text(buf, sizeof(buf), "wall time", &sp, true);
 		mvwaddstr(w, y++, 2, buf);
 	}
 	if (stats_ratio(st, &sp)) {
 		spread_text(buf, sizeof(buf), "wall / planned critical path",
-		    &sp, 1, "");
+		    &sp, false);
 		mvwaddstr(w, y, 2, buf);
 	}
 }

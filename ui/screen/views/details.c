@@ -27,7 +27,7 @@ at(const struct tui *t, char *buf, size_t len, uint64_t when)
 		snprintf(buf, len, "%s", theme_sym(&t->theme, SYM_NONE));
 		return;
 	}
-	theme_secs(secs, sizeof(secs), when - t->shown->t0, 3, false);
+	text_secs(when - t->shown->t0, 3, false, secs, sizeof(secs));
 	snprintf(buf, len, "+%s s", secs);
 }
 
@@ -41,7 +41,7 @@ dur(const struct tui *t, char *buf, size_t len, uint64_t ns, bool known)
 		snprintf(buf, len, "%s", theme_sym(&t->theme, SYM_NONE));
 		return;
 	}
-	theme_secs(secs, sizeof(secs), ns, 3, false);
+	text_secs(ns, 3, false, secs, sizeof(secs));
 	snprintf(buf, len, "%s s", secs);
 }
 

@@ -119,6 +119,7 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
     uint64_t plan, int room, char *buf, size_t len)
 {
 	const struct model_thread *t = model_thread(m, i, j);
+	char secs[32];
 	static const char *const waits[OBJ_COUNT] = {
 		[OBJ_CPU] = "cpu", [OBJ_MUTEX] = "mutex",
 		[OBJ_GMUTEX] = "mutex", [OBJ_SEM] = "sem",
@@ -135,7 +136,8 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 	else if (l == LOOK_FAILED)
 		snprintf(buf, len, " failed");
 	else if (plan != 0 && (l == LOOK_RUNNING || l == LOOK_NEW))
-		snprintf(buf, len, " %.2fs", (double)plan / 1e9);
+		snprintf(buf, len, " %ss", text_secs(plan, 2, false, secs,
+		    sizeof(secs)));
 	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
 	    (h = model_holder(m, i, t, &hp)) != 0 && hp == i)
 		snprintf(buf, len, " T%u", h);

@@ -249,8 +249,8 @@ title_draw(const struct tui *t)
 	const char *dash = theme_sym(th, SYM_DASH);
 	char sleep[32], line[512], work[32], replay[320] = "";
 
-	theme_secs(sleep, sizeof(sleep), c->sleep_ns, 3, true);
-	if (c->work == WORK_SEMAPHORE)
+	text_secs(c->sleep_ns, 3, true, sleep, sizeof(sleep));
+	if (work_flags(c->work) & WORK_PERMITS)
 		snprintf(work, sizeof(work), "semaphore of %u", c->permits);
 	else
 		snprintf(work, sizeof(work), "%s", work_name(c->work));
@@ -298,9 +298,9 @@ status_draw(const struct tui *t)
 
 	wmove(w, 1, 0);
 	if (state_travelling(t)) {
-		theme_secs(secs, sizeof(secs), el, 3, false);
-		theme_secs(total, sizeof(total), model_elapsed(&t->live,
-		    t->live_now), 3, false);
+		text_secs(el, 3, false, secs, sizeof(secs));
+		text_secs(model_elapsed(&t->live, t->live_now), 3, false,
+		    total, sizeof(total));
 		snprintf(line, sizeof(line), "at %s s of %s s  %s  event "
 		    "%zu/%zu  %s  ", secs, total, dot, t->cursor, t->hist.n,
 		    dot);
@@ -308,7 +308,7 @@ status_draw(const struct tui *t)
 		theme_put(w, line);
 		wattrset(w, A_NORMAL);
 	} else {
-		theme_secs(secs, sizeof(secs), el, 1, false);
+		text_secs(el, 1, false, secs, sizeof(secs));
 		snprintf(line, sizeof(line), "elapsed %s s  %s  ", secs, dot);
 		theme_put(w, line);
 	}

@@ -48,19 +48,8 @@ line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 		    ev->state == ST_HOLDING ? LOOK_HOLDING : LOOK_FAILED;
 		return true;
 	}
-	if (ev->state == ST_ZOMBIE) {
-		if (buf != NULL)
-			snprintf(buf, len, "Process-%u (pid %d) has ended: a "
-			    "zombie until it is reaped.", ev->proc, ev->pid);
-		*look = LOOK_ZOMBIE;
-		return true;
-	}
-	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {
-		if (buf != NULL)
-			snprintf(buf, len, "%s every process.",
-			    ev->state == ST_MSTOPPED ? "Stopped (SIGSTOP)" :
-			    "Continued (SIGCONT)");
-		*look = LOOK_STOPPED;
+	if (text_note(ev, buf, len)) {
+		*look = ev->state == ST_ZOMBIE ? LOOK_ZOMBIE : LOOK_STOPPED;
 		return true;
 	}
 	return false;
@@ -111,8 +100,8 @@ log_draw(const struct tui *t)
 		const struct event *ev = lines[first + (size_t)r].ev;
 
 		line_of(ev, text, sizeof(text), &look);
-		theme_secs(secs, sizeof(secs), ev->t_ns >= t0 ? ev->t_ns - t0 :
-		    0, 3, false);
+		text_secs(ev->t_ns >= t0 ? ev->t_ns - t0 : 0, 3, false, secs,
+		    sizeof(secs));
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwprintw(w, r + 1, 0, "%8s s  ", secs);
 		wattrset(w, look < LOOK_COUNT ? th->attr[look] : A_NORMAL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../../src/event.h"
+#include "../../../src/text.h"
 #include "../base/state.h"
 #include "timeline_geom.h"
 
@@ -171,7 +172,7 @@ tgeom_axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 		x = g->x0 + (int)(tick / g->col_ns);
 		if (x >= g->x0 + g->cols)
 			break;
-		theme_secs(label, sizeof(label), tick, 3, true);
+		text_secs(tick, 3, true, label, sizeof(label));
 		len = (int)strlen(label);
 		/* A label half hidden by the marks drawn over the axis would
 		   say another time ("1.▼" for 1.1): leave it out. */
