@@ -146,44 +146,7 @@ const struct model_thread *model_thread(const struct model *m, unsigned i,
 /* True while the main process has every child stopped (a pause). */
 bool	model_stopped(const struct model *m);
 
-/* True if process i (1-based) is alive and stopped by a pause. */
-bool	model_proc_stopped(const struct model *m, unsigned i);
-
-/* Nanoseconds from the start of the run to `now`, or to its end once it
-   has ended; 0 before it started. */
-uint64_t model_elapsed(const struct model *m, uint64_t now);
-
-/* How many threads were busy at once on average (sleeping, computing or
-   holding): that time so far divided by the elapsed time (1.0: one at a
-   time); 0 before any time passed. */
-double	model_concurrency(const struct model *m, uint64_t now);
-
-/* Nanoseconds every thread was busy up to `now`: the ended phases and
-   those still going.  O(1). */
-uint64_t model_slept_ns(const struct model *m, uint64_t now);
-
-/* How far thread j of process i is through the phase it is in, 0..1:
-   its sleep or time held, or (computing) the CPU time it planned. */
-double	model_progress(const struct model *m, unsigned i, unsigned j,
-	    uint64_t now);
-
-/* The thread (1-based) of process i that holds what thread t waits for,
-   or 0: none, or what it waits for has no single holder. */
-unsigned model_holder(const struct model *m, unsigned i,
-	    const struct model_thread *t, unsigned *proc);
-
-/* Two runs of the same counts (the same seed, another schedule): mark in
-   moved[i - 1] each process i that finished in another place (the order
-   of its "done") in now than in before; the number marked.  A process
-   that was not done in both is not marked.  0 if the counts differ. */
-unsigned model_moved(const struct model *before, const struct model *now,
-	    bool *moved);
-
 /* True once every process has been reaped (or failed to fork). */
 bool	model_finished(const struct model *m);
-
-/* Events a complete run of nproc x nthread produces, including those the
-   main process makes itself (forked, exited, main running and done). */
-uint64_t model_expected_events(unsigned nproc, unsigned nthread);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "event.h"
+#include "model_query.h"
 #include "recheck.h"
 #include "text.h"
 #include "work.h"

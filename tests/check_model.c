@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "../src/model.h"
+#include "../src/model_query.h"
 #include "../src/text.h"
 #include "suites.h"
 

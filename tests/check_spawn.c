@@ -15,6 +15,7 @@
 
 #include "../src/duration.h"
 #include "../src/model.h"
+#include "../src/model_query.h"
 #include "../src/spawn.h"
 #include "suites.h"
 

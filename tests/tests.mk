@@ -79,7 +79,8 @@ FUZZ_CC	     = clang
 FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
-build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/ring.c src/event.c
+build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/model_query.c \
+			 src/ring.c src/event.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
 build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
@@ -90,7 +91,8 @@ build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
 RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
 		src/outfile.c \
-		src/history.c src/model.c src/event.c src/work.c src/spans.c \
+		src/history.c src/model.c src/model_query.c src/event.c \
+		src/work.c src/spans.c \
 		src/quickline.c src/text.c
 build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \
     tests/fuzz/%.c $(RECORDING_SRC)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../../../src/event.h"
+#include "../../../src/model_query.h"
 #include "../../../src/scene.h"
 #include "../../../src/text.h"
 #include "state.h"

@@ -17,6 +17,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/model.h"
+#include "../../../src/model_query.h"
 #include "theme.h"
 
 struct look_def {

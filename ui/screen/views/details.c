@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "../../../src/event.h"
+#include "../../../src/model_query.h"
 #include "../../../src/text.h"
 #include "../base/state.h"
 #include "../features/kernel.h"

@@ -14,6 +14,7 @@
 
 #include "../../../src/duration.h"
 #include "../../../src/event.h"
+#include "../../../src/model_query.h"
 #include "../../../src/recording.h"
 #include "../../../src/scene.h"
 #include "../../../src/text.h"

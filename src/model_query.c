@@ -1,0 +1,115 @@
+/*
+ * model_query.c: what a model answers of time and order, read only: how
+ * long the run has gone, how many threads were busy at once on average,
+ * how far a thread is through its plan, who holds what a thread waits
+ * for, which processes finished in other places than in another run.
+ */
+#include "event.h"
+#include "model.h"
+#include "model_query.h"
+
+bool
+model_proc_stopped(const struct model *m, unsigned i)
+{
+	const struct model_proc *p = &m->procs[i - 1];
+
+	return model_stopped(m) && p->pid > 0 && !p->reaped &&
+	    p->state != ST_ZOMBIE;
+}
+
+uint64_t
+model_elapsed(const struct model *m, uint64_t now)
+{
+	if (m->main_state == ST_MDONE)
+		return m->t_main_done - m->t0;
+	if (m->t0 == 0 || now < m->t0)
+		return 0;
+	return now - m->t0;
+}
+
+double
+model_concurrency(const struct model *m, uint64_t now)
+{
+	uint64_t el = model_elapsed(m, now);
+
+	if (m->main_state == ST_MDONE)
+		now = m->t_main_done;
+	return el > 0 ? (double)model_slept_ns(m, now) / (double)el : 0.0;
+}
+
+uint64_t
+model_slept_ns(const struct model *m, uint64_t now)
+{
+	uint64_t going;
+
+	going = (uint64_t)m->busy * now - m->busy_starts;
+	/* A `now` older than a sleep's start would make it negative. */
+	if ((int64_t)going < 0)
+		going = 0;
+	return m->slept_ns + going;
+}
+
+double
+model_progress(const struct model *m, unsigned i, unsigned j, uint64_t now)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+	uint64_t d;
+
+	if (t->state == ST_DONE)
+		return 1;
+	if (t->t_sleeping == 0 || now < t->t_state)
+		return 0;
+	if (t->state == ST_COMPUTING || (t->state == ST_WAITING &&
+	    t->what == OBJ_CPU))
+		d = t->busy_ns + (t->state == ST_COMPUTING ?
+		    now - t->t_state : 0);
+	else if (state_busy(t->state))
+		d = now - t->t_state;
+	else
+		return 0;
+	if (t->sleep_ns == 0 || d >= t->sleep_ns)
+		return 1;
+	return (double)d / (double)t->sleep_ns;
+}
+
+unsigned
+model_holder(const struct model *m, unsigned i, const struct model_thread *t,
+    unsigned *proc)
+{
+	*proc = i;
+	if (t->state != ST_WAITING)
+		return 0;
+	if (t->what == OBJ_MUTEX)
+		return m->procs[i - 1].holder[t->object];
+	if (t->what == OBJ_GMUTEX) {
+		*proc = m->gm_proc;
+		return m->gm_thread;
+	}
+	return 0;
+}
+
+unsigned
+model_moved(const struct model *before, const struct model *now, bool *moved)
+{
+	unsigned i, n = 0;
+
+	if (before->nproc != now->nproc || before->nthread != now->nthread)
+		return 0;
+	for (i = 0; i < now->nproc; i++) {
+		const struct model_proc *a = &before->procs[i];
+		const struct model_proc *b = &now->procs[i];
+
+		moved[i] = a->done_rank != 0 && b->done_rank != 0 &&
+		    a->done_rank != b->done_rank;
+		n += moved[i];
+	}
+	return n;
+}
+
+uint64_t
+model_expected_events(unsigned nproc, unsigned nthread)
+{
+	/* main: running, done; process: forked, starting, joining, done,
+	   exited; thread: running, sleeping, done. */
+	return 2 + (uint64_t)nproc * (5 + 3 * (uint64_t)nthread);
+}
