@@ -4,6 +4,8 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../../../src/event.h"
 #include "../../../src/model_query.h"
@@ -75,4 +77,31 @@ state_select(struct tui *t, int dp, int dj)
 	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
 	t->sel.proc = (unsigned)p;
 	t->sel.thread = (unsigned)j;
+}
+
+void *
+scratch_zeroed(struct scratch *s, unsigned k, size_t n)
+{
+	void *p;
+
+	if (n > s->cap[k]) {
+		if ((p = realloc(s->buf[k], n)) == NULL)
+			return NULL;
+		s->buf[k] = p;
+		s->cap[k] = n;
+	}
+	memset(s->buf[k], 0, n);
+	return s->buf[k];
+}
+
+void
+scratch_free(struct scratch *s)
+{
+	unsigned k;
+
+	for (k = 0; k < SCRATCH_BUFS; k++) {
+		free(s->buf[k]);
+		s->buf[k] = NULL;
+		s->cap[k] = 0;
+	}
 }

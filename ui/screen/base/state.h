@@ -164,6 +164,17 @@ struct batch {
  * the model of the history's first `cursor` events.  The loop (tui.c), the
  * actions (act.c) and the features write it; every view takes it const.
  */
+/* Memory a view keeps from frame to frame, grown only when what it shows
+   grows, so that a frame allocates nothing (the loop owns it; a view
+   reaches it through t->scratch, which a const struct tui leaves
+   writable). */
+#define SCRATCH_BUFS	4
+
+struct scratch {
+	void		*buf[SCRATCH_BUFS];
+	size_t		 cap[SCRATCH_BUFS];
+};
+
 /* The run's files (features/files.c alone). */
 struct files_state {
 	struct outfile	 record;	/* --record: the first run */
@@ -230,6 +241,7 @@ struct tui {
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
 	bool		 big;		/* grid: big cells, for a room */
+	struct scratch	*scratch;	/* the views' memory (the loop's) */
 	char		 note[160];	/* a short message in the header
 					   (state_note(); a key clears it) */
 
@@ -263,6 +275,13 @@ int		 state_moved(const struct tui *t);
 
 /* Move the selection by dp processes and dj threads, within the run. */
 void		 state_select(struct tui *t, int dp, int dj);
+
+/* Buffer k of s, at least n bytes, its bytes all zero; NULL if there is
+   no memory for it. */
+void		*scratch_zeroed(struct scratch *s, unsigned k, size_t n);
+
+/* Free every buffer of s. */
+void		 scratch_free(struct scratch *s);
 
 /* True while the screen shows a moment of the past, or plays it back. */
 static inline bool

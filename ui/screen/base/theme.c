@@ -340,3 +340,15 @@ theme_width(const char *s)
 		n += (*s & 0xc0) != 0x80;
 	return n;
 }
+
+const char *
+theme_pie(const struct theme *th, double frac)
+{
+	/* Never the empty circle: that is a thread not started yet. */
+	static const char *const p[] = { "◔", "◑", "◕", "●" };
+	int i = (int)(frac * 4);
+
+	if (!th->utf8)
+		return theme_glyph(th, LOOK_SLEEPING);
+	return p[i < 0 ? 0 : i > 3 ? 3 : i];
+}

@@ -95,6 +95,10 @@ int		 theme_width(const char *s);
 /* A mark's glyph, one column wide. */
 const char	*theme_mark(const struct theme *th, enum mark k);
 
+/* The pie glyph of a one-column sleeping cell, by how far it has slept
+   (0..1); the sleeping glyph in ASCII. */
+const char	*theme_pie(const struct theme *th, double frac);
+
 /* A block of height frac (0..1, at least the lowest eighth). */
 const char	*theme_level(const struct theme *th, double frac);
 

@@ -395,6 +395,7 @@ finish(struct tui *t, int *sig, struct frame_log *fl)
 	kernel_free(t);
 	history_free(&t->hist);
 	free(t->fold);
+	scratch_free(t->scratch);
 	close(t->sigfd);
 	fclose(t->in);
 	return status;
@@ -413,12 +414,14 @@ tui_main(const struct options *o, struct recording *replay,
 	    .sigfd = -1,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl;
+	struct scratch scratch = { .cap = { 0 } };
 	sigset_t winch, waitmask;
 	SCREEN *scr;
 	int sigfd, sig, status;
 
 	if ((scr = terminal_open(&t, why, whylen)) == NULL)
 		return -1;
+	t.scratch = &scratch;
 	sigemptyset(&winch);
 	sigaddset(&winch, SIGWINCH);
 	/* SIGTSTP is read as data (and stays blocked inside ppoll()). */

@@ -100,19 +100,6 @@ follow(struct tui *t, const struct geom *g)
 		t->scroll.left_thread = m->nthread - g->ncols + 1;
 }
 
-/* The pie glyph of a one-column sleeping cell, by how far it has slept. */
-static const char *
-pie(const struct theme *th, double frac)
-{
-	/* Never the empty circle: that is a thread not started yet. */
-	static const char *const p[] = { "◔", "◑", "◕", "●" };
-	int i = (int)(frac * 4);
-
-	if (!th->utf8)
-		return theme_glyph(th, LOOK_SLEEPING);
-	return p[i < 0 ? 0 : i > 3 ? 3 : i];
-}
-
 /* The words after the glyph of a cell: its rank, why it ended, or what it
    waits for ("T3": the thread that holds it). */
 static void
@@ -209,7 +196,7 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 	if ((kl = kernel_letter(tu, i, j)) != NULL)
 		waddstr(w, kl);
 	else if (l == LOOK_SLEEPING && g->cw == 1)
-		theme_glyphs(w, pie(th, done), 1);
+		theme_glyphs(w, theme_pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
 	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||

@@ -97,7 +97,8 @@ frame_map(const struct tui *t, struct tframe *f)
 		n -= per;
 	}
 	f->first = i;
-	f->procs = calloc((size_t)g->rows + 1, sizeof(*f->procs));
+	f->procs = scratch_zeroed(t->scratch, 0, ((size_t)g->rows + 1) *
+	    sizeof(*f->procs));
 	if (f->procs == NULL)
 		return -1;
 	for (; r < g->rows && i <= m->nproc; i++, n = 0) {
@@ -121,9 +122,10 @@ frame_map(const struct tui *t, struct tframe *f)
 		}
 		f->nslots += p->hi + 1 - p->lo;
 	}
-	f->slots = malloc((f->nslots + 1) * sizeof(*f->slots));
-	f->diffs = calloc((size_t)fold * ((size_t)g->cols + 1) + 1,
-	    sizeof(*f->diffs));
+	f->slots = scratch_zeroed(t->scratch, 1, (f->nslots + 1) *
+	    sizeof(*f->slots));
+	f->diffs = scratch_zeroed(t->scratch, 2, ((size_t)fold *
+	    ((size_t)g->cols + 1) + 1) * sizeof(*f->diffs));
 	if (f->slots == NULL || f->diffs == NULL)
 		return -1;
 	for (k = 0; k < f->nslots; k++)
@@ -449,7 +451,4 @@ bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 				proc_tail(t, &f, p, f.first + k);
 		}
 	}
-	free(f.procs);
-	free(f.slots);
-	free(f.diffs);
 }
