@@ -31,12 +31,12 @@ $why"
 }
 
 copy
-add_include ui/screen/views/grid.c '#include "../act.h"'
-refused '^ui/screen/views/grid\.c:[0-9]+: includes ui/screen/act\.h: keys and actions is above views$'
+add_include ui/screen/views/grid.c '#include "../keys/act.h"'
+refused '^ui/screen/views/grid\.c:[0-9]+: includes ui/screen/keys/act\.h: keys and handlers is above views$'
 
 copy
-add_include src/model.c '#include "../ui/screen/state.h"'
-refused '^src/model\.c:[0-9]+: includes ui/screen/state\.h: the screen.s state is above core$'
+add_include src/model.c '#include "../ui/screen/base/state.h"'
+refused '^src/model\.c:[0-9]+: includes ui/screen/base/state\.h: the screen.s base is above core$'
 
 copy
 printf '#include "../lines/stream.h"\n' >"$TMPD/tree/ui/screen/extra.c"
