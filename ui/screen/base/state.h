@@ -56,7 +56,9 @@ struct tui;
 /*
  * A view of the body of the screen (the grid, the timeline), switched with
  * t: what the loop, the layout and the keys ask of whichever is shown, so
- * that no code asks which one it is (views/grid.c, views/timeline.c).
+ * that no code asks which one it is (views/grid.c, views/timeline.c).  The
+ * window it draws into, and so its size, is an argument (w NULL: none yet,
+ * the screen too small).
  */
 struct view_ops {
 	const char	*name;
@@ -66,16 +68,16 @@ struct view_ops {
 	int		(*wants)(const struct tui *t, int space);
 	/* Scroll so that the selection shows, before drawing.  (curses
 	   takes the names scroll and move for macros.) */
-	void		(*follow)(struct tui *t);
-	/* Draw into t->lay.body as last scrolled. */
-	void		(*draw)(const struct tui *t);
+	void		(*follow)(struct tui *t, WINDOW *w);
+	/* Draw into w as last scrolled. */
+	void		(*draw)(const struct tui *t, WINDOW *w);
 	/* The thread at screen position y, x into sel; false if none. */
-	bool		(*hit)(const struct tui *t, int y, int x,
+	bool		(*hit)(const struct tui *t, WINDOW *w, int y, int x,
 			    struct selection *sel);
 	/* The arrows: up / down (dy) or left / right (dx), by one. */
-	void		(*arrow)(struct tui *t, int dy, int dx);
+	void		(*arrow)(struct tui *t, WINDOW *w, int dy, int dx);
 	/* PgUp / PgDn (by -1 / 1): a page of what the view shows. */
-	void		(*page)(struct tui *t, int by);
+	void		(*page)(struct tui *t, WINDOW *w, int by);
 	/* Enter: what the selected row does; the reaction. */
 	unsigned	(*enter)(struct tui *t);
 };

@@ -125,7 +125,7 @@ nav_move(struct tui *t, int dir)
 	static const int dx[] = { [MOVE_UP] = 0, [MOVE_DOWN] = 0,
 	    [MOVE_LEFT] = -1, [MOVE_RIGHT] = 1 };
 
-	t->view->arrow(t, dy[dir], dx[dir]);
+	t->view->arrow(t, t->lay.body, dy[dir], dx[dir]);
 	return REACT_NONE;
 }
 
@@ -133,7 +133,7 @@ nav_move(struct tui *t, int dir)
 unsigned
 nav_page(struct tui *t, int by)
 {
-	t->view->page(t, by);
+	t->view->page(t, t->lay.body, by);
 	return REACT_NONE;
 }
 
@@ -155,7 +155,7 @@ nav_mouse(struct tui *t, int arg)
 	if (getmouse(&ev) != OK)
 		return REACT_NONE;
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-		if (t->view->hit(t, ev.y, ev.x, &sel))
+		if (t->view->hit(t, t->lay.body, ev.y, ev.x, &sel))
 			t->sel = sel;
 	} else if (ev.bstate & BUTTON4_PRESSED) {
 		state_select(t, -1, 0);

@@ -75,12 +75,12 @@ frame(struct tui *t)
 	}
 	/* Scrolling follows the selection before anything is drawn: the
 	   views then draw from what they are given. */
-	t->view->follow(t);
+	t->view->follow(t, l->body);
 	/* What the kernel says of what is about to be drawn. */
-	grid_shown(t, &rows, &cols);
+	grid_shown(t, l->body, &rows, &cols);
 	kernel_frame(t, rows, cols);
 	header_draw(t);
-	t->view->draw(t);
+	t->view->draw(t, l->body);
 	log_draw(t);
 	details_draw(t);
 	keys_draw_footer(t);

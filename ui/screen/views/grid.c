@@ -31,6 +31,7 @@
 #define SPACED_LOG_KEEP	24	/* lines the log keeps below spaced rows */
 
 struct geom {
+	WINDOW		*w;		/* the window drawn into */
 	int		 name_w;	/* "Process-N" at its widest */
 	int		 pid_x;		/* 0: no pid column */
 	int		 state_x;
@@ -45,11 +46,12 @@ struct geom {
 
 /* Where everything goes in a grid window of this size. */
 static void
-geometry(const struct tui *t, struct geom *g)
+geometry(const struct tui *t, WINDOW *win, struct geom *g)
 {
 	const struct model *m = t->shown;
-	int w = getmaxx(t->lay.body), h = getmaxy(t->lay.body), avail, x;
+	int w = getmaxx(win), h = getmaxy(win), avail, x;
 
+	g->w = win;
 	g->name_w = 8 + theme_digits(m->nproc);
 	x = 2 + g->name_w + 1;
 	g->pid_x = w >= PID_MIN_COLS ? x : 0;
@@ -144,7 +146,7 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 static void
 select_draw(const struct tui *t, const struct geom *g, int y, int x)
 {
-	WINDOW *w = t->lay.body;
+	WINDOW *w = g->w;
 
 	if (g->step == g->cw) {
 		theme_reverse(w, y, x, g->cw);
@@ -163,7 +165,7 @@ cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
 {
 	const struct theme *th = &tu->theme;
 	enum look l = theme_thread_look(tu->shown, i, j);
-	WINDOW *w = tu->lay.body;
+	WINDOW *w = g->w;
 
 	wmove(w, y, x);
 	/* Under the glyph a blank, so that the two bars line up. */
@@ -186,7 +188,7 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 {
 	const struct theme *th = &tu->theme;
 	enum look l = theme_thread_look(tu->shown, i, j);
-	WINDOW *w = tu->lay.body;
+	WINDOW *w = g->w;
 	double done = model_progress(tu->shown, i, j, tu->now);
 	const char *kl;
 	char words[24];
@@ -221,7 +223,7 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 static void
 head_draw(const struct tui *t, const struct geom *g)
 {
-	WINDOW *w = t->lay.body;
+	WINDOW *w = g->w;
 	unsigned j;
 	int x, free_x;
 	char num[12];
@@ -261,7 +263,7 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 {
 	const struct model_proc *p = model_proc(t->shown, i);
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.body;
+	WINDOW *w = g->w;
 	const char *word;
 	enum look l = theme_proc_look(t->shown, i, &word);
 	char buf[64];
@@ -301,52 +303,51 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 }
 
 static void
-grid_scroll(struct tui *t)
+grid_scroll(struct tui *t, WINDOW *w)
 {
 	struct geom g;
 
-	if (t->lay.body == NULL)
+	if (w == NULL)
 		return;
-	geometry(t, &g);
+	geometry(t, w, &g);
 	follow(t, &g);
 }
 
 /* PgUp, PgDn: the process rows the grid shows at once. */
 static void
-grid_page(struct tui *t, int by)
+grid_page(struct tui *t, WINDOW *w, int by)
 {
 	struct geom g;
 	int rows = 1;
 
-	if (t->lay.body != NULL) {
-		geometry(t, &g);
+	if (w != NULL) {
+		geometry(t, w, &g);
 		rows = (int)g.nrows;
 	}
 	state_select(t, by * rows, 0);
 }
 
 void
-grid_shown(const struct tui *t, unsigned *rows, unsigned *cols)
+grid_shown(const struct tui *t, WINDOW *w, unsigned *rows, unsigned *cols)
 {
 	struct geom g;
 
 	*rows = *cols = 0;
-	if (t->lay.body == NULL)
+	if (w == NULL)
 		return;
-	geometry(t, &g);
+	geometry(t, w, &g);
 	*rows = g.nrows;
 	*cols = g.ncols;
 }
 
 static void
-grid_draw(const struct tui *t)
+grid_draw(const struct tui *t, WINDOW *w)
 {
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.body;
 	struct geom g;
 	unsigned r, i;
 
-	geometry(t, &g);
+	geometry(t, w, &g);
 	werase(w);
 	head_draw(t, &g);
 	for (r = 0; r < g.nrows && t->scroll.top_proc + r <= t->shown->nproc;
@@ -370,15 +371,14 @@ grid_draw(const struct tui *t)
 /* The cell at screen position y, x into sel; false if there is none (a
    click on a name selects the row and keeps the thread). */
 static bool
-grid_hit(const struct tui *t, int y, int x, struct selection *sel)
+grid_hit(const struct tui *t, WINDOW *w, int y, int x, struct selection *sel)
 {
-	WINDOW *w = t->lay.body;
 	struct geom g;
 	unsigned row, col;
 
 	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE))
 		return false;
-	geometry(t, &g);
+	geometry(t, w, &g);
 	if (y < 1 || (unsigned)(y - 1) / (unsigned)g.pitch >= g.nrows)
 		return false;
 	row = t->scroll.top_proc + (unsigned)(y - 1) / (unsigned)g.pitch;
@@ -413,8 +413,9 @@ grid_wants(const struct tui *t, int space)
 }
 
 static void
-grid_move(struct tui *t, int dy, int dx)
+grid_move(struct tui *t, WINDOW *w, int dy, int dx)
 {
+	(void)w;
 	state_select(t, dy, dx);
 }
 

@@ -11,7 +11,7 @@ extern const struct view_ops grid_view;
 
 /* Process rows and thread columns the grid shows now (what the kernel's
    letters are read for). */
-void		 grid_shown(const struct tui *t, unsigned *rows,
+void		 grid_shown(const struct tui *t, WINDOW *w, unsigned *rows,
 		    unsigned *cols);
 
 #endif

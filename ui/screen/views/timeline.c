@@ -38,14 +38,14 @@
 #include "timeline_geom.h"
 
 static void
-timeline_scroll(struct tui *t)
+timeline_scroll(struct tui *t, WINDOW *w)
 {
 	struct tgeom g;
 	size_t r = tgeom_selected_row(t);
 
-	if (t->lay.body == NULL)
+	if (w == NULL)
 		return;
-	tgeom_make(t, &g);
+	tgeom_make(t, w, &g);
 	if (g.rows < 1)
 		return;
 	if (r < t->scroll.tl_top)
@@ -57,16 +57,15 @@ timeline_scroll(struct tui *t)
 /* The axis, the moment shown as a line under everything else, the rows,
    and marks where more rows are above or below. */
 static void
-timeline_draw(const struct tui *t)
+timeline_draw(const struct tui *t, WINDOW *w)
 {
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.body;
 	struct tgeom g;
 	struct trow row;
 	int span[STOPS_MAX][2], nspan, r, now_x;
 
 	werase(w);
-	tgeom_make(t, &g);
+	tgeom_make(t, w, &g);
 	nspan = tgeom_stops(t, &g, span);
 	tgeom_axis_draw(t, &g, span, nspan);
 	now_x = g.x0 + tgeom_col(&g, t->now);
@@ -87,9 +86,9 @@ timeline_draw(const struct tui *t)
 
 /* The row at screen position y, x into sel; false if there is none. */
 static bool
-timeline_hit(const struct tui *t, int y, int x, struct selection *sel)
+timeline_hit(const struct tui *t, WINDOW *w, int y, int x,
+    struct selection *sel)
 {
-	WINDOW *w = t->lay.body;
 	struct trow row;
 
 	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE) || y < 1)
@@ -140,26 +139,26 @@ row_step(struct tui *t, int by)
 /* Up and down move through the rows; left and right move the moment shown
    by a column of the axis. */
 static void
-timeline_move(struct tui *t, int dy, int dx)
+timeline_move(struct tui *t, WINDOW *w, int dy, int dx)
 {
 	struct tgeom g;
 
 	if (dy != 0)
 		row_step(t, dy);
 	if (dx != 0) {
-		tgeom_make(t, &g);
+		tgeom_make(t, w, &g);
 		travel_step(t, dx, g.col_ns);
 	}
 }
 
 /* PgUp, PgDn: the rows the timeline shows at once. */
 static void
-timeline_page(struct tui *t, int by)
+timeline_page(struct tui *t, WINDOW *w, int by)
 {
 	struct tgeom g;
 	int r;
 
-	tgeom_make(t, &g);
+	tgeom_make(t, w, &g);
 	for (r = 0; r < (g.rows > 1 ? g.rows : 1); r++)
 		row_step(t, by);
 }

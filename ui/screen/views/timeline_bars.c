@@ -167,7 +167,7 @@ phase_draw(const struct tui *t, const struct tframe *f, int y,
 	const struct theme *th = &t->theme;
 	const struct phase_def *d = &phases[s->state];
 	const struct tgeom *g = &f->g;
-	WINDOW *w = t->lay.body;
+	WINDOW *w = f->g.w;
 	const char *glyph = d->mark < MARK_COUNT ?
 	    theme_mark(th, (enum mark)d->mark) : theme_glyph(th, l);
 	int c, c1 = tgeom_col(g, s->since), c2 = tgeom_col(g, end);
@@ -255,7 +255,7 @@ proc_draw(const struct tui *t, const struct tframe *f, int y, unsigned i,
 {
 	const struct theme *th = &t->theme;
 	const struct model_proc *p = model_proc(t->shown, i);
-	WINDOW *w = t->lay.body;
+	WINDOW *w = f->g.w;
 	const char *word;
 	enum look l = theme_proc_look(t->shown, i, &word);
 	char name[32];
@@ -286,7 +286,7 @@ levels_draw(const struct tui *t, const struct tgeom *g, int y,
     const int *diff)
 {
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.body;
+	WINDOW *w = g->w;
 	int c, n = 0;
 
 	wattrset(w, th->attr[LOOK_SLEEPING]);
@@ -309,7 +309,7 @@ proc_tail(const struct tui *t, const struct tframe *f,
 {
 	const struct theme *th = &t->theme;
 	const struct model_proc *p = model_proc(t->shown, i);
-	WINDOW *w = t->lay.body;
+	WINDOW *w = f->g.w;
 	const char *word;
 	enum look l = theme_proc_look(t->shown, i, &word);
 	unsigned j;
@@ -354,7 +354,7 @@ thread_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 {
 	const struct theme *th = &t->theme;
 	const struct model_thread *tr = model_thread(t->shown, i, j);
-	WINDOW *w = t->lay.body;
+	WINDOW *w = g->w;
 	char name[32];
 
 	snprintf(name, sizeof(name), "Thread-%u", j);
@@ -382,7 +382,7 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
 	const struct model_thread *tr = model_thread(t->shown, i, j);
 	enum look l = theme_thread_look(t->shown, i, j), pl;
 	const struct tgeom *g = &f->g;
-	WINDOW *w = t->lay.body;
+	WINDOW *w = f->g.w;
 	uint64_t end = tr->t_done != 0 ? tr->t_done : t->now;
 	char rank[16];
 	int c;

@@ -29,11 +29,11 @@ axis_end(const struct tui *t)
 }
 
 void
-tgeom_make(const struct tui *t, struct tgeom *g)
+tgeom_make(const struct tui *t, WINDOW *w, struct tgeom *g)
 {
-	WINDOW *w = t->lay.body;
 	uint64_t span;
 
+	g->w = w;
 	g->name_w = 8 + theme_digits(t->live.nproc);
 	if (g->name_w < NAME_MIN)
 		g->name_w = NAME_MIN;
@@ -155,7 +155,7 @@ tgeom_axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 	    250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000,
 	    300000, 600000, 1200000 };
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.body;
+	WINDOW *w = g->w;
 	uint64_t step = 0, tick;
 	char label[32];
 	size_t i;

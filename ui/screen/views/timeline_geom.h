@@ -4,6 +4,7 @@
 #ifndef PTVIZ_TIMELINE_GEOM_H
 #define PTVIZ_TIMELINE_GEOM_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@ struct tui;
 
 /* Where the parts of the body go, and the time each column stands for. */
 struct tgeom {
+	WINDOW		*w;		/* the window drawn into, or NULL */
 	int		 name_w;	/* "Process-N" at its widest */
 	int		 state_x;
 	int		 x0;		/* first column of the axis */
@@ -29,7 +31,7 @@ struct trow {
 };
 
 /* Where everything goes in the body as it is now. */
-void	 tgeom_make(const struct tui *t, struct tgeom *g);
+void	 tgeom_make(const struct tui *t, WINDOW *w, struct tgeom *g);
 
 /* The column of time `when` (clamped to the axis). */
 int	 tgeom_col(const struct tgeom *g, uint64_t when);
