@@ -251,6 +251,11 @@ take_events(struct tui *t, struct turn *u)
 		session_stop(t);
 		files_first_run_done(t);
 		u->owe |= many_run_ended(t) | REACT_DRAW;
+		/* Stopped in time at the newest event, as the run ends: the
+		   end of a run that has ended is the live screen (travel_to()),
+		   whichever came first -- a recording's last read or `}`. */
+		if (!t->following && !t->play.on && t->cursor >= t->hist.n)
+			travel_live(t);
 	}
 }
 
