@@ -23,13 +23,18 @@ where() {
 	tm_screen | awk -v re="$1" '{ if (match($0, re)) { print RSTART - 1, NR - 1; exit } }'
 }
 
-# The column of the third cell of Process-4's row (Thread-3), and the row.
+# The column of the third cell of Process-4's row (Thread-3), and the row:
+# counted in characters, as the cells' glyphs and fills are not ASCII.
 third_cell() {
-	local row cell
-	read -r _ row < <(where '^  Process-4 ')
-	cell=$(tm_screen | sed -n "$((row + 1))p" | grep -ob "$CELL_GLYPHS" | sed -n 3p)
-	# grep -b counts bytes; before the cells everything is ASCII.
-	echo "${cell%%:*} $row"
+	tm_screen | python3 -c '
+import re, sys
+for n, line in enumerate(sys.stdin):
+    if re.match(r"^..Process-4 ", line):
+        cells = [m.start() for m in re.finditer(sys.argv[1], line)]
+        if len(cells) >= 3:
+            print(cells[2], n)
+        break
+' "$CELL_GLYPHS"
 }
 
 # The name of Process-2, two columns in.
