@@ -105,9 +105,10 @@ load_scene(struct tui *t, unsigned n)
 		return REACT_NONE;
 	t->scene = n;
 	state_note(t, "scene %u: %s", n, scene_get(n)->title);
-	/* The zombies' scene: the new run is held from its first pump. */
-	if (scene_get(n)->zombies)
-		t->reap_held = true;
+	/* A scene sets its own hold: the zombies' scene holds reaping from
+	   its run's first pump, every other lets it go -- a hold left from
+	   scene 10 would keep the next scene from ever finishing. */
+	t->reap_held = scene_get(n)->zombies;
 	return REACT_RERUN;
 }
 
