@@ -62,18 +62,12 @@ rc=$?
 [ $(($(now_ms) - t0)) -lt 2000 ] || fail "it took $(($(now_ms) - t0)) ms to refuse"
 
 # RLIMIT_NPROC binds an ordinary user (root is exempt from it).
-[ "$(id -u)" -eq 0 ] || skip "needs root to become an ordinary user"
-id nobody >/dev/null 2>&1 || skip "no user 'nobody'"
-command -v prlimit >/dev/null || skip "no prlimit"
-# The checkout may sit in a folder only root can enter: run a copy.
-chmod 755 "$TMPD"
-cp "$PTVIZ" "$TMPD/ptviz" && chmod 755 "$TMPD/ptviz"
-nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-traced prlimit --nproc=30 "${nobody[@]}" "$TMPD/ptviz" --plain -p 1 -t 60 -s 0 --seed 3
+need_nobody
+traced prlimit --nproc=30 $AS_NOBODY "$TMPD/ptviz" --plain -p 1 -t 60 -s 0 --seed 3
 refused "nobody, RLIMIT_NPROC 30, -p 1 -t 60" \
 	'^ptviz: 1 process × 60 threads need 61 tasks, but this machine allows [0-9]+ more \(RLIMIT_NPROC 30, [0-9]+ in use\)$'
 # What fits still runs.
-prlimit --nproc=30 "${nobody[@]}" "$TMPD/ptviz" --plain -p 2 -t 3 -s 0 --seed 3 >"$TMPD/out" 2>"$TMPD/err"
+prlimit --nproc=30 $AS_NOBODY "$TMPD/ptviz" --plain -p 2 -t 3 -s 0 --seed 3 >"$TMPD/out" 2>"$TMPD/err"
 rc=$?
 [ $rc -eq 0 ] || fail "nobody, -p 2 -t 3: exit $rc: $(cat "$TMPD/err")"
 [ "$(tail -n 1 "$TMPD/out")" = "Main process done." ] || fail "-p 2 -t 3 did not run"

@@ -26,6 +26,19 @@ skip() {
 	exit 77
 }
 
+# Tests that run ptviz as the ordinary user nobody: skip where that cannot
+# be done, and copy the binary where nobody may run it (the checkout may
+# sit in a folder only root can enter), as $TMPD/ptviz.  AS_NOBODY is the
+# command that becomes nobody.
+AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+need_nobody() {
+	[ "$(id -u)" -eq 0 ] || skip "needs root to become an ordinary user"
+	id nobody >/dev/null 2>&1 || skip "no user 'nobody'"
+	command -v prlimit >/dev/null || skip "no prlimit"
+	chmod 755 "$TMPD"
+	cp "$PTVIZ" "$TMPD/ptviz" && chmod 755 "$TMPD/ptviz"
+}
+
 at_exit() {
 	_cleanup_hooks+=("$1")
 }

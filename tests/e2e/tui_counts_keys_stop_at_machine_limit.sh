@@ -6,14 +6,9 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-[ "$(id -u)" -eq 0 ] || skip "needs root to become an ordinary user"
-id nobody >/dev/null 2>&1 || skip "no user 'nobody'"
-command -v prlimit >/dev/null || skip "no prlimit"
-# The checkout may sit in a folder only root can enter: run a copy.
-chmod 755 "$TMPD"
-cp "$PTVIZ" "$TMPD/ptviz" && chmod 755 "$TMPD/ptviz"
+need_nobody
 
-tm_start 200 40 "prlimit --nproc=40 setpriv --reuid=nobody --regid=nogroup --clear-groups $TMPD/ptviz -p 3 -t 10 -s 30 --seed 7"
+tm_start 200 40 "prlimit --nproc=40 $AS_NOBODY $TMPD/ptviz -p 3 -t 10 -s 30 --seed 7"
 tm_wait_for '^ptviz — 3 processes × 10 threads'
 MAIN=$(ps -o pid=,args= --ppid "$(tm_pane_pid)" |
 	awk -v p="$TMPD/ptviz" '$2 == p { print $1 }')

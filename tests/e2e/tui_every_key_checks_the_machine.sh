@@ -10,17 +10,12 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-[ "$(id -u)" -eq 0 ] || skip "needs root to become an ordinary user"
-id nobody >/dev/null 2>&1 || skip "no user 'nobody'"
-command -v prlimit >/dev/null || skip "no prlimit"
-chmod 755 "$TMPD"
-cp "$PTVIZ" "$TMPD/ptviz" && chmod 755 "$TMPD/ptviz"
+need_nobody
 printf '%s\n' \
 	'{"event":"run","format":"ptviz","version":2,"processes":1024,"threads":1024,"sleep_s":3.000000000,"seed":8,"work":"sleep"}' \
 	'{"t_ns":0,"event":"running","proc":0,"thread":0,"pid":100,"tid":100}' \
 	>"$TMPD/big.jsonl"
 chmod 644 "$TMPD/big.jsonl"
-AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
 CG=/sys/fs/cgroup/pids/ptviz-test-$$
 HOGS=()
 # The hogs and the cgroup go even if the test fails.
