@@ -73,6 +73,14 @@ while read -r step scene; do
 done < <(sed -n 's/^## Step \([0-9]*\)\b.*scene \([0-9]*\).*/\1 \2/p' "$GUIDE")
 [ "$steps" -eq 10 ] || fail "$GUIDE has $steps steps naming a scene, not 10"
 
+# The steps' minutes add up to the lesson the guide promises.
+said=$(sed -n 's/^One lesson of \([0-9]*\) minutes.*/\1/p' "$GUIDE")
+[ -n "$said" ] || fail "$GUIDE does not say how long its lesson is"
+sum=$(sed -n 's/^## .* — \([0-9]*\) minutes\{0,1\}$/\1/p' "$GUIDE" |
+	awk '{ s += $1 } END { print s + 0 }')
+[ "$sum" -eq "$said" ] ||
+	fail "$GUIDE promises a lesson of $said minutes; its steps take $sum"
+
 at=""	# the guide's line of the claim being checked
 bad() {
 	fail "$GUIDE:$at: $*"
