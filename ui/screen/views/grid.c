@@ -103,7 +103,8 @@ follow(struct tui *t, const struct geom *g)
 }
 
 /* The words after the glyph of a cell: its rank, why it ended, or what it
-   waits for ("T3": the thread that holds it). */
+   waits for ("T3": the thread of its process that holds it, "P2 T1": one
+   of another process). */
 static void
 cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
     uint64_t plan, int room, char *buf, size_t len)
@@ -133,7 +134,9 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 		snprintf(buf, len, " T%u", h);
 	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
 	    (h = model_holder(m, i, t, &hp)) != 0)
-		snprintf(buf, len, " P%u", hp);
+		/* The thread, if the cell has room; its process at least. */
+		snprintf(buf, len, room >= 4 + theme_digits(hp) +
+		    theme_digits(h) ? " P%u T%u" : " P%u", hp, h);
 	else if (l == LOOK_WAITING && t->what < OBJ_COUNT &&
 	    waits[t->what] != NULL)
 		snprintf(buf, len, " %s", waits[t->what]);
