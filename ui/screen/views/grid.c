@@ -119,7 +119,7 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 	unsigned hp, h;
 
 	buf[0] = '\0';
-	if (l == LOOK_DONE)
+	if ((l == LOOK_DONE || l == LOOK_ZOMBIE) && t->rank != 0)
 		snprintf(buf, len, room > theme_digits(t->rank) ? " %u" : "%u",
 		    t->rank);
 	else if (l == LOOK_LOST)
@@ -142,6 +142,17 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 		snprintf(buf, len, " %s", waits[t->what]);
 	if ((int)strlen(buf) > room)
 		buf[0] = '\0';
+}
+
+/* The look of the cell of thread j of process i: its thread's, but every
+   cell of a zombie is a zombie's -- the process has ended, its threads are
+   gone, and only its parent's reaping is missing. */
+static enum look
+cell_look(const struct model *m, unsigned i, unsigned j)
+{
+	if (model_proc(m, i)->state == ST_ZOMBIE)
+		return LOOK_ZOMBIE;
+	return theme_thread_look(m, i, j);
 }
 
 /* Mark the selected cell at y, x: thin bars in the gaps on either side,
@@ -167,7 +178,7 @@ cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
     unsigned i, unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = theme_thread_look(tu->shown, i, j);
+	enum look l = cell_look(tu->shown, i, j);
 	WINDOW *w = g->w;
 
 	wmove(w, y, x);
@@ -190,7 +201,7 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
     unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = theme_thread_look(tu->shown, i, j);
+	enum look l = cell_look(tu->shown, i, j);
 	WINDOW *w = g->w;
 	double done = model_progress(tu->shown, i, j, tu->now);
 	const char *kl;
