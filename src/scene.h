@@ -12,6 +12,7 @@
 #define PTVIZ_SCENE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The lesson in steps that plays the scenes, from the top of the tree. */
 #define SCENE_GUIDE	"doc/teaching.md"
@@ -38,8 +39,14 @@ const struct scene *scene_get(unsigned n);
    sizes itself to this machine's online CPUs); false if there is none. */
 bool		 scene_config(unsigned n, struct run_config *cfg);
 
-/* The scene whose run cfg is, ignoring the seed (a rerun with a new seed
-   is still the scene); 0 if none. */
+/* The scene whose run cfg is, ignoring the seed and the sleep (a rerun
+   with a new seed, or slowed down, is still the scene); 0 if none. */
 unsigned	 scene_of(const struct run_config *cfg, unsigned hint);
+
+/* What the caption of scene n must add when cfg runs it with another
+   longest sleep than its own: "Slowed: up to 10 s here, not 3 s."; false
+   (and buf empty) if the sleep is the scene's. */
+bool		 scene_sleep_note(unsigned n, const struct run_config *cfg,
+		    char *buf, size_t len);
 
 #endif
