@@ -6,12 +6,10 @@
  * plan's and not the scheduler's: `--scene 1 --plain` prints the same
  * lines every run.
  */
-#include <stdio.h>
 #include <unistd.h>
 
 #include "scene.h"
 #include "spawn.h"
-#include "text.h"
 #include "work.h"
 
 #define S(x)	((uint64_t)((x) * 1000000000.0))
@@ -148,22 +146,4 @@ scene_of(const struct run_config *cfg, unsigned hint)
 	    s.permits != cfg->permits))
 		return 0;
 	return hint;
-}
-
-bool
-scene_sleep_note(unsigned n, const struct run_config *cfg, char *buf,
-    size_t len)
-{
-	struct run_config s;
-	char now[32], was[32];
-
-	if (len > 0)
-		buf[0] = '\0';
-	if (!scene_config(n, &s) || s.sleep_ns == cfg->sleep_ns)
-		return false;
-	snprintf(buf, len, "%s: up to %s s here, not %s s.",
-	    cfg->sleep_ns > s.sleep_ns ? "Slowed" : "Sped up",
-	    text_secs(cfg->sleep_ns, 3, true, now, sizeof(now)),
-	    text_secs(s.sleep_ns, 3, true, was, sizeof(was)));
-	return true;
 }

@@ -12,7 +12,6 @@
 #define PTVIZ_SCENE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
 /* The lesson in steps that plays the scenes, from the top of the tree. */
 #define SCENE_GUIDE	"doc/teaching.md"
@@ -42,11 +41,5 @@ bool		 scene_config(unsigned n, struct run_config *cfg);
 /* The scene whose run cfg is, ignoring the seed and the sleep (a rerun
    with a new seed, or slowed down, is still the scene); 0 if none. */
 unsigned	 scene_of(const struct run_config *cfg, unsigned hint);
-
-/* What the caption of scene n must add when cfg runs it with another
-   longest sleep than its own: "Slowed: up to 10 s here, not 3 s."; false
-   (and buf empty) if the sleep is the scene's. */
-bool		 scene_sleep_note(unsigned n, const struct run_config *cfg,
-		    char *buf, size_t len);
 
 #endif

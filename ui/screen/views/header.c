@@ -148,7 +148,7 @@ caption_draw(const struct tui *t)
 	wattrset(w, A_NORMAL);
 	/* Slowed or sped up, the caption says so after what to watch. */
 	snprintf(l1, sizeof(l1), "%s", sc->watch);
-	if (scene_sleep_note(t->scene, &t->opt.run, l2, sizeof(l2)))
+	if (state_slowed(t, l2, sizeof(l2)))
 		snprintf(l1 + strlen(l1), sizeof(l1) - strlen(l1), " %s", l2);
 	theme_put(w, l1);
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
