@@ -359,6 +359,8 @@ take(struct model *m, const struct event *ev, struct model_proc *p,
 	}
 	if (kind == OBJ_MUTEX)
 		find_cycle(m, ev->proc, ev->thread);
+	if (kind == OBJ_BARRIER)
+		p->last_in = ev->thread;
 }
 
 static bool
@@ -386,6 +388,10 @@ apply_thread(struct model *m, const struct event *ev)
 	case ST_COMPUTING:
 	case ST_HOLDING:
 		t->sleep_ns = ev->plan_ns;
+		/* Computing again after a wait for a CPU goes on with the
+		   plan it had; every other busy phase plans anew. */
+		if (t->state != ST_WAITING || t->what != OBJ_CPU)
+			t->plan_ns += ev->plan_ns;
 		break;
 	case ST_DONE:
 		t->cpu_ns = ev->cpu_ns;

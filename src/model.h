@@ -53,6 +53,9 @@ struct model_thread {
 					   that died */
 	uint64_t	 sleep_ns;	/* planned: the sleep, or the CPU time
 					   or time held of the phase now */
+	uint64_t	 plan_ns;	/* planned: every busy phase's so far
+					   (a barrier's two sleeps), the
+					   measure of busy_ns */
 	uint64_t	 t_running;	/* event times, 0 until they happen */
 	uint64_t	 t_sleeping;	/* first busy: sleeping, computing or
 					   holding */
@@ -91,6 +94,8 @@ struct model_proc {
 	uint16_t	 holder[OBJ_MUTEXES];	/* thread holding each of its
 					   mutexes, 0 for none */
 	uint16_t	 cycle;		/* deadlocked: a thread of the cycle */
+	uint16_t	 last_in;	/* the last of its threads to come to
+					   its barrier so far, 0: none */
 	unsigned	 permits_back;	/* given back when it was reaped */
 };
 

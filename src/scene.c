@@ -141,7 +141,7 @@ scene_of(const struct run_config *cfg, unsigned hint)
 	if (!scene_config(hint, &s))
 		return 0;
 	if (s.nproc != cfg->nproc || s.nthread != cfg->nthread ||
-	    s.sleep_ns != cfg->sleep_ns || s.work != cfg->work ||
+	    s.work != cfg->work ||
 	    ((work_flags(s.work) & WORK_PERMITS) &&
 	    s.permits != cfg->permits))
 		return 0;

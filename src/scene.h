@@ -38,8 +38,8 @@ const struct scene *scene_get(unsigned n);
    sizes itself to this machine's online CPUs); false if there is none. */
 bool		 scene_config(unsigned n, struct run_config *cfg);
 
-/* The scene whose run cfg is, ignoring the seed (a rerun with a new seed
-   is still the scene); 0 if none. */
+/* The scene whose run cfg is, ignoring the seed and the sleep (a rerun
+   with a new seed, or slowed down, is still the scene); 0 if none. */
 unsigned	 scene_of(const struct run_config *cfg, unsigned hint);
 
 #endif

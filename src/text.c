@@ -192,6 +192,148 @@ text_object(const struct model *m, unsigned i, unsigned j, char *buf,
 	return buf;
 }
 
+/* A list of names, as long as it fits in len: the names of `total`, then
+   "... and 3 more" for those that do not fit (if `keep`: room is kept for
+   these words), or "nobody" for none. */
+struct list {
+	char		*buf;
+	size_t		 len;
+	unsigned	 total, added, more;
+	bool		 keep;
+};
+
+/* Start l afresh, keeping room for the words of those left out or not. */
+static void
+list_start(struct list *l, bool keep)
+{
+	l->buf[0] = '\0';
+	l->added = l->more = 0;
+	l->keep = keep;
+}
+
+/* Add a name to l if it fits. */
+static void
+list_add(struct list *l, const char *name)
+{
+	size_t used = strlen(l->buf), n = strlen(name) + (used > 0 ? 2 : 0);
+	unsigned after = l->total - l->added - l->more - 1;
+	int keep = l->keep && after > 0 ? snprintf(NULL, 0,
+	    ", ... and %u more", after) : 0;
+
+	if (l->more > 0 || used + n + (size_t)keep >= l->len) {
+		l->more++;
+		return;
+	}
+	snprintf(l->buf + used, l->len - used, "%s%s", used > 0 ? ", " : "",
+	    name);
+	l->added++;
+}
+
+/* End the list: the number left over, or "nobody". */
+static const char *
+list_end(struct list *l)
+{
+	size_t used = strlen(l->buf);
+
+	if (l->more > 0)
+		snprintf(l->buf + used, l->len - used, "%s... and %u more",
+		    used > 0 ? ", " : "", l->more);
+	else if (used == 0)
+		snprintf(l->buf, l->len, "nobody");
+	return l->buf;
+}
+
+const char *
+text_sem_holders(const struct model *m, char *buf, size_t len)
+{
+	struct list l = { .buf = buf, .len = len };
+	unsigned i, j, pass;
+	char name[32];
+
+	if (len == 0)
+		return buf;
+	/* Count them; name them all, if they fit; else those that fit with
+	   the words of the rest. */
+	for (pass = 0; pass < 3 && (pass < 2 || l.more > 0); pass++) {
+		list_start(&l, pass == 2);
+		for (i = 1; i <= m->nproc; i++)
+			for (j = 1; j <= m->nthread; j++) {
+				if (!(model_thread(m, i, j)->holds &
+				    HOLD_SEM))
+					continue;
+				snprintf(name, sizeof(name), "P%u T%u", i, j);
+				if (pass == 0)
+					l.total++;
+				else
+					list_add(&l, name);
+			}
+	}
+	return list_end(&l);
+}
+
+const char *
+text_sem_free(const struct model *m, unsigned permits, char *buf,
+    size_t len)
+{
+	snprintf(buf, len, "%u of %u permit%s", permits > m->sem_held ?
+	    permits - m->sem_held : 0, permits, permits == 1 ? "" : "s");
+	return buf;
+}
+
+/* Has thread t not come to its process's barrier yet (and will it)? */
+static bool
+to_come(const struct model_thread *t)
+{
+	return t->what != OBJ_BARRIER && t->state != ST_TFAILED &&
+	    t->state != ST_LOST;
+}
+
+const char *
+text_barrier_to_come(const struct model *m, unsigned i, char *buf,
+    size_t len)
+{
+	struct list l = { .buf = buf, .len = len };
+	unsigned j, pass;
+	char name[32];
+
+	if (len == 0)
+		return buf;
+	for (j = 1; j <= m->nthread; j++)
+		l.total += to_come(model_thread(m, i, j));
+	/* Long names if they all fit, else short ones, else those that fit
+	   with the words of the rest. */
+	for (pass = 0; pass < 3 && (pass == 0 || l.more > 0); pass++) {
+		list_start(&l, pass == 2);
+		for (j = 1; j <= m->nthread; j++) {
+			if (!to_come(model_thread(m, i, j)))
+				continue;
+			snprintf(name, sizeof(name), pass == 0 ? "Thread-%u" :
+			    "T%u", j);
+			list_add(&l, name);
+		}
+	}
+	return list_end(&l);
+}
+
+const char *
+text_barrier_waited(const struct model *m, unsigned i, unsigned j,
+    char *buf, size_t len)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+	unsigned last = model_proc(m, i)->last_in;
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (t->what != OBJ_BARRIER || last == 0 ||
+	    (t->state != ST_SLEEPING && t->state != ST_DONE))
+		return buf;
+	if (last == j)
+		snprintf(buf, len, "(it came last)");
+	else
+		snprintf(buf, len, "for Thread-%u", last);
+	return buf;
+}
+
 bool
 text_deadlock(const struct model *m, unsigned i, char *buf, size_t len)
 {

@@ -66,6 +66,29 @@ const char *text_fault_rest(enum fault_kind k, unsigned rest, char *buf,
 const char *text_object(const struct model *m, unsigned i, unsigned j,
 	    char *buf, size_t len);
 
+/* Who holds a permit of the semaphore now, as short names: "P1 T2, P3
+   T1", "... and 5 more" when they do not fit in len; "nobody" if none.
+   buf. */
+const char *text_sem_holders(const struct model *m, char *buf, size_t len);
+
+/* How many of the semaphore's `permits` are free now: "0 of 2 permits";
+   buf. */
+const char *text_sem_free(const struct model *m, unsigned permits,
+	    char *buf, size_t len);
+
+/* The threads of process i that have not come to its barrier yet:
+   "Thread-1, Thread-4", or "T1, T4" when that does not fit in len (and
+   "... and 5 more" when neither does); "nobody" if every one has.
+   buf. */
+const char *text_barrier_to_come(const struct model *m, unsigned i,
+	    char *buf, size_t len);
+
+/* Thread j of process i, past its process's barrier: whom it waited for
+   there, the last to come: "for Thread-3", or "(it came last)"; "" if it
+   has not passed the barrier.  buf. */
+const char *text_barrier_waited(const struct model *m, unsigned i,
+	    unsigned j, char *buf, size_t len);
+
 /* The deadlock of process i, if the model found one: "deadlock in
    Process-3: Thread-1 waits for Thread-2, which waits for Thread-1";
    false (and buf empty) if it has none. */

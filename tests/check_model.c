@@ -209,6 +209,86 @@ START_TEST(model_counts_permits)
 }
 END_TEST
 
+/* A semaphore's waiter learns who holds the permits and how many are
+   free; a list too long for its room ends "... and N more". */
+START_TEST(model_names_the_permits_holders)
+{
+	struct model m;
+	char b[64];
+	unsigned j;
+
+	ck_assert_int_eq(model_init(&m, 2, 3), 0);
+	start_proc(&m, 1);
+	start_proc(&m, 2);
+	ck_assert_str_eq(text_sem_holders(&m, b, sizeof(b)), "nobody");
+	for (j = 1; j <= 3; j++)
+		apply_ok(&m, ev(1, j, ST_RUNNING, 20));
+	apply_ok(&m, ev(2, 2, ST_RUNNING, 20));
+	apply_ok(&m, obj(1, 2, ST_HOLDING, 30, OBJ_SEM, 0));
+	apply_ok(&m, obj(2, 2, ST_HOLDING, 30, OBJ_SEM, 0));
+	apply_ok(&m, obj(1, 3, ST_HOLDING, 30, OBJ_SEM, 0));
+	apply_ok(&m, obj(1, 1, ST_WAITING, 31, OBJ_SEM, 0));
+	ck_assert_str_eq(text_sem_holders(&m, b, sizeof(b)),
+	    "P1 T2, P1 T3, P2 T2");
+	ck_assert_str_eq(text_sem_holders(&m, b, 20), "P1 T2, P1 T3, P2 T2");
+	ck_assert_str_eq(text_sem_holders(&m, b, 19), "... and 3 more");
+	ck_assert_str_eq(text_sem_free(&m, 3, b, sizeof(b)),
+	    "0 of 3 permits");
+	ck_assert_str_eq(text_sem_free(&m, 5, b, sizeof(b)),
+	    "2 of 5 permits");
+	ck_assert_str_eq(text_sem_free(&m, 1, b, sizeof(b)),
+	    "0 of 1 permit");
+	model_free(&m);
+}
+END_TEST
+
+/* At a barrier: who has not come yet (short names when long ones do not
+   fit); past it, whom a thread waited for, the last to come; its plan is
+   both its sleeps, the measure of its busy time. */
+START_TEST(model_barrier_says_who_is_waited_for)
+{
+	struct model m;
+	struct event e;
+	char b[64];
+	unsigned j;
+
+	ck_assert_int_eq(model_init(&m, 1, 3), 0);
+	start_proc(&m, 1);
+	for (j = 1; j <= 3; j++) {
+		apply_ok(&m, ev(1, j, ST_RUNNING, 20));
+		e = ev(1, j, ST_SLEEPING, 20);
+		e.sleep_ns = 10 * j;
+		apply_ok(&m, e);
+	}
+	ck_assert_str_eq(text_barrier_to_come(&m, 1, b, sizeof(b)),
+	    "Thread-1, Thread-2, Thread-3");
+	apply_ok(&m, obj(1, 1, ST_WAITING, 30, OBJ_BARRIER, 0));
+	ck_assert_str_eq(text_barrier_to_come(&m, 1, b, sizeof(b)),
+	    "Thread-2, Thread-3");
+	ck_assert_str_eq(text_barrier_to_come(&m, 1, b, 12), "T2, T3");
+	ck_assert_str_eq(text_barrier_waited(&m, 1, 1, b, sizeof(b)), "");
+	apply_ok(&m, obj(1, 2, ST_WAITING, 40, OBJ_BARRIER, 0));
+	apply_ok(&m, obj(1, 3, ST_WAITING, 50, OBJ_BARRIER, 0));
+	ck_assert_str_eq(text_barrier_to_come(&m, 1, b, sizeof(b)),
+	    "nobody");
+	for (j = 1; j <= 3; j++) {
+		e = ev(1, j, ST_SLEEPING, 50);
+		e.sleep_ns = 100;
+		apply_ok(&m, e);
+	}
+	ck_assert_str_eq(text_barrier_waited(&m, 1, 1, b, sizeof(b)),
+	    "for Thread-3");
+	ck_assert_str_eq(text_barrier_waited(&m, 1, 3, b, sizeof(b)),
+	    "(it came last)");
+	apply_ok(&m, ev(1, 1, ST_DONE, 150));
+	ck_assert_str_eq(text_barrier_waited(&m, 1, 1, b, sizeof(b)),
+	    "for Thread-3");
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->plan_ns, 10 + 100);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->busy_ns, 10 + 100);
+	model_free(&m);
+}
+END_TEST
+
 /* A CPU-bound thread: waits for a CPU only while computing, comes back to
    computing, and its progress is its time computing over its plan. */
 START_TEST(model_cpu_waits_and_progress)
@@ -238,6 +318,8 @@ START_TEST(model_cpu_waits_and_progress)
 	apply_ok(&m, e);
 	ck_assert_uint_eq(model_thread(&m, 1, 1)->cpu_ns, 1001);
 	ck_assert_uint_eq(model_thread(&m, 1, 1)->wait_ns, 300);
+	/* Computing again after a wait goes on with the one plan. */
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->plan_ns, 1000);
 	model_free(&m);
 }
 END_TEST
@@ -607,6 +689,8 @@ model_suite(void)
 	tcase_add_test(tc, model_refuses_bad_waits_and_holds);
 	tcase_add_test(tc, model_finds_a_deadlock);
 	tcase_add_test(tc, model_counts_permits);
+	tcase_add_test(tc, model_names_the_permits_holders);
+	tcase_add_test(tc, model_barrier_says_who_is_waited_for);
 	tcase_add_test(tc, model_cpu_waits_and_progress);
 	tcase_add_test(tc, model_moved_marks_the_places_that_changed);
 	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);

@@ -82,6 +82,12 @@ START_TEST(options_accepts_every_option)
 	    "--plain", NULL), 0);
 	ck_assert_uint_eq(o.runs, 10000);
 	ck_assert(o.vary_seed);
+	/* A scene takes -s: slowed down, it is still the scene. */
+	ck_assert_int_eq(parse(&o, err, "-s", "10", "--scene", "1", NULL), 0);
+	ck_assert_uint_eq(o.scene, 1);
+	ck_assert_uint_eq(o.run.sleep_ns, 10000000000ull);
+	ck_assert_uint_eq(o.run.seed, 183);
+	ck_assert_uint_eq(o.run.nproc, 5);
 	ck_assert_int_eq(parse(&o, err, "-h", NULL), 0);
 	ck_assert(o.help);
 	ck_assert_int_eq(parse(&o, err, "--version", NULL), 0);

@@ -338,14 +338,18 @@ refuse_unknown(int c, char *argv[], char *err, size_t errlen)
 	return -1;
 }
 
-/* The options given with --scene or --replay, which fix the run. */
+/* The options given with --scene or --replay, which fix the run (but a
+   scene's sleep: -s slows it, or speeds it up). */
 static int
 check_fixed(struct options *o, char *err, size_t errlen)
 {
-	if (o->scene != 0 && o->run_given != NULL) {
+	uint64_t sleep_ns = o->run.sleep_ns;
+
+	if (o->scene != 0 && o->fixed_given != NULL) {
 		snprintf(err, errlen, "%s cannot be used with --scene: the "
-		    "scene fixes the counts, the workload, the sleep and the "
-		    "seed (see ptviz --scenes)", o->run_given);
+		    "scene fixes the counts, the workload and the seed (-s "
+		    "may change its sleep; see ptviz --scenes)",
+		    o->fixed_given);
 		return -1;
 	}
 	if (o->scene != 0 && o->replay != NULL) {
@@ -356,6 +360,8 @@ check_fixed(struct options *o, char *err, size_t errlen)
 	if (o->scene != 0) {
 		scene_config(o->scene, &o->run);
 		o->seed_given = true;
+		if (o->sleep_given)
+			o->run.sleep_ns = sleep_ns;
 	}
 	return 0;
 }
@@ -415,6 +421,9 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		if (run_option(c) != NULL) {
 			if (o->run_given == NULL)
 				o->run_given = run_option(c);
+			if (o->fixed_given == NULL && c != 's')
+				o->fixed_given = run_option(c);
+			o->sleep_given |= c == 's';
 			rc = take_run_option(o, c, optarg, &permits, err,
 			    errlen);
 		} else if ((rc = take_option(o, c, optarg, err, errlen)) == 1)

@@ -28,6 +28,9 @@ struct options {
 	const char	*run_given;	/* the first option that set the run
 					   (-p, -t, -s, --seed, -w, --permits,
 					   --ring-slots) */
+	const char	*fixed_given;	/* the first of them a scene fixes:
+					   all but -s, which slows it */
+	bool		 sleep_given;	/* -s: a scene takes its sleep */
 	const char	*record;	/* --record FILE: write the run */
 	const char	*replay;	/* --replay FILE ("-": stdin) */
 	const char	*trace;		/* --trace FILE: Chrome trace */

@@ -14,7 +14,8 @@
 static const char usage_head[] =
 "usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]]\n"
 "             [--plain | --json] [--record FILE] [--trace FILE]\n"
-"       ptviz --scene N [--plain | --json] [--record FILE] [--trace FILE]\n"
+"       ptviz --scene N [-s SECONDS] [--plain | --json] [--record FILE]\n"
+"             [--trace FILE]\n"
 "       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --runs N [--vary-seed] [-p N] [-t N] [-s SECONDS] [--seed N]\n"
 "             [-w WORK [--permits N]] --plain | --json\n"
@@ -32,7 +33,8 @@ static const char usage_head[] =
 static const char usage_tail[] =
 "      --permits N     the semaphore's permits, 1 to 1024 (default 2)\n"
 "      --scene N       start with ready scene N (its counts, workload,\n"
-"                      sleep and seed, and a caption); keys 1-9 load them\n"
+"                      sleep and seed, and a caption); keys 1-9 load them;\n"
+"                      -s slows it down or speeds it up\n"
 "      --scenes        list the scenes and exit\n"
 "      --plain         print the reference lines instead of the screen;\n"
 "                      the default when stdout is not a terminal\n"

@@ -32,6 +32,24 @@ state_caption(const struct tui *t)
 }
 
 bool
+state_slowed(const struct tui *t, char *buf, size_t len)
+{
+	struct run_config s;
+	char now[32], was[32];
+	uint64_t ns = t->opt.run.sleep_ns;
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (state_caption(t) == NULL || !scene_config(t->scene, &s) ||
+	    s.sleep_ns == ns)
+		return false;
+	snprintf(buf, len, "%s: up to %s s here, not %s s.", ns > s.sleep_ns ?
+	    "Slowed" : "Sped up", text_secs(ns, 3, true, now, sizeof(now)),
+	    text_secs(s.sleep_ns, 3, true, was, sizeof(was)));
+	return true;
+}
+
+bool
 state_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 {
 	const struct model_proc *a, *b;

@@ -262,8 +262,13 @@ void		 state_note(struct tui *t, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
 /* The caption of the scene on screen, or NULL: none was loaded, or the
-   counts, workload or sleep have changed since. */
+   counts or workload have changed since (a new seed or sleep keeps it). */
 const struct scene *state_caption(const struct tui *t);
+
+/* What the caption must add when the scene runs with another longest
+   sleep than its own: "Slowed: up to 10 s here, not 3 s."; false (and
+   buf empty) if the sleep is the scene's, or no scene is on. */
+bool		 state_slowed(const struct tui *t, char *buf, size_t len);
 
 /* After R: process i finished in another place than in the run before,
    said in buf ("4th, was 2nd, 0.120 s later"); false if not. */

@@ -252,6 +252,46 @@ theme_digits(unsigned n)
 	return d;
 }
 
+/* Digits two lines tall, three columns wide, in half blocks: for ranks
+   and names read from the back of a room; in ASCII, " is an upper half,
+   _ a lower one. */
+static const char *const big_digits[10][2][THEME_BIG_LINES] = {
+	{ { "█▀█", "█▄█" }, { "#\"#", "#_#" } },
+	{ { "▄█ ", "▄█▄" }, { "_# ", "_#_" } },
+	{ { "▀▀█", "█▄▄" }, { "\"\"#", "#__" } },
+	{ { "▀██", "▄▄█" }, { "\"##", "__#" } },
+	{ { "█ █", "▀▀█" }, { "# #", "\"\"#" } },
+	{ { "█▀▀", "▄▄█" }, { "#\"\"", "__#" } },
+	{ { "█▄▄", "█▄█" }, { "#__", "#_#" } },
+	{ { "▀▀█", "  █" }, { "\"\"#", "  #" } },
+	{ { "███", "█▄█" }, { "###", "#_#" } },
+	{ { "█▀█", "▀▀█" }, { "#\"#", "\"\"#" } },
+};
+
+int
+theme_big_width(unsigned n)
+{
+	return 4 * theme_digits(n) - 1;
+}
+
+void
+theme_big(WINDOW *w, const struct theme *th, int y, int x, unsigned n)
+{
+	char num[16];
+	int line, k;
+
+	snprintf(num, sizeof(num), "%u", n);
+	for (line = 0; line < THEME_BIG_LINES; line++) {
+		wmove(w, y + line, x);
+		for (k = 0; num[k] != '\0'; k++) {
+			if (k > 0)
+				theme_put(w, " ");
+			theme_put(w, big_digits[num[k] - '0'][th->utf8 ? 0 : 1]
+			    [line]);
+		}
+	}
+}
+
 void
 theme_put(WINDOW *w, const char *s)
 {

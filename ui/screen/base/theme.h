@@ -114,6 +114,16 @@ void		 theme_glyphs(WINDOW *w, const char *s, int n);
 /* How many decimal digits n has: the width of "Process-N" and ranks. */
 int		 theme_digits(unsigned n);
 
+/* Lines of a big number (theme_big), and its columns: 3 a digit and 1
+   between two, for the back of a room. */
+#define THEME_BIG_LINES	2
+int		 theme_big_width(unsigned n);
+
+/* Draw n in big block digits from y, x: THEME_BIG_LINES lines of
+   theme_big_width(n) columns, in the attributes set. */
+void		 theme_big(WINDOW *w, const struct theme *th, int y, int x,
+		    unsigned n);
+
 /* Add s at the cursor, cut at the window's right edge (never wrapped). */
 void		 theme_put(WINDOW *w, const char *s);
 

@@ -71,6 +71,32 @@ time_row(const struct tui *t, int *y, const char *label, uint64_t when)
 	row(t->lay.details, &t->theme, y, label, buf);
 }
 
+/* Who a thread waiting at the semaphore or the barrier waits for: who
+   holds the permits and how many are free; who has not come yet. */
+static void
+crowd_rows(const struct tui *t, int *y, unsigned i,
+    const struct model_thread *th)
+{
+	const struct model *m = t->shown;
+	WINDOW *w = t->lay.details;
+	int room = getmaxx(w) - 11;
+	char buf[128];
+
+	if (room < 8)
+		room = 8;
+	if ((size_t)room > sizeof(buf))
+		room = sizeof(buf);
+	if (th->what == OBJ_SEM) {
+		row(w, &t->theme, y, "held by", text_sem_holders(m, buf,
+		    (size_t)room));
+		row(w, &t->theme, y, "free", text_sem_free(m,
+		    t->opt.run.permits, buf, sizeof(buf)));
+	} else if (th->what == OBJ_BARRIER) {
+		row(w, &t->theme, y, "to come", text_barrier_to_come(m, i,
+		    buf, (size_t)room));
+	}
+}
+
 /* What thread th (j of process i) waits for and who holds it: "mutex A of
    Process-1, held by Thread-3 since +0.412 s". */
 static void
@@ -85,6 +111,7 @@ wait_rows(const struct tui *t, int *y, unsigned i, unsigned j,
 	if (th->state != ST_WAITING)
 		return;
 	row(w, &t->theme, y, "for", text_object(m, i, j, obj, sizeof(obj)));
+	crowd_rows(t, y, i, th);
 	h = model_holder(m, i, th, &hp);
 	if (h == 0)
 		return;
@@ -126,18 +153,20 @@ state_word(const struct tui *t, const struct model_thread *th, char *buf,
 		snprintf(buf, len, "%s", state_name(th->state));
 }
 
-/* How the selected thread's time went: planned, busy (sleeping,
+/* How the selected thread's time went: planned and busy (sleeping,
    computing or holding; the phase going counts up to the moment shown),
-   waited, the CPU it used, and when it ran, began and ended. */
+   both of every phase; waited (at a barrier: for whom), the CPU it used,
+   and when it ran, began and ended. */
 static void
 time_rows(const struct tui *t, int *y, const struct model_thread *th)
 {
 	WINDOW *w = t->lay.details;
 	bool now_busy = state_busy(th->state);
 	uint64_t busy, waited;
-	char buf[64], v[48];
+	char buf[96], v[48], obj[32];
 
-	dur(t, buf, sizeof(buf), th->sleep_ns, th->t_sleeping != 0);
+	/* Every phase's plan, as "slept" counts every phase. */
+	dur(t, buf, sizeof(buf), th->plan_ns, th->t_sleeping != 0);
 	row(w, &t->theme, y, "planned", buf);
 	busy = th->busy_ns + (now_busy && t->now > th->t_state ?
 	    t->now - th->t_state : 0);
@@ -149,7 +178,11 @@ time_rows(const struct tui *t, int *y, const struct model_thread *th)
 	waited = th->wait_ns + (th->state == ST_WAITING &&
 	    t->now > th->t_state ? t->now - th->t_state : 0);
 	if (waited > 0) {
-		dur(t, buf, sizeof(buf), waited, true);
+		dur(t, v, sizeof(v), waited, true);
+		text_barrier_waited(t->shown, t->sel.proc, t->sel.thread, obj,
+		    sizeof(obj));
+		snprintf(buf, sizeof(buf), "%s%s%s", v, obj[0] != '\0' ?
+		    " " : "", obj);
 		row(w, &t->theme, y, "waited", buf);
 	}
 	if (th->cpu_ns != 0) {

@@ -41,7 +41,10 @@ struct geom {
 	unsigned	 ncols;		/* thread columns shown */
 	unsigned	 nrows;		/* process rows shown */
 	int		 pitch;		/* lines from one row to the next */
-	int		 tall;		/* lines of a cell: 1, or BIG */
+	int		 tall;		/* lines of a cell: 1, or BIG: then
+					   ranks and names are big too */
+	int		 top;		/* the first row's line: below the
+					   column heading */
 };
 
 /* Where everything goes in a grid window of this size. */
@@ -49,10 +52,15 @@ static void
 geometry(const struct tui *t, WINDOW *win, struct geom *g)
 {
 	const struct model *m = t->shown;
-	int w = getmaxx(win), h = getmaxy(win), avail, x;
+	int w = getmaxx(win), h = getmaxy(win), avail, x, least;
 
 	g->w = win;
-	g->name_w = 8 + theme_digits(m->nproc);
+	/* Big cells are BIG lines tall, under a heading as tall, as long as
+	   one row fits: the rows scroll rather than flatten. */
+	g->tall = t->big && h - THEME_BIG_LINES >= BIG ? BIG : 1;
+	g->top = g->tall > 1 ? THEME_BIG_LINES : 1;
+	g->name_w = 8 + (g->tall > 1 ? theme_big_width(m->nproc) :
+	    theme_digits(m->nproc));
 	x = 2 + g->name_w + 1;
 	g->pid_x = w >= PID_MIN_COLS ? x : 0;
 	if (g->pid_x != 0)
@@ -62,7 +70,12 @@ geometry(const struct tui *t, WINDOW *win, struct geom *g)
 	avail = w - g->cells_x;
 	if (avail < 1)
 		avail = 1;
-	for (g->cw = t->big ? BIG * CELL_MAX : CELL_MAX; g->cw > 1; g->cw--)
+	/* Tall cells keep room for the glyph and the biggest rank; the
+	   columns scroll rather than drop it. */
+	least = g->tall > 1 ? 2 + theme_big_width(m->nproc * m->nthread) : 1;
+	least = least < avail ? least : avail > 1 ? avail : 1;
+	for (g->cw = t->big ? BIG * CELL_MAX : CELL_MAX; g->cw > least;
+	    g->cw--)
 		if ((int)m->nthread * (g->cw + 1) - 1 <= avail)
 			break;
 	/* One column each, and no gap, is the last resort. */
@@ -70,15 +83,19 @@ geometry(const struct tui *t, WINDOW *win, struct geom *g)
 	if (g->cw == 1 && (int)m->nthread * 2 - 1 > avail)
 		g->step = 1;
 	g->ncols = (unsigned)((avail + g->step - g->cw) / g->step);
+	/* Not all: the last column is the sign of more, not a cell's. */
+	if (g->ncols < m->nthread && avail > g->cw)
+		g->ncols = (unsigned)((avail - 1 + g->step - g->cw) / g->step);
 	if (g->ncols > m->nthread)
 		g->ncols = m->nthread;
 	if (g->ncols < 1)
 		g->ncols = 1;
-	/* Room to spare: a blank line between rows, easier on a projector;
-	   big cells are BIG lines tall when they all fit so. */
-	g->tall = t->big && h - 1 >= (BIG + 1) * (int)m->nproc - 1 ? BIG : 1;
+	/* Room to spare: a blank line between rows, easier on a projector. */
 	g->pitch = g->tall > 1 ? BIG + 1 : h - 1 >= 2 * (int)m->nproc ? 2 : 1;
-	g->nrows = h > 1 ? (unsigned)(h - 1) / (unsigned)g->pitch : 1;
+	g->nrows = h > g->top ? (unsigned)(h - g->top + g->pitch - g->tall) /
+	    (unsigned)g->pitch : 1;
+	if (g->tall == 1)
+		g->nrows = h > 1 ? (unsigned)(h - 1) / (unsigned)g->pitch : 1;
 }
 
 /* Scroll so that the selected cell is in view. */
@@ -103,7 +120,8 @@ follow(struct tui *t, const struct geom *g)
 }
 
 /* The words after the glyph of a cell: its rank, why it ended, or what it
-   waits for ("T3": the thread that holds it). */
+   waits for ("T3": the thread of its process that holds it, "P2 T1": one
+   of another process). */
 static void
 cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
     uint64_t plan, int room, char *buf, size_t len)
@@ -118,7 +136,7 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 	unsigned hp, h;
 
 	buf[0] = '\0';
-	if (l == LOOK_DONE)
+	if ((l == LOOK_DONE || l == LOOK_ZOMBIE) && t->rank != 0)
 		snprintf(buf, len, room > theme_digits(t->rank) ? " %u" : "%u",
 		    t->rank);
 	else if (l == LOOK_LOST)
@@ -133,12 +151,25 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 		snprintf(buf, len, " T%u", h);
 	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
 	    (h = model_holder(m, i, t, &hp)) != 0)
-		snprintf(buf, len, " P%u", hp);
+		/* The thread, if the cell has room; its process at least. */
+		snprintf(buf, len, room >= 4 + theme_digits(hp) +
+		    theme_digits(h) ? " P%u T%u" : " P%u", hp, h);
 	else if (l == LOOK_WAITING && t->what < OBJ_COUNT &&
 	    waits[t->what] != NULL)
 		snprintf(buf, len, " %s", waits[t->what]);
 	if ((int)strlen(buf) > room)
 		buf[0] = '\0';
+}
+
+/* The look of the cell of thread j of process i: its thread's, but every
+   cell of a zombie is a zombie's -- the process has ended, its threads are
+   gone, and only its parent's reaping is missing. */
+static enum look
+cell_look(const struct model *m, unsigned i, unsigned j)
+{
+	if (model_proc(m, i)->state == ST_ZOMBIE)
+		return LOOK_ZOMBIE;
+	return theme_thread_look(m, i, j);
 }
 
 /* Mark the selected cell at y, x: thin bars in the gaps on either side,
@@ -158,13 +189,28 @@ select_draw(const struct tui *t, const struct geom *g, int y, int x)
 	wattrset(w, A_NORMAL);
 }
 
-/* The lower line of a big cell: its fill, or its colour. */
+/* The rank a tall cell of look l shows in big digits, or 0: none. */
+static unsigned
+big_rank(const struct tui *tu, const struct geom *g, unsigned i, unsigned j,
+    enum look l)
+{
+	unsigned rank = model_thread(tu->shown, i, j)->rank;
+
+	if (g->tall == 1 || (l != LOOK_DONE && l != LOOK_ZOMBIE) ||
+	    rank == 0 || g->cw < 2 + theme_big_width(rank))
+		return 0;
+	return rank;
+}
+
+/* The lower line of a big cell: its fill, or its colour (and the rank in
+   big digits across both lines). */
 static void
 cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
     unsigned i, unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = theme_thread_look(tu->shown, i, j);
+	enum look l = cell_look(tu->shown, i, j);
+	unsigned rank = big_rank(tu, g, i, j, l);
 	WINDOW *w = g->w;
 
 	wmove(w, y, x);
@@ -178,6 +224,8 @@ cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
 	}
 	wattrset(w, th->attr[l]);
 	theme_glyphs(w, " ", g->cw);
+	if (rank != 0)
+		theme_big(w, th, y - 1, x + 2, rank);
 	wattrset(w, A_NORMAL);
 }
 
@@ -187,7 +235,7 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
     unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = theme_thread_look(tu->shown, i, j);
+	enum look l = cell_look(tu->shown, i, j);
 	WINDOW *w = g->w;
 	double done = model_progress(tu->shown, i, j, tu->now);
 	const char *kl;
@@ -204,6 +252,8 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
 	    l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
 		theme_fill(w, th, l, done, g->cw - 1);
+	} else if (big_rank(tu, g, i, j, l) != 0) {
+		theme_glyphs(w, " ", g->cw - 1);	/* cell_lower's */
 	} else if (g->cw > 1) {
 		cell_words(tu->shown, i, j, l, tu->predict.plans &&
 		    tu->predict.state != PREDICT_OFF ? duration_ns(
@@ -225,8 +275,9 @@ head_draw(const struct tui *t, const struct geom *g)
 {
 	WINDOW *w = g->w;
 	unsigned j;
-	int x, free_x;
+	int x, free_x, nw;
 	char num[12];
+	bool big;
 
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	mvwaddstr(w, 0, 2, "process");
@@ -239,16 +290,21 @@ head_draw(const struct tui *t, const struct geom *g)
 
 		x = g->cells_x + (int)j * g->step;
 		snprintf(num, sizeof(num), "%u", tj);
-		/* Narrow cells: number only every tenth, where it fits. */
-		if (x < free_x || (g->cw < (int)strlen(num) && tj % 10 != 0 &&
-		    tj != 1))
+		/* Tall cells: big numbers; narrow ones: every tenth only,
+		   where it fits. */
+		big = g->tall > 1 && theme_big_width(tj) <= g->cw;
+		nw = big ? theme_big_width(tj) : (int)strlen(num);
+		if (x < free_x || (g->cw < nw && tj % 10 != 0 && tj != 1))
 			continue;
-		if (x + (int)strlen(num) > getmaxx(w))
+		if (x + nw > getmaxx(w))
 			break;
 		wattrset(w, t->theme.attr[tj == t->sel.thread ? LOOK_TITLE :
 		    LOOK_DIM]);
-		mvwaddstr(w, 0, x, num);
-		free_x = x + (int)strlen(num) + 1;
+		if (big)
+			theme_big(w, &t->theme, 0, x, tj);
+		else
+			mvwaddstr(w, 0, x, num);
+		free_x = x + nw + 1;
 	}
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (t->scroll.left_thread > 1)
@@ -269,11 +325,14 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 	char buf[64];
 	unsigned j;
 
-	snprintf(buf, sizeof(buf), "Process-%u", i);
+	/* Tall cells: "Process" and its number in big digits. */
+	snprintf(buf, sizeof(buf), g->tall > 1 ? "Process" : "Process-%u", i);
 	wattrset(w, i == t->sel.proc ? th->attr[LOOK_TITLE] : A_NORMAL);
 	mvwaddstr(w, y, 2, buf);
 	if (i == t->sel.proc)
 		theme_reverse(w, y, 2, (int)strlen(buf));
+	if (g->tall > 1)
+		theme_big(w, th, y, 2 + 8, i);
 	if (g->pid_x != 0 && p->pid > 0) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		snprintf(buf, sizeof(buf), "%*d", PID_W, p->pid);
@@ -352,18 +411,19 @@ grid_draw(const struct tui *t, WINDOW *w)
 	head_draw(t, &g);
 	for (r = 0; r < g.nrows && t->scroll.top_proc + r <= t->shown->nproc;
 	    r++)
-		row_draw(t, &g, 1 + (int)r * g.pitch, t->scroll.top_proc + r);
+		row_draw(t, &g, g.top + (int)r * g.pitch,
+		    t->scroll.top_proc + r);
 	/* The legend on the last line, if the rows leave it and a blank
 	   line above it. */
-	if (1 + (int)r * g.pitch + 1 < getmaxy(w) &&
+	if (g.top + (int)r * g.pitch + 1 < getmaxy(w) &&
 	    t->scroll.top_proc + r > t->shown->nproc)
 		theme_legend(w, th, getmaxy(w) - 1, 2);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->scroll.top_proc > 1)
-		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
+		mvwaddstr(w, g.top, 0, theme_sym(th, SYM_MORE_UP));
 	i = t->scroll.top_proc + g.nrows;
 	if (i <= t->shown->nproc)
-		mvwaddstr(w, 1 + ((int)g.nrows - 1) * g.pitch, 0,
+		mvwaddstr(w, g.top + ((int)g.nrows - 1) * g.pitch, 0,
 		    theme_sym(th, SYM_MORE_DOWN));
 	wattrset(w, A_NORMAL);
 }
@@ -379,9 +439,9 @@ grid_hit(const struct tui *t, WINDOW *w, int y, int x, struct selection *sel)
 	if (w == NULL || !wmouse_trafo(w, &y, &x, FALSE))
 		return false;
 	geometry(t, w, &g);
-	if (y < 1 || (unsigned)(y - 1) / (unsigned)g.pitch >= g.nrows)
+	if (y < g.top || (unsigned)(y - g.top) / (unsigned)g.pitch >= g.nrows)
 		return false;
-	row = t->scroll.top_proc + (unsigned)(y - 1) / (unsigned)g.pitch;
+	row = t->scroll.top_proc + (unsigned)(y - g.top) / (unsigned)g.pitch;
 	if (row > t->shown->nproc)
 		return false;
 	sel->proc = row;

@@ -146,7 +146,11 @@ caption_draw(const struct tui *t)
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
 	mvwaddstr(w, 3, 0, line);
 	wattrset(w, A_NORMAL);
-	theme_put(w, sc->watch);
+	/* Slowed or sped up, the caption says so after what to watch. */
+	snprintf(l1, sizeof(l1), "%s", sc->watch);
+	if (state_slowed(t, l2, sizeof(l2)))
+		snprintf(l1 + strlen(l1), sizeof(l1) - strlen(l1), " %s", l2);
+	theme_put(w, l1);
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
 	wmove(w, 4, theme_width(line));
 	theme_put(w, sc->ask);

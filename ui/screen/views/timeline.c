@@ -55,27 +55,36 @@ timeline_scroll(struct tui *t, WINDOW *w)
 }
 
 /* The axis, the moment shown as a line under everything else, the rows,
-   and marks where more rows are above or below. */
+   the legend when a line is left, and marks where more rows are above
+   or below. */
 static void
 timeline_draw(const struct tui *t, WINDOW *w)
 {
 	const struct theme *th = &t->theme;
 	struct tgeom g;
 	struct trow row;
-	int span[STOPS_MAX][2], nspan, r, now_x;
+	int span[STOPS_MAX][2], nspan, r, now_x, last;
+	bool legend;
 
 	werase(w);
 	tgeom_make(t, w, &g);
+	/* The legend on the last line, when every row is shown above it
+	   and leaves it free. */
+	legend = g.rows > 1 && t->scroll.tl_top == 0 &&
+	    !tgeom_row_at(t, (size_t)g.rows - 1, &row);
+	last = legend ? g.rows - 1 : g.rows;
 	nspan = tgeom_stops(t, &g, span);
 	tgeom_axis_draw(t, &g, span, nspan);
 	now_x = g.x0 + tgeom_col(&g, t->now);
 	wattrset(w, th->attr[LOOK_DIM]);
-	for (r = 1; r <= g.rows; r++) {
+	for (r = 1; r <= last; r++) {
 		wmove(w, r, now_x);
 		theme_glyphs(w, theme_mark(th, MARK_NOW), 1);
 	}
 	wattrset(w, A_NORMAL);
 	bars_draw(t, &g, span, nspan);
+	if (legend)
+		bars_legend(t, &g, g.rows);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->scroll.tl_top > 0)
 		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));

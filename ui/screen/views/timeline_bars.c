@@ -452,3 +452,46 @@ bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 		}
 	}
 }
+
+/* One entry of the legend at the cursor: a glyph in its look, a word. */
+static void
+legend_item(WINDOW *w, const struct theme *th, enum look l, const char *g,
+    const char *word)
+{
+	if (getcurx(w) + 3 + (int)strlen(word) > getmaxx(w))
+		return;
+	wattrset(w, th->attr[l]);
+	theme_glyphs(w, g, 1);
+	wattrset(w, A_NORMAL);
+	waddch(w, ' ');
+	theme_put(w, word);
+	theme_put(w, "  ");
+}
+
+void
+bars_legend(const struct tui *t, const struct tgeom *g, int y)
+{
+	const struct theme *th = &t->theme;
+	WINDOW *w = g->w;
+	unsigned s;
+
+	wmove(w, y, 2);
+	for (s = 0; s < ST_COUNT; s++) {
+		const struct phase_def *d = &phases[s];
+
+		if (d->drawn)
+			legend_item(w, th, (enum look)d->look,
+			    d->mark != MARK_COUNT ? theme_mark(th,
+			    (enum mark)d->mark) : theme_glyph(th,
+			    (enum look)d->look), state_name(s));
+	}
+	for (s = 1; s <= t->shown->nproc && !tgeom_folded(t, s); s++)
+		;
+	if (s <= t->shown->nproc)
+		legend_item(w, th, LOOK_SLEEPING, theme_level(th, 0.5),
+		    "folded: how many busy");
+	legend_item(w, th, LOOK_DIM, theme_mark(th, MARK_SPAN),
+	    "a process alive");
+	legend_item(w, th, LOOK_DIM, theme_mark(th, MARK_NOW),
+	    "the moment shown");
+}

@@ -12,4 +12,9 @@ struct tui;
 void	 bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 	    int nspan);
 
+/* The legend of the timeline's marks on row y of g's window, from the
+   table that draws them: each phase's bar or line, a process's line, the
+   moment shown. */
+void	 bars_legend(const struct tui *t, const struct tgeom *g, int y);
+
 #endif
