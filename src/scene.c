@@ -6,15 +6,14 @@
  * plan's and not the scheduler's: `--scene 1 --plain` prints the same
  * lines every run.
  */
-#include <unistd.h>
-
+#include "cpus.h"
 #include "scene.h"
 #include "spawn.h"
 #include "work.h"
 
 #define S(x)	((uint64_t)((x) * 1000000000.0))
 
-/* A scene's run; nthread 0 means twice the online CPUs. */
+/* A scene's run; nthread 0 means twice the CPUs ptviz may run on. */
 struct scene_run {
 	unsigned	 nproc, nthread;
 	uint64_t	 sleep_ns, seed;
@@ -102,16 +101,13 @@ scene_get(unsigned n)
 	return n >= 1 && n <= NSCENES ? &scenes[n - 1].s : NULL;
 }
 
-/* Twice the CPUs this machine has online, within what a run takes. */
+/* Twice the CPUs ptviz may run on, within what a run takes. */
 static unsigned
 twice_the_cpus(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned n = cpus_usable();
 
-	if (n < 1)
-		n = 1;
-	return n > (long)RUN_MAX_THREADS / 2 ? RUN_MAX_THREADS :
-	    2 * (unsigned)n;
+	return n > RUN_MAX_THREADS / 2 ? RUN_MAX_THREADS : 2 * n;
 }
 
 bool
