@@ -285,6 +285,40 @@ run_word(const struct model *m)
 	return "starting";
 }
 
+/* The figures after the elapsed time: threads done, the concurrency on
+   average and the threads busy now (the help says what each means), and
+   the run's word, after `lead` (the elapsed time, or ""); in the longest
+   form the rest of the line holds. */
+static void
+figures_put(const struct tui *t, WINDOW *w, const char *lead)
+{
+	static const struct {
+		const char	*done, *avg, *now, *pad;
+	} forms[] = {
+		{ "threads done", " on average", "busy now", "  " },
+		{ "threads done", " avg", "busy now", " " },
+		{ "done", "", "now", " " },
+	};
+	const struct model *m = t->shown;
+	const struct theme *th = &t->theme;
+	char line[320], sep[16];
+	size_t k;
+
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+		snprintf(sep, sizeof(sep), "%s%s%s", forms[k].pad,
+		    theme_sym(th, SYM_SEP), forms[k].pad);
+		snprintf(line, sizeof(line), "%s%s%s %u/%u%sconcurrency "
+		    "%.2f%s%s%s%s %u%s%s  ", lead, *lead != '\0' ? sep : "",
+		    forms[k].done, m->threads_done,
+		    m->nproc * m->nthread, sep, model_concurrency(m, t->now),
+		    theme_sym(th, SYM_TIMES), forms[k].avg, sep,
+		    forms[k].now, model_busy_now(m), sep, run_word(m));
+		if (theme_width(line) <= getmaxx(w) - getcurx(w))
+			break;
+	}
+	theme_put(w, line);
+}
+
 /* The second line: how far the run is -- or, travelling in time, where
    in it and how the moment moves -- and its figures. */
 static void
@@ -294,7 +328,7 @@ status_draw(const struct tui *t)
 	const struct theme *th = &t->theme;
 	WINDOW *w = t->lay.header;
 	const char *dot = theme_sym(th, SYM_SEP);
-	char secs[32], total[32], line[512];
+	char secs[32], total[32], line[512], lead[48] = "";
 	uint64_t el = model_elapsed(m, t->now);
 
 	wmove(w, 1, 0);
@@ -310,14 +344,9 @@ status_draw(const struct tui *t)
 		wattrset(w, A_NORMAL);
 	} else {
 		text_secs(el, 1, false, secs, sizeof(secs));
-		snprintf(line, sizeof(line), "elapsed %s s  %s  ", secs, dot);
-		theme_put(w, line);
+		snprintf(lead, sizeof(lead), "elapsed %s s", secs);
 	}
-	snprintf(line, sizeof(line), "threads done %u/%u  %s  concurrency "
-	    "%.2f%s  %s  %s  ", m->threads_done, m->nproc * m->nthread, dot,
-	    model_concurrency(m, t->now), theme_sym(th, SYM_TIMES), dot,
-	    run_word(m));
-	theme_put(w, line);
+	figures_put(t, w, lead);
 	if (kernel_letters(t))
 		theme_put(w, "cells: the kernel's letters  ");
 	if (!state_travelling(t))
