@@ -32,8 +32,8 @@ static const struct {
 	    "slowest thread.)", true, false, 1 },
 	  { 5, 3, S(3), 183, WORK_SLEEP, 0 } },
 	{ { "many threads: 64 x 16",
-	    "1024 threads in 64 processes, asleep at once: hundreds busy "
-	    "now on a few cores. The figures fall as threads finish.",
+	    "1024 threads in 64 processes, all asleep: hundreds busy now "
+	    "on few cores. The figures fall as they finish.",
 	    "Ask: how can 1024 threads run on a machine with so few cores?",
 	    false, false, 2 },
 	  { 64, 16, S(5), 2, WORK_SLEEP, 0 } },
@@ -44,8 +44,8 @@ static const struct {
 	    "changed?", false, false, 3 },
 	  { 5, 3, 0, 7, WORK_SLEEP, 0 } },
 	{ { "CPU-bound, twice as many threads as cores",
-	    "Threads that compute, twice as many as the cores ptviz may "
-	    "use. Watch the concurrency figure: never above the cores.",
+	    "Threads that compute, twice as many as the cores. Watch the "
+	    "concurrency figure: never above the cores.",
 	    "Ask: how long will the run take: its longest thread, or the "
 	    "total CPU time shared among the cores?", false, false, 4 },
 	  { 2, 0, S(2), 31, WORK_CPU, 0 } },
