@@ -288,15 +288,16 @@ run_word(const struct model *m)
 /* The figures after the elapsed time: threads done, the concurrency on
    average and the threads busy now (the help says what each means), and
    the run's word, after `lead` (the elapsed time, or ""); in the longest
-   form the rest of the line holds. */
+   form the rest of the line holds, `keep` columns kept for what follows. */
 static void
-figures_put(const struct tui *t, WINDOW *w, const char *lead)
+figures_put(const struct tui *t, WINDOW *w, const char *lead, int keep)
 {
 	static const struct {
 		const char	*done, *avg, *now, *pad;
 	} forms[] = {
 		{ "threads done", " on average", "busy now", "  " },
 		{ "threads done", " avg", "busy now", " " },
+		{ "threads done", "", "now", " " },
 		{ "done", "", "now", " " },
 	};
 	const struct model *m = t->shown;
@@ -313,7 +314,7 @@ figures_put(const struct tui *t, WINDOW *w, const char *lead)
 		    m->nproc * m->nthread, sep, model_concurrency(m, t->now),
 		    theme_sym(th, SYM_TIMES), forms[k].avg, sep,
 		    forms[k].now, model_busy_now(m), sep, run_word(m));
-		if (theme_width(line) <= getmaxx(w) - getcurx(w))
+		if (theme_width(line) <= getmaxx(w) - getcurx(w) - keep)
 			break;
 	}
 	theme_put(w, line);
@@ -328,7 +329,9 @@ status_draw(const struct tui *t)
 	const struct theme *th = &t->theme;
 	WINDOW *w = t->lay.header;
 	const char *dot = theme_sym(th, SYM_SEP);
-	char secs[32], total[32], line[512], lead[48] = "";
+	const char *kern = kernel_letters(t) ?
+	    "cells: the kernel's letters  " : "";
+	char secs[32], total[32], line[512], lead[48] = "", play[64] = "";
 	uint64_t el = model_elapsed(m, t->now);
 
 	wmove(w, 1, 0);
@@ -346,20 +349,17 @@ status_draw(const struct tui *t)
 		text_secs(el, 1, false, secs, sizeof(secs));
 		snprintf(lead, sizeof(lead), "elapsed %s s", secs);
 	}
-	figures_put(t, w, lead);
-	if (kernel_letters(t))
-		theme_put(w, "cells: the kernel's letters  ");
-	if (!state_travelling(t))
-		return;
-	if (t->play.on)
-		snprintf(line, sizeof(line), "%s playing %s%g  ",
+	if (state_travelling(t) && t->play.on)
+		snprintf(play, sizeof(play), "%s playing %s%g  ",
 		    theme_sym(th, SYM_PLAYING), theme_sym(th, SYM_TIMES),
 		    t->play.speed_pct / 100.0);
-	else
-		snprintf(line, sizeof(line), "time stopped %s%g  ",
+	else if (state_travelling(t))
+		snprintf(play, sizeof(play), "time stopped %s%g  ",
 		    theme_sym(th, SYM_TIMES), t->play.speed_pct / 100.0);
+	figures_put(t, w, lead, theme_width(kern) + theme_width(play));
+	theme_put(w, kern);
 	wattrset(w, th->attr[LOOK_KEY]);
-	theme_put(w, line);
+	theme_put(w, play);
 	wattrset(w, A_NORMAL);
 }
 
