@@ -5,7 +5,7 @@
  * per-state counts; the transition table below is the whole of the rules,
  * with what a wait or a hold names checked beside it.  A reaping event ends
  * a process: its threads that had not ended are lost, and what they held
- * is free again.  A zombie (ended, not reaped: reaping held) changes only
+ * is free again; the time they were busy stays counted (busy.h).  A zombie (ended, not reaped: reaping held) changes only
  * its process's state: its threads keep theirs, and what they held is
  * given back at the reaping, as the main process does in fact.  A wait or a hold of a process's own mutex may close a
  * cycle of waits: the model then marks the process and its threads
@@ -102,9 +102,12 @@ model_reset(struct model *m)
 	struct model_thread *threads = m->threads;
 	unsigned nproc = m->nproc, nthread = m->nthread, i;
 	size_t nt = (size_t)nproc * nthread;
+	struct busy_sums sums = m->sums;
 
+	busy_clear(&sums);
 	*m = (struct model){ .nproc = nproc, .nthread = nthread,
-	    .main_state = ST_NEW, .procs = procs, .threads = threads };
+	    .main_state = ST_NEW, .procs = procs, .threads = threads,
+	    .sums = sums };
 	memset(procs, 0, nproc * sizeof(*procs));
 	memset(threads, 0, nt * sizeof(*threads));
 	for (i = 0; i < nproc; i++)
@@ -169,31 +172,18 @@ static void
 set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
     unsigned state, uint64_t when)
 {
-	bool was = state_busy(t->state), is = state_busy(state);
-
 	m->threads_in[t->state]--;
 	m->threads_in[state]++;
-	/* The sum wraps freely: only count * now - sum is ever used.  A busy
-	   phase ends when the thread leaves the busy states. */
-	if (was && !is) {
-		m->busy--;
-		m->busy_starts -= t->t_state;
-		/* A thread lost with its process never ended its phase. */
-		if (state != ST_LOST) {
-			m->slept_ns += when - t->t_state;
-			t->busy_ns += when - t->t_state;
-		}
-	} else if (was && is) {
-		m->busy_starts += when - t->t_state;
-		m->slept_ns += when - t->t_state;
-		t->busy_ns += when - t->t_state;
-	} else if (is) {
-		m->busy++;
-		m->busy_starts += when;
-	}
+	/* A zombie's threads ended their phases when it died. */
+	if (m->procs[i - 1].t_zombie == 0)
+		t->busy_ns += busy_end(&m->sums, t->state, t->t_state, when);
+	else if (state_busy(t->state) &&
+	    m->procs[i - 1].t_zombie > t->t_state)
+		t->busy_ns += m->procs[i - 1].t_zombie - t->t_state;
+	busy_begin(&m->sums, state, when);
 	if (t->state == ST_WAITING)
 		t->wait_ns += when - t->t_state;
-	if (is && t->t_sleeping == 0)
+	if (state_busy(state) && t->t_sleeping == 0)
 		t->t_sleeping = when;
 	t->state = state;
 	t->t_state = when;
@@ -407,6 +397,19 @@ apply_thread(struct model *m, const struct event *ev)
 	return true;
 }
 
+/* Process i died at `when` and is a zombie: the busy phases of its
+   threads end, though they keep their states until it is reaped. */
+static void
+died(struct model *m, unsigned i, uint64_t when)
+{
+	const struct model_thread *t = &m->threads[(size_t)(i - 1) *
+	    m->nthread];
+	unsigned j;
+
+	for (j = 0; j < m->nthread; j++)
+		busy_end(&m->sums, t[j].state, t[j].t_state, when);
+}
+
 static bool
 apply_proc(struct model *m, const struct event *ev)
 {
@@ -445,6 +448,7 @@ apply_proc(struct model *m, const struct event *ev)
 		p->done_rank = ++m->procs_done;
 		break;
 	case ST_ZOMBIE:
+		died(m, ev->proc, ev->t_ns);
 		p->ended_in = p->state;
 		p->t_zombie = ev->t_ns;
 		break;

@@ -37,6 +37,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "busy.h"
 #include "event.h"
 
 struct model_thread {
@@ -112,11 +113,7 @@ struct model {
 	unsigned	 threads_done;	/* == threads_in[ST_DONE], the rank */
 	unsigned	 procs_reaped;
 	unsigned	 procs_done;	/* processes that said "done" */
-	uint64_t	 slept_ns;	/* sum of the ended busy phases */
-	unsigned	 busy;		/* threads busy now: sleeping,
-					   computing or holding */
-	uint64_t	 busy_starts;	/* sum of t_state of the threads busy
-					   now (mod 2^64) */
+	struct busy_sums sums;		/* busy time: the concurrency */
 	unsigned	 gm_proc, gm_thread;	/* holder of the global mutex */
 	unsigned	 sem_held;	/* permits held now */
 	unsigned	 sem_peak;	/* the most held at once */
@@ -132,7 +129,8 @@ struct model {
 /* Set up an empty model of nproc x nthread; -1 with errno on failure. */
 int	model_init(struct model *m, unsigned nproc, unsigned nthread);
 
-/* Make m empty again, as model_init left it, keeping its memory. */
+/* Make m empty again, as model_init left it, keeping its memory and its
+   CPUs (busy.h). */
 void	model_reset(struct model *m);
 
 /* Free what model_init allocated. */

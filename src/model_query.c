@@ -1,7 +1,7 @@
 /*
  * model_query.c: what a model answers of time and order, read only: how
- * long the run has gone, how many threads were busy at once on average,
- * how far a thread is through its plan, who holds what a thread waits
+ * long the run has gone, how many threads were busy at once on average
+ * and are now, how far a thread is through its plan, who holds what a thread waits
  * for, which processes finished in other places than in another run.
  */
 #include "event.h"
@@ -40,13 +40,13 @@ model_concurrency(const struct model *m, uint64_t now)
 uint64_t
 model_slept_ns(const struct model *m, uint64_t now)
 {
-	uint64_t going;
+	return busy_ns(&m->sums, now, model_elapsed(m, now));
+}
 
-	going = (uint64_t)m->busy * now - m->busy_starts;
-	/* A `now` older than a sleep's start would make it negative. */
-	if ((int64_t)going < 0)
-		going = 0;
-	return m->slept_ns + going;
+unsigned
+model_busy_now(const struct model *m)
+{
+	return busy_now(&m->sums);
 }
 
 double

@@ -18,13 +18,18 @@ bool	model_proc_stopped(const struct model *m, unsigned i);
 uint64_t model_elapsed(const struct model *m, uint64_t now);
 
 /* How many threads were busy at once on average (sleeping, computing or
-   holding): that time so far divided by the elapsed time (1.0: one at a
+   holding): model_slept_ns() divided by the elapsed time (1.0: one at a
    time); 0 before any time passed. */
 double	model_concurrency(const struct model *m, uint64_t now);
 
 /* Nanoseconds every thread was busy up to `now`: the ended phases and
-   those still going.  O(1). */
+   those still going; busy time once spent stays spent, and computing
+   counts no more than the CPUs could give (busy.h).  O(1). */
 uint64_t model_slept_ns(const struct model *m, uint64_t now);
+
+/* Threads busy at this moment: sleeping, holding, and computing (no
+   more of these than the CPUs, when they are known). */
+unsigned model_busy_now(const struct model *m);
 
 /* How far thread j of process i is through the phase it is in, 0..1:
    its sleep or time held, or (computing) the CPU time it planned. */

@@ -6,15 +6,14 @@
  * plan's and not the scheduler's: `--scene 1 --plain` prints the same
  * lines every run.
  */
-#include <unistd.h>
-
+#include "cpus.h"
 #include "scene.h"
 #include "spawn.h"
 #include "work.h"
 
 #define S(x)	((uint64_t)((x) * 1000000000.0))
 
-/* A scene's run; nthread 0 means twice the online CPUs. */
+/* A scene's run; nthread 0 means twice the CPUs ptviz may run on. */
 struct scene_run {
 	unsigned	 nproc, nthread;
 	uint64_t	 sleep_ns, seed;
@@ -33,8 +32,8 @@ static const struct {
 	    "slowest thread.)", true, false, 1 },
 	  { 5, 3, S(3), 183, WORK_SLEEP, 0 } },
 	{ { "many threads: 64 x 16",
-	    "1024 threads in 64 processes, all asleep at once. Watch the "
-	    "concurrency figure climb.",
+	    "1024 threads in 64 processes, all asleep: hundreds busy now "
+	    "on few cores. The figures fall as they finish.",
 	    "Ask: how can 1024 threads run on a machine with so few cores?",
 	    false, false, 2 },
 	  { 64, 16, S(5), 2, WORK_SLEEP, 0 } },
@@ -45,8 +44,8 @@ static const struct {
 	    "changed?", false, false, 3 },
 	  { 5, 3, 0, 7, WORK_SLEEP, 0 } },
 	{ { "CPU-bound, twice as many threads as cores",
-	    "Threads that compute, twice as many as this machine's cores. "
-	    "Watch the concurrency figure stay at the cores.",
+	    "Threads that compute, twice as many as the cores. Watch the "
+	    "concurrency figure: never above the cores.",
 	    "Ask: how long will the run take: its longest thread, or the "
 	    "total CPU time shared among the cores?", false, false, 4 },
 	  { 2, 0, S(2), 31, WORK_CPU, 0 } },
@@ -102,16 +101,13 @@ scene_get(unsigned n)
 	return n >= 1 && n <= NSCENES ? &scenes[n - 1].s : NULL;
 }
 
-/* Twice the CPUs this machine has online, within what a run takes. */
+/* Twice the CPUs ptviz may run on, within what a run takes. */
 static unsigned
 twice_the_cpus(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned n = cpus_usable();
 
-	if (n < 1)
-		n = 1;
-	return n > (long)RUN_MAX_THREADS / 2 ? RUN_MAX_THREADS :
-	    2 * (unsigned)n;
+	return n > RUN_MAX_THREADS / 2 ? RUN_MAX_THREADS : 2 * n;
 }
 
 bool

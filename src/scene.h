@@ -35,7 +35,7 @@ unsigned	 scene_count(void);
 const struct scene *scene_get(unsigned n);
 
 /* The run of scene n: counts, workload, sleep, seed (the CPU-bound scene
-   sizes itself to this machine's online CPUs); false if there is none. */
+   sizes itself to the CPUs ptviz may run on); false if there is none. */
 bool		 scene_config(unsigned n, struct run_config *cfg);
 
 /* The scene whose run cfg is, ignoring the seed and the sleep (a rerun

@@ -31,6 +31,13 @@
 struct model;
 struct run_config;
 
+/* The words every front end uses beside these counts: the column of the
+   runs a process did not finish (killed, or failed), and what the ratio
+   of the wall time to the planned critical path means. */
+#define STATS_FAILED_WORD	"killed/failed"
+#define STATS_RATIO_WORDS	"1 is as fast as the plan allows, with a CPU " \
+				"each thread"
+
 struct stats {
 	unsigned	 nproc;
 	unsigned	 runs;		/* runs added */

@@ -34,9 +34,9 @@ assert_same_model(const struct model *a, const struct model *b)
 	ck_assert_uint_eq(a->threads_done, b->threads_done);
 	ck_assert_uint_eq(a->procs_reaped, b->procs_reaped);
 	ck_assert_uint_eq(a->procs_done, b->procs_done);
-	ck_assert_uint_eq(a->slept_ns, b->slept_ns);
-	ck_assert_uint_eq(a->busy_starts, b->busy_starts);
-	ck_assert_uint_eq(a->busy, b->busy);
+	ck_assert_uint_eq(a->sums.slept_ns, b->sums.slept_ns);
+	ck_assert_uint_eq(a->sums.busy_starts, b->sums.busy_starts);
+	ck_assert_uint_eq(a->sums.busy, b->sums.busy);
 	ck_assert_uint_eq(a->deadlocks, b->deadlocks);
 	ck_assert_uint_eq(a->sem_held, b->sem_held);
 	ck_assert_uint_eq(a->stops, b->stops);

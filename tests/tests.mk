@@ -5,7 +5,8 @@ CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
 	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
 	      tests/check_kstat.c tests/check_stats.c tests/check_outfile.c \
-	      tests/check_work.c tests/check_text.c tests/stress.c tests/fake.c
+	      tests/check_work.c tests/check_text.c tests/check_busy.c \
+	      tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
 
@@ -80,18 +81,20 @@ FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/model_query.c \
+			 src/busy.c \
 			 src/ring.c src/event.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
 build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
-			 src/scene.c
+			 src/scene.c src/cpus.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(shell pkg-config --libs libbsd-overlay)
 
 RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
 		src/outfile.c \
-		src/history.c src/model.c src/model_query.c src/event.c \
+		src/history.c src/model.c src/model_query.c src/busy.c \
+		src/event.c \
 		src/work.c src/spans.c \
 		src/quickline.c src/text.c
 build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \

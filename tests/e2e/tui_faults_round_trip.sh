@@ -80,7 +80,7 @@ stopped=false
 for _ in $(seq 1 80); do
 	tm send-keys -t t .
 	sleep 0.05
-	tm_screen | grep -Eq '×  ·  stopped ' && { stopped=true; break; }
+	tm_screen | grep -Eq '[0-9] +· +stopped ' && { stopped=true; break; }
 done
 $stopped || fail "stepping through the replay never showed the pause"
 tm send-keys -t t q

@@ -13,7 +13,7 @@ tm_wait_for 'playing ×0.25'
 part_way() {
 	local s n
 	s=$(tm_screen)
-	n=$(sed -n 's/.*threads done \([0-9]*\)\/9.*/\1/p' <<<"$s")
+	n=$(sed -n 's/.* done \([0-9]*\)\/9.*/\1/p' <<<"$s")
 	[ -n "$n" ] && [ "$n" -gt 0 ] && [ "$n" -lt 9 ] &&
 		grep -E '^.{2}Process-[0-9] ' <<<"$s" | grep -q '[◔◑◕●▆]'
 }

@@ -42,6 +42,48 @@ human(double ns, char *buf, size_t len)
 	return buf;
 }
 
+const char *
+runs_human(uint64_t ns, char *buf, size_t len)
+{
+	uint64_t s = (ns + 500000000) / 1000000000;
+
+	if (ns < 60000000000ull)
+		return human((double)ns, buf, len);
+	snprintf(buf, len, "%" PRIu64 " min %" PRIu64 " s", s / 60, s % 60);
+	return buf;
+}
+
+uint64_t
+runs_least_ns(const struct run_config *cfg, unsigned runs)
+{
+	uint64_t ns;
+
+	if (!stats_critical_ns(cfg, &ns))
+		return 0;
+	return ns * runs;
+}
+
+void
+runs_say_before(FILE *fp, const struct run_config *cfg, unsigned runs)
+{
+	struct run_config shorter = *cfg;
+	uint64_t least = runs_least_ns(cfg, runs), crit;
+	char a[32], b[32];
+
+	if (least < RUNS_SAY_NS || !stats_critical_ns(cfg, &crit))
+		return;
+	fprintf(fp, "ptviz: %u run%s take at least %s: each its plan's "
+	    "critical path, %s\n", runs, runs == 1 ? "" : "s",
+	    runs_human(least, a, sizeof(a)), runs_human(crit, b, sizeof(b)));
+	if (least < RUNS_LONG_NS || cfg->sleep_ns <= RUNS_SHORT_SLEEP_NS)
+		return;
+	shorter.sleep_ns = RUNS_SHORT_SLEEP_NS;
+	fprintf(fp, "ptviz: -s %s would take about %s, and leave more of the "
+	    "order to the scheduler\n", text_secs(RUNS_SHORT_SLEEP_NS, 3, true,
+	    b, sizeof(b)), runs_human(runs_least_ns(&shorter, runs), a,
+	    sizeof(a)));
+}
+
 /* Is process i (1-based) in order[0..n-1]? */
 static bool
 in_order(const uint16_t *order, unsigned n, unsigned i)
@@ -213,14 +255,15 @@ plain_table(FILE *fp, const struct stats *st)
 	fprintf(fp, "%-*s", (int)name_w, "finished");
 	for (r = 1; r <= n; r++)
 		fprintf(fp, "%*s", (int)w, text_ordinal(r, buf, sizeof(buf)));
-	fprintf(fp, "  %s\n", "killed/failed");
+	fprintf(fp, "  %s\n", STATS_FAILED_WORD);
 	for (i = 0; i < n; i++) {
 		snprintf(buf, sizeof(buf), "Process-%u", i + 1);
 		fprintf(fp, "%-*s", (int)name_w, buf);
 		for (r = 0; r < n; r++)
 			fprintf(fp, "%*" PRIu32, (int)w,
 			    st->ranks[(size_t)i * n + r]);
-		fprintf(fp, "  %13" PRIu32 "\n", st->failed[i]);
+		fprintf(fp, "  %*" PRIu32 "\n",
+		    (int)strlen(STATS_FAILED_WORD), st->failed[i]);
 	}
 	fprintf(fp, "%-*s", (int)name_w, "total");
 	for (r = 0; r < n; r++) {
@@ -230,7 +273,7 @@ plain_table(FILE *fp, const struct stats *st)
 	}
 	for (sum = 0, i = 0; i < n; i++)
 		sum += st->failed[i];
-	fprintf(fp, "  %13" PRIu32 "\n", sum);
+	fprintf(fp, "  %*" PRIu32 "\n", (int)strlen(STATS_FAILED_WORD), sum);
 }
 
 /* "min 1.21 ms, median 1.48 ms, max 3.10 ms", or one figure when all
@@ -289,9 +332,10 @@ plain_end(FILE *fp, const struct options *o, const struct stats *st,
 	if (stats_spread(st->critical_ns, st->runs, &sp) == 0)
 		plain_spread(fp, &sp, false);
 	fputs("\nwall / critical path: ", fp);
-	if (stats_ratio(st, &sp))
+	if (stats_ratio(st, &sp)) {
 		plain_spread(fp, &sp, true);
-	else
+		fputs("\n  (" STATS_RATIO_WORDS ")", fp);
+	} else
 		fputs("- (nothing planned to wait for)", fp);
 	fputc('\n', fp);
 }

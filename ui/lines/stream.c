@@ -57,6 +57,7 @@
 #include "../signals.h"
 #include "faults.h"
 #include "out.h"
+#include "runs.h"
 #include "stream.h"
 
 #define PUMP_BUDGET	4096
@@ -427,6 +428,7 @@ stream_runs(const struct options *o, const struct runs_printer *p)
 	sigfd = stream_open(&s, o, true);
 	if (stats_init(&st, o->run.nproc) == -1)
 		err(1, "model");
+	runs_say_before(stderr, &o->run, o->runs);
 	for (k = 1; k <= o->runs && end == END_RUN; k++) {
 		if (k > 1) {
 			model_reset(&s.model);

@@ -245,9 +245,13 @@ static const struct {
 	{ "elapsed", "time since the run started" },
 	{ "done N/M", "threads finished, of all; a done cell's number is "
 	  "the order it finished in" },
-	{ "concurrency", "time every thread spent busy (asleep, computing, "
-	  "holding a lock) / time elapsed:" },
-	{ "", "how many threads were busy at once, on average" },
+	{ "concurrency", "threads' busy time (asleep, computing, holding a "
+	  "lock)" },
+	{ "", "/ time elapsed: how many were busy at once, on average;" },
+	{ "", "time spent stays counted, even a killed process's;" },
+	{ "", "computing counts no more than the CPUs ptviz may use" },
+	{ "busy now", "threads busy at this moment (computing: at most the "
+	  "CPUs)" },
 	{ "pid state", "a process's id, and where it is: forked, starting "
 	  "its threads, joining them, done" },
 };

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../../src/cpus.h"
 #include "../../../src/event.h"
 #include "../../../src/history.h"
 #include "../../../src/source.h"
@@ -128,6 +129,9 @@ session_start(struct tui *t)
 	    (fold = realloc(t->fold, c->nproc)) == NULL)
 		session_fatal(t, "cannot hold the model");
 	t->fold = fold;
+	/* A recording does not say on how many CPUs it was made. */
+	busy_set_cpus(&t->live.sums, t->replay == NULL ? cpus_usable() : 0);
+	busy_set_cpus(&t->at.sums, t->live.sums.cpus);
 	memset(t->fold, FOLD_AUTO, c->nproc);
 	t->at_k = 0;
 	history_clear(&t->hist);

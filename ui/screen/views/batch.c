@@ -8,8 +8,25 @@
 
 #include "../../../src/stats.h"
 #include "../../../src/text.h"
+#include "../../lines/runs.h"
 #include "../base/state.h"
 #include "batch.h"
+
+/* How long the batch takes at the least, as it starts ("; at least
+   4 min 47 s in all; [ shortens the sleep"), or "". */
+static const char *
+least(const struct tui *t, char *buf, size_t len)
+{
+	uint64_t ns = runs_least_ns(&t->opt.run, t->batch.want);
+	char h[32];
+
+	buf[0] = '\0';
+	if (ns >= RUNS_SAY_NS)
+		snprintf(buf, len, "; at least %s in all%s", runs_human(ns, h,
+		    sizeof(h)), ns >= RUNS_LONG_NS && t->opt.run.sleep_ns >
+		    RUNS_SHORT_SLEEP_NS ? "; [ shortens the sleep" : "");
+	return buf;
+}
 
 /* The lines under the header: how far the batch is, what it shows. */
 bool
@@ -18,14 +35,16 @@ batch_lines(const struct tui *t, char *l1, size_t n1, char *l2, size_t n2)
 	const struct batch *b = &t->batch;
 	const uint16_t *o;
 	unsigned n, runs, k;
+	char least_s[96];
 	size_t used;
 	int c;
 
 	if (!b->on && !b->table)
 		return false;
 	snprintf(l1, n1, "many runs: %u of %u done, all with seed %llu (only "
-	    "the scheduler differs)%s", b->st.runs, b->want,
-	    (unsigned long long)t->opt.run.seed, b->on ? "; m stops" : "");
+	    "the scheduler differs)%s%s", b->st.runs, b->want,
+	    (unsigned long long)t->opt.run.seed, b->on ? least(t, least_s,
+	    sizeof(least_s)) : "", b->on ? "; m stops" : "");
 	l2[0] = '\0';
 	if ((c = stats_common(&b->st)) < 0)
 		return true;
@@ -78,9 +97,11 @@ spread_text(char *buf, size_t len, const char *what,
 
 #define CELL_W		6	/* a rank's column */
 #define RANKS_X		14	/* the first rank's column */
+#define FAILED_W	((int)sizeof(STATS_FAILED_WORD))	/* its column */
 
 /* The table's rows: a process each, how often it finished in each place
-   (shaded by how often), and how often it was lost; the next line. */
+   (shaded by how often), and how often it was killed or failed; the
+   next line. */
 static int
 ranks_draw(const struct tui *t, WINDOW *w, int lines)
 {
@@ -96,7 +117,7 @@ ranks_draw(const struct tui *t, WINDOW *w, int lines)
 		    sizeof(nth)));
 		mvwaddstr(w, 1, RANKS_X + (int)r * CELL_W, buf);
 	}
-	mvwaddstr(w, 1, RANKS_X + (int)np * CELL_W, " lost");
+	mvwaddstr(w, 1, RANKS_X + (int)np * CELL_W, " " STATS_FAILED_WORD);
 	for (i = 0, y = 2; i < np && y < lines - 6; i++, y++) {
 		wattrset(w, th->attr[LOOK_TITLE]);
 		snprintf(buf, sizeof(buf), "Process-%u", i + 1);
@@ -112,7 +133,7 @@ ranks_draw(const struct tui *t, WINDOW *w, int lines)
 			mvwaddstr(w, y, x + 3, buf);
 		}
 		wattrset(w, th->attr[LOOK_DIM]);
-		snprintf(buf, sizeof(buf), "%5u", st->failed[i]);
+		snprintf(buf, sizeof(buf), "%*u", FAILED_W, st->failed[i]);
 		mvwaddstr(w, y, RANKS_X + (int)np * CELL_W, buf);
 	}
 	wattrset(w, A_NORMAL);
@@ -136,7 +157,8 @@ totals_draw(const struct stats *st, WINDOW *w, int y)
 	if (stats_ratio(st, &sp)) {
 		spread_text(buf, sizeof(buf), "wall / planned critical path",
 		    &sp, false);
-		mvwaddstr(w, y, 2, buf);
+		mvwaddstr(w, y++, 2, buf);
+		mvwaddstr(w, y, 4, "(" STATS_RATIO_WORDS ")");
 	}
 }
 
@@ -146,7 +168,7 @@ batch_draw(const struct tui *t)
 	const struct stats *st = &t->batch.st;
 	const struct theme *th = &t->theme;
 	int lines = (int)st->nproc + 9;
-	int cols = RANKS_X + (int)(st->nproc + 1) * CELL_W + 2;
+	int cols = RANKS_X + (int)st->nproc * CELL_W + FAILED_W + 2;
 	char buf[160];
 	WINDOW *w;
 

@@ -289,6 +289,41 @@ run_word(const struct model *m)
 	return "starting";
 }
 
+/* The figures after the elapsed time: threads done, the concurrency on
+   average and the threads busy now (the help says what each means), and
+   the run's word, after `lead` (the elapsed time, or ""); in the longest
+   form the rest of the line holds, `keep` columns kept for what follows. */
+static void
+figures_put(const struct tui *t, WINDOW *w, const char *lead, int keep)
+{
+	static const struct {
+		const char	*done, *avg, *now, *pad;
+	} forms[] = {
+		{ "threads done", " on average", "busy now", "  " },
+		{ "threads done", " avg", "busy now", " " },
+		{ "threads done", "", "now", " " },
+		{ "done", "", "now", " " },
+	};
+	const struct model *m = t->shown;
+	const struct theme *th = &t->theme;
+	char line[320], sep[16];
+	size_t k;
+
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+		snprintf(sep, sizeof(sep), "%s%s%s", forms[k].pad,
+		    theme_sym(th, SYM_SEP), forms[k].pad);
+		snprintf(line, sizeof(line), "%s%s%s %u/%u%sconcurrency "
+		    "%.2f%s%s%s%s %u%s%s  ", lead, *lead != '\0' ? sep : "",
+		    forms[k].done, m->threads_done,
+		    m->nproc * m->nthread, sep, model_concurrency(m, t->now),
+		    theme_sym(th, SYM_TIMES), forms[k].avg, sep,
+		    forms[k].now, model_busy_now(m), sep, run_word(m));
+		if (theme_width(line) <= getmaxx(w) - getcurx(w) - keep)
+			break;
+	}
+	theme_put(w, line);
+}
+
 /* The second line: how far the run is -- or, travelling in time, where
    in it and how the moment moves -- and its figures. */
 static void
@@ -298,7 +333,9 @@ status_draw(const struct tui *t)
 	const struct theme *th = &t->theme;
 	WINDOW *w = t->lay.header;
 	const char *dot = theme_sym(th, SYM_SEP);
-	char secs[32], total[32], line[512];
+	const char *kern = kernel_letters(t) ?
+	    "cells: the kernel's letters  " : "";
+	char secs[32], total[32], line[512], lead[48] = "", play[64] = "";
 	uint64_t el = model_elapsed(m, t->now);
 
 	wmove(w, 1, 0);
@@ -314,27 +351,19 @@ status_draw(const struct tui *t)
 		wattrset(w, A_NORMAL);
 	} else {
 		text_secs(el, 1, false, secs, sizeof(secs));
-		snprintf(line, sizeof(line), "elapsed %s s  %s  ", secs, dot);
-		theme_put(w, line);
+		snprintf(lead, sizeof(lead), "elapsed %s s", secs);
 	}
-	snprintf(line, sizeof(line), "threads done %u/%u  %s  concurrency "
-	    "%.2f%s  %s  %s  ", m->threads_done, m->nproc * m->nthread, dot,
-	    model_concurrency(m, t->now), theme_sym(th, SYM_TIMES), dot,
-	    run_word(m));
-	theme_put(w, line);
-	if (kernel_letters(t))
-		theme_put(w, "cells: the kernel's letters  ");
-	if (!state_travelling(t))
-		return;
-	if (t->play.on)
-		snprintf(line, sizeof(line), "%s playing %s%g  ",
+	if (state_travelling(t) && t->play.on)
+		snprintf(play, sizeof(play), "%s playing %s%g  ",
 		    theme_sym(th, SYM_PLAYING), theme_sym(th, SYM_TIMES),
 		    t->play.speed_pct / 100.0);
-	else
-		snprintf(line, sizeof(line), "time stopped %s%g  ",
+	else if (state_travelling(t))
+		snprintf(play, sizeof(play), "time stopped %s%g  ",
 		    theme_sym(th, SYM_TIMES), t->play.speed_pct / 100.0);
+	figures_put(t, w, lead, theme_width(kern) + theme_width(play));
+	theme_put(w, kern);
 	wattrset(w, th->attr[LOOK_KEY]);
-	theme_put(w, line);
+	theme_put(w, play);
 	wattrset(w, A_NORMAL);
 }
 
