@@ -17,5 +17,6 @@ Suite	*stats_suite(void);
 Suite	*outfile_suite(void);
 Suite	*work_suite(void);
 Suite	*text_suite(void);
+Suite	*words_suite(void);
 
 #endif
