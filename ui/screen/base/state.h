@@ -137,6 +137,9 @@ struct kernel_view {
 struct layout {
 	bool		 too_small;
 	WINDOW		*header, *body, *log, *details, *footer;
+	WINDOW		*header_pad;	/* the header is drawn here first, as
+					   tall as it may grow, to count its
+					   rows; then copied to header */
 	WINDOW		*input;		/* a pad, never drawn: wgetch() reads
 					   here without refreshing anything */
 };
