@@ -245,6 +245,7 @@ struct tui {
 	struct scroll	 scroll;
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
+	unsigned	 help_page;	/* its page shown, 0 the first (keys.c) */
 	bool		 big;		/* grid: big cells, for a room */
 	struct scratch	*scratch;	/* the views' memory (the loop's) */
 	char		 note[160];	/* a short message in the header

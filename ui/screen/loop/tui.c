@@ -194,9 +194,10 @@ read_keys(struct tui *t)
 		}
 		t->note[0] = '\0';
 		fn = keys_handler(c);
-		/* The help closes on any key; only quitting goes through. */
+		/* The help turns its pages or closes on any key; only
+		   quitting goes through. */
 		if (t->help && fn != nav_quit) {
-			t->help = false;
+			react |= keys_help_key(t, c);
 			continue;
 		}
 		/* So does the table of many runs, but for m: 20 more. */
