@@ -325,7 +325,18 @@ help_text(const struct help_row *r, char *buf, size_t len)
 	return lesson;
 }
 
-/* Add the lines text makes, `width` wide, as rows of kind (and of). */
+/* Add a row, if there is room for it. */
+static void
+help_push(struct help_box *hb, int kind, unsigned of, bool first,
+    size_t off, size_t len)
+{
+	if (hb->n < HELP_ROWS)
+		hb->row[hb->n++] = (struct help_row){ (uint8_t)kind,
+		    (uint8_t)of, first, (uint16_t)off, (uint16_t)len };
+}
+
+/* Add the lines text makes, `width` wide (at least 8: a screen too small
+   for the help shows none), as rows of kind (and of). */
 static void
 help_add(struct help_box *hb, int kind, unsigned of, const char *text,
     int width)
@@ -333,11 +344,10 @@ help_add(struct help_box *hb, int kind, unsigned of, const char *text,
 	struct words_line l[16];
 	size_t n, i;
 
-	n = words_wrap(text, width, width, l, 16);
-	for (i = 0; i < n && i < 16 && hb->n < HELP_ROWS; i++)
-		hb->row[hb->n++] = (struct help_row){ (uint8_t)kind,
-		    (uint8_t)of, i == 0, (uint16_t)l[i].off,
-		    (uint16_t)l[i].len };
+	n = words_wrap(text, width < 8 ? 8 : width, width < 8 ? 8 : width, l,
+	    16);
+	for (i = 0; i < n && i < 16; i++)
+		help_push(hb, kind, of, i == 0, l[i].off, l[i].len);
 }
 
 /* Lay the help out for this screen: its rows, the box, its pages. */
@@ -360,15 +370,14 @@ help_layout(struct help_box *hb)
 	for (i = 0; i < NBINDINGS; i++)
 		help_add(hb, HELP_KEY, (unsigned)i, help_of(&bindings[i], help,
 		    sizeof(help)), hb->cols - HELP_KEY_X - 2);
-	hb->row[hb->n++] = (struct help_row){ HELP_BLANK, 0, true, 0, 0 };
+	help_push(hb, HELP_BLANK, 0, true, 0, 0);
 	/* The legend: as many entries on a row as fit. */
-	for (k = 0; k < theme_legend_count() && hb->n < HELP_ROWS; ) {
-		hb->row[hb->n++] = (struct help_row){ HELP_LEGEND,
-		    (uint8_t)k, true, 0, 0 };
+	for (k = 0; k < theme_legend_count(); ) {
+		help_push(hb, HELP_LEGEND, (unsigned)k, true, 0, 0);
 		len = theme_legend_from(NULL, NULL, 0, 0, k, hb->cols - 4);
 		k = len > k ? len : k + 1;
 	}
-	hb->row[hb->n++] = (struct help_row){ HELP_BLANK, 0, true, 0, 0 };
+	help_push(hb, HELP_BLANK, 0, true, 0, 0);
 	for (i = 0; i < NFIGURES; i++) {
 		k = hb->n;
 		help_add(hb, HELP_FIGURE, (unsigned)i, figures[i].meaning,

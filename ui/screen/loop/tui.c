@@ -82,8 +82,11 @@ frame(struct tui *t)
 	/* What the kernel says of what is about to be drawn. */
 	grid_shown(t, l->body, &rows, &cols);
 	kernel_frame(t, rows, cols);
+	/* copywin() marks only the cells it changed: the help closed over
+	   a header that stayed the same must be drawn again too. */
 	copywin(l->header_pad, l->header, 0, 0, 0, 0, getmaxy(l->header) - 1,
 	    getmaxx(l->header) - 1, FALSE);
+	touchwin(l->header);
 	t->view->draw(t, l->body);
 	log_draw(t);
 	details_draw(t);
