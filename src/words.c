@@ -51,7 +51,7 @@ bytes_of(const char *s, int cols)
 struct flow {
 	const char	*s;
 	struct words_line *line;
-	size_t		 max, n;	/* lines stored at most; finished */
+	size_t		 max, n;	/* lines stored at most; done */
 	const char	*ls, *le;	/* the line now: [ls, le) */
 	int		 col, avail, width;
 };

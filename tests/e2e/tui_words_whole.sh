@@ -27,13 +27,15 @@ whole() {
 
 # The header's notes, below its two lines and above a caption, joined.
 notes() {
-	tm_screen | awk 'NR >= 3 { if (/^Scene [0-9]+ ▸ / || /^  process /) exit; print }' |
-		tr '\n' ' ' | tr -s ' '
+	tm_screen | awk 'NR >= 3 {
+		if (/^Scene [0-9]+ ▸ / || /^  process /) exit
+		print }' | tr '\n' ' ' | tr -s ' '
 }
 
 # The notes hold the text matching the ERE $2 whole ($1 names it).
 note_whole() {
-	notes | grep -Eq -- "$2" || { tm_screen >&2; fail "$1: no /$2/ in the notes: $(notes)"; }
+	notes | grep -Eq -- "$2" ||
+		{ tm_screen >&2; fail "$1: no /$2/ in the notes: $(notes)"; }
 }
 
 # True once the log shows a line.
@@ -87,9 +89,10 @@ for size in "120 36" "80 24"; do
 	WAIT_S=15 tm_wait_for '^deadlock in '
 	scene_text 9 >"$TMPD/scene"
 	whole "the deadlock's banner $at" "$TMPD/scene"
-	note_whole "the deadlock's banner $at" \
-	    'deadlock in Process-[0-9]+: Thread-[0-9]+ waits for .*: k on it kills it'
-	note_whole "the note of 9 $at" "scene 9: $(echo "$scenes" | sed -n 's/^9  //p')"
+	banner='deadlock in Process-[0-9]+: Thread-[0-9]+ waits for .*'
+	note_whole "the deadlock's banner $at" "$banner: k on it kills it"
+	note_whole "the note of 9 $at" \
+	    "scene 9: $(echo "$scenes" | sed -n 's/^9  //p')"
 	tm send-keys -t t k
 	tm_wait_for '^ +[0-9.]+ s  .*killed'
 	whole "after k $at" "$TMPD/scene"
@@ -108,7 +111,8 @@ grep -q 'any key closes' "$TMPD/help-wide" ||
 for size in "120 36" "80 24"; do
 	set -- $size
 	help_pages "$1" "$2" "$TMPD/help-$1"
-	grep -q 'page 1/' "$TMPD/help-$1" || fail "the help at $1x$2 has no pages"
+	grep -q 'page 1/' "$TMPD/help-$1" ||
+		fail "the help at $1x$2 has no pages"
 	$CHECK same "$TMPD/help-wide" "$TMPD/help-$1" >"$TMPD/faults" ||
 		fail "the help at $1x$2: $(cat "$TMPD/faults")"
 done
