@@ -18,5 +18,6 @@ Suite	*outfile_suite(void);
 Suite	*work_suite(void);
 Suite	*text_suite(void);
 Suite	*busy_suite(void);
+Suite	*words_suite(void);
 
 #endif

@@ -23,7 +23,7 @@ sizes=("120 40" "40 10" "10 4" "200 60" "1 1" "80 24" "33 7" "160 50")
 
 # Keys are read in order: at a normal size, close any help, ask for the help
 # and wait for it -- then every key before it was handled -- and close it.
-help_shown() { tm_screen | grep -q 'any key closes it'; }
+help_shown() { tm_screen | grep -q '─ ptviz keys ─'; }
 caught_up() {
 	tm resize-window -t t -x 120 -y 40
 	tm send-keys -t t Escape '?'

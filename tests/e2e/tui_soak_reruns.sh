@@ -8,7 +8,7 @@ reruns=${RERUNS:-$($SANITIZED && echo 100 || echo 1000)}
 fds() { ls "/proc/$MAIN/fd" | wc -l; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$MAIN/status"; }
 no_children() { [ -z "$(descendants "$MAIN")" ]; }
-help_shown() { tm_screen | grep -q 'any key closes it'; }
+help_shown() { tm_screen | grep -q '─ ptviz keys ─'; }
 help_gone() { ! help_shown; }
 # Keys are read in order: once the help that follows them is shown, every
 # r before it was handled; then close it and let the last run end.

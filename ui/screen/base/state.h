@@ -137,6 +137,9 @@ struct kernel_view {
 struct layout {
 	bool		 too_small;
 	WINDOW		*header, *body, *log, *details, *footer;
+	WINDOW		*header_pad;	/* the header is drawn here first, as
+					   tall as it may grow, to count its
+					   rows; then copied to header */
 	WINDOW		*input;		/* a pad, never drawn: wgetch() reads
 					   here without refreshing anything */
 };
@@ -242,6 +245,7 @@ struct tui {
 	struct scroll	 scroll;
 	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
 	bool		 help;		/* the help overlay is up */
+	unsigned	 help_page;	/* its page shown, 0 the first (keys.c) */
 	bool		 big;		/* grid: big cells, for a room */
 	struct scratch	*scratch;	/* the views' memory (the loop's) */
 	char		 note[160];	/* a short message in the header

@@ -18,6 +18,7 @@
 #include "../../../src/event.h"
 #include "../../../src/model.h"
 #include "../../../src/model_query.h"
+#include "../../../src/words.h"
 #include "theme.h"
 
 struct look_def {
@@ -144,12 +145,20 @@ theme_proc_look(const struct model *m, unsigned i, const char **word)
 }
 
 int
-theme_legend(WINDOW *w, const struct theme *th, int y, int x)
+theme_legend_from(WINDOW *w, const struct theme *th, int y, int x,
+    int from, int cols)
 {
-	int i, x0 = x;
+	int i, n = 0, c;
 
-	for (i = 0; i < LOOK_COUNT && x < getmaxx(w); i++) {
-		if (looks[i].legend == NULL)
+	for (i = 0; i < LOOK_COUNT; i++) {
+		if (looks[i].legend == NULL || n++ < from)
+			continue;
+		/* "◆ computing", and a space before the next. */
+		c = 2 + words_cols(looks[i].legend);
+		if (c > cols)
+			return n - 1;
+		cols -= c + 1;
+		if (w == NULL)
 			continue;
 		wattrset(w, th->attr[i]);
 		wmove(w, y, x);
@@ -157,9 +166,33 @@ theme_legend(WINDOW *w, const struct theme *th, int y, int x)
 		wattrset(w, A_NORMAL);
 		theme_put(w, " ");
 		theme_put(w, looks[i].legend);
-		x += 3 + (int)strlen(looks[i].legend);
+		x += c + 1;
 	}
-	return x - x0;
+	return n;
+}
+
+int
+theme_legend_count(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < LOOK_COUNT; i++)
+		n += looks[i].legend != NULL;
+	return n;
+}
+
+int
+theme_legend(WINDOW *w, const struct theme *th, int y, int x)
+{
+	int cols = getmaxx(w) - x, n, i, c = 0;
+
+	n = theme_legend_from(w, th, y, x, 0, cols);
+	for (i = 0; i < LOOK_COUNT && n > 0; i++)
+		if (looks[i].legend != NULL) {
+			c += 3 + words_cols(looks[i].legend);
+			n--;
+		}
+	return c;
 }
 
 /*
@@ -307,6 +340,38 @@ theme_put(WINDOW *w, const char *s)
 		waddnstr(w, s, (int)(end - s));
 }
 
+/* Lines of a flow at most: a screen is never taller. */
+#define FLOW_LINES	256
+
+bool
+theme_flow(WINDOW *w, const char *s, int indent)
+{
+	struct words_line l[FLOW_LINES];
+	int y = getcury(w), maxx = getmaxx(w) - 1;
+	size_t n, i;
+
+	/* The last column stays free: a character there would move the
+	   cursor to the next row, and the next text with it. */
+	n = words_wrap(s, maxx - getcurx(w), maxx - indent, l, FLOW_LINES);
+	for (i = 0; i < n && i < FLOW_LINES; i++) {
+		if (i > 0 && (++y >= getmaxy(w) || wmove(w, y, indent) == ERR))
+			return false;
+		if (l[i].len > 0)
+			waddnstr(w, s + l[i].off, (int)l[i].len);
+	}
+	return n <= FLOW_LINES;
+}
+
+int
+theme_fit(WINDOW *w, const struct theme *th, const char *s)
+{
+	char buf[512];
+
+	theme_put(w, words_fit(s, getmaxx(w) - getcurx(w),
+	    theme_sym(th, SYM_MORE), buf, sizeof(buf)));
+	return words_cols(buf);
+}
+
 void
 theme_reverse(WINDOW *w, int y, int x, int n)
 {
@@ -356,6 +421,7 @@ static const char *const syms[SYM_COUNT][2] = {
 	[SYM_FOLDED]	 = { "▸", "+" },
 	[SYM_UNFOLDED]	 = { "▾", "-" },
 	[SYM_NONE]	 = { "—", "-" },
+	[SYM_MORE]	 = { "…", "..." },
 	[SYM_NOT_YET]	 = { "·", "." },
 	[SYM_OF]	 = { "·", "/" },
 	[SYM_MICRO]	 = { "µ", "u" },

@@ -52,8 +52,19 @@ enum look	 theme_thread_look(const struct model *m, unsigned i,
 enum look	 theme_proc_look(const struct model *m, unsigned i,
 		    const char **word);
 
-/* Draw the legend of the cell glyphs on one line; returns its width. */
+/* Draw the legend of the cell glyphs on one line, as many whole entries
+   as fit; returns its width. */
 int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
+
+/* Draw the legend's entries from the `from`th on (0: the first) at y, x,
+   as many whole ones as fit in `cols` columns; the number of the first
+   left out (theme_legend_count() once all are drawn).  w NULL: only
+   count them. */
+int		 theme_legend_from(WINDOW *w, const struct theme *th, int y,
+		    int x, int from, int cols);
+
+/* How many entries the legend has. */
+int		 theme_legend_count(void);
 
 /* The timeline's marks. */
 enum mark { MARK_BAR, MARK_SPAN, MARK_NOW, MARK_NOW_HEAD, MARK_COUNT };
@@ -76,6 +87,7 @@ enum sym {
 	SYM_FOLDED,		/* ▸ a folded process in the timeline */
 	SYM_UNFOLDED,		/* ▾ an unfolded one */
 	SYM_NONE,		/* — no value (details) */
+	SYM_MORE,		/* … a text shortened to fit its line */
 	SYM_NOT_YET,		/* · a cell the kernel has no thread for yet */
 	SYM_OF,			/* · in "Process-1 · Thread-2" */
 	SYM_MICRO,		/* µ of µs */
@@ -124,8 +136,19 @@ int		 theme_big_width(unsigned n);
 void		 theme_big(WINDOW *w, const struct theme *th, int y, int x,
 		    unsigned n);
 
-/* Add s at the cursor, cut at the window's right edge (never wrapped). */
+/* Add s at the cursor, cut at the window's right edge (never wrapped):
+   for cells and marks, not for words (theme_flow, theme_fit). */
 void		 theme_put(WINDOW *w, const char *s);
+
+/* Add s at the cursor, wrapped at its spaces onto the rows below, each
+   begun at column indent (src/words.h: no word is cut); false if w had too
+   few rows for all of it. */
+bool		 theme_flow(WINDOW *w, const char *s, int indent);
+
+/* Add s at the cursor on the one line left of it, shortened to fit (short
+   names, then fewer words and an ellipsis: words_fit()); the columns it
+   took. */
+int		 theme_fit(WINDOW *w, const struct theme *th, const char *s);
 
 /* Show the cells from x to x + n - 1 of row y reversed: the selection. */
 void		 theme_reverse(WINDOW *w, int y, int x, int n);

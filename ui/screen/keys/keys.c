@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../../src/scene.h"
+#include "../../../src/words.h"
 #include "../../../src/work.h"
 #include "../base/state.h"
 #include "act.h"
@@ -54,7 +55,8 @@ static const struct binding bindings[] = {
 	{ { 'q', 'Q', CTRL('c') }, { nav_quit }, { 0 }, "q", "quit",
 	  "quit (also Ctrl-C): kill and reap the children", 0 },
 	{ { '?' }, { nav_help }, { 0 }, "?", "help",
-	  "show this help; any key closes it", 0 },
+	  "show this help; space or PgDn turns its pages, any other key "
+	  "closes it", 0 },
 	{ { 't', '\t' }, { nav_view }, { 0 }, "t", "timeline",
 	  "switch between the grid and the timeline (also Tab)", 0 },
 	{ { 'r' }, { act_rerun_new }, { 0 }, "r", "new seed",
@@ -262,60 +264,219 @@ static const struct {
 static const char lesson[] = "A lesson in steps: " SCENE_GUIDE
     " (man ptviz: Scenes)";
 
+/*
+ * The help as rows, each wrapped to the box: a key's line (its text goes
+ * on below its name), the legend, a figure, the lesson.  What does not
+ * fit the screen goes on on the next page: space or PgDn turn it.
+ */
+enum { HELP_KEY, HELP_BLANK, HELP_LEGEND, HELP_FIGURE, HELP_LESSON };
+
+#define HELP_ROWS	256
+#define HELP_KEY_X	12	/* a key's text, after its name */
+#define HELP_FIG_X	15	/* a figure's meaning, after its name */
+
+struct help_row {
+	uint8_t		 kind;		/* HELP_* */
+	uint8_t		 of;		/* the binding, figure or legend entry */
+	bool		 first;		/* the first line of its text */
+	uint16_t	 off, len;	/* the line, in its text */
+};
+
+#define HELP_PAGES	32
+
+struct help_box {
+	struct help_row	 row[HELP_ROWS];
+	int		 n, cols, lines, per, pages;
+	int		 start[HELP_PAGES + 1];	/* each page's first row, and
+						   n after the last */
+};
+
+/* Cut the rows into pages of `per`, never a key's or a figure's lines
+   apart when they fit on one. */
+static void
+help_pages(struct help_box *hb)
+{
+	int r, k, y = 0;
+
+	hb->pages = 1;
+	hb->start[0] = 0;
+	for (r = 0; r < hb->n; r = k) {
+		for (k = r + 1; k < hb->n && !hb->row[k].first; k++)
+			;
+		if (y > 0 && (y + k - r > hb->per) &&
+		    hb->pages < HELP_PAGES) {
+			hb->start[hb->pages++] = r;
+			y = 0;
+		}
+		y += k - r;
+		/* An entry longer than a page: a page of it at a time. */
+		while (y > hb->per && hb->pages < HELP_PAGES) {
+			hb->start[hb->pages++] = k - (y - hb->per);
+			y -= hb->per;
+		}
+	}
+	hb->start[hb->pages] = hb->n;
+}
+
+/* The text of row r (a binding's help, a figure's meaning), in buf. */
+static const char *
+help_text(const struct help_row *r, char *buf, size_t len)
+{
+	if (r->kind == HELP_KEY)
+		return help_of(&bindings[r->of], buf, len);
+	if (r->kind == HELP_FIGURE)
+		return figures[r->of].meaning;
+	return lesson;
+}
+
+/* Add a row, if there is room for it. */
+static void
+help_push(struct help_box *hb, int kind, unsigned of, bool first,
+    size_t off, size_t len)
+{
+	if (hb->n < HELP_ROWS)
+		hb->row[hb->n++] = (struct help_row){ (uint8_t)kind,
+		    (uint8_t)of, first, (uint16_t)off, (uint16_t)len };
+}
+
+/* Add the lines text makes, `width` wide (at least 8: a screen too small
+   for the help shows none), as rows of kind (and of). */
+static void
+help_add(struct help_box *hb, int kind, unsigned of, const char *text,
+    int width)
+{
+	struct words_line l[16];
+	size_t n, i;
+
+	n = words_wrap(text, width < 8 ? 8 : width, width < 8 ? 8 : width, l,
+	    16);
+	for (i = 0; i < n && i < 16; i++)
+		help_push(hb, kind, of, i == 0, l[i].off, l[i].len);
+}
+
+/* Lay the help out for this screen: its rows, the box, its pages. */
+static void
+help_layout(struct help_box *hb)
+{
+	char help[256];
+	size_t i;
+	int len, k;
+
+	hb->n = 0;
+	hb->cols = 0;
+	for (i = 0; i < NBINDINGS; i++) {
+		len = HELP_KEY_X + 2 + words_cols(help_of(&bindings[i], help,
+		    sizeof(help)));
+		hb->cols = len > hb->cols ? len : hb->cols;
+	}
+	if (hb->cols > COLS)
+		hb->cols = COLS;
+	for (i = 0; i < NBINDINGS; i++)
+		help_add(hb, HELP_KEY, (unsigned)i, help_of(&bindings[i], help,
+		    sizeof(help)), hb->cols - HELP_KEY_X - 2);
+	help_push(hb, HELP_BLANK, 0, true, 0, 0);
+	/* The legend: as many entries on a row as fit. */
+	for (k = 0; k < theme_legend_count(); ) {
+		help_push(hb, HELP_LEGEND, (unsigned)k, true, 0, 0);
+		len = theme_legend_from(NULL, NULL, 0, 0, k, hb->cols - 4);
+		k = len > k ? len : k + 1;
+	}
+	help_push(hb, HELP_BLANK, 0, true, 0, 0);
+	for (i = 0; i < NFIGURES; i++) {
+		k = hb->n;
+		help_add(hb, HELP_FIGURE, (unsigned)i, figures[i].meaning,
+		    hb->cols - HELP_FIG_X - 2);
+		/* A figure without a name goes on the one before. */
+		if (figures[i].name[0] == '\0' && k < hb->n)
+			hb->row[k].first = false;
+	}
+	help_add(hb, HELP_LESSON, 0, lesson, hb->cols - 4);
+	hb->lines = hb->n + 2 < LINES ? hb->n + 2 : LINES;
+	hb->per = hb->lines > 2 ? hb->lines - 2 : 1;
+	help_pages(hb);
+}
+
+/* Draw row r of the help at y of w. */
+static void
+help_row_draw(const struct tui *t, WINDOW *w, int y, const struct help_row *r)
+{
+	const struct theme *th = &t->theme;
+	char buf[256];
+	const char *text;
+	int x = r->kind == HELP_KEY ? HELP_KEY_X : r->kind == HELP_FIGURE ?
+	    HELP_FIG_X : 2;
+
+	if (r->kind == HELP_BLANK)
+		return;
+	if (r->kind == HELP_LEGEND) {
+		theme_legend_from(w, th, y, 2, r->of, getmaxx(w) - 4);
+		return;
+	}
+	if (r->first && r->kind != HELP_LESSON) {
+		wattrset(w, th->attr[r->kind == HELP_KEY ? LOOK_KEY :
+		    LOOK_TITLE]);
+		mvwaddstr(w, y, 2, r->kind == HELP_KEY ? bindings[r->of].name :
+		    figures[r->of].name);
+	}
+	wattrset(w, r->kind == HELP_LESSON ? th->attr[LOOK_TITLE] : A_NORMAL);
+	text = help_text(r, buf, sizeof(buf));
+	mvwaddnstr(w, y, x, text + r->off, r->len);
+	wattrset(w, A_NORMAL);
+}
+
+unsigned
+keys_help_key(struct tui *t, int key)
+{
+	struct help_box hb;
+
+	help_layout(&hb);
+	if (key == ' ' || key == KEY_NPAGE) {
+		if (t->help_page + 1 < (unsigned)hb.pages) {
+			t->help_page++;
+			return REACT_DRAW;
+		}
+	} else if (key == KEY_PPAGE) {
+		if (t->help_page > 0)
+			t->help_page--;
+		return REACT_DRAW;
+	}
+	t->help = false;
+	t->help_page = 0;
+	return REACT_DRAW;
+}
+
 void
 keys_draw_help(const struct tui *t)
 {
-	int lines = (int)(NBINDINGS + NFIGURES) + 6, cols = 0, y, x, len;
-	char help[256];
+	struct help_box hb;
+	char foot[96];
 	WINDOW *w;
-	size_t i;
+	int y, page;
 
-	for (i = 0; i < NBINDINGS; i++) {
-		len = 10 + (int)strlen(help_of(&bindings[i], help,
-		    sizeof(help)));
-		cols = len > cols ? len : cols;
-	}
-	cols += 4;
-	if (cols > COLS)
-		cols = COLS;
-	if (lines > LINES)
-		lines = LINES;
-	if ((w = newwin(lines, cols, (LINES - lines) / 2,
-	    (COLS - cols) / 2)) == NULL)
+	help_layout(&hb);
+	page = (int)t->help_page < hb.pages ? (int)t->help_page : 0;
+	if ((w = newwin(hb.lines, hb.cols, (LINES - hb.lines) / 2,
+	    (COLS - hb.cols) / 2)) == NULL)
 		return;
 	werase(w);
 	box(w, 0, 0);
 	wattrset(w, t->theme.attr[LOOK_TITLE]);
 	mvwaddstr(w, 0, 2, " ptviz keys ");
-	for (i = 0, y = 1; i < NBINDINGS && y < lines - 1; i++, y++) {
-		wattrset(w, t->theme.attr[LOOK_KEY]);
-		mvwaddstr(w, y, 2, bindings[i].name);
-		wattrset(w, A_NORMAL);
-		wmove(w, y, 12);
-		theme_put(w, help_of(&bindings[i], help, sizeof(help)));
-	}
-	x = 2;
-	if (++y < lines - 1)
-		theme_legend(w, &t->theme, y, x);
-	for (i = 0, y += 2; i < NFIGURES && y < lines - 1; i++, y++) {
-		wattrset(w, t->theme.attr[LOOK_TITLE]);
-		mvwaddstr(w, y, 2, figures[i].name);
-		wattrset(w, A_NORMAL);
-		wmove(w, y, 15);
-		theme_put(w, figures[i].meaning);
-	}
-	if (y < lines - 1) {
-		wattrset(w, t->theme.attr[LOOK_TITLE]);
-		wmove(w, y, 2);
-		theme_put(w, lesson);
-	}
+	for (y = 0; y < hb.per && hb.start[page] + y < hb.start[page + 1];
+	    y++)
+		help_row_draw(t, w, y + 1, &hb.row[hb.start[page] + y]);
 	wattrset(w, t->theme.attr[LOOK_DIM]);
-	if (lines > 2)
-		mvwaddstr(w, lines - 1, 2, " any key closes ");
+	if (hb.pages > 1 && page + 1 < hb.pages)
+		snprintf(foot, sizeof(foot), " page %d/%d: space or PgDn for "
+		    "more, any other key closes ", page + 1, hb.pages);
+	else if (hb.pages > 1)
+		snprintf(foot, sizeof(foot), " page %d/%d: PgUp back, any other "
+		    "key closes ", page + 1, hb.pages);
+	else
+		snprintf(foot, sizeof(foot), " any key closes ");
+	if (hb.lines > 2 && words_cols(foot) + 4 <= hb.cols)
+		mvwaddstr(w, hb.lines - 1, 2, foot);
 	wattrset(w, A_NORMAL);
-	/* Re-box the right edge that long lines may have overwritten. */
-	for (y = 1; y < lines - 1; y++)
-		mvwaddch(w, y, cols - 1, ACS_VLINE);
 	wnoutrefresh(w);
 	delwin(w);
 }

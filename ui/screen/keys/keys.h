@@ -20,7 +20,13 @@ key_handler	*keys_handler(int key);
    travelling in it. */
 void		 keys_draw_footer(const struct tui *t);
 
-/* Draw the help overlay over the rest. */
+/* Draw the help overlay over the rest: the page t->help_page of it, if
+   the screen is too short for all of it. */
 void		 keys_draw_help(const struct tui *t);
+
+/* A key while the help is up: space or PgDn turn to the next page (and
+   close the last), PgUp to the one before, any other key closes it; the
+   reaction. */
+unsigned	 keys_help_key(struct tui *t, int key);
 
 #endif

@@ -173,6 +173,7 @@ nav_help(struct tui *t, int arg)
 {
 	(void)arg;
 	t->help = true;
+	t->help_page = 0;
 	return REACT_NONE;
 }
 

@@ -7,19 +7,20 @@
 #include <string.h>
 
 #include "../base/state.h"
+#include "../views/header.h"
 #include "layout.h"
 
 #define MIN_COLS	32
 #define MIN_LINES	8
 #define HEADER_LINES	3
-#define CAPTION_LINES	2	/* a scene's, below the header */
-#define CAPTION_MIN	24	/* lines of screen that leave room for it */
+#define CAPTION_MIN	24	/* lines of screen that leave room for a
+				   caption below the header */
 #define DETAILS_COLS	36
 #define DETAILS_MIN_W	80	/* narrower: the log alone */
 
-/* Free the panes (not the input window, which lives as long as curses). */
-void
-layout_free(struct layout *l)
+/* Free the panes, but not the header's pad. */
+static void
+panes_free(struct layout *l)
 {
 	WINDOW **w[] = { &l->header, &l->body, &l->log, &l->details,
 	    &l->footer };
@@ -32,14 +33,50 @@ layout_free(struct layout *l)
 	}
 }
 
-/* The header's lines: a scene's caption below it when there is room. */
-static int
-header_lines(const struct tui *t)
+/* Free the panes and the header's pad (not the input window, which lives
+   as long as curses). */
+void
+layout_free(struct layout *l)
 {
-	return (state_caption(t) != NULL || t->predict.state != PREDICT_OFF ||
-	    t->batch.on || t->batch.table) &&
-	    LINES >= CAPTION_MIN ? HEADER_LINES + CAPTION_LINES :
-	    HEADER_LINES;
+	panes_free(l);
+	if (l->header_pad != NULL)
+		delwin(l->header_pad);
+	l->header_pad = NULL;
+}
+
+/* The rows the header may grow to: half the screen where a caption has
+   room, else its own three and one for a note that wraps. */
+static int
+header_room(void)
+{
+	return LINES >= CAPTION_MIN ? LINES / 2 : HEADER_LINES + 1;
+}
+
+/* The rows the header takes, drawn into its pad (made anew when the
+   screen's size changed): at least its three. */
+static int
+header_lines(struct tui *t)
+{
+	struct layout *l = &t->lay;
+	int rows;
+
+	if (l->header_pad != NULL && (getmaxx(l->header_pad) != COLS ||
+	    getmaxy(l->header_pad) != header_room())) {
+		delwin(l->header_pad);
+		l->header_pad = NULL;
+	}
+	if (l->header_pad == NULL &&
+	    (l->header_pad = newpad(header_room(), COLS)) == NULL)
+		return HEADER_LINES;
+	rows = header_draw(t, l->header_pad);
+	return rows < HEADER_LINES ? HEADER_LINES : rows;
+}
+
+bool
+layout_header_moved(struct tui *t)
+{
+	return !t->lay.too_small && t->lay.header != NULL &&
+	    header_lines(t) != getmaxy(t->lay.header);
 }
 
 /* Tile the screen: header, body (grid or timeline), log beside details,
@@ -48,10 +85,12 @@ void
 layout_build(struct tui *t)
 {
 	struct layout *l = &t->lay;
-	int h = LINES, w = COLS, body, grid_h, y, head = header_lines(t);
+	int h = LINES, w = COLS, body, grid_h, y, head;
 
-	layout_free(l);
+	/* Counted while the old panes stand: the header asks about them. */
 	l->too_small = w < MIN_COLS || h < MIN_LINES;
+	head = l->too_small ? 0 : header_lines(t);
+	panes_free(l);
 	if (l->too_small)
 		return;
 	body = h - head - 1;
@@ -73,8 +112,8 @@ layout_build(struct tui *t)
 		l->log = newwin(body - grid_h, w, y, 0);
 	}
 	if (l->header == NULL || l->body == NULL || l->footer == NULL ||
-	    (body > grid_h && l->log == NULL)) {
-		layout_free(l);
+	    l->header_pad == NULL || (body > grid_h && l->log == NULL)) {
+		panes_free(l);
 		l->too_small = true;
 	}
 }

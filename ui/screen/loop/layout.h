@@ -4,6 +4,8 @@
 #ifndef PTVIZ_LAYOUT_H
 #define PTVIZ_LAYOUT_H
 
+#include <stdbool.h>
+
 struct layout;
 struct tui;
 
@@ -14,6 +16,10 @@ void	layout_build(struct tui *t);
 
 /* Free the panes (not the input pad, which lives as long as curses). */
 void	layout_free(struct layout *l);
+
+/* Whether the header now takes other rows than the layout gave it (a note
+   or a caption came, went, or wraps otherwise): then layout_build(). */
+bool	layout_header_moved(struct tui *t);
 
 /* Instead of a broken screen: what is wrong, centred, word-wrapped. */
 void	layout_too_small_draw(void);

@@ -47,7 +47,6 @@
 #include "../views/batch.h"
 #include "../views/details.h"
 #include "../views/grid.h"
-#include "../views/header.h"
 #include "../views/log.h"
 #include "../views/timeline.h"
 #include "framelog.h"
@@ -68,6 +67,10 @@ frame(struct tui *t)
 	struct layout *l = &t->lay;
 	unsigned rows, cols;
 
+	/* The header is drawn first, into its pad: if it now wraps onto
+	   other rows than it has, the panes are laid out again. */
+	if (layout_header_moved(t))
+		layout_build(t);
 	if (l->too_small) {
 		layout_too_small_draw();
 		doupdate();
@@ -79,7 +82,11 @@ frame(struct tui *t)
 	/* What the kernel says of what is about to be drawn. */
 	grid_shown(t, l->body, &rows, &cols);
 	kernel_frame(t, rows, cols);
-	header_draw(t);
+	/* copywin() marks only the cells it changed: the help closed over
+	   a header that stayed the same must be drawn again too. */
+	copywin(l->header_pad, l->header, 0, 0, 0, 0, getmaxy(l->header) - 1,
+	    getmaxx(l->header) - 1, FALSE);
+	touchwin(l->header);
 	t->view->draw(t, l->body);
 	log_draw(t);
 	details_draw(t);
@@ -190,9 +197,10 @@ read_keys(struct tui *t)
 		}
 		t->note[0] = '\0';
 		fn = keys_handler(c);
-		/* The help closes on any key; only quitting goes through. */
+		/* The help turns its pages or closes on any key; only
+		   quitting goes through. */
 		if (t->help && fn != nav_quit) {
-			t->help = false;
+			react |= keys_help_key(t, c);
 			continue;
 		}
 		/* So does the table of many runs, but for m: 20 more. */

@@ -5,6 +5,7 @@
  * of each transition), then its process's own transitions, as far as the
  * pane has rows.  Times count from the start of the run, as in the log, so
  * the two can be read side by side.  A field not reached yet shows a dash.
+ * A value wider than the pane goes on below its row, never cut.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -46,7 +47,11 @@ dur(const struct tui *t, char *buf, size_t len, uint64_t ns, bool known)
 	snprintf(buf, len, "%s s", secs);
 }
 
-/* One "label  value" row, if the pane has room for it. */
+/* Where a row's value begins. */
+#define VALUE_X		11
+
+/* One "label  value" row, if the pane has room for it: a value too long
+   for it goes on, word by word, on the rows below. */
 static void
 row(WINDOW *w, const struct theme *th, int *y, const char *label,
     const char *value)
@@ -56,9 +61,9 @@ row(WINDOW *w, const struct theme *th, int *y, const char *label,
 	wattrset(w, th->attr[LOOK_DIM]);
 	mvwaddstr(w, *y, 1, label);
 	wattrset(w, A_NORMAL);
-	wmove(w, *y, 11);
-	theme_put(w, value);
-	(*y)++;
+	wmove(w, *y, VALUE_X);
+	theme_flow(w, value, VALUE_X);
+	*y = getcury(w) + 1;
 }
 
 /* A row of when something happened, "+0.734 s" after the start. */
@@ -131,7 +136,9 @@ kernel_rows(const struct tui *t, int *y)
 	struct kernel_row rows[8];
 	int n, i;
 
-	n = kernel_details(t, rows, 8, getmaxx(t->lay.details) - 11);
+	/* As wide as theme_flow() lets a value be. */
+	n = kernel_details(t, rows, 8, getmaxx(t->lay.details) - VALUE_X -
+	    1);
 	for (i = 0; i < n; i++)
 		row(t->lay.details, &t->theme, y, rows[i].label,
 		    rows[i].value);

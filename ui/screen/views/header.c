@@ -100,61 +100,66 @@ deadlock_text(const struct model *m, bool can_kill, char *buf, size_t len)
 	return true;
 }
 
-/* The two lines below the note: "TITLE ▸ l1", then l2 under l1. */
-static void
-header_pair(const struct tui *t, const char *title, const char *l1,
-    const char *l2)
+/* Below the notes, from row y: "TITLE ▸ l1", then l2 under l1, each
+   wrapped at the column after the title; false if they did not all fit
+   (what did is then wiped). */
+static bool
+header_pair(const struct tui *t, WINDOW *w, int y, const char *title,
+    attr_t a1, const char *l1, attr_t a2, const char *l2)
 {
-	WINDOW *w = t->lay.header;
+	const struct theme *th = &t->theme;
+	int indent = theme_width(title) + 3;
+	bool fit;
 
-	wattrset(w, t->theme.attr[LOOK_TITLE]);
-	mvwaddstr(w, 3, 0, title);
-	waddch(w, ' ');
-	theme_put(w, theme_sym(&t->theme, SYM_POINT));
-	waddch(w, ' ');
+	wmove(w, y, 0);
+	wattrset(w, th->attr[LOOK_TITLE]);
+	theme_put(w, title);
+	theme_put(w, " ");
+	theme_put(w, theme_sym(th, SYM_POINT));
+	theme_put(w, " ");
+	wattrset(w, a1);
+	fit = theme_flow(w, l1, indent);
+	wattrset(w, a2);
+	fit = fit && wmove(w, getcury(w) + 1, indent) != ERR &&
+	    theme_flow(w, l2, indent);
 	wattrset(w, A_NORMAL);
-	theme_put(w, l1);
-	wattrset(w, t->theme.attr[LOOK_KEY]);
-	wmove(w, 4, (int)strlen(title) + 3);
-	theme_put(w, l2);
-	wattrset(w, A_NORMAL);
+	if (!fit) {
+		wmove(w, y, 0);
+		wclrtobot(w);
+	}
+	return fit;
 }
 
-/* A scene's caption, on the header's lines below the note: what to
-   watch, then what to ask. */
-static void
-caption_draw(const struct tui *t)
+/* A scene's caption, a prediction or a batch of runs, on the header's
+   rows from y: what to watch, then what to ask -- whole or not at all.
+   The rows it took. */
+static int
+caption_draw(const struct tui *t, WINDOW *w, int y)
 {
 	const struct scene *sc = state_caption(t);
-	WINDOW *w = t->lay.header;
+	const struct theme *th = &t->theme;
 	char line[64], l1[256], l2[256];
+	bool fit;
 
-	if (getmaxy(w) < 5)
-		return;
-	if (batch_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
-		header_pair(t, "Many", l1, l2);
-		return;
-	}
-	if (predict_lines(t, l1, sizeof(l1), l2, sizeof(l2))) {
-		header_pair(t, "Predict", l1, l2);
-		return;
-	}
-	if (sc == NULL)
-		return;
-	snprintf(line, sizeof(line), "Scene %u %s ", t->scene,
-	    theme_sym(&t->theme, SYM_POINT));
-	wattrset(w, t->theme.attr[LOOK_TITLE]);
-	mvwaddstr(w, 3, 0, line);
-	wattrset(w, A_NORMAL);
-	/* Slowed or sped up, the caption says so after what to watch. */
-	snprintf(l1, sizeof(l1), "%s", sc->watch);
-	if (state_slowed(t, l2, sizeof(l2)))
-		snprintf(l1 + strlen(l1), sizeof(l1) - strlen(l1), " %s", l2);
-	theme_put(w, l1);
-	wattrset(w, t->theme.attr[LOOK_TITLE]);
-	wmove(w, 4, theme_width(line));
-	theme_put(w, sc->ask);
-	wattrset(w, A_NORMAL);
+	if (batch_lines(t, l1, sizeof(l1), l2, sizeof(l2)))
+		fit = header_pair(t, w, y, "Many", A_NORMAL, l1,
+		    th->attr[LOOK_KEY], l2);
+	else if (predict_lines(t, l1, sizeof(l1), l2, sizeof(l2)))
+		fit = header_pair(t, w, y, "Predict", A_NORMAL, l1,
+		    th->attr[LOOK_KEY], l2);
+	else if (sc != NULL) {
+		snprintf(line, sizeof(line), "Scene %u", t->scene);
+		/* Slowed or sped up, the caption says so after what to
+		   watch. */
+		snprintf(l1, sizeof(l1), "%s", sc->watch);
+		if (state_slowed(t, l2, sizeof(l2)))
+			snprintf(l1 + strlen(l1), sizeof(l1) - strlen(l1),
+			    " %s", l2);
+		fit = header_pair(t, w, y, line, A_NORMAL, l1,
+		    th->attr[LOOK_TITLE], sc->ask);
+	} else
+		return 0;
+	return fit ? getcury(w) + 1 - y : 0;
 }
 
 /* A replay being read, or cut short: how far, or where it stops. */
@@ -191,10 +196,11 @@ replay_status(const struct tui *t, char *buf, size_t len)
 	return true;
 }
 
-/* The header's third line: what goes on beside the run (a deadlock, a
-   replay still read, reaping held) and the note of the last key. */
-static void
-header_notes(const struct tui *t, WINDOW *w)
+/* The header's third line, and as many more as it takes: what goes on
+   beside the run (a deadlock, a replay still read, reaping held) and the
+   note of the last key, each whole; the rows they took. */
+static int
+header_notes(const struct tui *t, WINDOW *w, int y)
 {
 	const struct model *m = t->shown;
 	const struct theme *th = &t->theme;
@@ -202,14 +208,15 @@ header_notes(const struct tui *t, WINDOW *w)
 	int moved;
 
 	/* A note has a line of its own: the status line leaves it little
-	   room at 120 columns.  A deadlock still going comes first. */
-	wmove(w, 2, 0);
+	   room at 120 columns.  A deadlock still going comes first.  Two
+	   spaces part the notes: a line breaks there first. */
+	wmove(w, y, 0);
 	if (deadlock_text(m, t->replay == NULL && t->src != NULL, line,
 	    sizeof(line))) {
 		wattrset(w, th->attr[LOOK_DEADLOCK]);
-		theme_put(w, line);
+		theme_flow(w, line, 0);
 		wattrset(w, A_NORMAL);
-		theme_put(w, "  ");
+		theme_flow(w, "  ", 0);
 	}
 	/* R: the same plan again; the header says whether the schedule
 	   was the same, so a room never waits for a change that came. */
@@ -223,34 +230,34 @@ header_notes(const struct tui *t, WINDOW *w)
 			    "before, the same order: every process finished "
 			    "in its place");
 		wattrset(w, th->attr[LOOK_KEY]);
-		theme_put(w, line);
-		theme_put(w, "  ");
+		theme_flow(w, line, 0);
+		theme_flow(w, "  ", 0);
 	}
 	if (replay_status(t, line, sizeof(line))) {
 		wattrset(w, th->attr[LOOK_KEY]);
-		theme_put(w, line);
+		theme_flow(w, line, 0);
 		wattrset(w, A_NORMAL);
-		theme_put(w, "  ");
+		theme_flow(w, "  ", 0);
 	}
 	if (t->reap_held && t->replay == NULL) {
 		wattrset(w, th->attr[LOOK_ZOMBIE]);
-		theme_put(w, "reaping held: ended children stay zombies "
-		    "(z releases)");
+		theme_flow(w, "reaping held: ended children stay zombies "
+		    "(z releases)", 0);
 		wattrset(w, A_NORMAL);
-		theme_put(w, "  ");
+		theme_flow(w, "  ", 0);
 	}
 	wattrset(w, th->attr[LOOK_KEY]);
-	theme_put(w, t->note);
+	theme_flow(w, t->note, 0);
 	wattrset(w, A_NORMAL);
+	return getcury(w) + 1 - y;
 }
 
 /* The header's first line: what runs -- or what replays -- and how. */
 static void
-title_draw(const struct tui *t)
+title_draw(const struct tui *t, WINDOW *w)
 {
 	const struct theme *th = &t->theme;
 	const struct run_config *c = &t->opt.run;
-	WINDOW *w = t->lay.header;
 	const char *dash = theme_sym(th, SYM_DASH);
 	char sleep[32], line[512], work[32], replay[320] = "";
 
@@ -272,7 +279,7 @@ title_draw(const struct tui *t)
 	werase(w);
 	wattrset(w, th->attr[LOOK_TITLE]);
 	wmove(w, 0, 0);
-	theme_put(w, line);
+	theme_flow(w, line, 0);
 	wattrset(w, A_NORMAL);
 }
 
@@ -321,24 +328,23 @@ figures_put(const struct tui *t, WINDOW *w, const char *lead, int keep)
 		if (theme_width(line) <= getmaxx(w) - getcurx(w) - keep)
 			break;
 	}
-	theme_put(w, line);
+	theme_flow(w, line, 0);
 }
 
 /* The second line: how far the run is -- or, travelling in time, where
    in it and how the moment moves -- and its figures. */
 static void
-status_draw(const struct tui *t)
+status_draw(const struct tui *t, WINDOW *w)
 {
 	const struct model *m = t->shown;
 	const struct theme *th = &t->theme;
-	WINDOW *w = t->lay.header;
 	const char *dot = theme_sym(th, SYM_SEP);
 	const char *kern = kernel_letters(t) ?
 	    "cells: the kernel's letters  " : "";
 	char secs[32], total[32], line[512], lead[48] = "", play[64] = "";
 	uint64_t el = model_elapsed(m, t->now);
 
-	wmove(w, 1, 0);
+	wmove(w, getcury(w) + 1, 0);
 	if (state_travelling(t)) {
 		text_secs(el, 3, false, secs, sizeof(secs));
 		text_secs(model_elapsed(&t->live, t->live_now), 3, false,
@@ -347,7 +353,7 @@ status_draw(const struct tui *t)
 		    "%zu/%zu  %s  ", secs, total, dot, t->cursor, t->hist.n,
 		    dot);
 		wattrset(w, th->attr[LOOK_KEY]);
-		theme_put(w, line);
+		theme_flow(w, line, 0);
 		wattrset(w, A_NORMAL);
 	} else {
 		text_secs(el, 1, false, secs, sizeof(secs));
@@ -361,17 +367,20 @@ status_draw(const struct tui *t)
 		snprintf(play, sizeof(play), "time stopped %s%g  ",
 		    theme_sym(th, SYM_TIMES), t->play.speed_pct / 100.0);
 	figures_put(t, w, lead, theme_width(kern) + theme_width(play));
-	theme_put(w, kern);
+	theme_flow(w, kern, 0);
 	wattrset(w, th->attr[LOOK_KEY]);
-	theme_put(w, play);
+	theme_flow(w, play, 0);
 	wattrset(w, A_NORMAL);
 }
 
-void
-header_draw(const struct tui *t)
+int
+header_draw(const struct tui *t, WINDOW *w)
 {
-	title_draw(t);
-	status_draw(t);
-	header_notes(t, t->lay.header);
-	caption_draw(t);
+	int y;
+
+	title_draw(t, w);
+	status_draw(t, w);
+	y = getcury(w) + 1;
+	y += header_notes(t, w, y);
+	return y + caption_draw(t, w, y);
 }

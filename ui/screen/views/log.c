@@ -10,7 +10,10 @@
  * stepping back in time takes lines away, playing adds them.  Events of
  * different processes reach the main process a little out of order (one
  * ring is drained after another), so the lines gathered are put in the
- * order of their times, as the reference program would print them.
+ * order of their times, as the reference program would print them.  A
+ * pane too narrow for a line shows it shorter but whole -- short names
+ * ("P1 T2"), then fewer words and an ellipsis (theme_fit) -- never cut
+ * inside a word.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,8 +78,8 @@ log_draw(const struct tui *t)
 	size_t k, n = 0, want, first;
 	uint64_t t0 = t->live.t0;
 	enum look look;
-	char secs[32], text[96];
-	int rows, r;
+	char secs[32], text[160];
+	int rows, r, room;
 
 	if (w == NULL)
 		return;
@@ -105,10 +108,14 @@ log_draw(const struct tui *t)
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwprintw(w, r + 1, 0, "%8s s  ", secs);
 		wattrset(w, look < LOOK_COUNT ? th->attr[look] : A_NORMAL);
-		theme_put(w, text);
-		/* R: where it finished the run before, if not here. */
+		/* A line the pane is too narrow for says it shorter. */
+		room = getmaxx(w) - getcurx(w);
+		room -= theme_fit(w, th, text);
+		/* R: where it finished the run before, if not here and if
+		   it fits whole. */
 		if (ev->state == ST_PDONE &&
-		    state_place_was(t, ev->proc, text, sizeof(text))) {
+		    state_place_was(t, ev->proc, text, sizeof(text)) &&
+		    2 + theme_width(text) <= room) {
 			wattrset(w, th->attr[LOOK_KEY]);
 			theme_put(w, "  ");
 			theme_put(w, text);
