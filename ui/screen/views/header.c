@@ -187,6 +187,26 @@ replay_status(const struct tui *t, char *buf, size_t len)
 	return true;
 }
 
+/* After R, once the run has ended: how its order compares with the run
+   before's, in buf; false if there is nothing to compare. */
+static bool
+compare_line(const struct tui *t, char *buf, size_t len)
+{
+	const struct model *m = t->shown;
+	int moved;
+
+	if ((moved = state_moved(t)) < 0)
+		return false;
+	if (moved > 0)
+		snprintf(buf, len, "same seed as the run before, another "
+		    "schedule: %d of %u processes finished in other places",
+		    moved, m->nproc);
+	else
+		snprintf(buf, len, "same seed as the run before, the same "
+		    "order: every process finished in its place");
+	return true;
+}
+
 /* The header's third line: what goes on beside the run (a deadlock, a
    replay still read, reaping held) and the note of the last key. */
 static void
@@ -195,7 +215,6 @@ header_notes(const struct tui *t, WINDOW *w)
 	const struct model *m = t->shown;
 	const struct theme *th = &t->theme;
 	char line[512];
-	int moved;
 
 	/* A note has a line of its own: the status line leaves it little
 	   room at 120 columns.  A deadlock still going comes first. */
@@ -209,15 +228,7 @@ header_notes(const struct tui *t, WINDOW *w)
 	}
 	/* R: the same plan again; the header says whether the schedule
 	   was the same, so a room never waits for a change that came. */
-	if ((moved = state_moved(t)) >= 0 && t->note[0] == '\0') {
-		if (moved > 0)
-			snprintf(line, sizeof(line), "same seed as the run "
-			    "before, another schedule: %d of %u processes "
-			    "finished in other places", moved, m->nproc);
-		else
-			snprintf(line, sizeof(line), "same seed as the run "
-			    "before, the same order: every process finished "
-			    "in its place");
+	if (t->note[0] == '\0' && compare_line(t, line, sizeof(line))) {
 		wattrset(w, th->attr[LOOK_KEY]);
 		theme_put(w, line);
 		theme_put(w, "  ");
@@ -227,6 +238,14 @@ header_notes(const struct tui *t, WINDOW *w)
 		theme_put(w, line);
 		wattrset(w, A_NORMAL);
 		theme_put(w, "  ");
+	}
+	/* g: what the cells of the threads waiting at the gate mean. */
+	if (m->main_state == ST_MHELD) {
+		wattrset(w, th->attr[LOOK_HELD]);
+		theme_put(w, theme_glyph(th, LOOK_HELD));
+		wattrset(w, A_NORMAL);
+		theme_put(w, " held at the gate: the run's clock starts when "
+		    "g lets them go  ");
 	}
 	if (t->reap_held && t->replay == NULL) {
 		wattrset(w, th->attr[LOOK_ZOMBIE]);
@@ -278,6 +297,8 @@ run_word(const struct model *m)
 {
 	if (m->main_state == ST_MDONE)
 		return "finished";
+	if (m->main_state == ST_MHELD)
+		return "held at the gate";
 	if (model_stopped(m))
 		return "stopped";
 	if (m->main_state == ST_MRUNNING || m->main_state == ST_MCONTINUED)
