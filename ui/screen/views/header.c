@@ -197,7 +197,15 @@ compare_line(const struct tui *t, char *buf, size_t len)
 
 	if ((moved = state_moved(t)) < 0)
 		return false;
-	if (moved > 0)
+	/* A pause moves places too: what ends while every child is stopped
+	   goes on at the resume, in any order. */
+	if (moved > 0 && (t->prev.stops > 0 || m->stops > 0))
+		snprintf(buf, len, "same seed as the run before, but %s "
+		    "paused: %d of %u processes finished in other places",
+		    m->stops == 0 ? "the run before was" :
+		    t->prev.stops == 0 ? "this run was" : "both runs were",
+		    moved, m->nproc);
+	else if (moved > 0)
 		snprintf(buf, len, "same seed as the run before, another "
 		    "schedule: %d of %u processes finished in other places",
 		    moved, m->nproc);
