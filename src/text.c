@@ -48,8 +48,7 @@ text_note(const struct event *ev, char *buf, size_t len)
 	}
 	if (ev->state == ST_MHELD) {
 		if (buf != NULL)
-			snprintf(buf, len, "Threads held at the gate: the "
-			    "clock starts when they go.");
+			snprintf(buf, len, "Threads held at the gate.");
 		return true;
 	}
 	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {

@@ -37,7 +37,7 @@ done
 tm_screen | grep -qE '^  Process-[0-9] .*▶' &&
 	fail "a held thread shows the running glyph: $(tm_screen)"
 tm_wait_for '^elapsed 0\.0 s .* held at the gate$'
-tm_wait_for "^⊓ held at the gate: the run's clock starts when g lets them go"
+tm_wait_for '^⊓ a thread held at the gate'
 tm_wait_for 'state +held at the gate$'
 tm_wait_for 'running +before the gate$'
 t_held=$(now_ms)
@@ -51,7 +51,7 @@ WAIT_S=15 tm_wait_for '^elapsed .* finished'
 el=$(figure elapsed)
 below "$el" 3.5 || fail "elapsed $el s counts the hold: $(tm_screen | sed -n 2p)"
 # The line under the header says the run has ended, and what to check.
-tm_wait_for '^the run has ended: its order stands beside the guess'
+tm_wait_for "^the run has ended: compare the guess with its order and each row's place$"
 tm_wait_for 'the run: 3 2 1 '
 # Every row says its place, without R.
 tm_wait_for '^  process .* place$'

@@ -13,8 +13,8 @@
 
 /* The notes of a prediction's run: while it goes, and once it ended. */
 static const char run_goes[] = "the run goes: watch who finishes first";
-static const char run_ended[] = "the run has ended: its order stands "
-    "beside the guess, each process's place in its row";
+static const char run_ended[] = "the run has ended: compare the guess "
+    "with its order and each row's place";
 
 /* The guess is in: let the held run go. */
 static void

@@ -247,13 +247,13 @@ header_notes(const struct tui *t, WINDOW *w)
 		wattrset(w, A_NORMAL);
 		theme_put(w, "  ");
 	}
-	/* g: what the cells of the threads waiting at the gate mean. */
+	/* g: what the cells of the threads waiting at the gate mean (the
+	   legend has no room for it at 120 columns). */
 	if (m->main_state == ST_MHELD) {
 		wattrset(w, th->attr[LOOK_HELD]);
 		theme_put(w, theme_glyph(th, LOOK_HELD));
 		wattrset(w, A_NORMAL);
-		theme_put(w, " held at the gate: the run's clock starts when "
-		    "g lets them go  ");
+		theme_put(w, " a thread held at the gate  ");
 	}
 	if (t->reap_held && t->replay == NULL) {
 		wattrset(w, th->attr[LOOK_ZOMBIE]);
