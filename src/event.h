@@ -30,6 +30,9 @@
  * process then stays "done".  ST_MSTOPPED and ST_MCONTINUED are the main
  * process stopping (SIGSTOP) and continuing (SIGCONT) every child alive:
  * a pause is part of the run's history, not a state of the display.
+ * ST_MHELD is a run held at its start (predict, then reveal): its threads
+ * wait at the gate; "running" follows when the gate opens, and the run's
+ * clock starts then -- what came before happened while it was held.
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -49,6 +52,7 @@
 	X(ST_EXITED,	"exited",	P)				\
 	X(ST_KILLED,	"killed",	P)				\
 	X(ST_FAILED,	"failed",	P)				\
+	X(ST_MHELD,	"held",		M)				\
 	X(ST_MRUNNING,	"running",	M)				\
 	X(ST_MSTOPPED,	"stopped",	M)				\
 	X(ST_MCONTINUED, "continued",	M)				\

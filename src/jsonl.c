@@ -37,10 +37,13 @@ jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
 {
 	int ws = (int)ev->wstatus;
 	const char *name;
+	/* Before the run's clock started is its time 0: what a run held at
+	   its start did while it was held. */
+	uint64_t t = ev->t_ns > t0 ? ev->t_ns - t0 : 0;
 
-	fprintf(fp, "{\"t_ns\":%" PRId64 ",\"event\":\"%s\",\"proc\":%u,"
+	fprintf(fp, "{\"t_ns\":%" PRIu64 ",\"event\":\"%s\",\"proc\":%u,"
 	    "\"thread\":%u,\"pid\":%" PRId32 ",\"tid\":%" PRId32,
-	    (int64_t)(ev->t_ns - t0), state_name(ev->state), ev->proc,
+	    t, state_name(ev->state), ev->proc,
 	    ev->thread, ev->pid, ev->tid);
 	switch (ev->state) {
 	case ST_SLEEPING:

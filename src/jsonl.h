@@ -5,7 +5,8 @@
  * The first line is the run record, naming the format and its version and
  * what was run; every other line is one event the model accepted, in the
  * order the main process took them, with its time in nanoseconds from the
- * start of the run (the main process's "running"):
+ * start of the run (the main process's "running"; a run held at its start
+ * begins with "held", and what it did until the gate opened is at 0):
  *
  *   {"event":"run","format":"ptviz","version":2,"processes":5,"threads":3,
  *    "sleep_s":3.000000000,"seed":42,"work":"sleep"}
@@ -41,7 +42,8 @@ bool	jsonl_put(struct outfile *f, uint64_t t0, const struct event *ev);
 /* The run record, with its newline. */
 void	jsonl_run(FILE *fp, const struct run_config *cfg);
 
-/* One event, t_ns written relative to t0 (the run's start), with its
+/* One event, t_ns written relative to t0 (the run's start; what came
+   before it, while a run was held at its start, is at 0), with its
    newline. */
 void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
 

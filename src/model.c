@@ -44,10 +44,12 @@ static const uint32_t from[ST_COUNT] = {
 			  B(ST_PDONE) | B(ST_ZOMBIE),
 	[ST_FAILED]	= B(ST_NEW) | B(ST_FORKED) | B(ST_STARTING) |
 			  B(ST_JOINING) | B(ST_PDONE) | B(ST_ZOMBIE),
-	[ST_MRUNNING]	= B(ST_NEW),
+	[ST_MHELD]	= B(ST_NEW),
+	[ST_MRUNNING]	= B(ST_NEW) | B(ST_MHELD),
 	[ST_MSTOPPED]	= B(ST_MRUNNING) | B(ST_MCONTINUED),
 	[ST_MCONTINUED]	= B(ST_MSTOPPED),
-	[ST_MDONE]	= B(ST_MRUNNING) | B(ST_MSTOPPED) | B(ST_MCONTINUED),
+	[ST_MDONE]	= B(ST_MHELD) | B(ST_MRUNNING) | B(ST_MSTOPPED) |
+			  B(ST_MCONTINUED),
 };
 
 _Static_assert(ST_COUNT <= 32, "the transition table is a 32-bit mask");
@@ -364,8 +366,11 @@ apply_thread(struct model *m, const struct event *ev)
 		return false;
 	t = &m->threads[(size_t)(ev->proc - 1) * m->nthread +
 	    (ev->thread - 1)];
+	/* Held at the gate, a thread starts and goes no further. */
 	if (!(from[ev->state] & B(t->state)) || ev->state == ST_LOST ||
-	    !after_wait_ok(t, ev->state) || ev->t_ns < t->t_state)
+	    !after_wait_ok(t, ev->state) || ev->t_ns < t->t_state ||
+	    (m->main_state == ST_MHELD && ev->state != ST_RUNNING &&
+	    ev->state != ST_TFAILED))
 		return false;
 	if (ev->state == ST_WAITING || ev->state == ST_HOLDING) {
 		if (!object_ok(m, ev, p, t))
@@ -469,6 +474,8 @@ apply_main(struct model *m, const struct event *ev)
 	m->main_state = ev->state;
 	if (ev->state == ST_MSTOPPED)
 		m->stops++;
+	/* The run's clock starts at "running": for a run held at its
+	   start, when the gate opened. */
 	if (ev->state == ST_MRUNNING)
 		m->t0 = ev->t_ns;
 	if (ev->state == ST_MDONE)

@@ -29,7 +29,10 @@
  *            reaping (not reaped yet; its threads keep their states until
  *            it is)
  *   main     new -> running -> done, with stopped and continued taking
- *            turns in between (a pause of every child)
+ *            turns in between (a pause of every child); a run held at its
+ *            start goes new -> held -> running, its threads no further
+ *            than running while it is held, and its clock (t0) starts at
+ *            running, when the gate opens
  */
 #ifndef PTVIZ_MODEL_H
 #define PTVIZ_MODEL_H
@@ -103,7 +106,9 @@ struct model_proc {
 struct model {
 	unsigned	 nproc;
 	unsigned	 nthread;	/* per process */
-	uint64_t	 t0;		/* main running: when the run started */
+	uint64_t	 t0;		/* main running: when the run started
+					   (a held run: the gate opened); 0
+					   before */
 	uint8_t		 main_state;
 	uint64_t	 t_main_done;
 	struct model_proc   *procs;	/* [nproc] */

@@ -17,10 +17,18 @@ model_proc_stopped(const struct model *m, unsigned i)
 	    p->state != ST_ZOMBIE;
 }
 
+bool
+model_thread_held(const struct model *m, unsigned i, unsigned j)
+{
+	return m->main_state == ST_MHELD &&
+	    model_thread(m, i, j)->state == ST_RUNNING;
+}
+
 uint64_t
 model_elapsed(const struct model *m, uint64_t now)
 {
-	if (m->main_state == ST_MDONE)
+	/* Held at its start, the run has not started: its clock stood. */
+	if (m->main_state == ST_MDONE && m->t0 != 0)
 		return m->t_main_done - m->t0;
 	if (m->t0 == 0 || now < m->t0)
 		return 0;

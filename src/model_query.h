@@ -13,8 +13,13 @@ struct model_thread;
 /* True if process i (1-based) is alive and stopped by a pause. */
 bool	model_proc_stopped(const struct model *m, unsigned i);
 
+/* True if thread j of process i waits at the gate of a run held at its
+   start (g): started, not yet let go. */
+bool	model_thread_held(const struct model *m, unsigned i, unsigned j);
+
 /* Nanoseconds from the start of the run to `now`, or to its end once it
-   has ended; 0 before it started. */
+   has ended; 0 before it started (a run held at its start starts when
+   the gate opens). */
 uint64_t model_elapsed(const struct model *m, uint64_t now);
 
 /* How many threads were busy at once on average (sleeping, computing or

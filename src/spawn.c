@@ -58,6 +58,8 @@ struct run {
 	bool		 hold_reap;	/* ended children stay zombies */
 	bool		 look;		/* held: ask every child at the
 					   next pump, signal or not */
+	bool		 gated;		/* held at its start: the gate is
+					   shut until run_go() */
 };
 
 int
@@ -193,9 +195,12 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 		goto fail;
 	for (i = 0; i < cfg->nproc; i++)
 		r->child[i].cur = (struct ring_cursor){ 0, slots - 1 };
+	/* Held, the run is "held" until the gate opens, and its clock
+	   starts then ("running", run_go()). */
+	r->gated = cfg->held;
 	if (cfg->held)
 		region_gate_close(&r->region);
-	emit(r, 0, ST_MRUNNING, getpid(), 0, now_ns());
+	emit(r, 0, cfg->held ? ST_MHELD : ST_MRUNNING, getpid(), 0, now_ns());
 	fork_all(r);
 	return r;
 fail:
@@ -387,6 +392,13 @@ run_finished(const struct run *r)
 void
 run_go(struct run *r)
 {
+	if (!r->gated)
+		return;
+	r->gated = false;
+	/* The clock starts before any thread can go: every event of the
+	   run proper comes after "running", in time and in order. */
+	if (!r->main_done)
+		emit(r, 0, ST_MRUNNING, getpid(), 0, now_ns());
 	region_gate_open(&r->region);
 }
 
@@ -415,8 +427,11 @@ run_pause(struct run *r, bool pause)
 {
 	if (run_signal(r, 0, pause ? SIGSTOP : SIGCONT) == -1)
 		return -1;
-	emit(r, 0, pause ? ST_MSTOPPED : ST_MCONTINUED, getpid(), 0,
-	    now_ns());
+	/* Held at the gate, no thread goes anyway, and the run's clock has
+	   not started: a stop then (Ctrl-Z) is no pause of the run. */
+	if (!r->gated)
+		emit(r, 0, pause ? ST_MSTOPPED : ST_MCONTINUED, getpid(), 0,
+		    now_ns());
 	return 0;
 }
 

@@ -69,11 +69,14 @@ bool		 run_finished(const struct run *r);
 int		 run_signal(struct run *r, unsigned proc, int sig);
 
 /* Stop (SIGSTOP) or continue (SIGCONT) every child not yet reaped, and
-   hand the sink the main process's stopped or continued; -1 with errno
+   hand the sink the main process's stopped or continued (not while it
+   is held at its start: its clock has not started); -1 with errno
    (ESRCH) if there was no child to signal, and no event. */
 int		 run_pause(struct run *r, bool pause);
 
-/* A run held at its start (cfg->held): let its threads go. */
+/* A run held at its start (cfg->held), which began with "held": hand
+   "running" to the sink (the run's clock starts), then let its threads
+   go.  Once only; nothing for a run not held. */
 void		 run_go(struct run *r);
 
 /* Hold reaping (hold) or release it.  While held, a child that ends is

@@ -46,6 +46,11 @@ text_note(const struct event *ev, char *buf, size_t len)
 			    "zombie until it is reaped.", ev->proc, ev->pid);
 		return true;
 	}
+	if (ev->state == ST_MHELD) {
+		if (buf != NULL)
+			snprintf(buf, len, "Threads held at the gate.");
+		return true;
+	}
 	if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED) {
 		if (buf != NULL)
 			snprintf(buf, len, "%s every process.",

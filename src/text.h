@@ -34,7 +34,8 @@ bool	 text_fault(const struct event *ev, char *buf, size_t len);
 
 /* What else the screen's log tells of ev, a sentence: "Process-2 (pid 81)
    has ended: a zombie until it is reaped.", "Stopped (SIGSTOP) every
-   process.", "Continued (SIGCONT) every process."; false (and buf empty)
+   process.", "Continued (SIGCONT) every process.", a run held at its
+   start; false (and buf empty)
    if nothing.  buf NULL only asks whether it tells one. */
 bool	 text_note(const struct event *ev, char *buf, size_t len);
 

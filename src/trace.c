@@ -335,6 +335,10 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 	for (k = 0; k < h->n; k++)
 		if (history_at(h, k)->t_ns > tr.end)
 			tr.end = history_at(h, k)->t_ns;
+	/* Still held at its start: its clock has not started, and all it
+	   did is at 0. */
+	if (tr.t0 == 0)
+		tr.t0 = tr.end;
 	fprintf(fp, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
 	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%s,"
 	    "\"seed\":%" PRIu64 ",\"work\":\"%s\"},\"traceEvents\":[",

@@ -644,6 +644,64 @@ START_TEST(model_slept_counts_sleeps_in_progress)
 }
 END_TEST
 
+/* A run held at its start (g): "held", its threads started and going no
+   further, a pause refused; its clock starts at "running", when the gate
+   opens, so the hold counts in no figure. */
+START_TEST(model_held_run_starts_its_clock_at_the_gate)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 1, 2), 0);
+	apply_ok(&m, ev(0, 0, ST_MHELD, 1000));
+	ck_assert_uint_eq(m.t0, 0);
+	start_proc(&m, 1);
+	apply_ok(&m, ev(1, 1, ST_RUNNING, 1100));
+	ck_assert(model_thread_held(&m, 1, 1));
+	ck_assert(!model_thread_held(&m, 1, 2));	/* not started */
+	/* Held, no thread is busy, and the run is not paused. */
+	e = ev(1, 1, ST_SLEEPING, 1200);
+	e.sleep_ns = 100;
+	apply_bad(&m, e);
+	apply_bad(&m, ev(0, 0, ST_MSTOPPED, 1300));
+	ck_assert_uint_eq(model_elapsed(&m, 9000), 0);
+	ck_assert(model_concurrency(&m, 9000) == 0);
+	/* The gate opens ten seconds on: the clock starts then. */
+	apply_ok(&m, ev(0, 0, ST_MRUNNING, 11000));
+	ck_assert_uint_eq(m.t0, 11000);
+	ck_assert(!model_thread_held(&m, 1, 1));
+	ck_assert_uint_eq(model_elapsed(&m, 11500), 500);
+	/* A start from before the gate, read late, still counts. */
+	apply_ok(&m, ev(1, 2, ST_RUNNING, 1150));
+	e = ev(1, 1, ST_SLEEPING, 11000);
+	e.sleep_ns = 100;
+	apply_ok(&m, e);
+	e = ev(1, 2, ST_SLEEPING, 11000);
+	e.sleep_ns = 300;
+	apply_ok(&m, e);
+	apply_ok(&m, ev(1, 1, ST_DONE, 11100));
+	apply_ok(&m, ev(1, 2, ST_DONE, 11300));
+	apply_ok(&m, ev(1, 0, ST_PDONE, 11300));
+	e = ev(1, 0, ST_EXITED, 11350);
+	apply_ok(&m, e);
+	apply_ok(&m, ev(0, 0, ST_MDONE, 11400));
+	ck_assert_uint_eq(model_elapsed(&m, 99999), 400);
+	ck_assert(model_concurrency(&m, 99999) == 1.0);
+	ck_assert_uint_eq(m.events, model_expected_events(1, 2) + 1);
+	ck_assert_uint_eq(m.bad, 2);
+	/* Every child killed while it was held: no time passed at all. */
+	model_reset(&m);
+	apply_ok(&m, ev(0, 0, ST_MHELD, 1000));
+	apply_ok(&m, ev(1, 0, ST_FORKED, 1010));
+	e = ev(1, 0, ST_KILLED, 5000);
+	e.wstatus = SIGKILL;
+	apply_ok(&m, e);
+	apply_ok(&m, ev(0, 0, ST_MDONE, 5100));
+	ck_assert_uint_eq(model_elapsed(&m, 9000), 0);
+	model_free(&m);
+}
+END_TEST
+
 START_TEST(model_init_rejects_empty_or_huge_counts)
 {
 	struct model m;
@@ -697,6 +755,7 @@ model_suite(void)
 	tcase_add_test(tc, model_cpu_waits_and_progress);
 	tcase_add_test(tc, model_moved_marks_the_places_that_changed);
 	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);
+	tcase_add_test(tc, model_held_run_starts_its_clock_at_the_gate);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,6 +14,8 @@
 #include "../src/event.h"
 #include "../src/history.h"
 #include "../src/jsonl.h"
+#include "../src/model.h"
+#include "../src/model_query.h"
 #include "../src/quickline.h"
 #include "../src/recording.h"
 #include "../src/recwhole.h"
@@ -754,6 +756,76 @@ START_TEST(recording_exports_a_trace)
 }
 END_TEST
 
+/* A run held at its start (g), written from the gate: what it did while
+   held ("held", its forks, its threads' starts) is at 0, the rest counts
+   from the gate; it reads back, and its trace starts at the gate. */
+START_TEST(recording_of_a_held_run_counts_from_the_gate)
+{
+	static const struct event evs[] = {
+		{ .t_ns = 1000, .pid = 10, .tid = 10, .state = ST_MHELD },
+		{ .t_ns = 1100, .pid = 11, .tid = 11, .proc = 1,
+		  .state = ST_FORKED },
+		{ .t_ns = 1200, .pid = 11, .tid = 11, .proc = 1,
+		  .state = ST_STARTING },
+		{ .t_ns = 1300, .pid = 11, .tid = 12, .proc = 1, .thread = 1,
+		  .state = ST_RUNNING },
+		{ .t_ns = 1400, .pid = 11, .tid = 11, .proc = 1,
+		  .state = ST_JOINING },
+		{ .t_ns = 10001000, .pid = 10, .tid = 10,
+		  .state = ST_MRUNNING },
+		{ .t_ns = 10001100, .sleep_ns = 500, .pid = 11, .tid = 12,
+		  .proc = 1, .thread = 1, .state = ST_SLEEPING },
+		{ .t_ns = 10001600, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_DONE },
+		{ .t_ns = 10001700, .pid = 11, .tid = 11, .proc = 1,
+		  .state = ST_PDONE },
+		{ .t_ns = 10001800, .pid = 11, .tid = 11, .proc = 1,
+		  .state = ST_EXITED },
+		{ .t_ns = 10001900, .pid = 10, .tid = 10, .state = ST_MDONE },
+	};
+	struct run_config cfg = { .nproc = 1, .nthread = 1,
+	    .sleep_ns = 100000000, .seed = 1 };
+	struct recwhole r = { 0 };
+	struct history h;
+	struct model m;
+	char *s = NULL, *out = NULL, err[256];
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&s, &len);
+
+	jsonl_run(fp, &cfg);
+	for (i = 0; i < sizeof(evs) / sizeof(evs[0]); i++)
+		jsonl_event(fp, 10001000, &evs[i]);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(s, "{\"t_ns\":0,\"event\":\"held\","));
+	ck_assert_ptr_nonnull(strstr(s, "{\"t_ns\":0,\"event\":\"forked\","));
+	ck_assert_ptr_nonnull(strstr(s, "{\"t_ns\":0,\"event\":\"running\","
+	    "\"proc\":0,"));
+	ck_assert_ptr_nonnull(strstr(s, "{\"t_ns\":100,\"event\":"
+	    "\"sleeping\","));
+	ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(r.events[0].state, ST_MHELD);
+	history_init(&h);
+	for (i = 0; i < r.n; i++)
+		ck_assert_int_eq(history_add(&h, &r.events[i]), 0);
+	ck_assert_int_eq(model_init(&m, 1, 1), 0);
+	history_model_at(&h, h.n, &m);
+	ck_assert_uint_eq(m.bad, 0);
+	ck_assert_uint_eq(m.t0, RECORDING_T0);
+	ck_assert_uint_eq(model_elapsed(&m, 0), 900);
+	fp = open_memstream(&out, &len);
+	ck_assert_int_eq(trace_write(fp, &r.cfg, &h), 0);
+	fclose(fp);
+	/* The sleep starts 0.1 us after the gate: 6.4 ticks of 1/64 us. */
+	ck_assert_ptr_nonnull(strstr(out, "\"name\":\"sleeping\",\"pid\":1,"
+	    "\"tid\":1,\"cat\":\"thread\",\"ts\":0.093750,"));
+	model_free(&m);
+	history_free(&h);
+	recwhole_free(&r);
+	free(out);
+	free(s);
+}
+END_TEST
+
 Suite *
 recording_suite(void)
 {
@@ -780,6 +852,7 @@ recording_suite(void)
 	    sizeof(bads) / sizeof(bads[0]));
 	tcase_add_test(tc, recording_refuses_long_lines_and_nothing);
 	tcase_add_test(tc, recording_exports_a_trace);
+	tcase_add_test(tc, recording_of_a_held_run_counts_from_the_gate);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,7 +6,7 @@ export LC_ALL=C.UTF-8
 
 # A cell's glyph, one per thread cell whatever its state (the fill and the
 # rank that follow it are not glyphs).
-CELL_GLYPHS='[○▶◔◑◕●‖✓✗!◆◌■⊘†]'
+CELL_GLYPHS='[○⊓▶◔◑◕●‖✓✗!◆◌■⊘†]'
 
 # Start ptviz with the arguments "$@" in a COLS x ROWS pane, wait for its
 # header, and set MAIN to its pid.  The pane's terminal settings before

@@ -1,5 +1,5 @@
-# Predict, then reveal: g holds a new run at its start (its threads wait,
-# none sleeps) while the room's guess is typed; v shows the planned
+# Predict, then reveal: g holds a new run at its start (its threads wait at
+# the gate, none sleeps) while the room's guess is typed; v shows the planned
 # sleeps; Backspace takes a guess back; Enter lets the run go, and at the
 # end the real order stands beside the guess with the places right.
 . tests/e2e/lib.sh
@@ -15,14 +15,14 @@ tm_wait_for 'v shows the planned sleeps while predicting: g first'
 tm send-keys -t t g
 tm_wait_for '^Predict ▸ in which order will they finish'
 tm_wait_for 'guess: _ _ _$'
-sleep 1.5
 for i in 1 2 3; do
-	[ "$(tui_row $i | grep -o '▶' | wc -l)" -eq 2 ] ||
+	tm_wait_for "^  Process-$i .*⊓"
+	[ "$(tui_row $i | grep -o '⊓' | wc -l)" -eq 2 ] ||
 		fail "Process-$i is not held at its start: $(tui_row $i)"
 done
-tm_screen | grep -q '▶ 0\.[0-9][0-9]s' && fail "plans shown before v: $(tui_row 1)"
+tm_screen | grep -q '⊓ 0\.[0-9][0-9]s' && fail "plans shown before v: $(tui_row 1)"
 tm send-keys -t t v
-tm_wait_for '^  Process-1 .*▶ 0\.91s'
+tm_wait_for '^  Process-1 .*⊓ 0\.91s'
 tm send-keys -t t 2
 tm_wait_for 'guess: 2 _ _$'
 tm send-keys -t t BSpace

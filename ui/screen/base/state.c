@@ -73,6 +73,22 @@ state_place_was(const struct tui *t, unsigned i, char *buf, size_t len)
 	return true;
 }
 
+bool
+state_place(const struct tui *t, unsigned i, char *buf, size_t len,
+    bool *moved)
+{
+	unsigned rank = model_proc(t->shown, i)->done_rank;
+
+	*moved = false;
+	if (rank == 0)
+		return false;
+	if (state_place_was(t, i, buf, len))
+		*moved = true;
+	else
+		text_ordinal(rank, buf, len);
+	return true;
+}
+
 int
 state_moved(const struct tui *t)
 {

@@ -279,6 +279,12 @@ bool		 state_slowed(const struct tui *t, char *buf, size_t len);
 bool		 state_place_was(const struct tui *t, unsigned i, char *buf,
 		    size_t len);
 
+/* Process i's finishing place (the order of its "done") once it is
+   done, in buf: "2nd" -- after R, if it moved, state_place_was()'s words
+   and *moved true; false before it is done. */
+bool		 state_place(const struct tui *t, unsigned i, char *buf,
+		    size_t len, bool *moved);
+
 /* After R: how many processes finished in other places than in the run
    before, once both have ended (0: the same order); -1 if there is
    nothing to compare. */

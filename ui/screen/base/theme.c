@@ -33,6 +33,10 @@ struct look_def {
 static const struct look_def looks[LOOK_COUNT] = {
 	[LOOK_NEW]	= { "○", "-", 246, -1, COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, "new" },
+	/* A gate, shut: started, and let go by no one yet.  Not in the
+	   legend, which is full at 120 columns: the header says it. */
+	[LOOK_HELD]	= { "⊓", "h", 16, 117, COLOR_BLACK, COLOR_CYAN,
+			    A_NORMAL, A_UNDERLINE, NULL },
 	[LOOK_RUNNING]	= { "▶", ">", 117, -1, COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, "running" },
 	[LOOK_SLEEPING]	= { "◑", "z", 214, -1, COLOR_YELLOW, -1,
@@ -125,6 +129,8 @@ theme_thread_look(const struct model *m, unsigned i, unsigned j)
 		return LOOK_STOPPED;
 	if (t->state == ST_WAITING && t->deadlocked)
 		return LOOK_DEADLOCK;
+	if (model_thread_held(m, i, j))
+		return LOOK_HELD;
 	/* Its process ended: it is gone, though not yet counted lost. */
 	if (model_proc(m, i)->state == ST_ZOMBIE && t->t_done == 0)
 		return LOOK_ZOMBIE;

@@ -15,6 +15,7 @@ struct model;
 /* How a thing looks: one entry of theme.c's table each. */
 enum look {
 	LOOK_NEW,		/* thread not started yet */
+	LOOK_HELD,		/* thread started, held at the gate (g) */
 	LOOK_RUNNING,		/* thread or process alive and working */
 	LOOK_SLEEPING,		/* thread sleeping: the growing fill */
 	LOOK_DONE,		/* finished well */

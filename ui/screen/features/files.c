@@ -56,10 +56,18 @@ record_failed(struct tui *t)
 	    sizeof(why)));
 }
 
+/* Where a file's times count from: the run's start -- or, while it is
+   held at its start, after everything so far, all of which is at 0. */
+static uint64_t
+file_t0(const struct tui *t)
+{
+	return t->live.t0 != 0 ? t->live.t0 : UINT64_MAX;
+}
+
 void
 files_record_event(struct tui *t, const struct event *ev)
 {
-	if (jsonl_put(&t->files.record, t->live.t0, ev))
+	if (jsonl_put(&t->files.record, file_t0(t), ev))
 		record_failed(t);
 }
 
@@ -180,7 +188,7 @@ files_write(struct tui *t)
 	}
 	jsonl_run(f.fp, &t->opt.run);
 	for (k = 0; k < t->hist.n && !outfile_failed(&f); k++)
-		jsonl_event(f.fp, t->live.t0, history_at(&t->hist, k));
+		jsonl_event(f.fp, file_t0(t), history_at(&t->hist, k));
 	if (finish_new(t, &f) == 0)
 		state_note(t, "wrote %s%s: ptviz --replay %s", name,
 		    t->src != NULL && t->replay == NULL ?

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../../../src/duration.h"
+#include "../../../src/event.h"
 #include "../../../src/limits.h"
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
@@ -206,6 +207,11 @@ act_pause(struct tui *t, int arg)
 	(void)arg;
 	if (t->src == NULL) {
 		state_note(t, "the run has ended: r or R runs again");
+		return REACT_NONE;
+	}
+	/* Held at the gate, nothing goes to pause, and the clock stands. */
+	if (t->live.main_state == ST_MHELD) {
+		state_note(t, "the run waits at the gate: g lets it go");
 		return REACT_NONE;
 	}
 	/* The stopped or continued event reaches the model through the

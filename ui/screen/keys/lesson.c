@@ -3,12 +3,18 @@
  * the digits, Enter, Backspace, v), and the scenes (the digits).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
 #include "../base/state.h"
 #include "act.h"
 #include "lesson.h"
+
+/* The notes of a prediction's run: while it goes, and once it ended. */
+static const char run_goes[] = "the run goes: watch who finishes first";
+static const char run_ended[] = "the run has ended: compare the guess "
+    "with its order and each row's place";
 
 /* The guess is in: let the held run go. */
 static void
@@ -19,7 +25,16 @@ predict_go(struct tui *t)
 		return;
 	}
 	t->predict.state = PREDICT_RUN;
-	state_note(t, "the run goes: watch who finishes first");
+	state_note(t, "%s", run_goes);
+}
+
+void
+lesson_run_ended(struct tui *t)
+{
+	/* A note a key left since says something else: it stays. */
+	if (t->predict.state == PREDICT_RUN && (t->note[0] == '\0' ||
+	    strcmp(t->note, run_goes) == 0))
+		state_note(t, "%s", run_ended);
 }
 
 /* g: a new run of the same counts and seed, held at its start while the

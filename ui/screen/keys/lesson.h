@@ -20,4 +20,8 @@ key_handler	lesson_plans;
 key_handler	lesson_digit;
 key_handler	lesson_enter;
 
+/* The run on the screen has ended: a prediction's note says what the room
+   can check now, in place of "the run goes". */
+void		lesson_run_ended(struct tui *t);
+
 #endif

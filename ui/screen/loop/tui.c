@@ -43,6 +43,7 @@
 #include "../features/travel.h"
 #include "../keys/act.h"
 #include "../keys/keys.h"
+#include "../keys/lesson.h"
 #include "../keys/nav.h"
 #include "../views/batch.h"
 #include "../views/details.h"
@@ -258,6 +259,7 @@ take_events(struct tui *t, struct turn *u)
 			u->owe |= session_ended(t);
 		session_stop(t);
 		files_first_run_done(t);
+		lesson_run_ended(t);
 		u->owe |= many_run_ended(t) | REACT_DRAW;
 		/* Stopped in time at the newest event, as the run ends: the
 		   end of a run that has ended is the live screen (travel_to()),

@@ -19,14 +19,20 @@
 #include "../features/kernel.h"
 #include "details.h"
 
-/* "+1.234 s" for an event time, or a dash if it has not happened. */
+/* "+1.234 s" for an event time, or a dash if it has not happened; what
+   a run held at its start did before the gate opened (its clock's 0)
+   was "before the gate". */
 static void
 at(const struct tui *t, char *buf, size_t len, uint64_t when)
 {
 	char secs[32];
 
-	if (when == 0 || when < t->shown->t0) {
+	if (when == 0) {
 		snprintf(buf, len, "%s", theme_sym(&t->theme, SYM_NONE));
+		return;
+	}
+	if (t->shown->t0 == 0 || when < t->shown->t0) {
+		snprintf(buf, len, "before the gate");
 		return;
 	}
 	text_secs(when - t->shown->t0, 3, false, secs, sizeof(secs));
@@ -156,6 +162,8 @@ state_word(const struct tui *t, const struct model_thread *th, char *buf,
 		snprintf(buf, len, "%s (stopped)", state_name(th->state));
 	else if (th->deadlocked && th->state == ST_WAITING)
 		snprintf(buf, len, "waiting: deadlocked");
+	else if (model_thread_held(t->shown, t->sel.proc, t->sel.thread))
+		snprintf(buf, len, "held at the gate");
 	else
 		snprintf(buf, len, "%s", state_name(th->state));
 }

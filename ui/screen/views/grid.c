@@ -143,7 +143,8 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 		snprintf(buf, len, " lost");
 	else if (l == LOOK_FAILED)
 		snprintf(buf, len, " failed");
-	else if (plan != 0 && (l == LOOK_RUNNING || l == LOOK_NEW))
+	else if (plan != 0 && (l == LOOK_RUNNING || l == LOOK_NEW ||
+	    l == LOOK_HELD))
 		snprintf(buf, len, " %ss", text_secs(plan, 2, false, secs,
 		    sizeof(secs)));
 	else if ((l == LOOK_WAITING || l == LOOK_DEADLOCK) &&
@@ -306,10 +307,39 @@ head_draw(const struct tui *t, const struct geom *g)
 			mvwaddstr(w, 0, x, num);
 		free_x = x + nw + 1;
 	}
+	/* Over the places, once there are any and the cells leave room. */
+	x = g->cells_x + (int)g->ncols * g->step + 1;
 	wattrset(w, t->theme.attr[LOOK_DIM]);
+	if (t->shown->procs_done > 0 && x + 5 <= getmaxx(w) &&
+	    t->scroll.left_thread + g->ncols > t->shown->nthread)
+		mvwaddstr(w, 0, x, "place");
 	if (t->scroll.left_thread > 1)
 		mvwaddstr(w, 0, g->cells_x - 2,
 		    theme_sym(&t->theme, SYM_MORE_LEFT));
+	wattrset(w, A_NORMAL);
+}
+
+/* Where process i finished, once it is done, after its cells on row y --
+   after R, where it finished the run before if not there ("4th, was
+   2nd, 0.120 s later"): cut at a comma to fit ("4th, was 2nd", "4th"),
+   never inside a word. */
+static void
+place_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
+{
+	WINDOW *w = g->w;
+	int x = g->cells_x + (int)g->ncols * g->step + 1;
+	char buf[96], *comma;
+	bool moved;
+
+	if (!state_place(t, i, buf, sizeof(buf), &moved))
+		return;
+	while (theme_width(buf) > getmaxx(w) - x &&
+	    (comma = strrchr(buf, ',')) != NULL)
+		*comma = '\0';
+	if (theme_width(buf) > getmaxx(w) - x)
+		return;
+	wattrset(w, moved ? t->theme.attr[LOOK_KEY] : A_NORMAL);
+	mvwaddstr(w, y, x, buf);
 	wattrset(w, A_NORMAL);
 }
 
@@ -352,12 +382,8 @@ row_draw(const struct tui *t, const struct geom *g, int y, unsigned i)
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, theme_sym(th, SYM_MORE_RIGHT));
 		wattrset(w, A_NORMAL);
-	} else if (state_place_was(t, i, buf, sizeof(buf))) {
-		/* After R: where it finished the run before. */
-		wattrset(w, th->attr[LOOK_KEY]);
-		wmove(w, y, g->cells_x + (int)g->ncols * g->step + 1);
-		theme_put(w, buf);
-		wattrset(w, A_NORMAL);
+	} else {
+		place_draw(t, g, y, i);
 	}
 }
 

@@ -196,6 +196,34 @@ replay_status(const struct tui *t, char *buf, size_t len)
 	return true;
 }
 
+/* After R, once the run has ended: how its order compares with the run
+   before's, in buf; false if there is nothing to compare. */
+static bool
+compare_line(const struct tui *t, char *buf, size_t len)
+{
+	const struct model *m = t->shown;
+	int moved;
+
+	if ((moved = state_moved(t)) < 0)
+		return false;
+	/* A pause moves places too: what ends while every child is stopped
+	   goes on at the resume, in any order. */
+	if (moved > 0 && (t->prev.stops > 0 || m->stops > 0))
+		snprintf(buf, len, "same seed as the run before, but %s "
+		    "paused: %d of %u processes finished in other places",
+		    m->stops == 0 ? "the run before was" :
+		    t->prev.stops == 0 ? "this run was" : "both runs were",
+		    moved, m->nproc);
+	else if (moved > 0)
+		snprintf(buf, len, "same seed as the run before, another "
+		    "schedule: %d of %u processes finished in other places",
+		    moved, m->nproc);
+	else
+		snprintf(buf, len, "same seed as the run before, the same "
+		    "order: every process finished in its place");
+	return true;
+}
+
 /* The header's third line, and as many more as it takes: what goes on
    beside the run (a deadlock, a replay still read, reaping held) and the
    note of the last key, each whole; the rows they took. */
@@ -205,7 +233,6 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 	const struct model *m = t->shown;
 	const struct theme *th = &t->theme;
 	char line[512];
-	int moved;
 
 	/* A note has a line of its own: the status line leaves it little
 	   room at 120 columns.  A deadlock still going comes first.  Two
@@ -220,15 +247,7 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 	}
 	/* R: the same plan again; the header says whether the schedule
 	   was the same, so a room never waits for a change that came. */
-	if ((moved = state_moved(t)) >= 0 && t->note[0] == '\0') {
-		if (moved > 0)
-			snprintf(line, sizeof(line), "same seed as the run "
-			    "before, another schedule: %d of %u processes "
-			    "finished in other places", moved, m->nproc);
-		else
-			snprintf(line, sizeof(line), "same seed as the run "
-			    "before, the same order: every process finished "
-			    "in its place");
+	if (t->note[0] == '\0' && compare_line(t, line, sizeof(line))) {
 		wattrset(w, th->attr[LOOK_KEY]);
 		theme_flow(w, line, 0);
 		theme_flow(w, "  ", 0);
@@ -238,6 +257,14 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 		theme_flow(w, line, 0);
 		wattrset(w, A_NORMAL);
 		theme_flow(w, "  ", 0);
+	}
+	/* g: what the cells of the threads waiting at the gate mean (the
+	   legend has no room for it at 120 columns). */
+	if (m->main_state == ST_MHELD) {
+		wattrset(w, th->attr[LOOK_HELD]);
+		theme_put(w, theme_glyph(th, LOOK_HELD));
+		wattrset(w, A_NORMAL);
+		theme_flow(w, " a thread held at the gate  ", 0);
 	}
 	if (t->reap_held && t->replay == NULL) {
 		wattrset(w, th->attr[LOOK_ZOMBIE]);
@@ -289,6 +316,8 @@ run_word(const struct model *m)
 {
 	if (m->main_state == ST_MDONE)
 		return "finished";
+	if (m->main_state == ST_MHELD)
+		return "held at the gate";
 	if (model_stopped(m))
 		return "stopped";
 	if (m->main_state == ST_MRUNNING || m->main_state == ST_MCONTINUED)

@@ -35,6 +35,12 @@ struct line {
 	enum look	 look;
 };
 
+/* How a note of the log looks, by the state of its event. */
+static const uint8_t note_look[ST_COUNT] = {
+	[ST_ZOMBIE] = LOOK_ZOMBIE, [ST_MHELD] = LOOK_HELD,
+	[ST_MSTOPPED] = LOOK_STOPPED, [ST_MCONTINUED] = LOOK_STOPPED,
+};
+
 /* The text and look of the line ev makes, if it makes one (buf NULL: only
    whether it does, and its look). */
 static bool
@@ -52,7 +58,7 @@ line_of(const struct event *ev, char *buf, size_t len, enum look *look)
 		return true;
 	}
 	if (text_note(ev, buf, len)) {
-		*look = ev->state == ST_ZOMBIE ? LOOK_ZOMBIE : LOOK_STOPPED;
+		*look = (enum look)note_look[ev->state];
 		return true;
 	}
 	return false;
@@ -76,7 +82,8 @@ log_draw(const struct tui *t)
 	struct line lines[LOG_ROWS_MAX + REORDER_MAX];
 	WINDOW *w = t->lay.log;
 	size_t k, n = 0, want, first;
-	uint64_t t0 = t->live.t0;
+	/* Held at its start, the run's clock has not started: 0. */
+	uint64_t t0 = t->live.t0 != 0 ? t->live.t0 : UINT64_MAX;
 	enum look look;
 	char secs[32], text[160];
 	int rows, r, room;

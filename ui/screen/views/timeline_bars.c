@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../../src/event.h"
+#include "../../../src/model_query.h"
 #include "../base/state.h"
 #include "timeline_bars.h"
 #include "timeline_geom.h"
@@ -346,8 +347,8 @@ proc_tail(const struct tui *t, const struct tframe *f,
 	}
 }
 
-/* A thread's row before the walk: its name, and the running glyph where it
-   began. */
+/* A thread's row before the walk: its name, and the running (or held)
+   glyph where it began. */
 static void
 thread_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
     unsigned j)
@@ -355,6 +356,9 @@ thread_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 	const struct theme *th = &t->theme;
 	const struct model_thread *tr = model_thread(t->shown, i, j);
 	WINDOW *w = g->w;
+	/* Held at the gate (g) until the run's clock starts. */
+	enum look l = model_thread_held(t->shown, i, j) ? LOOK_HELD :
+	    LOOK_RUNNING;
 	char name[32];
 
 	snprintf(name, sizeof(name), "Thread-%u", j);
@@ -364,9 +368,9 @@ thread_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 	if (i == t->sel.proc && j == t->sel.thread)
 		theme_reverse(w, y, 4, (int)strlen(name));
 	if (tr->t_running != 0) {
-		wattrset(w, th->attr[LOOK_RUNNING]);
+		wattrset(w, th->attr[l]);
 		wmove(w, y, g->x0 + tgeom_col(g, tr->t_running));
-		theme_glyphs(w, theme_glyph(th, LOOK_RUNNING), 1);
+		theme_glyphs(w, theme_glyph(th, l), 1);
 		wattrset(w, A_NORMAL);
 	}
 }

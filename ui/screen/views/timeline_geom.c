@@ -43,7 +43,9 @@ tgeom_make(const struct tui *t, WINDOW *w, struct tgeom *g)
 	if (g->cols < 1)
 		g->cols = 1;
 	g->rows = (w != NULL ? getmaxy(w) : LINES) - 1;
-	g->t0 = t->live.t0;
+	/* Held at its start, the run's clock has not started: everything
+	   so far is at its 0, the first column. */
+	g->t0 = t->live.t0 != 0 ? t->live.t0 : axis_end(t);
 	span = axis_end(t) - g->t0;
 	g->col_ns = span / (uint64_t)g->cols + 1;
 }
