@@ -31,7 +31,8 @@ details() { tm_screen | cut -c 86-; }
 at_event semaphore-2x3-seed8.jsonl 19 34
 tm send-keys -t t l
 tm_wait_for 'Process-1 · Thread-2'
-details | grep -q '^for       a permit of the semaphore' ||
+# (the pane is 35 columns: the words go on below, whole)
+details | tr -s ' \n' ' ' | grep -q ' for a permit of the semaphore held by' ||
 	{ details >&2; fail "no semaphore wait in the details"; }
 details | grep -q '^held by   P1 T1, P2 T1$' ||
 	{ details >&2; fail "the semaphore's holders are not named"; }
