@@ -21,6 +21,7 @@
 #include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
+#include "../features/share.h"
 #include "grid.h"
 
 #define CELL_MAX	10	/* widest cell, gap excluded */
@@ -158,22 +159,62 @@ select_draw(const struct tui *t, const struct geom *g, int y, int x)
 	wattrset(w, A_NORMAL);
 }
 
+/* The look of thread j of process i in its cell, and how full its fill
+   is: a CPU-bound thread's says whether it is on a CPU (share.c). */
+static enum look
+cell_look(const struct tui *tu, unsigned i, unsigned j, double *done,
+    const struct share_cell **sc)
+{
+	enum look l = theme_thread_look(tu->shown, i, j);
+
+	*sc = NULL;
+	*done = model_progress(tu->shown, i, j, tu->now);
+	if (l != LOOK_COMPUTING && l != LOOK_WAITING)
+		return l;
+	if ((*sc = share_cell(tu, i, j)) == NULL)
+		return l;
+	*done = (*sc)->progress;
+	return (*sc)->on ? LOOK_COMPUTING : LOOK_WAITING;
+}
+
+/* A CPU-bound cell after its glyph: its fill, then its share of a CPU over
+   the last second where the cell has room for both. */
+static void
+cpu_cell_draw(const struct tui *tu, const struct geom *g, enum look l,
+    const struct share_cell *sc)
+{
+	const struct theme *th = &tu->theme;
+	char pct[8];
+	int n, fill;
+
+	n = snprintf(pct, sizeof(pct), " %d%%", (int)(sc->share * 100 + 0.5f));
+	fill = g->cw - 1 - n;
+	if (fill < 2)
+		fill = g->cw - 1;
+	theme_fill(g->w, th, l, sc->progress, fill);
+	if (fill == g->cw - 1)
+		return;
+	wattrset(g->w, th->attr[l]);
+	waddstr(g->w, pct);
+}
+
 /* The lower line of a big cell: its fill, or its colour. */
 static void
 cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
     unsigned i, unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = theme_thread_look(tu->shown, i, j);
+	const struct share_cell *sc;
+	double done;
+	enum look l = cell_look(tu, i, j, &done, &sc);
 	WINDOW *w = g->w;
 
 	wmove(w, y, x);
 	/* Under the glyph a blank, so that the two bars line up. */
 	if (l == LOOK_SLEEPING || l == LOOK_STOPPED || l == LOOK_COMPUTING ||
-	    l == LOOK_HOLDING) {
+	    l == LOOK_HOLDING || sc != NULL) {
 		waddch(w, ' ');
-		theme_fill(w, th, l, model_progress(tu->shown, i, j, tu->now),
-		    g->cw - 1);
+		theme_fill(w, th, l, done, g->cw - 1);
 		return;
 	}
 	wattrset(w, th->attr[l]);
@@ -187,9 +228,10 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
     unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = theme_thread_look(tu->shown, i, j);
+	const struct share_cell *sc;
+	double done;
+	enum look l = cell_look(tu, i, j, &done, &sc);
 	WINDOW *w = g->w;
-	double done = model_progress(tu->shown, i, j, tu->now);
 	const char *kl;
 	char words[24];
 
@@ -201,7 +243,9 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 		theme_glyphs(w, theme_pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
-	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
+	if (g->cw > 1 && sc != NULL) {
+		cpu_cell_draw(tu, g, l, sc);
+	} else if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
 	    l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
 		theme_fill(w, th, l, done, g->cw - 1);
 	} else if (g->cw > 1) {
