@@ -34,7 +34,8 @@ UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/screen/features/share.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
 	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \
-	   ui/screen/views/timeline_bars.c ui/screen/views/log.c \
+	   ui/screen/views/timeline_bars.c ui/screen/views/timeline_share.c \
+	   ui/screen/views/log.c \
 	   ui/screen/views/details.c ui/screen/views/batch.c \
 	   ui/screen/keys/keys.c ui/screen/keys/act.c ui/screen/keys/lesson.c \
 	   ui/screen/keys/nav.c \

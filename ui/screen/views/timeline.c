@@ -31,11 +31,13 @@
 #include <stdio.h>
 
 #include "../../../src/event.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/travel.h"
 #include "timeline.h"
 #include "timeline_bars.h"
 #include "timeline_geom.h"
+#include "timeline_share.h"
 
 static void
 timeline_scroll(struct tui *t, WINDOW *w)
@@ -75,7 +77,13 @@ timeline_draw(const struct tui *t, WINDOW *w)
 		theme_glyphs(w, theme_mark(th, MARK_NOW), 1);
 	}
 	wattrset(w, A_NORMAL);
-	bars_draw(t, &g, span, nspan);
+	/* The levels' legend on the last line, if no row is there. */
+	if (bars_draw(t, &g, span, nspan) && g.rows > 1 &&
+	    !tgeom_row_at(t, t->scroll.tl_top + (size_t)g.rows - 1, &row)) {
+		wmove(w, g.rows, 0);
+		wclrtoeol(w);
+		tshare_legend(t, &g, g.rows, 2);
+	}
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->scroll.tl_top > 0)
 		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
@@ -113,6 +121,9 @@ timeline_wants(const struct tui *t, int space)
 	for (i = 1; i <= m->nproc && rows < space; i++)
 		if (!tgeom_folded(t, i))
 			rows += (int)m->nthread;
+	/* A run that computes: a line for the legend of its levels. */
+	if ((work_flags(t->opt.run.work) & WORK_BEATS) && rows < space)
+		rows++;
 	return rows;
 }
 
