@@ -28,6 +28,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The work of a spin between two beats: some 20 us of a CPU here (make
+   bench measures it and what the beat costs). */
+#define BEAT_SPIN	20000u
+
 /* A beat at most this old says its thread is on a CPU now: a few spins,
    so that a thread that runs is never taken for one that waits, and the
    thread the reader itself took the CPU from is soon seen to wait. */

@@ -37,13 +37,12 @@
 #include "work.h"
 
 #define THREAD_STACK	(64 * 1024)
-/* A CPU-bound thread checks its clocks after about this much work (some
-   20 us here: its heartbeat's period, see beat.h), and counts a gap of at
-   least CPU_WAIT_NS between them, not spent on its CPU clock, as a wait
-   for a CPU: short enough that the waits reported hold nearly all of its
-   time off a CPU (the timeline draws its share of a CPU from them), long
-   enough that reading the clocks never makes one up. */
-#define CPU_SPIN	20000u
+/* A CPU-bound thread checks its clocks after each spin of BEAT_SPIN
+   (beat.h), and counts a gap of at least CPU_WAIT_NS between them, not
+   spent on its CPU clock, as a wait for a CPU: short enough that the
+   waits reported hold nearly all of its time off a CPU (the timeline
+   draws its share of a CPU from them), long enough that reading the
+   clocks never makes one up. */
 #define CPU_WAIT_NS	100000u
 
 /* What the threads of one child share: its own mutexes and its barrier. */
@@ -183,7 +182,7 @@ body_cpu(struct thread_args *t)
 	if (b != NULL)
 		beat_store(b, wprev, 0);
 	for (c = c0; c - c0 < d; cprev = c, wprev = w) {
-		for (k = 0; k < CPU_SPIN; k++)
+		for (k = 0; k < BEAT_SPIN; k++)
 			x = x * 6364136223846793005u + 1442695040888963407u;
 		w = now_ns();
 		c = cpu_now();
