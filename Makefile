@@ -24,16 +24,18 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
-	   src/spans.c src/quickline.c src/words.c
+	   src/spans.c src/quickline.c src/words.c src/beat.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \
 	   ui/screen/base/theme.c ui/screen/base/state.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
+	   ui/screen/features/share.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
 	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \
-	   ui/screen/views/timeline_bars.c ui/screen/views/log.c \
+	   ui/screen/views/timeline_bars.c ui/screen/views/timeline_share.c \
+	   ui/screen/views/log.c \
 	   ui/screen/views/details.c ui/screen/views/batch.c \
 	   ui/screen/keys/keys.c ui/screen/keys/act.c ui/screen/keys/lesson.c \
 	   ui/screen/keys/nav.c \

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "beat.h"
 #include "child.h"
 #include "duration.h"
 #include "event.h"
@@ -36,11 +37,13 @@
 #include "work.h"
 
 #define THREAD_STACK	(64 * 1024)
-/* A CPU-bound thread checks its clocks after about this much work, and
-   counts a gap of at least CPU_WAIT_NS between them, not spent on its
-   CPU clock, as a wait for a CPU. */
-#define CPU_SPIN	20000u
-#define CPU_WAIT_NS	1000000u
+/* A CPU-bound thread checks its clocks after each spin of BEAT_SPIN
+   (beat.h), and counts a gap of at least CPU_WAIT_NS between them, not
+   spent on its CPU clock, as a wait for a CPU: short enough that the
+   waits reported hold nearly all of its time off a CPU (the timeline
+   draws its share of a CPU from them), long enough that reading the
+   clocks never makes one up. */
+#define CPU_WAIT_NS	100000u
 
 /* What the threads of one child share: its own mutexes and its barrier. */
 struct local {
@@ -160,12 +163,15 @@ body_sleep(struct thread_args *t)
 	report(t, t->thread, ST_DONE, 0);
 }
 
-/* cpu: compute until the thread's CPU clock has run for the plan.  A gap
-   of the wall clock its CPU clock did not follow was a wait for a CPU:
-   reported after the fact, at the time it began. */
+/* cpu: compute until the thread's CPU clock has run for the plan,
+   beating after every spin.  A gap of the wall clock its CPU clock did
+   not follow was a wait for a CPU: reported after the fact, at the time
+   it began. */
 static void
 body_cpu(struct thread_args *t)
 {
+	struct beat *b = beats_slot(t->child->beats, t->child->proc,
+	    t->thread);
 	uint64_t d = plan(t, 0), c0, c, w, wprev, cprev;
 	volatile uint64_t x = t->thread;
 	unsigned k;
@@ -173,11 +179,15 @@ body_cpu(struct thread_args *t)
 	wprev = now_ns();
 	c0 = cprev = cpu_now();
 	report_at(t, t->thread, ST_COMPUTING, d, 0, 0, wprev);
+	if (b != NULL)
+		beat_store(b, wprev, 0);
 	for (c = c0; c - c0 < d; cprev = c, wprev = w) {
-		for (k = 0; k < CPU_SPIN; k++)
+		for (k = 0; k < BEAT_SPIN; k++)
 			x = x * 6364136223846793005u + 1442695040888963407u;
 		w = now_ns();
 		c = cpu_now();
+		if (b != NULL)
+			beat_store(b, w, c - c0);
 		if ((w - wprev) - (c - cprev) >= CPU_WAIT_NS &&
 		    w - wprev > c - cprev) {
 			report_at(t, t->thread, ST_WAITING, 0, OBJ_CPU, 0,

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+struct beats;
 struct region;
 struct run_config;
 struct work_shared;
@@ -18,6 +19,8 @@ struct child_args {
 	const struct region	*region;
 	struct work_shared	*shared;	/* the global mutex, the
 						   semaphore */
+	const struct beats	*beats;		/* the heartbeats (cpu), or
+						   NULL */
 	unsigned		 proc;		/* 1-based */
 	pid_t			 parent;	/* the main process */
 	int			 devnull;	/* open on /dev/null */

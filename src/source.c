@@ -145,6 +145,13 @@ source_pid(const struct source *s, unsigned proc)
 	return s->run != NULL ? run_pid(s->run, proc) : 0;
 }
 
+bool
+source_beat(const struct source *s, unsigned i, unsigned j, uint64_t *wall,
+    uint64_t *cpu)
+{
+	return s->run != NULL && run_beat(s->run, i, j, wall, cpu);
+}
+
 const char *
 source_start_error(const struct source *s, int *err)
 {

@@ -100,6 +100,13 @@ int		 source_control(struct source *s, enum source_ctl ctl,
 /* The pid of process `proc` while it runs, else 0. */
 int		 source_pid(const struct source *s, unsigned proc);
 
+/* The last heartbeat of thread j of process i while it computes (see
+   beat.h): when it last ran, on the events' clock, and the CPU time it
+   had used then; false if there is none (a recording, another workload,
+   a thread not computing yet). */
+bool		 source_beat(const struct source *s, unsigned i, unsigned j,
+		    uint64_t *wall, uint64_t *cpu);
+
 /* What stopped the start part way ("fork", "open /dev/null"), with its
    errno in *err; NULL if nothing did. */
 const char	*source_start_error(const struct source *s, int *err);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "beat.h"
 #include "child.h"
 #include "event.h"
 #include "region.h"
@@ -47,6 +48,7 @@ struct run {
 	struct run_config cfg;
 	struct region	 region;
 	struct work_shared *shared;
+	struct beats	 beats;		/* the heartbeats (WORK_BEATS) */
 	struct child	*child;		/* [cfg.nproc] */
 	run_sink	*sink;
 	void		*ctx;
@@ -122,6 +124,7 @@ fork_all(struct run *r)
 		.cfg = &r->cfg,
 		.region = &r->region,
 		.shared = r->shared,
+		.beats = r->beats.slot != NULL ? &r->beats : NULL,
 		.parent = getpid(),
 	};
 	unsigned i;
@@ -187,6 +190,9 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 		goto fail;
 	if ((work_flags(cfg->work) & WORK_SHARED) &&
 	    (r->shared = work_shared_create(r->cfg.permits)) == NULL)
+		goto fail;
+	if ((work_flags(cfg->work) & WORK_BEATS) &&
+	    beats_create(&r->beats, cfg->nproc, cfg->nthread) == -1)
 		goto fail;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
@@ -413,6 +419,15 @@ run_pid(const struct run *r, unsigned proc)
 	return c->reaped ? 0 : c->pid;
 }
 
+bool
+run_beat(const struct run *r, unsigned proc, unsigned thread,
+    uint64_t *wall, uint64_t *cpu)
+{
+	const struct beat *b = beats_slot(&r->beats, proc, thread);
+
+	return b != NULL && beat_load(b, wall, cpu);
+}
+
 int
 run_hold_reaping(struct run *r, bool hold)
 {
@@ -474,6 +489,7 @@ run_free(struct run *r)
 		close(r->chld_fd);
 	region_destroy(&r->region);
 	work_shared_destroy(r->shared);
+	beats_destroy(&r->beats);
 	free(r->child);
 	free(r);
 }

@@ -89,6 +89,12 @@ int		 run_hold_reaping(struct run *r, bool hold);
    zombie keeps its pid). */
 int		 run_pid(const struct run *r, unsigned proc);
 
+/* The last heartbeat of thread `thread` of process `proc` (1-based): the
+   wall clock it ran until and the CPU time it had used then (beat.h);
+   false if its workload does not beat or it has not beaten yet. */
+bool		 run_beat(const struct run *r, unsigned proc, unsigned thread,
+		    uint64_t *wall, uint64_t *cpu);
+
 /* Kill (SIGKILL) and reap every child left, then free the run. */
 void		 run_free(struct run *r);
 

@@ -46,6 +46,10 @@
  *
  * A process's own mutexes and its barrier live in the child: they die with
  * every thread that could hold or wait for them.
+ *
+ * The heartbeats of the threads that compute (beat.h) are mapped the same
+ * way, for a workload flagged WORK_BEATS: the main process reads them to
+ * tell which threads are on a CPU now.
  */
 #ifndef PTVIZ_WORK_H
 #define PTVIZ_WORK_H
@@ -60,6 +64,8 @@
 #define WORK_UNBOUNDED	0x4u	/* a thread reports a wait each time it
 				   is preempted: no most; `reports` is
 				   what its ring makes room for */
+#define WORK_BEATS	0x8u	/* its threads beat while they compute
+				   (beat.h): the slots are mapped */
 
 /*
  * X(enum, name, fewest threads, help line, reports, flags, thread body,
@@ -79,8 +85,8 @@
 #define WORKS(X)							\
 	X(WORK_SLEEP, "sleep", 1, "sleeps its planned time", 3, 0,	\
 	    body_sleep, crit_longest, "the longest planned sleep")	\
-	X(WORK_CPU, "cpu", 1, "computes for its planned CPU time", 6,	\
-	    WORK_UNBOUNDED, body_cpu, crit_longest,			\
+	X(WORK_CPU, "cpu", 1, "computes for its planned CPU time", 64, \
+	    WORK_UNBOUNDED | WORK_BEATS, body_cpu, crit_longest,	\
 	    "the longest planned CPU time, a CPU each")		\
 	X(WORK_MUTEX, "mutex", 1, "holds its process's mutex to sleep",	\
 	    6, 0, body_mutex, crit_process_sum,				\

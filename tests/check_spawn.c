@@ -200,6 +200,61 @@ START_TEST(spawn_signal_reaches_only_live_children)
 }
 END_TEST
 
+/* A computing thread beats while it runs: its wall clock moves on between
+   two looks and its CPU time grows, never past the wall time since the
+   run began; its last beat holds all of its planned CPU time.  A run of
+   another workload has no beats. */
+START_TEST(spawn_computing_threads_beat)
+{
+	struct run_config cfg = { .nproc = 1, .nthread = 2,
+	    .sleep_ns = 300000000, .seed = 1, .work = WORK_CPU };
+	struct seen s = { 0 };
+	uint64_t t0, deadline, w, c, last[3] = { 0 };
+	unsigned j, moved[3] = { 0 };
+
+	ck_assert_int_eq(run_block_signals(), 0);
+	ck_assert_int_eq(model_init(&s.m, 1, 2), 0);
+	s.seed = cfg.seed;
+	s.max_ns = cfg.sleep_ns;
+	t0 = now_ns();
+	deadline = t0 + 20000000000ull;
+	s.run = run_start(&cfg, sink, &s);
+	ck_assert_ptr_nonnull(s.run);
+	ck_assert(!run_beat(s.run, 1, 3, &w, &c));
+	ck_assert(!run_beat(s.run, 2, 1, &w, &c));
+	while (!run_finished(s.run)) {
+		ck_assert_msg(now_ns() < deadline, "the run never ended");
+		run_pump(s.run, 1024);
+		for (j = 1; j <= 2; j++) {
+			if (!run_beat(s.run, 1, j, &w, &c))
+				continue;
+			ck_assert_uint_ge(w, t0);
+			ck_assert_uint_le(w, now_ns());
+			ck_assert_uint_le(c, w - t0);
+			if (w > last[j])
+				moved[j]++;
+			last[j] = w;
+		}
+		usleep(2000);
+	}
+	for (j = 1; j <= 2; j++) {
+		ck_assert_msg(moved[j] >= 3, "thread %u beat %u times", j,
+		    moved[j]);
+		ck_assert(run_beat(s.run, 1, j, &w, &c));
+		ck_assert_uint_ge(c, model_thread(&s.m, 1, j)->sleep_ns);
+	}
+	run_free(s.run);
+	model_free(&s.m);
+	cfg.work = WORK_SLEEP;
+	ck_assert_int_eq(model_init(&s.m, 1, 2), 0);
+	s.run = run_start(&cfg, sink, &s);
+	ck_assert_ptr_nonnull(s.run);
+	ck_assert(!run_beat(s.run, 1, 1, &w, &c));
+	run_free(s.run);
+	model_free(&s.m);
+}
+END_TEST
+
 /* The kernel's state letter of process pid ("Z": a zombie), or '?'. */
 static char
 proc_letter(int pid)
@@ -395,6 +450,7 @@ spawn_suite(void)
 	tcase_add_test(tc, spawn_signal_reaches_only_live_children);
 	tcase_add_test(tc, spawn_held_reaping_leaves_zombies);
 	tcase_add_test(tc, spawn_free_reaps_zombies);
+	tcase_add_test(tc, spawn_computing_threads_beat);
 	tcase_add_test(tc, spawn_thousand_runs_leave_nothing_behind);
 	suite_add_tcase(s, tc);
 	return s;

@@ -5,11 +5,17 @@
 
 BENCH_DIR = $(O)/bench
 BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit \
-	    $(BENCH_DIR)/timetravel $(BENCH_DIR)/bigrec
+	    $(BENCH_DIR)/timetravel $(BENCH_DIR)/bigrec $(BENCH_DIR)/beatcost
 
 # The ring against a pipe, with ptviz's own ring and region.
 $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
     src/event.c src/ring.h src/region.h src/event.h
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
+	    $(PT_LDLIBS)
+
+# What a computing thread's checks and heartbeat cost it: ptviz's beats.
+$(BENCH_DIR)/beatcost: tests/bench/beatcost.c src/beat.c src/beat.h
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
 	    $(PT_LDLIBS)

@@ -24,12 +24,17 @@
 #                      ptviz --plain runs of the same plan;
 #   9. big recording   bigrec: 10 M events from a real cpu run, read by
 #                      wc -l, jq and ptviz --replay (--plain, --trace, the
-#                      screen: first frame, memory, q during the load).
+#                      screen: first frame, memory, q during the load);
+#  10. computing       beatcost: the work a computing thread does a CPU
+#                      second with its checks and heartbeat against without
+#                      the beat and a bare spin; the screen's frames while
+#                      128 cells compute (each one's share of a CPU worked
+#                      out) against the same counts sleeping.
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
 # BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
 # (about 30 s), BENCH_ONLY=bigrec part 9 (about 2 min; BIG_EVENTS and
-# BIG_ROUNDS change its work).
+# BIG_ROUNDS change its work), BENCH_ONLY=cpu part 10 (about 1 min).
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -268,6 +273,35 @@ big_recording() {
 	    " $(met "$BIG_SCREEN_B <= 40 && $BIG_PLAIN_B <= 40") "
 }
 
+# 10. Computing threads: what the checks and the beat cost a thread's work,
+# and what the grid's shares cost a frame.  Sets BEAT_X, CHECK_X, SHARE_X.
+computing() {
+	local args="-p 8 -t 16 -s 0.2 --seed 1" w r bare checked beating
+	note "computing: beatcost, then $UI_ROUNDS runs each of -w cpu and -w sleep $args"
+	read -r bare checked beating < <("$BENCH_DIR/beatcost" 4 0.5 5) ||
+		die "beatcost failed"
+	BEAT_X=$(awk -v a="$beating" -v b="$checked" 'BEGIN { printf "%.3f", a / b }')
+	CHECK_X=$(awk -v a="$checked" -v b="$bare" 'BEGIN { printf "%.3f", a / b }')
+	row " a computing thread's work a CPU second (4 threads, spins of 20 us): with its clocks read and a beat after each spin, vs its clocks alone (before the beats); the clocks vs a bare spin: $(fmt "$CHECK_X" "%.3f")× " \
+	    " $(fmt "$beating" "%.0f") M " " $(fmt "$checked" "%.0f") M " \
+	    " **${BEAT_X}×** " " ≥ 0.98× " " $(met "$BEAT_X >= 0.98") "
+	for r in $(seq 1 "$UI_ROUNDS"); do
+		for w in cpu sleep; do
+			pane_start 160 50 "PTVIZ_FRAME_LOG=$TMPD/cf.$w.$r $PTVIZ -w $w $args"
+			pane_wait_finished 120 || die "the -w $w run in the pane never finished"
+			pane_quit
+			tail -n +2 "$TMPD/cf.$w.$r" >>"$TMPD/cf.$w"
+		done
+	done
+	SHARE_CPU=$(awk '{ print $2 / 1e6 }' "$TMPD/cf.cpu" | median)
+	SHARE_BASE=$(awk '{ print $2 / 1e6 }' "$TMPD/cf.sleep" | median)
+	SHARE_MAX=$(awk '$2 > m { m = $2 } END { printf "%.2f", m / 1e6 }' "$TMPD/cf.cpu")
+	SHARE_X=$(awk -v a="$SHARE_CPU" -v b="$SHARE_BASE" 'BEGIN { printf "%.2f", a / b }')
+	row " grid frame while 128 cells compute (\`-w cpu $args\`, 160×50, $(wc -l <"$TMPD/cf.cpu") frames): CPU, median; max; vs the same counts sleeping " \
+	    " $(fmt "$SHARE_CPU" "%.2f"); $SHARE_MAX ms " " $(fmt "$SHARE_BASE" "%.2f") ms " \
+	    " **${SHARE_X}×** " " < 5 ms " " $(met "$SHARE_MAX < 5") "
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -284,6 +318,12 @@ fi
 if [ "${BENCH_ONLY:-}" = runs ]; then
 	many_runs
 	printf 'bench: runs 100 5x3 %.2fx\n' "$RUNS_RATIO"
+	exit 0
+fi
+if [ "${BENCH_ONLY:-}" = cpu ]; then
+	computing
+	printf 'bench: beat %.3fx of the checks, checks %.3fx of a bare spin; grid frame computing %.2fx sleeping\n' \
+	    "$BEAT_X" "$CHECK_X" "$SHARE_X"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = bigrec ]; then
@@ -513,11 +553,14 @@ many_runs
 # 9. A big recording.
 big_recording
 
+# 10. Computing threads.
+computing
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
-    "$BIG_SCREEN_B"
+    "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X"

@@ -133,6 +133,30 @@ struct kernel_view {
 	uint64_t	 reads;		/* /proc files read so far */
 };
 
+/*
+ * How much of a CPU each CPU-bound thread on screen gets (features/
+ * share.c): for each of the grid's visible cells, whether its thread is
+ * on a CPU at the moment shown, its share of a CPU over the second before
+ * it, and how far it is through its planned CPU time.  Worked out before
+ * each frame the grid draws; the walk's sums live beside them.
+ */
+struct share_cell {
+	bool		 known;		/* CPU-bound at the moment shown */
+	bool		 on;		/* on a CPU then */
+	float		 share;		/* of a CPU over the second before */
+	float		 progress;	/* through its planned CPU time, 0..1 */
+	uint64_t	 off_ns;	/* the walk: off a CPU in the second */
+	uint64_t	 open;		/* the walk: a wait begun then, not
+					   seen to end (0: none) */
+};
+
+struct share_view {
+	struct share_cell *cell;	/* [rows * cols] */
+	size_t		 cap;		/* cells cell[] holds */
+	unsigned	 top, left;	/* the first process and thread */
+	unsigned	 rows, cols;	/* how many; 0 rows: none */
+};
+
 /* Where each part of the screen is; rebuilt on every resize. */
 struct layout {
 	bool		 too_small;
@@ -254,6 +278,7 @@ struct tui {
 	/* The features', each written by its own file. */
 	struct files_state files;	/* features/files.c */
 	struct kernel_view kern;	/* features/kernel.c */
+	struct share_view share;	/* features/share.c */
 	struct batch	 batch;		/* features/many.c */
 	struct predict	 predict;	/* keys/lesson.c */
 };

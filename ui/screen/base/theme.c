@@ -235,11 +235,12 @@ static const char *const marks[MARK_COUNT][2] = {
 	[MARK_NOW_HEAD]	= { "▼", "v" },
 };
 
-/* Sevenths of a cell, for how many threads sleep at a moment: never the
-   full block, so that folded rows stay apart. */
+/* Sevenths of a cell, for how many threads sleep at a moment or a
+   thread's share of a CPU: never the full block, so that rows stay apart;
+   in ASCII never the "-" of the waiting line beside them. */
 #define NLEVELS	7
 static const char *const levels[NLEVELS][2] = {
-	{ "▁", "." }, { "▂", "," }, { "▃", "-" }, { "▄", "=" },
+	{ "▁", "." }, { "▂", "," }, { "▃", ":" }, { "▄", "=" },
 	{ "▅", "+" }, { "▆", "*" }, { "▇", "#" },
 };
 

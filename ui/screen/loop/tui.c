@@ -40,6 +40,7 @@
 #include "../features/files.h"
 #include "../features/kernel.h"
 #include "../features/many.h"
+#include "../features/share.h"
 #include "../features/travel.h"
 #include "../keys/act.h"
 #include "../keys/keys.h"
@@ -83,6 +84,7 @@ frame(struct tui *t)
 	/* What the kernel says of what is about to be drawn. */
 	grid_shown(t, l->body, &rows, &cols);
 	kernel_frame(t, rows, cols);
+	share_frame(t, rows, cols);
 	/* copywin() marks only the cells it changed: the help closed over
 	   a header that stayed the same must be drawn again too. */
 	copywin(l->header_pad, l->header, 0, 0, 0, 0, getmaxy(l->header) - 1,
@@ -408,6 +410,7 @@ finish(struct tui *t, int *sig, struct frame_log *fl)
 	free(t->predict.guess);
 	stats_free(&t->batch.st);
 	kernel_free(t);
+	share_free(t);
 	history_free(&t->hist);
 	free(t->fold);
 	scratch_free(t->scratch);

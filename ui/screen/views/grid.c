@@ -21,6 +21,7 @@
 #include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
+#include "../features/share.h"
 #include "grid.h"
 
 #define CELL_MAX	10	/* widest cell, gap excluded */
@@ -162,17 +163,6 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 		buf[0] = '\0';
 }
 
-/* The look of the cell of thread j of process i: its thread's, but every
-   cell of a zombie is a zombie's -- the process has ended, its threads are
-   gone, and only its parent's reaping is missing. */
-static enum look
-cell_look(const struct model *m, unsigned i, unsigned j)
-{
-	if (model_proc(m, i)->state == ST_ZOMBIE)
-		return LOOK_ZOMBIE;
-	return theme_thread_look(m, i, j);
-}
-
 /* Mark the selected cell at y, x: thin bars in the gaps on either side,
    where there are gaps; else the cell in reverse video. */
 static void
@@ -203,6 +193,47 @@ big_rank(const struct tui *tu, const struct geom *g, unsigned i, unsigned j,
 	return rank;
 }
 
+/* The look of thread j of process i in its cell -- a zombie's threads
+   look like it -- and how full its fill is: a CPU-bound thread's says
+   whether it is on a CPU (share.c). */
+static enum look
+cell_look(const struct tui *tu, unsigned i, unsigned j, double *done,
+    const struct share_cell **sc)
+{
+	enum look l = model_proc(tu->shown, i)->state == ST_ZOMBIE ?
+	    LOOK_ZOMBIE : theme_thread_look(tu->shown, i, j);
+
+	*sc = NULL;
+	*done = model_progress(tu->shown, i, j, tu->now);
+	if (l != LOOK_COMPUTING && l != LOOK_WAITING)
+		return l;
+	if ((*sc = share_cell(tu, i, j)) == NULL)
+		return l;
+	*done = (*sc)->progress;
+	return (*sc)->on ? LOOK_COMPUTING : LOOK_WAITING;
+}
+
+/* A CPU-bound cell after its glyph: its fill, then its share of a CPU over
+   the last second where the cell has room for both. */
+static void
+cpu_cell_draw(const struct tui *tu, const struct geom *g, enum look l,
+    const struct share_cell *sc)
+{
+	const struct theme *th = &tu->theme;
+	char pct[8];
+	int n, fill;
+
+	n = snprintf(pct, sizeof(pct), " %d%%", (int)(sc->share * 100 + 0.5f));
+	fill = g->cw - 1 - n;
+	if (fill < 2)
+		fill = g->cw - 1;
+	theme_fill(g->w, th, l, sc->progress, fill);
+	if (fill == g->cw - 1)
+		return;
+	wattrset(g->w, th->attr[l]);
+	waddstr(g->w, pct);
+}
+
 /* The lower line of a big cell: its fill, or its colour (and the rank in
    big digits across both lines). */
 static void
@@ -210,17 +241,18 @@ cell_lower(const struct tui *tu, const struct geom *g, int y, int x,
     unsigned i, unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = cell_look(tu->shown, i, j);
+	const struct share_cell *sc;
+	double done;
+	enum look l = cell_look(tu, i, j, &done, &sc);
 	unsigned rank = big_rank(tu, g, i, j, l);
 	WINDOW *w = g->w;
 
 	wmove(w, y, x);
 	/* Under the glyph a blank, so that the two bars line up. */
 	if (l == LOOK_SLEEPING || l == LOOK_STOPPED || l == LOOK_COMPUTING ||
-	    l == LOOK_HOLDING) {
+	    l == LOOK_HOLDING || sc != NULL) {
 		waddch(w, ' ');
-		theme_fill(w, th, l, model_progress(tu->shown, i, j, tu->now),
-		    g->cw - 1);
+		theme_fill(w, th, l, done, g->cw - 1);
 		return;
 	}
 	wattrset(w, th->attr[l]);
@@ -236,9 +268,10 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
     unsigned j)
 {
 	const struct theme *th = &tu->theme;
-	enum look l = cell_look(tu->shown, i, j);
+	const struct share_cell *sc;
+	double done;
+	enum look l = cell_look(tu, i, j, &done, &sc);
 	WINDOW *w = g->w;
-	double done = model_progress(tu->shown, i, j, tu->now);
 	const char *kl;
 	char words[24];
 
@@ -250,7 +283,9 @@ cell_draw(const struct tui *tu, const struct geom *g, int y, int x, unsigned i,
 		theme_glyphs(w, theme_pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
-	if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
+	if (g->cw > 1 && sc != NULL) {
+		cpu_cell_draw(tu, g, l, sc);
+	} else if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
 	    l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
 		theme_fill(w, th, l, done, g->cw - 1);
 	} else if (big_rank(tu, g, i, j, l) != 0) {

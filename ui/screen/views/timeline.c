@@ -31,11 +31,13 @@
 #include <stdio.h>
 
 #include "../../../src/event.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/travel.h"
 #include "timeline.h"
 #include "timeline_bars.h"
 #include "timeline_geom.h"
+#include "timeline_share.h"
 
 static void
 timeline_scroll(struct tui *t, WINDOW *w)
@@ -64,7 +66,7 @@ timeline_draw(const struct tui *t, WINDOW *w)
 	struct tgeom g;
 	struct trow row;
 	int span[STOPS_MAX][2], nspan, r, now_x, last;
-	bool legend;
+	bool legend, levels;
 
 	werase(w);
 	tgeom_make(t, w, &g);
@@ -72,7 +74,11 @@ timeline_draw(const struct tui *t, WINDOW *w)
 	   and leaves it free. */
 	legend = g.rows > 1 && t->scroll.tl_top == 0 &&
 	    !tgeom_row_at(t, (size_t)g.rows - 1, &row);
-	last = legend ? g.rows - 1 : g.rows;
+	/* A run that computes: its levels' legend on the line above. */
+	levels = legend && g.rows > 2 &&
+	    (work_flags(t->opt.run.work) & WORK_BEATS) &&
+	    !tgeom_row_at(t, (size_t)g.rows - 2, &row);
+	last = g.rows - legend - levels;
 	nspan = tgeom_stops(t, &g, span);
 	tgeom_axis_draw(t, &g, span, nspan);
 	now_x = g.x0 + tgeom_col(&g, t->now);
@@ -82,9 +88,11 @@ timeline_draw(const struct tui *t, WINDOW *w)
 		theme_glyphs(w, theme_mark(th, MARK_NOW), 1);
 	}
 	wattrset(w, A_NORMAL);
-	bars_draw(t, &g, span, nspan);
+	levels = bars_draw(t, &g, span, nspan) && levels;
 	if (legend)
 		bars_legend(t, &g, g.rows);
+	if (levels)
+		tshare_legend(t, &g, g.rows - 1, 2);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->scroll.tl_top > 0)
 		mvwaddstr(w, 1, 0, theme_sym(th, SYM_MORE_UP));
@@ -122,6 +130,9 @@ timeline_wants(const struct tui *t, int space)
 	for (i = 1; i <= m->nproc && rows < space; i++)
 		if (!tgeom_folded(t, i))
 			rows += (int)m->nthread;
+	/* A run that computes: a line for the legend of its levels. */
+	if ((work_flags(t->opt.run.work) & WORK_BEATS) && rows < space)
+		rows++;
 	return rows;
 }
 

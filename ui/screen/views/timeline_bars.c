@@ -13,6 +13,7 @@
 #include "../base/state.h"
 #include "timeline_bars.h"
 #include "timeline_geom.h"
+#include "timeline_share.h"
 
 #define STATE_W		8	/* "starting" */
 
@@ -40,6 +41,8 @@ struct tslot {
 	uint64_t	 since;
 	int		 last;
 	uint8_t		 state;
+	bool		 cpu;		/* it computes: drawn by its share of
+					   a CPU (timeline_share.c) */
 };
 
 /* A process with rows shown: its own row, the threads the walk follows
@@ -64,6 +67,8 @@ struct tframe {
 	struct tslot	*slots;		/* [nslots] */
 	size_t		 nslots;
 	int		*diffs;		/* each folded row's levels, cols + 1 */
+	uint64_t	*on;		/* each slot's ns on a CPU, a column
+					   each: [nslots * cols] */
 };
 
 /* Is column c within a stopped span? */
@@ -127,7 +132,9 @@ frame_map(const struct tui *t, struct tframe *f)
 	    sizeof(*f->slots));
 	f->diffs = scratch_zeroed(t->scratch, 2, ((size_t)fold *
 	    ((size_t)g->cols + 1) + 1) * sizeof(*f->diffs));
-	if (f->slots == NULL || f->diffs == NULL)
+	f->on = scratch_zeroed(t->scratch, 3, (f->nslots * (size_t)g->cols +
+	    1) * sizeof(*f->on));
+	if (f->slots == NULL || f->diffs == NULL || f->on == NULL)
 		return -1;
 	for (k = 0; k < f->nslots; k++)
 		f->slots[k] = (struct tslot){ .state = ST_NEW, .last = -1 };
@@ -149,6 +156,13 @@ frame_slot(const struct tframe *f, unsigned i, unsigned j,
 		return NULL;
 	*pp = p;
 	return &f->slots[p->slot + (j - p->lo)];
+}
+
+/* The time on a CPU of slot s, a column each. */
+static uint64_t *
+slot_on(const struct tframe *f, const struct tslot *s)
+{
+	return f->on + (size_t)(s - f->slots) * (size_t)f->g.cols;
 }
 
 /* The levels of the folded process p: cols + 1 counts. */
@@ -222,9 +236,14 @@ phase_next(const struct tui *t, const struct tframe *f,
 		s->state = ev->state;
 		return;
 	}
-	if (phases[s->state].drawn)
+	/* A thread that computes: its stretches on a CPU, drawn at its
+	   end. */
+	if (s->cpu && s->state == ST_COMPUTING)
+		tshare_add(&f->g, slot_on(f, s), s->since, ev->t_ns);
+	else if (phases[s->state].drawn && !s->cpu)
 		phase_draw(t, f, p->ty + (int)(ev->thread - p->lo), s,
 		    ev->t_ns, (enum look)phases[s->state].look);
+	s->cpu = s->cpu || ev->state == ST_COMPUTING;
 	s->state = ev->state;
 	s->since = ev->t_ns;
 }
@@ -391,7 +410,12 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
 	char rank[16];
 	int c;
 
-	if (phases[s->state].drawn) {
+	if (s->cpu) {
+		if (s->state == ST_COMPUTING)
+			tshare_add(g, slot_on(f, s), s->since, end);
+		s->last = tshare_draw(t, g, y, slot_on(f, s), tr->t_sleeping,
+		    end, f->span, f->nspan);
+	} else if (phases[s->state].drawn) {
 		pl = (enum look)phases[s->state].look;
 		/* A deadlock's wait is its last: it never ends. */
 		if (s->state == ST_WAITING && tr->deadlocked)
@@ -419,15 +443,16 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
  * life lines, running glyphs), then the one walk through the history that
  * draws every phase that has ended, then what the walk leaves open (the
  * phases going on, the ends, the folded rows' levels).  Without memory for
- * the walk, the first pass alone.
+ * the walk, the first pass alone.  True if a row drawn computes (its
+ * levels want their legend).
  */
-void
+bool
 bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
     int nspan)
 {
 	struct tframe f = { .g = *g, .nspan = nspan };
 	unsigned k, j;
-	bool walk;
+	bool walk, cpu = false;
 
 	memcpy(f.span, span, sizeof(f.span[0]) * (size_t)nspan);
 	walk = frame_map(t, &f) == 0;
@@ -446,15 +471,17 @@ bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 		for (k = 0; k < f.np; k++) {
 			const struct tproc *p = &f.procs[k];
 
-			if (p->fold < 0)
-				for (j = p->lo; j <= p->hi; j++)
-					thread_tail(t, &f, p->ty +
-					    (int)(j - p->lo), f.first + k, j,
-					    &f.slots[p->slot + (j - p->lo)]);
+			for (j = p->lo; p->fold < 0 && j <= p->hi; j++) {
+				thread_tail(t, &f, p->ty + (int)(j - p->lo),
+				    f.first + k, j,
+				    &f.slots[p->slot + (j - p->lo)]);
+				cpu = cpu || f.slots[p->slot + (j - p->lo)].cpu;
+			}
 			if (p->y >= 0)
 				proc_tail(t, &f, p, f.first + k);
 		}
 	}
+	return cpu;
 }
 
 /* One entry of the legend at the cursor: a glyph in its look, a word. */
