@@ -126,6 +126,10 @@ shot folded
 start 120 30 -p 3 -t 5 -s 2 --seed 3 -w cpu
 wait_for 'threads done [3-9]/15'
 shot work-cpu
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" t
+wait_for '^  time \(s\)'
+shot work-cpu-timeline
 start 120 30 -p 4 -t 4 -s 2 --seed 3 -w mutex
 wait_for 'threads done [4-9]/16'
 shot work-mutex
@@ -218,10 +222,10 @@ for i in $(seq 20); do
 done
 wait_for 'another schedule'
 shot guide-step-3
-# Step 4: computing threads, the kernel's letter R in each cell.
+# Step 4: computing threads, as many on a core as there are cores, each
+# with its share of a core.
 start 120 36 --scene 4
-tm send-keys -t "$S" K
-wait_for '^  Process-2 +[0-9]+ joining +R'
+wait_for '^  Process-2 .*[0-9]+%'
 wait_for 'threads done [1-3]/'
 shot guide-step-4
 # Steps 5 to 7: a mutex per process, one for all, a semaphore of 2.

@@ -28,15 +28,17 @@ struct look_def {
 	attr_t		 attr;		/* added when in colour */
 	attr_t		 mono;		/* instead of colour */
 	const char	*legend;	/* in the help's legend, or NULL */
+	bool		 help_only;	/* in the help's, not the grid's */
 };
 
 static const struct look_def looks[LOOK_COUNT] = {
 	[LOOK_NEW]	= { "○", "-", 246, -1, COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, "new" },
-	/* A gate, shut: started, and let go by no one yet.  Not in the
-	   legend, which is full at 120 columns: the header says it. */
+	/* A gate, shut: started, and let go by no one yet.  Only in the
+	   help's legend: the grid's is full at 120 columns, and while a run
+	   is held the header says what the glyph means. */
 	[LOOK_HELD]	= { "⊓", "h", 16, 117, COLOR_BLACK, COLOR_CYAN,
-			    A_NORMAL, A_UNDERLINE, NULL },
+			    A_NORMAL, A_UNDERLINE, "held at the gate", true },
 	[LOOK_RUNNING]	= { "▶", ">", 117, -1, COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, "running" },
 	[LOOK_SLEEPING]	= { "◑", "z", 214, -1, COLOR_YELLOW, -1,
@@ -150,14 +152,17 @@ theme_proc_look(const struct model *m, unsigned i, const char **word)
 	return (enum look)proc_look[p->state];
 }
 
-int
-theme_legend_from(WINDOW *w, const struct theme *th, int y, int x,
-    int from, int cols)
+/* The legend's entries from the `from`th on, as theme_legend_from(); all:
+   the help's too. */
+static int
+legend_from(WINDOW *w, const struct theme *th, int y, int x, int from,
+    int cols, bool all)
 {
 	int i, n = 0, c;
 
 	for (i = 0; i < LOOK_COUNT; i++) {
-		if (looks[i].legend == NULL || n++ < from)
+		if (looks[i].legend == NULL || (looks[i].help_only && !all) ||
+		    n++ < from)
 			continue;
 		/* "◆ computing", and a space before the next. */
 		c = 2 + words_cols(looks[i].legend);
@@ -178,6 +183,13 @@ theme_legend_from(WINDOW *w, const struct theme *th, int y, int x,
 }
 
 int
+theme_legend_from(WINDOW *w, const struct theme *th, int y, int x,
+    int from, int cols)
+{
+	return legend_from(w, th, y, x, from, cols, true);
+}
+
+int
 theme_legend_count(void)
 {
 	int i, n = 0;
@@ -192,9 +204,9 @@ theme_legend(WINDOW *w, const struct theme *th, int y, int x)
 {
 	int cols = getmaxx(w) - x, n, i, c = 0;
 
-	n = theme_legend_from(w, th, y, x, 0, cols);
+	n = legend_from(w, th, y, x, 0, cols, false);
 	for (i = 0; i < LOOK_COUNT && n > 0; i++)
-		if (looks[i].legend != NULL) {
+		if (looks[i].legend != NULL && !looks[i].help_only) {
 			c += 3 + words_cols(looks[i].legend);
 			n--;
 		}

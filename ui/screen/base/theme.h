@@ -53,11 +53,12 @@ enum look	 theme_thread_look(const struct model *m, unsigned i,
 enum look	 theme_proc_look(const struct model *m, unsigned i,
 		    const char **word);
 
-/* Draw the legend of the cell glyphs on one line, as many whole entries
-   as fit; returns its width. */
+/* Draw the grid's legend of the cell glyphs on one line, as many whole
+   entries as fit; returns its width. */
 int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
 
-/* Draw the legend's entries from the `from`th on (0: the first) at y, x,
+/* Draw the help's legend (the grid's, and the glyphs only the help
+   explains) from the `from`th entry on (0: the first) at y, x,
    as many whole ones as fit in `cols` columns; the number of the first
    left out (theme_legend_count() once all are drawn).  w NULL: only
    count them. */

@@ -86,7 +86,7 @@ static const struct binding bindings[] = {
 	  "lists them)", 0 },
 	{ { 'g' }, { lesson_predict }, { 0 }, "g", "predict",
 	  "predict: the run waits at its start while the room guesses the "
-	  "order (digits or Enter); Enter or g starts it",
+	  "order (digits or Enter); g lets it go",
 	  KEY_LIVE | KEY_RUN },
 	{ { 'v', KEY_BACKSPACE, 127 },
 	  { lesson_plans, lesson_unguess, lesson_unguess }, { 0 }, "v Bksp",
@@ -244,7 +244,8 @@ keys_draw_footer(const struct tui *t)
 static const struct {
 	const char	*name, *meaning;
 } figures[] = {
-	{ "elapsed", "time since the run started" },
+	{ "elapsed", "time since the run started; a run held by g starts "
+	  "when it is let go" },
 	{ "done N/M", "threads finished, of all; a done cell's number is "
 	  "the order it finished in" },
 	{ "concurrency", "threads' busy time (asleep, computing, holding a "
@@ -254,8 +255,12 @@ static const struct {
 	{ "", "computing counts no more than the CPUs ptviz may use" },
 	{ "busy now", "threads busy at this moment (computing: at most the "
 	  "CPUs)" },
+	{ "N%", "a computing thread's share of a CPU over the last "
+	  "second; its glyph says whether it is on one now or waits for one" },
 	{ "pid state", "a process's id, and where it is: forked, starting "
 	  "its threads, joining them, done" },
+	{ "place", "a done process's place in the finishing order; after R, "
+	  "where it was before" },
 };
 
 #define NFIGURES	(sizeof(figures) / sizeof(figures[0]))
@@ -369,7 +374,8 @@ help_layout(struct help_box *hb)
 		    sizeof(help)));
 		hb->cols = len > hb->cols ? len : hb->cols;
 	}
-	if (hb->cols > COLS)
+	/* Margins too thin to show what is behind would only clutter. */
+	if (hb->cols > COLS || COLS - hb->cols < 16)
 		hb->cols = COLS;
 	for (i = 0; i < NBINDINGS; i++)
 		help_add(hb, HELP_KEY, (unsigned)i, help_of(&bindings[i], help,
