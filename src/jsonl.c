@@ -29,6 +29,10 @@ jsonl_run(FILE *fp, const struct run_config *cfg)
 	if (work_flags(cfg->work) & WORK_PERMITS)
 		fprintf(fp, ",\"permits\":%u", cfg->permits ? cfg->permits :
 		    WORK_DEFAULT_PERMITS);
+	/* How many CPUs it ran on: what bounds its computing, in a replay
+	   too. */
+	if (cfg->cpus > 0)
+		fprintf(fp, ",\"cpus\":%u", cfg->cpus);
 	fputs("}\n", fp);
 }
 

@@ -8,8 +8,8 @@
  * start of the run (the main process's "running"; a run held at its start
  * begins with "held", and what it did until the gate opened is at 0):
  *
- *   {"event":"run","format":"ptviz","version":2,"processes":5,"threads":3,
- *    "sleep_s":3.000000000,"seed":42,"work":"sleep"}
+ *   {"event":"run","format":"ptviz","version":3,"processes":5,"threads":3,
+ *    "sleep_s":3.000000000,"seed":42,"work":"sleep","cpus":2}
  *   {"t_ns":0,"event":"running","proc":0,"thread":0,"pid":80,"tid":80}
  *   {"t_ns":310442,"event":"sleeping","proc":1,"thread":2,"pid":81,
  *    "tid":83,"sleep_ns":2124870112}
@@ -30,7 +30,9 @@ struct outfile;
 struct run_config;
 
 #define JSONL_FORMAT	"ptviz"
-#define JSONL_VERSION	2	/* 2: workloads ("work", waiting, ...) */
+#define JSONL_VERSION	3	/* 2: workloads ("work", waiting, ...);
+				   3: "held" (a run held at its start),
+				   "cpus" in the run record */
 #define JSONL_OLDEST	1	/* the oldest version read */
 
 /* Write the run record, or an event (see below), to f, a recording being

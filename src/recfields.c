@@ -240,6 +240,12 @@ take_work(struct line *l, struct run_config *cfg)
 			return -1;
 		cfg->permits = (unsigned)n;
 	}
+	/* Since version 3: the CPUs it ran on; before, not known (0). */
+	if (has(l, "cpus")) {
+		if (get_int(l, "cpus", 1, RUN_MAX_CPUS, &n) == -1)
+			return -1;
+		cfg->cpus = (unsigned)n;
+	}
 	return 0;
 }
 

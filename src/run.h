@@ -15,6 +15,8 @@
 #define RUN_MAX_PROCS	1024u
 #define RUN_MAX_THREADS	1024u
 #define RUN_MAX_SLEEP_NS (3600ull * 1000000000ull)
+#define RUN_MAX_CPUS	65536u	/* a recording's "cpus" (CPU_SETSIZE is
+				   1024; kernels allow more) */
 
 struct run_config {
 	unsigned	 nproc;		/* child processes, 1.. */
@@ -27,6 +29,9 @@ struct run_config {
 					   run_go() */
 	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough
 					   for one child's events, up to 1024 */
+	unsigned	 cpus;		/* CPUs the run may use (its affinity,
+					   cpus_usable()); 0: not known (a
+					   recording that does not say) */
 };
 
 #endif

@@ -25,9 +25,9 @@
 
 /* A whole run of one process with one thread, as --json writes it. */
 static const char *const good[] = {
-	"{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,\"processes\":1,"
+	"{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3,\"processes\":1,"
 	"\"threads\":1,\"sleep_s\":0.100000000,\"seed\":18446744073709551615,"
-	"\"work\":\"sleep\"}",
+	"\"work\":\"sleep\",\"cpus\":2}",
 	"{\"t_ns\":0,\"event\":\"running\",\"proc\":0,\"thread\":0,\"pid\":10,"
 	"\"tid\":10}",
 	"{\"t_ns\":100,\"event\":\"forked\",\"proc\":1,\"thread\":0,\"pid\":11,"
@@ -583,9 +583,13 @@ static const struct bad {
 	  "it does not start with a \"run\" record" },
 	{ 1, "{\"event\":\"run\",\"format\":\"other\",\"version\":1}", 0,
 	  "line 1: the format is \"other\", not \"ptviz\"" },
-	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3}", 0,
-	  "line 1: version 3 of the format is not known (this ptviz reads "
-	  "versions 1 to 2)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":4}", 0,
+	  "line 1: version 4 of the format is not known (this ptviz reads "
+	  "versions 1 to 3)" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3,"
+	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,\"seed\":1,"
+	  "\"work\":\"sleep\",\"cpus\":0}", 0,
+	  "line 1: \"cpus\" is 0, out of range (1 to 65536)" },
 	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,"
 	  "\"processes\":1,\"threads\":1,\"sleep_s\":1,\"seed\":1,"
 	  "\"work\":\"nap\"}", 0,

@@ -86,7 +86,7 @@ shot paused
 
 # A narrow terminal, and many processes and threads in a normal one.
 start 60 20 -p 8 -t 6 -s 4 --seed 5
-wait_for 'threads done [1-3][0-9]/48'
+wait_for ' done [1-3][0-9]/48'
 shot narrow
 start 120 40 -p 64 -t 16 -s 6 --seed 9
 wait_for 'threads done [1-9][0-9][0-9]/1024'

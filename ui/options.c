@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/cpus.h"
 #include "../src/scene.h"
 #include "../src/work.h"
 #include "options.h"
@@ -411,7 +412,7 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	*o = (struct options){
 		.run = { .nproc = 5, .nthread = 3,
 		    .sleep_ns = 3000000000ull, .work = WORK_SLEEP,
-		    .permits = WORK_DEFAULT_PERMITS },
+		    .permits = WORK_DEFAULT_PERMITS, .cpus = cpus_usable() },
 		.mode = MODE_AUTO,
 	};
 	opterr = 0;

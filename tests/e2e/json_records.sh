@@ -12,7 +12,10 @@ def load(p):
     return [json.loads(l) for l in open(p)]
 a, b, c = (load(p) for p in sys.argv[1:])
 run = a[0]
-assert run == {"event": "run", "format": "ptviz", "version": 2,
+# The CPUs this run could use: the machine's, or taskset's.
+import os
+assert run.pop("cpus") == len(os.sched_getaffinity(0)), run
+assert run == {"event": "run", "format": "ptviz", "version": 3,
                "processes": 4, "threads": 5,
                "sleep_s": 0.05, "seed": 7, "work": "sleep"}, run
 ev = a[1:]

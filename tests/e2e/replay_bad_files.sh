@@ -45,8 +45,8 @@ printf '{"name": "x"}\n' >"$TMPD/object"
 refused "not a run" "$TMPD/object" 'line 1: not a ptviz recording: it does not start with a "run" record$'
 refused "unknown format" "$(mutate format 's/"format":"ptviz"/"format":"perfetto"/')" \
 	'line 1: the format is "perfetto", not "ptviz"$'
-refused "unknown version" "$(mutate version '1s/"version":2/"version":7/')" \
-	'line 1: version 7 of the format is not known \(this ptviz reads versions 1 to 2\)$'
+refused "unknown version" "$(mutate version '1s/"version":3/"version":7/')" \
+	'line 1: version 7 of the format is not known \(this ptviz reads versions 1 to 3\)$'
 refused "counts out of range" "$(mutate counts '1s/"processes":5/"processes":5000/')" \
 	'line 1: "processes" is 5000, out of range \(1 to 1024\)$'
 refused "index out of range" "$(mutate index '3s/"proc":[0-9]*/"proc":9/')" \

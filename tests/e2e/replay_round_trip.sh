@@ -26,7 +26,7 @@ for spec in "-p 5 -t 3 -s 0.2 --seed 1" \
 	"$PTVIZ" --replay "$rec" --json >"$TMPD/again" ||
 		fail "$spec: --replay --json: exit $?"
 	cmp -s "$rec" "$TMPD/again" || fail "$spec: --json of the replay is not the recording"
-	head -n 1 "$rec" | grep -q '^{"event":"run","format":"ptviz","version":2,' ||
+	head -n 1 "$rec" | grep -q '^{"event":"run","format":"ptviz","version":3,' ||
 		fail "$spec: no format in the run record: $(head -n 1 "$rec")"
 done
 

@@ -110,6 +110,10 @@ session_start(struct tui *t)
 	uint8_t *fold;
 	int error;
 
+	/* A live run is on this machine's CPUs, whatever a recording that
+	   came before said. */
+	if (t->replay == NULL)
+		t->opt.run.cpus = cpus_usable();
 	/* The first run's --record and --trace end with it. */
 	if (t->runs++ > 0)
 		files_first_run_done(t);
@@ -129,8 +133,9 @@ session_start(struct tui *t)
 	    (fold = realloc(t->fold, c->nproc)) == NULL)
 		session_fatal(t, "cannot hold the model");
 	t->fold = fold;
-	/* A recording does not say on how many CPUs it was made. */
-	busy_set_cpus(&t->live.sums, t->replay == NULL ? cpus_usable() : 0);
+	/* A recording before version 3 does not say on how many CPUs it
+	   was made (0). */
+	busy_set_cpus(&t->live.sums, c->cpus);
 	busy_set_cpus(&t->at.sums, t->live.sums.cpus);
 	memset(t->fold, FOLD_AUTO, c->nproc);
 	t->at_k = 0;
