@@ -18,7 +18,7 @@ PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
-	   src/model_query.c src/busy.c src/cpus.c \
+	   src/model_objects.c src/model_query.c src/busy.c src/cpus.c \
 	   src/history.c src/text.c src/jsonl.c src/recording.c \
 	   src/recline.c src/recfields.c src/recheck.c src/recwhole.c \
 	   src/trace.c \
@@ -33,8 +33,10 @@ UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
 	   ui/screen/features/share.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
+	   ui/screen/views/grid_geom.c ui/screen/views/grid_cell.c \
 	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \
 	   ui/screen/views/timeline_bars.c ui/screen/views/timeline_share.c \
+	   ui/screen/views/timeline_frame.c \
 	   ui/screen/views/log.c \
 	   ui/screen/views/details.c ui/screen/views/batch.c \
 	   ui/screen/keys/keys.c ui/screen/keys/act.c ui/screen/keys/lesson.c \

@@ -3,13 +3,14 @@
  *
  * Every change of state goes through one of two setters, which keep the
  * per-state counts; the transition table below is the whole of the rules,
- * with what a wait or a hold names checked beside it.  A reaping event ends
- * a process: its threads that had not ended are lost, and what they held
- * is free again; the time they were busy stays counted (busy.h).  A zombie (ended, not reaped: reaping held) changes only
- * its process's state: its threads keep theirs, and what they held is
- * given back at the reaping, as the main process does in fact.  A wait or a hold of a process's own mutex may close a
- * cycle of waits: the model then marks the process and its threads
- * deadlocked.
+ * with what a wait or a hold names checked beside it (model_objects.c).  A
+ * reaping event ends a process: its threads that had not ended are lost,
+ * and what they held is free again; the time they were busy stays counted
+ * (busy.h).  A zombie (ended, not reaped: reaping held) changes only its
+ * process's state: its threads keep theirs, and what they held is given
+ * back at the reaping, as the main process does in fact.  A wait or a hold
+ * of a process's own mutex may close a cycle of waits: the model then marks
+ * the process and its threads deadlocked (model_objects.c finds it).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <sys/wait.h>
 
 #include "model.h"
+#include "model_objects.h"
 
 #define B(s)	(1u << (s))
 
@@ -53,28 +55,6 @@ static const uint32_t from[ST_COUNT] = {
 };
 
 _Static_assert(ST_COUNT <= 32, "the transition table is a 32-bit mask");
-
-
-/* What each kind of object may be waited for and held, and how many of
-   it a process or the run has. */
-static const struct {
-	bool	 hold;
-	uint16_t count;
-} objects[OBJ_COUNT] = {
-	[OBJ_CPU]	= { false, 1 },
-	[OBJ_MUTEX]	= { true, OBJ_MUTEXES },
-	[OBJ_GMUTEX]	= { true, 1 },
-	[OBJ_SEM]	= { true, 1 },
-	[OBJ_BARRIER]	= { false, 1 },
-};
-
-/* The HOLD_* bit of a held object. */
-static unsigned
-hold_bit(unsigned kind, unsigned object)
-{
-	return kind == OBJ_MUTEX ? HOLD_MUTEX(object) : kind == OBJ_GMUTEX ?
-	    HOLD_GMUTEX : HOLD_SEM;
-}
 
 int
 model_init(struct model *m, unsigned nproc, unsigned nthread)
@@ -153,23 +133,6 @@ model_finished(const struct model *m)
 	return m->procs_reaped == m->nproc;
 }
 
-/* Let go of everything thread j of process i holds. */
-static void
-release(struct model *m, unsigned i, unsigned j, struct model_thread *t)
-{
-	struct model_proc *p = &m->procs[i - 1];
-	unsigned o;
-
-	for (o = 0; o < OBJ_MUTEXES; o++)
-		if ((t->holds & HOLD_MUTEX(o)) && p->holder[o] == j)
-			p->holder[o] = 0;
-	if ((t->holds & HOLD_GMUTEX) && m->gm_proc == i && m->gm_thread == j)
-		m->gm_proc = m->gm_thread = 0;
-	if ((t->holds & HOLD_SEM) && m->sem_held > 0)
-		m->sem_held--;
-	t->holds = 0;
-}
-
 static void
 set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
     unsigned state, uint64_t when)
@@ -202,7 +165,7 @@ set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
 		t->rank = ++m->threads_done;
 		/* FALLTHROUGH */
 	default:			/* lost, failed */
-		release(m, i, j, t);
+		model_obj_release(m, i, j, t);
 		t->t_done = when;
 		m->procs[i - 1].threads_ended++;
 		break;
@@ -247,114 +210,6 @@ end_proc(struct model *m, unsigned i, const struct event *ev)
 	}
 }
 
-/* Does thread s of process i close a cycle of waits for mutexes?  Follow
-   "waits for a mutex held by" from it; mark the cycle if it comes back. */
-static void
-find_cycle(struct model *m, unsigned i, unsigned s)
-{
-	struct model_proc *p = &m->procs[i - 1];
-	struct model_thread *base = &m->threads[(size_t)(i - 1) * m->nthread];
-	unsigned cur = s, h, n;
-
-	for (n = 0; n < m->nthread; n++) {
-		const struct model_thread *t = &base[cur - 1];
-
-		if (t->state != ST_WAITING || t->what != OBJ_MUTEX)
-			return;
-		h = p->holder[t->object];
-		if (h == 0)
-			return;
-		if (h == s)
-			break;
-		cur = h;
-	}
-	if (n == m->nthread)
-		return;
-	if (!p->cycle)
-		m->deadlocks++;
-	p->cycle = (uint16_t)s;
-	for (cur = s; ; cur = h) {
-		h = p->holder[base[cur - 1].object];
-		base[cur - 1].deadlocked = true;
-		base[cur - 1].blocker = (uint16_t)h;
-		if (h == s)
-			break;
-	}
-}
-
-/* Are what and object of a wait or a hold by thread t (j of process p)
-   ones it may name? */
-static bool
-object_ok(const struct model *m, const struct event *ev,
-    const struct model_proc *p, const struct model_thread *t)
-{
-	unsigned kind = OBJ_KIND(ev->what);
-
-	if (kind == OBJ_NONE || kind >= OBJ_COUNT ||
-	    ev->object >= objects[kind].count)
-		return false;
-	if ((ev->what & OBJ_RECOVERED) &&
-	    (ev->state != ST_HOLDING || kind != OBJ_GMUTEX))
-		return false;
-	if (ev->state == ST_WAITING)
-		/* A thread waits for the CPU only while it computes, and for
-		   nothing it holds. */
-		return (kind == OBJ_CPU) == (t->state == ST_COMPUTING) &&
-		    !(objects[kind].hold &&
-		    (t->holds & hold_bit(kind, ev->object)));
-	/* Holding: what it waited for, if it waited, and nothing it has. */
-	if (!objects[kind].hold || (t->holds & hold_bit(kind, ev->object)))
-		return false;
-	if (t->state == ST_WAITING &&
-	    (t->what != kind || t->object != ev->object))
-		return false;
-	return kind != OBJ_MUTEX || p->holder[ev->object] == 0;
-}
-
-/* After a wait: what comes next must fit what it waited for. */
-static bool
-after_wait_ok(const struct model_thread *t, unsigned state)
-{
-	if (t->state != ST_WAITING)
-		return true;
-	if (state == ST_COMPUTING)
-		return t->what == OBJ_CPU;
-	if (state == ST_SLEEPING)
-		return t->what == OBJ_BARRIER;
-	return true;
-}
-
-/* Note what a wait or a hold of thread t names, and look for a deadlock. */
-static void
-take(struct model *m, const struct event *ev, struct model_proc *p,
-    struct model_thread *t)
-{
-	unsigned kind = OBJ_KIND(ev->what);
-
-	t->what = (uint8_t)kind;
-	t->object = ev->object;
-	if (ev->state == ST_HOLDING) {
-		if (t->holds == 0)
-			t->t_hold = ev->t_ns;
-		t->holds |= (uint8_t)hold_bit(kind, ev->object);
-		if (kind == OBJ_MUTEX)
-			p->holder[ev->object] = ev->thread;
-		else if (kind == OBJ_GMUTEX) {
-			m->gm_proc = ev->proc;
-			m->gm_thread = ev->thread;
-		} else if (++m->sem_held > m->sem_peak)
-			m->sem_peak = m->sem_held;
-		if (ev->what & OBJ_RECOVERED) {
-			t->recovered = true;
-			m->recovered++;
-		}
-	}
-	if (kind == OBJ_MUTEX)
-		find_cycle(m, ev->proc, ev->thread);
-	if (kind == OBJ_BARRIER)
-		p->last_in = ev->thread;
-}
-
 static bool
 apply_thread(struct model *m, const struct event *ev)
 {
@@ -368,12 +223,12 @@ apply_thread(struct model *m, const struct event *ev)
 	    (ev->thread - 1)];
 	/* Held at the gate, a thread starts and goes no further. */
 	if (!(from[ev->state] & B(t->state)) || ev->state == ST_LOST ||
-	    !after_wait_ok(t, ev->state) || ev->t_ns < t->t_state ||
+	    !model_obj_after_wait_ok(t, ev->state) || ev->t_ns < t->t_state ||
 	    (m->main_state == ST_MHELD && ev->state != ST_RUNNING &&
 	    ev->state != ST_TFAILED))
 		return false;
 	if (ev->state == ST_WAITING || ev->state == ST_HOLDING) {
-		if (!object_ok(m, ev, p, t))
+		if (!model_obj_ok(m, ev, p, t))
 			return false;
 	} else if (ev->what != 0 || ev->object != 0) {
 		return false;
@@ -398,7 +253,7 @@ apply_thread(struct model *m, const struct event *ev)
 	t->tid = ev->tid;
 	set_thread(m, ev->proc, ev->thread, t, ev->state, ev->t_ns);
 	if (ev->state == ST_WAITING || ev->state == ST_HOLDING)
-		take(m, ev, p, t);
+		model_obj_take(m, ev, p, t);
 	return true;
 }
 

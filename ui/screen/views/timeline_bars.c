@@ -2,7 +2,8 @@
  * timeline_bars.c: the timeline's rows: a thread's life phase by phase as
  * bars, a process's as a thin line, a folded process's busy threads as
  * levels -- from one walk a frame through the events shown (see
- * timeline.c).
+ * timeline.c), following the threads the frame's map picks
+ * (timeline_frame.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "../../../src/model_query.h"
 #include "../base/state.h"
 #include "timeline_bars.h"
+#include "timeline_frame.h"
 #include "timeline_geom.h"
 #include "timeline_share.h"
 
@@ -34,144 +36,6 @@ static const struct phase_def phases[ST_COUNT] = {
 	[ST_WAITING]	= { true, LOOK_WAITING, MARK_SPAN },
 };
 
-/* A thread the frame's walk follows: the phase it is in and since when
-   (folded: since its busy stretch began), and the last column it drew
-   (folded: counted), -1 before any. */
-struct tslot {
-	uint64_t	 since;
-	int		 last;
-	uint8_t		 state;
-	bool		 cpu;		/* it computes: drawn by its share of
-					   a CPU (timeline_share.c) */
-};
-
-/* A process with rows shown: its own row, the threads the walk follows
-   (folded: every one), the row of the first of them, their first slot,
-   and which levels are its if it is folded. */
-struct tproc {
-	int		 y;		/* its row, -1: scrolled above */
-	int		 ty;		/* the row of thread lo */
-	unsigned	 lo, hi;	/* threads followed, none if hi < lo */
-	size_t		 slot;		/* the slot of thread lo */
-	int		 fold;		/* its levels' index, -1: unfolded */
-};
-
-/* What a frame works out before it draws the rows. */
-struct tframe {
-	struct tgeom	 g;
-	int		 span[STOPS_MAX][2];	/* stopped spans, columns */
-	int		 nspan;
-	unsigned	 first;		/* the first process shown */
-	struct tproc	*procs;		/* [np]: first, first + 1, ... */
-	unsigned	 np;
-	struct tslot	*slots;		/* [nslots] */
-	size_t		 nslots;
-	int		*diffs;		/* each folded row's levels, cols + 1 */
-	uint64_t	*on;		/* each slot's ns on a CPU, a column
-					   each: [nslots * cols] */
-};
-
-/* Is column c within a stopped span? */
-static bool
-in_stop(const struct tframe *f, int c)
-{
-	int s;
-
-	for (s = 0; s < f->nspan; s++)
-		if (c >= f->span[s][0] && c <= f->span[s][1])
-			return true;
-	return false;
-}
-
-/* Each row of processes and threads shown, from the first shown on: which
-   threads the walk follows, where they go, and the walk's slots. */
-static int
-frame_map(const struct tui *t, struct tframe *f)
-{
-	const struct model *m = &t->live;
-	const struct tgeom *g = &f->g;
-	size_t n = t->scroll.tl_top, k;
-	unsigned i, per;
-	int r = 0, fold = 0;
-
-	if (g->rows < 1)
-		return -1;
-	for (i = 1; i <= m->nproc; i++) {
-		per = 1 + (tgeom_folded(t, i) ? 0 : m->nthread);
-		if (n < per)
-			break;
-		n -= per;
-	}
-	f->first = i;
-	f->procs = scratch_zeroed(t->scratch, 0, ((size_t)g->rows + 1) *
-	    sizeof(*f->procs));
-	if (f->procs == NULL)
-		return -1;
-	for (; r < g->rows && i <= m->nproc; i++, n = 0) {
-		struct tproc *p = &f->procs[f->np++];
-
-		*p = (struct tproc){ .y = -1, .slot = f->nslots };
-		if (n == 0)
-			p->y = 1 + r++;
-		if (tgeom_folded(t, i)) {
-			p->lo = 1;
-			p->hi = m->nthread;
-			p->fold = fold++;
-		} else {
-			p->fold = -1;
-			p->lo = n == 0 ? 1 : (unsigned)n;
-			p->ty = 1 + r;
-			p->hi = p->lo - 1 + (unsigned)(g->rows - r);
-			if (p->hi > m->nthread)
-				p->hi = m->nthread;
-			r += (int)(p->hi + 1 - p->lo);
-		}
-		f->nslots += p->hi + 1 - p->lo;
-	}
-	f->slots = scratch_zeroed(t->scratch, 1, (f->nslots + 1) *
-	    sizeof(*f->slots));
-	f->diffs = scratch_zeroed(t->scratch, 2, ((size_t)fold *
-	    ((size_t)g->cols + 1) + 1) * sizeof(*f->diffs));
-	f->on = scratch_zeroed(t->scratch, 3, (f->nslots * (size_t)g->cols +
-	    1) * sizeof(*f->on));
-	if (f->slots == NULL || f->diffs == NULL || f->on == NULL)
-		return -1;
-	for (k = 0; k < f->nslots; k++)
-		f->slots[k] = (struct tslot){ .state = ST_NEW, .last = -1 };
-	return 0;
-}
-
-/* The slot of thread j of process i, or NULL if the walk does not follow
-   it; its process's map in *pp. */
-static struct tslot *
-frame_slot(const struct tframe *f, unsigned i, unsigned j,
-    const struct tproc **pp)
-{
-	const struct tproc *p;
-
-	if (i < f->first || i - f->first >= f->np)
-		return NULL;
-	p = &f->procs[i - f->first];
-	if (j < p->lo || j > p->hi)
-		return NULL;
-	*pp = p;
-	return &f->slots[p->slot + (j - p->lo)];
-}
-
-/* The time on a CPU of slot s, a column each. */
-static uint64_t *
-slot_on(const struct tframe *f, const struct tslot *s)
-{
-	return f->on + (size_t)(s - f->slots) * (size_t)f->g.cols;
-}
-
-/* The levels of the folded process p: cols + 1 counts. */
-static int *
-fold_diff(const struct tframe *f, const struct tproc *p)
-{
-	return f->diffs + (size_t)p->fold * ((size_t)f->g.cols + 1);
-}
-
 /* A phase of a thread on row y, from s->since to `end`: a bar of its look
    from its start's column up to its end's (one column at least), or a
    line that never covers a bar; columns of a pause in the stopped look. */
@@ -192,7 +56,7 @@ phase_draw(const struct tui *t, const struct tframe *f, int y,
 	else if (!state_busy(s->state) && c1 <= s->last)
 		c1 = s->last + 1;
 	for (c = c1; c < c2; c++) {
-		bool stop = in_stop(f, c);
+		bool stop = tframe_in_stop(f, c);
 
 		wattrset(w, th->attr[stop ? LOOK_STOPPED : l]);
 		wmove(w, y, g->x0 + c);
@@ -230,7 +94,7 @@ phase_next(const struct tui *t, const struct tframe *f,
 
 	if (p->fold >= 0) {
 		if (was && !is)
-			levels_add(&f->g, s, fold_diff(f, p), ev->t_ns);
+			levels_add(&f->g, s, tframe_levels(f, p), ev->t_ns);
 		if (!was || !is)
 			s->since = ev->t_ns;
 		s->state = ev->state;
@@ -239,7 +103,7 @@ phase_next(const struct tui *t, const struct tframe *f,
 	/* A thread that computes: its stretches on a CPU, drawn at its
 	   end. */
 	if (s->cpu && s->state == ST_COMPUTING)
-		tshare_add(&f->g, slot_on(f, s), s->since, ev->t_ns);
+		tshare_add(&f->g, tframe_on(f, s), s->since, ev->t_ns);
 	else if (phases[s->state].drawn && !s->cpu)
 		phase_draw(t, f, p->ty + (int)(ev->thread - p->lo), s,
 		    ev->t_ns, (enum look)phases[s->state].look);
@@ -262,7 +126,7 @@ phases_walk(const struct tui *t, const struct tframe *f)
 
 		if (ev->thread == 0)
 			continue;
-		s = frame_slot(f, ev->proc, ev->thread, &p);
+		s = tframe_slot(f, ev->proc, ev->thread, &p);
 		if (s != NULL)
 			phase_next(t, f, p, s, ev);
 	}
@@ -337,7 +201,7 @@ proc_tail(const struct tui *t, const struct tframe *f,
 	if (p->t_forked == 0)
 		return;
 	if (tp->fold >= 0) {
-		int *diff = fold_diff(f, tp);
+		int *diff = tframe_levels(f, tp);
 
 		/* The stretches still going, up to the end or the moment. */
 		for (j = tp->lo; j <= tp->hi; j++) {
@@ -412,8 +276,8 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
 
 	if (s->cpu) {
 		if (s->state == ST_COMPUTING)
-			tshare_add(g, slot_on(f, s), s->since, end);
-		s->last = tshare_draw(t, g, y, slot_on(f, s), tr->t_sleeping,
+			tshare_add(g, tframe_on(f, s), s->since, end);
+		s->last = tshare_draw(t, g, y, tframe_on(f, s), tr->t_sleeping,
 		    end, f->span, f->nspan);
 	} else if (phases[s->state].drawn) {
 		pl = (enum look)phases[s->state].look;
@@ -455,7 +319,7 @@ bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 	bool walk, cpu = false;
 
 	memcpy(f.span, span, sizeof(f.span[0]) * (size_t)nspan);
-	walk = frame_map(t, &f) == 0;
+	walk = tframe_map(t, &f) == 0;
 	for (k = 0; k < f.np; k++) {
 		const struct tproc *p = &f.procs[k];
 
