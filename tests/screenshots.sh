@@ -129,6 +129,8 @@ shot work-cpu
 wait_for '^elapsed .* finished'
 tm send-keys -t "$S" t
 wait_for '^  time \(s\)'
+tm send-keys -t "$S" Enter
+wait_for '^▾ Process-1'
 shot work-cpu-timeline
 start 120 30 -p 4 -t 4 -s 2 --seed 3 -w mutex
 wait_for 'threads done [4-9]/16'

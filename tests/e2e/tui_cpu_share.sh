@@ -5,7 +5,7 @@
 #    at most 2 cells show the computing glyph -- on a CPU now -- and one
 #    more for the sampling (ptviz itself takes a CPU to look); a computing
 #    cell off a CPU shows the waiting glyph, which some screen must show,
-#    and a share " N%";
+#    and a share " N%"; the details say "on a CPU now" or "waiting for";
 #  - the timeline, once the run has ended: each thread's row, read column
 #    by column (a level of ▁▂▃▄▅▆▇ stands for the middle of its seventh, the
 #    waiting line for none), averages within 0.1 of the share the thread
@@ -24,7 +24,7 @@ tm_wait_for '^ptviz — '
 
 # The grid's rows while the run goes: how many cells on a CPU (◆), off
 # one (◌), and showing a share.
-shots=0 busy=0 off=0 pct=0
+shots=0 busy=0 off=0 pct=0 said=0
 : >"$TMPD/shots"
 for i in $(seq 1 1200); do
 	screen=$(tm_screen)
@@ -39,6 +39,9 @@ for i in $(seq 1 1200); do
 	[ $((on + waiting)) -gt 0 ] && busy=$((busy + 1))
 	[ "$waiting" -gt 0 ] && off=$((off + 1))
 	[ "$shares" -gt 0 ] && pct=$((pct + 1))
+	# The details of the selected cell (Process-1's Thread-1) say it too.
+	grep -Eq 'state +computing: (on|waiting for) a' <<<"$screen" &&
+		said=$((said + 1))
 	echo "$on $waiting" >>"$TMPD/shots"
 	sleep 0.05
 done
@@ -49,6 +52,8 @@ tm_wait_for '^elapsed .* finished'
 	fail "a thread off a CPU showed in $off screens of $busy: $(sort "$TMPD/shots" | uniq -c)"
 [ "$pct" -ge $((busy / 2)) ] ||
 	fail "a share showed in $pct screens of $busy"
+[ "$said" -ge 1 ] ||
+	fail "the details never said whether the thread is on a CPU now"
 
 # The timeline at the end: each thread's row from the axis on.
 tm send-keys -t t t

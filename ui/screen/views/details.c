@@ -17,6 +17,7 @@
 #include "../../../src/text.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
+#include "../features/share.h"
 #include "details.h"
 
 /* "+1.234 s" for an event time, or a dash if it has not happened; what
@@ -150,11 +151,14 @@ kernel_rows(const struct tui *t, int *y)
 		    rows[i].value);
 }
 
-/* The selected thread's state, in words. */
+/* The selected thread's state, in words: a CPU-bound one's as its cell
+   shows it, on a CPU or waiting for one, and its share. */
 static void
 state_word(const struct tui *t, const struct model_thread *th, char *buf,
     size_t len)
 {
+	const struct share_cell *sc = share_cell(t, t->sel.proc, t->sel.thread);
+
 	if (th->state == ST_DONE)
 		snprintf(buf, len, "done, finished #%u", th->rank);
 	else if (model_proc_stopped(t->shown, t->sel.proc) &&
@@ -164,6 +168,10 @@ state_word(const struct tui *t, const struct model_thread *th, char *buf,
 		snprintf(buf, len, "waiting: deadlocked");
 	else if (model_thread_held(t->shown, t->sel.proc, t->sel.thread))
 		snprintf(buf, len, "held at the gate");
+	else if (sc != NULL)
+		snprintf(buf, len, "computing: %s a CPU now, %d%% of one in "
+		    "the last second", sc->on ? "on" : "waiting for",
+		    (int)(sc->share * 100 + 0.5f));
 	else
 		snprintf(buf, len, "%s", state_name(th->state));
 }
