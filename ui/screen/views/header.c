@@ -138,7 +138,7 @@ caption_draw(const struct tui *t, WINDOW *w, int y)
 {
 	const struct scene *sc = state_caption(t);
 	const struct theme *th = &t->theme;
-	char line[64], l1[256], l2[256];
+	char line[64], l1[512], l2[256];
 	bool fit;
 
 	if (batch_lines(t, l1, sizeof(l1), l2, sizeof(l2)))
@@ -151,10 +151,10 @@ caption_draw(const struct tui *t, WINDOW *w, int y)
 		snprintf(line, sizeof(line), "Scene %u", t->scene);
 		/* Slowed or sped up, the caption says so after what to
 		   watch. */
-		snprintf(l1, sizeof(l1), "%s", sc->watch);
-		if (state_slowed(t, l2, sizeof(l2)))
-			snprintf(l1 + strlen(l1), sizeof(l1) - strlen(l1),
-			    " %s", l2);
+		if (!state_slowed(t, l2, sizeof(l2)))
+			l2[0] = '\0';
+		snprintf(l1, sizeof(l1), "%s%s%s", sc->watch,
+		    l2[0] != '\0' ? " " : "", l2);
 		fit = header_pair(t, w, y, line, A_NORMAL, l1,
 		    th->attr[LOOK_TITLE], sc->ask);
 	} else
