@@ -34,7 +34,8 @@ tm_wait_for 'concurrency +threads.? busy time \(asleep, computing, holding a loc
 tm_wait_for 'time spent stays counted, even a killed process.s'
 tm_wait_for 'computing counts no more than the CPUs ptviz may use'
 tm_wait_for 'busy now +threads busy at this moment'
-tm send-keys -t t q
+# q quits through the help (one q: a second would be typed into the
+# shell after ptviz, on the line of its exit status when it is slow).
 tm send-keys -t t q
 tm_wait_for '^\[exit 1\]$'
 exit 0
