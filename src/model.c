@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 
 #include "model.h"
+#include "model_traced.h"
 
 #define B(s)	(1u << (s))
 
@@ -489,7 +490,9 @@ model_apply(struct model *m, const struct event *ev)
 	enum state_kind kind;
 	bool ok = false;
 
-	if (!state_kind(ev->state, &kind))
+	if (m->traced)
+		ok = model_traced_apply(m, ev);
+	else if (!state_kind(ev->state, &kind))
 		;
 	else if (kind == KIND_MAIN)
 		ok = ev->proc == 0 && ev->thread == 0 && apply_main(m, ev);

@@ -101,6 +101,9 @@ struct model_proc {
 	uint16_t	 last_in;	/* the last of its threads to come to
 					   its barrier so far, 0: none */
 	unsigned	 permits_back;	/* given back when it was reaped */
+	uint16_t	 parent;	/* traced: the process it was born of,
+					   0 for ptviz */
+	unsigned	 nthreads;	/* traced: its threads born so far */
 };
 
 struct model {
@@ -129,6 +132,9 @@ struct model {
 	unsigned	 stops;		/* pauses so far */
 	uint64_t	 events;	/* events applied */
 	uint64_t	 bad;		/* events ignored */
+	bool		 traced;	/* a traced program's: grows as births
+					   come (model_traced.h) */
+	unsigned	 cap_proc;	/* traced: processes there is room for */
 };
 
 /* Set up an empty model of nproc x nthread; -1 with errno on failure. */

@@ -82,7 +82,7 @@ FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/model_query.c \
-			 src/busy.c \
+			 src/model_traced.c src/busy.c \
 			 src/ring.c src/event.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
@@ -95,6 +95,7 @@ RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
 		src/outfile.c \
 		src/history.c src/model.c src/model_query.c src/busy.c \
+		src/model_traced.c \
 		src/event.c \
 		src/work.c src/spans.c \
 		src/quickline.c src/text.c
