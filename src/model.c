@@ -17,7 +17,6 @@
 #include <sys/wait.h>
 
 #include "model.h"
-#include "model_traced.h"
 
 #define B(s)	(1u << (s))
 
@@ -490,8 +489,8 @@ model_apply(struct model *m, const struct event *ev)
 	enum state_kind kind;
 	bool ok = false;
 
-	if (m->traced)
-		ok = model_traced_apply(m, ev);
+	if (m->apply_traced != NULL)
+		ok = m->apply_traced(m, ev);
 	else if (!state_kind(ev->state, &kind))
 		;
 	else if (kind == KIND_MAIN)

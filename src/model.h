@@ -134,6 +134,8 @@ struct model {
 	uint64_t	 bad;		/* events ignored */
 	bool		 traced;	/* a traced program's: grows as births
 					   come (model_traced.h) */
+	bool		(*apply_traced)(struct model *,
+			    const struct event *);	/* traced: its rules */
 	unsigned	 cap_proc;	/* traced: processes there is room for */
 };
 

@@ -26,7 +26,8 @@ int
 model_init_traced(struct model *m)
 {
 	*m = (struct model){ .main_state = ST_NEW, .traced = true,
-	    .cap_proc = FIRST_PROCS, .nthread = FIRST_THREADS };
+	    .apply_traced = model_traced_apply, .cap_proc = FIRST_PROCS,
+	    .nthread = FIRST_THREADS };
 	m->procs = calloc(m->cap_proc, sizeof(*m->procs));
 	m->threads = calloc((size_t)m->cap_proc * m->nthread,
 	    sizeof(*m->threads));

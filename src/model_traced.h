@@ -36,7 +36,7 @@ struct model;
 int	model_init_traced(struct model *m);
 
 /* Apply one event of a traced program (model_apply() calls it for a
-   traced model); false if it was ignored. */
+   traced model, through m->apply_traced); false if it was ignored. */
 bool	model_traced_apply(struct model *m, const struct event *ev);
 
 #endif

@@ -61,6 +61,57 @@ text_note(const struct event *ev, char *buf, size_t len)
 	return false;
 }
 
+/* A task's name as it may be printed on one line: each control byte a
+   '?'; "?" if there is none. */
+static const char *
+shown_name(const char *name, char *buf, size_t len)
+{
+	size_t i;
+
+	snprintf(buf, len, "%s", name != NULL ? name : "?");
+	for (i = 0; buf[i] != '\0'; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = '?';
+	return buf;
+}
+
+bool
+text_traced(const struct event *ev, const char *name, char *buf, size_t len)
+{
+	char nm[32];
+	const char *sig;
+	int ws = (int)ev->wstatus;
+
+	shown_name(name, nm, sizeof(nm));
+	if (len > 0)
+		buf[0] = '\0';
+	if (ev->state == ST_BORN && ev->object == 0)
+		snprintf(buf, len, ">process %u (%s, pid %d) born of ptviz",
+		    ev->proc, nm, ev->pid);
+	else if (ev->state == ST_BORN)
+		snprintf(buf, len, ">process %u (%s, pid %d) born of process "
+		    "%u", ev->proc, nm, ev->pid, ev->object);
+	else if (ev->state == ST_EXEC)
+		snprintf(buf, len, ">process %u (pid %d) runs %s now (exec)",
+		    ev->proc, ev->pid, nm);
+	else if ((ev->state == ST_TBORN || ev->state == ST_TENDED) &&
+	    ev->thread > 1)
+		snprintf(buf, len, ">thread %u of process %u (%s, tid %d) %s",
+		    ev->thread, ev->proc, nm, ev->tid, ev->state == ST_TBORN ?
+		    "born" : "ended");
+	else if ((ev->state == ST_EXITED || ev->state == ST_FAILED) &&
+	    WIFEXITED(ws))
+		snprintf(buf, len, ">process %u (%s, pid %d) exited with "
+		    "status %d", ev->proc, nm, ev->pid, WEXITSTATUS(ws));
+	else if (ev->state == ST_KILLED && WIFSIGNALED(ws)) {
+		sig = sigabbrev_np(WTERMSIG(ws));
+		snprintf(buf, len, ">process %u (%s, pid %d) killed by "
+		    "SIG%s", ev->proc, nm, ev->pid, sig != NULL ? sig :
+		    "UNKNOWN");
+	}
+	return len > 0 && buf[0] != '\0';
+}
+
 bool
 text_fault(const struct event *ev, char *buf, size_t len)
 {

@@ -129,10 +129,11 @@ task_of(const struct tracer *t, int32_t tid)
 	return tidmap_get(&t->tids, tid, &k) ? k : NONE;
 }
 
-/* A new thread of process proc: tid, named name; its birth told.  The
-   task's index, or NONE if it could not be numbered. */
+/* A new thread of process proc: tid, named name; its birth told if tell.
+   The task's index, or NONE if it could not be numbered. */
 static uint32_t
-new_thread(struct tracer *t, unsigned proc, int32_t tid, const char *name)
+new_thread(struct tracer *t, unsigned proc, int32_t tid, const char *name,
+    bool tell)
 {
 	struct proc *p = &t->proc[proc - 1];
 	struct task *k;
@@ -152,7 +153,8 @@ new_thread(struct tracer *t, unsigned proc, int32_t tid, const char *name)
 	p->task[p->nthread++] = i;
 	if (tid == p->pid)
 		p->leader = i;
-	emit(t, ST_TBORN, proc, k->thread, tid, 0, 0);
+	if (tell)
+		emit(t, ST_TBORN, proc, k->thread, tid, 0, 0);
 	return i;
 }
 
@@ -162,6 +164,7 @@ static uint32_t
 new_proc(struct tracer *t, int32_t pid, unsigned parent, const char *name)
 {
 	struct proc *p;
+	uint32_t k;
 
 	if (t->nproc >= UINT16_MAX ||
 	    grow(&t->proc, &t->cap_proc, t->nproc + 1, sizeof(*t->proc)) == -1) {
@@ -170,8 +173,12 @@ new_proc(struct tracer *t, int32_t pid, unsigned parent, const char *name)
 	}
 	p = &t->proc[t->nproc++];
 	*p = (struct proc){ .pid = pid, .leader = NONE };
+	/* Its name is its main thread's: numbered first, told after. */
+	k = new_thread(t, t->nproc, pid, name, false);
 	emit(t, ST_BORN, t->nproc, 0, pid, 0, parent);
-	return new_thread(t, t->nproc, pid, name);
+	if (k != NONE)
+		emit(t, ST_TBORN, t->nproc, 1, pid, 0, 0);
+	return k;
 }
 
 /* Number task tid, new, at its first sight: from the fork or clone event
@@ -190,7 +197,7 @@ identify(struct tracer *t, int32_t tid, uint32_t by, int event)
 		snprintf(name, sizeof(name), "%s", t->task[by].name);
 		if (event == PTRACE_EVENT_CLONE &&
 		    taskinfo_in(t->proc[proc - 1].pid, tid))
-			return new_thread(t, proc, tid, name);
+			return new_thread(t, proc, tid, name, true);
 		return new_proc(t, tid, proc, name);
 	}
 	if (!taskinfo_status(tid, &tgid, &ppid, name)) {
@@ -199,7 +206,7 @@ identify(struct tracer *t, int32_t tid, uint32_t by, int event)
 	}
 	if (tgid != tid)
 		return (k = task_of(t, tgid)) == NONE ? (t->unnumbered++, NONE) :
-		    new_thread(t, t->task[k].proc, tid, name);
+		    new_thread(t, t->task[k].proc, tid, name, true);
 	k = task_of(t, ppid);
 	return new_proc(t, tid, k == NONE ? 0 : t->task[k].proc, name);
 }
@@ -467,10 +474,14 @@ tracer_free(struct tracer *t)
 		if (!t->proc[i].ended)
 			kill(t->proc[i].pid, SIGKILL);
 	/* Every tracee left is reaped here, and one born meanwhile (its
-	   first stop) is killed too: nothing of the tree outlives this. */
+	   first stop) is killed too: nothing of the tree outlives this.  A
+	   killed task still stops at its exit (PTRACE_EVENT_EXIT), and
+	   waits there until it is let go. */
 	while ((tid = waitpid(-1, &ws, __WALL)) > 0 || errno == EINTR)
-		if (tid > 0 && WIFSTOPPED(ws))
+		if (tid > 0 && WIFSTOPPED(ws)) {
 			kill(tid, SIGKILL);
+			resume(tid, 0);
+		}
 	if (t->go != -1)
 		close(t->go);
 	if (t->chld_fd > 0)

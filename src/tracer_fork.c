@@ -120,8 +120,7 @@ tracer_path(const char *file, char *path, size_t pathlen, char *why,
 	}
 	if ((priv = privileged(path)) != NULL) {
 		snprintf(why, whylen, "%s %s: ptviz does not trace a program "
-		    "that changes its privileges (traced, it would run "
-		    "without them)", path, priv);
+		    "that changes its privileges when it runs", path, priv);
 		return false;
 	}
 	return true;
@@ -130,7 +129,7 @@ tracer_path(const char *file, char *path, size_t pathlen, char *why,
 /* The child: wait until the parent has seized it, then become COMMAND.
    It leaves only by exec or _exit. */
 static _Noreturn void
-child(const char *path, char *const argv[], pid_t parent, int go,
+child(const char *path, char *const argv[], pid_t parent, const int go[2],
     bool out_to_stderr)
 {
 	sigset_t none;
@@ -143,7 +142,9 @@ child(const char *path, char *const argv[], pid_t parent, int go,
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (out_to_stderr && dup2(STDERR_FILENO, STDOUT_FILENO) == -1)
 		_exit(127);
-	while (read(go, &c, 1) == -1 && errno == EINTR)
+	/* The parent's close of the other end is the word to go. */
+	close(go[1]);
+	while (read(go[0], &c, 1) == -1 && errno == EINTR)
 		;
 	execv(path, argv);
 	dprintf(STDERR_FILENO, "ptviz: %s: %s\n", argv[0], strerror(errno));
@@ -161,7 +162,7 @@ tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
 		return -1;
 	fflush(NULL);
 	if ((pid = fork()) == 0)
-		child(path, argv, parent, go[0], out_to_stderr);
+		child(path, argv, parent, go, out_to_stderr);
 	saved = errno;
 	close(go[0]);
 	if (pid != -1 && ptrace(PTRACE_SEIZE, pid, NULL,

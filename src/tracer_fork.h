@@ -15,8 +15,9 @@
    default path if it is unset), in path[pathlen].  False, and why in
    one line in why[whylen] ("nosuch: command not found in PATH"), if
    there is none, it is not executable, or it is set-user-ID, set-group-ID
-   or has file capabilities: traced, it would run without its privilege
-   (or, for root, a tracer would hold a privileged program). */
+   or has file capabilities: traced by an ordinary user, it would run
+   without its privilege; traced by root, a tracer would hold a
+   privileged program. */
 bool	tracer_path(const char *file, char *path, size_t pathlen, char *why,
 	    size_t whylen);
 
