@@ -124,6 +124,8 @@ source_woke(struct source *s)
 {
 	if (s->run != NULL)
 		run_woke(s->run);
+	if (s->tr != NULL)
+		tracer_woke(s->tr);
 }
 
 uint64_t

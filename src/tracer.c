@@ -80,6 +80,8 @@ struct tracer {
 	struct tidmap	 tids;		/* a live task's tid: its index */
 	unsigned	 unnumbered;
 	bool		 more;		/* the last pump stopped at its budget */
+	bool		 idle;		/* the last pump found nothing more, and
+					   no SIGCHLD has been read since */
 	bool		 done;
 };
 
@@ -287,7 +289,8 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 
 	if (k == NONE)
 		k = identify(t, tid, NONE, 0);
-	if (event != 0 && event != PTRACE_EVENT_STOP && k != NONE &&
+	if (event != 0 && event != PTRACE_EVENT_STOP &&
+	    event != PTRACE_EVENT_EXIT && k != NONE &&
 	    ptrace(PTRACE_GETEVENTMSG, tid, NULL, &msg) == -1)
 		event = -1;
 	switch (event) {
@@ -381,15 +384,17 @@ begin(struct tracer *t)
 size_t
 tracer_pump(struct tracer *t, size_t budget)
 {
-	struct signalfd_siginfo si;
 	size_t n = 0;
 	pid_t tid;
 	int ws;
 
 	if (t->pid != 0)
 		begin(t);
-	while (read(t->chld_fd, &si, sizeof(si)) == sizeof(si))
-		;
+	/* Nothing has stopped or died since waitpid last said so: a stop
+	   or a death would have left SIGCHLD pending, and the poll on
+	   chld_fd would have woken (tracer_woke()) before this pump. */
+	if (t->idle)
+		return 0;
 	t->more = false;
 	while (!t->done) {
 		if (n >= budget) {
@@ -403,8 +408,10 @@ tracer_pump(struct tracer *t, size_t budget)
 			emit(t, ST_MDONE, 0, 0, getpid(), 0, 0);
 			t->done = true;
 		}
-		if (tid <= 0)
+		if (tid <= 0) {
+			t->idle = tid == 0;
 			break;
+		}
 		n++;
 		if (WIFSTOPPED(ws))
 			on_stop(t, tid, ws);
@@ -412,6 +419,16 @@ tracer_pump(struct tracer *t, size_t budget)
 			on_death(t, tid, ws);
 	}
 	return n;
+}
+
+void
+tracer_woke(struct tracer *t)
+{
+	struct signalfd_siginfo si;
+
+	while (read(t->chld_fd, &si, sizeof(si)) == sizeof(si))
+		;
+	t->idle = false;
 }
 
 int

@@ -52,6 +52,10 @@ int		 tracer_fd(const struct tracer *t);
    letting each stopped task go on; the number of events handed over. */
 size_t		 tracer_pump(struct tracer *t, size_t budget);
 
+/* After a poll on tracer_fd(), whatever it said: SIGCHLD read, so that
+   the next pump looks. */
+void		 tracer_woke(struct tracer *t);
+
 /* False if more may be waiting already (the last pump stopped at its
    budget): pump again before sleeping. */
 bool		 tracer_may_sleep(const struct tracer *t);

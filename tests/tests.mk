@@ -19,8 +19,16 @@ $(TSAN_BIN): tests/tsan_ring.c tests/stress.c src/ring.c src/region.c src/event.
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) -O1 -g -fsanitize=thread -o $@ $^
 
+# Programs the tracer's tests run under ptviz -- COMMAND (tests/tracee/):
+# each is a fact of the tests, built like the rest but not with ptviz.
+TRACEE_BIN  = $(O)/tests/tracee/forks $(O)/tests/tracee/threads \
+	      $(O)/tests/tracee/thread_exec $(O)/tests/tracee/ignore_term
+$(O)/tests/tracee/%: tests/tracee/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -pthread
+
 .PHONY: test-build test-run
-test-build: $(BIN) $(CHECK_BIN) $(TSAN_BIN)
+test-build: $(BIN) $(CHECK_BIN) $(TSAN_BIN) $(TRACEE_BIN)
 
 test-run: test-build
 	@PTVIZ=$(BIN) CHECK_BIN=$(CHECK_BIN) TSAN_BIN=$(TSAN_BIN) \

@@ -1,0 +1,31 @@
+# classic.py: the exercise ptviz's own program reproduces, written as a
+# student would, for the tracer's tests: 5 processes x 3 threads, each
+# thread sleeping a little, joined, with the reference lines.
+import multiprocessing
+import threading
+import time
+
+
+def work(p, t):
+    time.sleep(0.05 * t)
+    print(f">thread Thread-{t} in process Process-{p} done.", flush=True)
+
+
+def process(p):
+    threads = [threading.Thread(target=work, args=(p, t), name=f"Thread-{t}")
+               for t in range(1, 4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(f"Process Process-{p} done.", flush=True)
+
+
+if __name__ == "__main__":
+    procs = [multiprocessing.Process(target=process, args=(p,))
+             for p in range(1, 6)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    print("Main process done.", flush=True)
