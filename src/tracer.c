@@ -25,6 +25,7 @@
  * every other thread of its group has gone, is its process's end.  An
  * exec by a thread that is not the leader takes the leader's tid: the old
  * leader is gone without a word, and the thread goes on under that tid.
+ * What is numbered, and the events that tell it, are tracetree.c's.
  */
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
@@ -41,151 +42,33 @@
 
 #include "event.h"
 #include "taskinfo.h"
-#include "tidmap.h"
 #include "tracer.h"
 #include "tracer_fork.h"
+#include "tracetree.h"
 
 #define TRACE_OPTIONS	(PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |	\
 	PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |	\
 	PTRACE_O_EXITKILL)
 #define NAME_LEN	TASKINFO_NAME
-#define NONE		UINT32_MAX
-
-struct task {
-	int32_t		 tid;
-	uint16_t	 proc;		/* 1.. */
-	uint16_t	 thread;	/* 1.. within its process */
-	bool		 ended;
-	char		 name[NAME_LEN];
-};
-
-struct proc {
-	int32_t		 pid;
-	uint32_t	 leader;	/* the task whose tid is pid */
-	uint32_t	*task;		/* [nthread]: by thread number - 1 */
-	unsigned	 nthread, cap;
-	bool		 ended;
-};
+#define SPIN_NS		200000u	/* look again, not sleep, so long after a
+				   stop (spinning()) */
 
 struct tracer {
-	run_sink	*sink;
-	void		*ctx;
+	struct tree	 tree;		/* what is numbered so far */
 	int		 chld_fd;	/* signalfd for SIGCHLD */
 	int		 go;		/* the child waits for its close */
 	int32_t		 pid;		/* COMMAND's, until its birth is told */
 	char		 name[NAME_LEN];	/* its name then */
-	struct task	*task;
-	struct proc	*proc;
-	unsigned	 ntask, cap_task, nproc, cap_proc;
-	struct tidmap	 tids;		/* a live task's tid: its index */
-	unsigned	 unnumbered;
 	bool		 more;		/* the last pump stopped at its budget */
+	uint64_t	 t_stop;	/* when the last stop or death was seen */
 	bool		 idle;		/* the last pump found nothing more, and
 					   no SIGCHLD has been read since */
 	bool		 done;
 };
 
-static void
-emit(struct tracer *t, unsigned state, unsigned proc, unsigned thread,
-    int32_t tid, int64_t wstatus, unsigned object)
-{
-	struct event ev = {
-		.t_ns = now_ns(),
-		.wstatus = wstatus,
-		.pid = proc > 0 ? t->proc[proc - 1].pid : getpid(),
-		.tid = tid,
-		.proc = (uint16_t)proc,
-		.thread = (uint16_t)thread,
-		.state = (uint8_t)state,
-		.object = (uint16_t)object,
-	};
-
-	t->sink(t->ctx, &ev);
-}
-
-/* Grow *p, an array of *cap elements of size sz, to hold n; -1 if there
-   is no memory. */
-static int
-grow(void *p, unsigned *cap, unsigned n, size_t sz)
-{
-	void *q;
-	unsigned c = *cap > 0 ? *cap : 8;
-
-	if (n <= *cap)
-		return 0;
-	while (c < n)
-		c *= 2;
-	if ((q = reallocarray(*(void **)p, c, sz)) == NULL)
-		return -1;
-	*(void **)p = q;
-	*cap = c;
-	return 0;
-}
-
-/* The task of tid, or NONE. */
-static uint32_t
-task_of(const struct tracer *t, int32_t tid)
-{
-	uint32_t k;
-
-	return tidmap_get(&t->tids, tid, &k) ? k : NONE;
-}
-
-/* A new thread of process proc: tid, named name; its birth told if tell.
-   The task's index, or NONE if it could not be numbered. */
-static uint32_t
-new_thread(struct tracer *t, unsigned proc, int32_t tid, const char *name,
-    bool tell)
-{
-	struct proc *p = &t->proc[proc - 1];
-	struct task *k;
-	uint32_t i = t->ntask;
-
-	if (p->nthread >= UINT16_MAX ||
-	    grow(&t->task, &t->cap_task, i + 1, sizeof(*t->task)) == -1 ||
-	    grow(&p->task, &p->cap, p->nthread + 1, sizeof(*p->task)) == -1 ||
-	    tidmap_put(&t->tids, tid, i) == -1) {
-		t->unnumbered++;
-		return NONE;
-	}
-	k = &t->task[t->ntask++];
-	*k = (struct task){ .tid = tid, .proc = (uint16_t)proc,
-	    .thread = (uint16_t)(p->nthread + 1) };
-	snprintf(k->name, sizeof(k->name), "%s", name);
-	p->task[p->nthread++] = i;
-	if (tid == p->pid)
-		p->leader = i;
-	if (tell)
-		emit(t, ST_TBORN, proc, k->thread, tid, 0, 0);
-	return i;
-}
-
-/* A new process, pid, born of process parent (0: ptviz), named name; its
-   birth and its main thread's told.  Its main thread's task, or NONE. */
-static uint32_t
-new_proc(struct tracer *t, int32_t pid, unsigned parent, const char *name)
-{
-	struct proc *p;
-	uint32_t k;
-
-	if (t->nproc >= UINT16_MAX ||
-	    grow(&t->proc, &t->cap_proc, t->nproc + 1, sizeof(*t->proc)) == -1) {
-		t->unnumbered++;
-		return NONE;
-	}
-	p = &t->proc[t->nproc++];
-	*p = (struct proc){ .pid = pid, .leader = NONE };
-	/* Its name is its main thread's: numbered first, told after. */
-	k = new_thread(t, t->nproc, pid, name, false);
-	emit(t, ST_BORN, t->nproc, 0, pid, 0, parent);
-	if (k != NONE)
-		emit(t, ST_TBORN, t->nproc, 1, pid, 0, 0);
-	return k;
-}
-
 /* Number task tid, new, at its first sight: from the fork or clone event
-   `event` of task `by`, or with by NONE, from /proc.  Its index, or
-   NONE. */
+   `event` of task `by`, or with by TREE_NONE, from /proc.  Its index, or
+   TREE_NONE. */
 static uint32_t
 identify(struct tracer *t, int32_t tid, uint32_t by, int event)
 {
@@ -194,36 +77,24 @@ identify(struct tracer *t, int32_t tid, uint32_t by, int event)
 	uint32_t k;
 	unsigned proc;
 
-	if (by != NONE) {
-		proc = t->task[by].proc;
-		snprintf(name, sizeof(name), "%s", t->task[by].name);
+	if (by != TREE_NONE) {
+		proc = t->tree.task[by].proc;
+		snprintf(name, sizeof(name), "%s", t->tree.task[by].name);
 		if (event == PTRACE_EVENT_CLONE &&
-		    taskinfo_in(t->proc[proc - 1].pid, tid))
-			return new_thread(t, proc, tid, name, true);
-		return new_proc(t, tid, proc, name);
+		    taskinfo_in(t->tree.proc[proc - 1].pid, tid))
+			return tree_new_thread(&t->tree, proc, tid, name);
+		return tree_new_proc(&t->tree, tid, proc, name);
 	}
 	if (!taskinfo_status(tid, &tgid, &ppid, name)) {
-		t->unnumbered++;
-		return NONE;
+		t->tree.unnumbered++;
+		return TREE_NONE;
 	}
 	if (tgid != tid)
-		return (k = task_of(t, tgid)) == NONE ? (t->unnumbered++, NONE) :
-		    new_thread(t, t->task[k].proc, tid, name, true);
-	k = task_of(t, ppid);
-	return new_proc(t, tid, k == NONE ? 0 : t->task[k].proc, name);
-}
-
-/* Task k has ended: told, and forgotten by its tid. */
-static void
-end_task(struct tracer *t, uint32_t k)
-{
-	struct task *task = &t->task[k];
-
-	if (task->ended)
-		return;
-	task->ended = true;
-	tidmap_del(&t->tids, task->tid);
-	emit(t, ST_TENDED, task->proc, task->thread, task->tid, 0, 0);
+		return (k = tree_task_of(&t->tree, tgid)) == TREE_NONE ? (t->tree.unnumbered++, TREE_NONE) :
+		    tree_new_thread(&t->tree, t->tree.task[k].proc, tid,
+		    name);
+	k = tree_task_of(&t->tree, ppid);
+	return tree_new_proc(&t->tree, tid, k == TREE_NONE ? 0 : t->tree.task[k].proc, name);
 }
 
 /* Task tid died with wait status ws: a thread's end, or if it leads its
@@ -231,23 +102,23 @@ end_task(struct tracer *t, uint32_t k)
 static void
 on_death(struct tracer *t, int32_t tid, int ws)
 {
-	uint32_t k = task_of(t, tid), j;
-	struct proc *p;
+	uint32_t k = tree_task_of(&t->tree, tid), j;
+	struct tree_proc *p;
 	unsigned state;
 
-	if (k == NONE)
+	if (k == TREE_NONE)
 		return;
-	p = &t->proc[t->task[k].proc - 1];
+	p = &t->tree.proc[t->tree.task[k].proc - 1];
 	if (tid != p->pid || p->ended) {
-		end_task(t, k);
+		tree_end_task(&t->tree, k);
 		return;
 	}
 	for (j = 0; j < p->nthread; j++)
-		end_task(t, p->task[j]);
+		tree_end_task(&t->tree, p->task[j]);
 	p->ended = true;
 	state = WIFSIGNALED(ws) ? ST_KILLED : WEXITSTATUS(ws) != 0 ?
 	    ST_FAILED : ST_EXITED;
-	emit(t, state, t->task[k].proc, 0, tid, ws, 0);
+	tree_emit(&t->tree, state, t->tree.task[k].proc, 0, tid, ws, 0);
 }
 
 /* Task k (tid, its process's leader now) has exec'd; former is the tid
@@ -256,19 +127,15 @@ on_death(struct tracer *t, int32_t tid, int ws)
 static void
 on_exec(struct tracer *t, uint32_t k, int32_t tid, int32_t former)
 {
-	struct proc *p = &t->proc[t->task[k].proc - 1];
-	uint32_t x = task_of(t, former);
+	uint32_t x = tree_task_of(&t->tree, former);
 
-	if (former != tid && x != NONE) {
-		end_task(t, k);
-		tidmap_del(&t->tids, former);
-		if (tidmap_put(&t->tids, tid, x) == 0) {
-			t->task[x].tid = tid;
-			p->leader = k = x;
-		}
+	if (former != tid && x != TREE_NONE) {
+		tree_end_task(&t->tree, k);
+		if (tree_lead(&t->tree, x) == 0)
+			k = x;
 	}
-	taskinfo_comm(tid, t->task[k].name);
-	emit(t, ST_EXEC, t->task[k].proc, 0, tid, 0, 0);
+	taskinfo_comm(tid, t->tree.task[k].name);
+	tree_emit(&t->tree, ST_EXEC, t->tree.task[k].proc, 0, tid, 0, 0);
 }
 
 /* Let a stopped task go on, delivering sig (0: none). */
@@ -284,13 +151,13 @@ static void
 on_stop(struct tracer *t, int32_t tid, int ws)
 {
 	int sig = WSTOPSIG(ws), event = (unsigned)ws >> 16;
-	uint32_t k = task_of(t, tid);
+	uint32_t k = tree_task_of(&t->tree, tid);
 	unsigned long msg = 0;
 
-	if (k == NONE)
-		k = identify(t, tid, NONE, 0);
+	if (k == TREE_NONE)
+		k = identify(t, tid, TREE_NONE, 0);
 	if (event != 0 && event != PTRACE_EVENT_STOP &&
-	    event != PTRACE_EVENT_EXIT && k != NONE &&
+	    event != PTRACE_EVENT_EXIT && k != TREE_NONE &&
 	    ptrace(PTRACE_GETEVENTMSG, tid, NULL, &msg) == -1)
 		event = -1;
 	switch (event) {
@@ -300,16 +167,16 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
-		if (k != NONE && task_of(t, (int32_t)msg) == NONE)
+		if (k != TREE_NONE && tree_task_of(&t->tree, (int32_t)msg) == TREE_NONE)
 			identify(t, (int32_t)msg, k, event);
 		break;
 	case PTRACE_EVENT_EXEC:
-		if (k != NONE)
+		if (k != TREE_NONE)
 			on_exec(t, k, tid, (int32_t)msg);
 		break;
 	case PTRACE_EVENT_EXIT:
-		if (k != NONE)
-			taskinfo_comm(tid, t->task[k].name);
+		if (k != TREE_NONE)
+			taskinfo_comm(tid, t->tree.task[k].name);
 		break;
 	case PTRACE_EVENT_STOP:
 		/* A job-control stop stays a stop. */
@@ -339,8 +206,8 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 	}
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		goto fail;
-	*t = (struct tracer){ .sink = sink, .ctx = ctx, .go = -1 };
-	tidmap_init(&t->tids);
+	*t = (struct tracer){ .go = -1 };
+	tree_init(&t->tree, sink, ctx);
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
@@ -370,12 +237,25 @@ fail:
 	return NULL;
 }
 
+/* Is it soon after a stop?  A stopped task waits for the tracer, and
+   stops come in bursts (a fork: the parent's, then the child's; an end:
+   the task's, its death, its parent's SIGCHLD, its next fork).  A wake-up
+   from poll() costs 100 to 250 us on a virtual machine's idle CPU -- more
+   than the rest of a stop -- so for SPIN_NS after a stop the tracer looks
+   again instead of sleeping.  While nothing stops (threads that sleep)
+   it costs nothing. */
+static bool
+spinning(const struct tracer *t)
+{
+	return now_ns() - t->t_stop < SPIN_NS;
+}
+
 /* The first pump: the run and COMMAND's birth told, and COMMAND let go. */
 static void
 begin(struct tracer *t)
 {
-	emit(t, ST_MRUNNING, 0, 0, getpid(), 0, 0);
-	new_proc(t, t->pid, 0, t->name);
+	tree_emit(&t->tree, ST_MRUNNING, 0, 0, getpid(), 0, 0);
+	tree_new_proc(&t->tree, t->pid, 0, t->name);
 	t->pid = 0;
 	close(t->go);
 	t->go = -1;
@@ -392,8 +272,9 @@ tracer_pump(struct tracer *t, size_t budget)
 		begin(t);
 	/* Nothing has stopped or died since waitpid last said so: a stop
 	   or a death would have left SIGCHLD pending, and the poll on
-	   chld_fd would have woken (tracer_woke()) before this pump. */
-	if (t->idle)
+	   chld_fd would have woken (tracer_woke()) before this pump --
+	   unless it is soon after a stop, and the loop did not sleep. */
+	if (t->idle && !spinning(t))
 		return 0;
 	t->more = false;
 	while (!t->done) {
@@ -405,7 +286,7 @@ tracer_pump(struct tracer *t, size_t budget)
 		if (tid == -1 && errno == EINTR)
 			continue;
 		if (tid == -1 && errno == ECHILD) {
-			emit(t, ST_MDONE, 0, 0, getpid(), 0, 0);
+			tree_emit(&t->tree, ST_MDONE, 0, 0, getpid(), 0, 0);
 			t->done = true;
 		}
 		if (tid <= 0) {
@@ -413,6 +294,7 @@ tracer_pump(struct tracer *t, size_t budget)
 			break;
 		}
 		n++;
+		t->t_stop = now_ns();
 		if (WIFSTOPPED(ws))
 			on_stop(t, tid, ws);
 		else if (WIFEXITED(ws) || WIFSIGNALED(ws))
@@ -440,7 +322,7 @@ tracer_fd(const struct tracer *t)
 bool
 tracer_may_sleep(const struct tracer *t)
 {
-	return !t->more && t->pid == 0;
+	return !t->more && t->pid == 0 && !spinning(t);
 }
 
 bool
@@ -452,28 +334,21 @@ tracer_finished(const struct tracer *t)
 const char *
 tracer_name(const struct tracer *t, unsigned proc, unsigned thread)
 {
-	const struct proc *p;
-
-	if (proc < 1 || proc > t->nproc)
-		return NULL;
-	p = &t->proc[proc - 1];
-	if (thread == 0)
-		return p->leader != NONE ? t->task[p->leader].name : NULL;
-	return thread <= p->nthread ? t->task[p->task[thread - 1]].name : NULL;
+	return tree_name(&t->tree, proc, thread);
 }
 
 int
 tracer_pid(const struct tracer *t, unsigned proc)
 {
-	if (proc < 1 || proc > t->nproc || t->proc[proc - 1].ended)
+	if (proc < 1 || proc > t->tree.nproc || t->tree.proc[proc - 1].ended)
 		return 0;
-	return t->proc[proc - 1].pid;
+	return t->tree.proc[proc - 1].pid;
 }
 
 unsigned
 tracer_unnumbered(const struct tracer *t)
 {
-	return t->unnumbered;
+	return t->tree.unnumbered;
 }
 
 void
@@ -487,9 +362,9 @@ tracer_free(struct tracer *t)
 		return;
 	if (t->pid > 0)
 		kill(t->pid, SIGKILL);
-	for (i = 0; i < t->nproc; i++)
-		if (!t->proc[i].ended)
-			kill(t->proc[i].pid, SIGKILL);
+	for (i = 0; i < t->tree.nproc; i++)
+		if (!t->tree.proc[i].ended)
+			kill(t->tree.proc[i].pid, SIGKILL);
 	/* Every tracee left is reaped here, and one born meanwhile (its
 	   first stop) is killed too: nothing of the tree outlives this.  A
 	   killed task still stops at its exit (PTRACE_EVENT_EXIT), and
@@ -503,10 +378,6 @@ tracer_free(struct tracer *t)
 		close(t->go);
 	if (t->chld_fd > 0)
 		close(t->chld_fd);
-	for (i = 0; i < t->nproc; i++)
-		free(t->proc[i].task);
-	free(t->proc);
-	free(t->task);
-	tidmap_free(&t->tids);
+	tree_free(&t->tree);
 	free(t);
 }

@@ -1,9 +1,10 @@
 /*
  * forks.c: a program for the tracer's tests and bench: it forks N children
- * (argument 1, default 2000), at most 32 alive at once, each living about
- * a millisecond; child i exits 0, exits 3, kills itself with SIGKILL or
- * with SIGTERM, as i % 4 says.  It prints nothing and exits 0 once every
- * child was reaped with the status it was meant to have, else 1.
+ * (argument 1, default 2000), at most A alive at once (argument 2, default
+ * 32: a storm of forks; 1: one after another), each living about a
+ * millisecond; child i exits 0, exits 3, kills itself with SIGKILL or with
+ * SIGTERM, as i % 4 says.  It prints nothing and exits 0 once every child
+ * was reaped with the status it was meant to have, else 1.
  */
 #include <sys/wait.h>
 
@@ -12,8 +13,6 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-
-#define ALIVE	32
 
 /* What child i does at its end, and the status its parent expects. */
 static const struct {
@@ -55,12 +54,13 @@ int
 main(int argc, char *argv[])
 {
 	int n = argc > 1 ? atoi(argv[1]) : 2000, i, alive = 0, ok = 1;
+	int most = argc > 2 ? atoi(argv[2]) : 32;
 	int *pids = calloc((size_t)n, sizeof(*pids));
 
-	if (pids == NULL || n < 1)
+	if (pids == NULL || n < 1 || most < 1)
 		return 1;
 	for (i = 0; i < n; i++) {
-		if (alive == ALIVE) {
+		if (alive == most) {
 			ok &= reap(pids, n);
 			alive--;
 		}
