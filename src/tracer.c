@@ -50,8 +50,6 @@
 	PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |	\
 	PTRACE_O_EXITKILL)
 #define NAME_LEN	TASKINFO_NAME
-#define SPIN_NS		200000u	/* look again, not sleep, so long after a
-				   stop (spinning()) */
 
 struct tracer {
 	struct tree	 tree;		/* what is numbered so far */
@@ -60,7 +58,6 @@ struct tracer {
 	int32_t		 pid;		/* COMMAND's, until its birth is told */
 	char		 name[NAME_LEN];	/* its name then */
 	bool		 more;		/* the last pump stopped at its budget */
-	uint64_t	 t_stop;	/* when the last stop or death was seen */
 	bool		 idle;		/* the last pump found nothing more, and
 					   no SIGCHLD has been read since */
 	bool		 done;
@@ -237,19 +234,6 @@ fail:
 	return NULL;
 }
 
-/* Is it soon after a stop?  A stopped task waits for the tracer, and
-   stops come in bursts (a fork: the parent's, then the child's; an end:
-   the task's, its death, its parent's SIGCHLD, its next fork).  A wake-up
-   from poll() costs 100 to 250 us on a virtual machine's idle CPU -- more
-   than the rest of a stop -- so for SPIN_NS after a stop the tracer looks
-   again instead of sleeping.  While nothing stops (threads that sleep)
-   it costs nothing. */
-static bool
-spinning(const struct tracer *t)
-{
-	return now_ns() - t->t_stop < SPIN_NS;
-}
-
 /* The first pump: the run and COMMAND's birth told, and COMMAND let go. */
 static void
 begin(struct tracer *t)
@@ -272,9 +256,8 @@ tracer_pump(struct tracer *t, size_t budget)
 		begin(t);
 	/* Nothing has stopped or died since waitpid last said so: a stop
 	   or a death would have left SIGCHLD pending, and the poll on
-	   chld_fd would have woken (tracer_woke()) before this pump --
-	   unless it is soon after a stop, and the loop did not sleep. */
-	if (t->idle && !spinning(t))
+	   chld_fd would have woken (tracer_woke()) before this pump. */
+	if (t->idle)
 		return 0;
 	t->more = false;
 	while (!t->done) {
@@ -294,7 +277,6 @@ tracer_pump(struct tracer *t, size_t budget)
 			break;
 		}
 		n++;
-		t->t_stop = now_ns();
 		if (WIFSTOPPED(ws))
 			on_stop(t, tid, ws);
 		else if (WIFEXITED(ws) || WIFSIGNALED(ws))
@@ -322,7 +304,7 @@ tracer_fd(const struct tracer *t)
 bool
 tracer_may_sleep(const struct tracer *t)
 {
-	return !t->more && t->pid == 0 && !spinning(t);
+	return !t->more && t->pid == 0;
 }
 
 bool
