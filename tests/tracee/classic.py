@@ -2,13 +2,20 @@
 # student would, for the tracer's tests: 5 processes x 3 threads, each
 # thread sleeping a little, joined, with the reference lines.
 import multiprocessing
+import os
 import threading
 import time
 
 
+def say(line):
+    # One write a line: the processes share the output, and print() may
+    # write a line and its newline apart.
+    os.write(1, (line + "\n").encode())
+
+
 def work(p, t):
     time.sleep(0.05 * t)
-    print(f">thread Thread-{t} in process Process-{p} done.", flush=True)
+    say(f">thread Thread-{t} in process Process-{p} done.")
 
 
 def process(p):
@@ -18,7 +25,7 @@ def process(p):
         t.start()
     for t in threads:
         t.join()
-    print(f"Process Process-{p} done.", flush=True)
+    say(f"Process Process-{p} done.")
 
 
 if __name__ == "__main__":
@@ -28,4 +35,4 @@ if __name__ == "__main__":
         p.start()
     for p in procs:
         p.join()
-    print("Main process done.", flush=True)
+    say("Main process done.")
