@@ -158,6 +158,8 @@ thread_born(struct model *m, const struct event *ev)
 	    ev->tid <= 0 || ev->what != 0 || ev->object != 0 ||
 	    !room_for(m, ev->proc, ev->thread))
 		return false;
+	/* Room made may have moved the processes. */
+	p = &m->procs[ev->proc - 1];
 	p->nthreads++;
 	t = cell(m, ev->proc, ev->thread);
 	t->tid = ev->tid;
