@@ -2,7 +2,8 @@
 # "ptviz: ...", nothing on stdout, no process forked (strace sees none)
 # -- for a COMMAND missing, not executable, a directory, set-user-ID or
 # set-group-ID, and for each option that makes no sense with a COMMAND;
-# on a terminal, the screen is not built for it yet and says so.
+# ptrace not allowed (exit 2, the command never runs); on a terminal, the
+# screen is not built for it yet and says so.
 . tests/e2e/lib.sh
 
 command -v strace >/dev/null || skip "no strace"
@@ -38,6 +39,17 @@ for opt in "-p 2" "-t 2" "-s 1" "-w mutex" "--seed 3" "--scene 1" \
 	set -- $opt
 	check "cannot be used with -- COMMAND" --json "$@" -- touch "$ran"
 done
+# ptrace refused (EPERM): here because strace traces ptviz's child
+# already.  The child is forked, but killed and reaped before it runs.
+ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null "$PTVIZ" --json -- \
+    touch "$ran" >"$TMPD/out" 2>"$TMPD/err"
+rc=$?
+[ $rc -eq 2 ] || fail "ptrace refused: exit $rc: $(cat "$TMPD/err")"
+[ ! -s "$TMPD/out" ] || fail "ptrace refused: wrote to stdout"
+[ "$(wc -l <"$TMPD/err")" -eq 1 ] || fail "ptrace refused: $(cat "$TMPD/err")"
+grep -q '^ptviz: cannot trace touch: ptrace is not allowed here (Operation not permitted); watching a program through /proc alone is not built yet$' \
+    "$TMPD/err" || fail "ptrace refused: $(cat "$TMPD/err")"
+[ ! -e "$ran" ] || fail "ptrace refused, but the command ran"
 # On a terminal, the screen would show it: not yet, in one line.
 tm_start 120 36 "$PTVIZ -- touch $ran"
 tm_wait_for '\[exit 2\]'
