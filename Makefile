@@ -24,7 +24,10 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
-	   src/spans.c src/quickline.c src/words.c src/beat.c
+	   src/spans.c src/quickline.c src/words.c src/beat.c \
+	   src/model_traced.c src/tidmap.c src/tracer.c src/tracer_fork.c \
+	   src/tracetree.c \
+	   src/taskinfo.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \

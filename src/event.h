@@ -33,6 +33,14 @@
  * ST_MHELD is a run held at its start (predict, then reveal): its threads
  * wait at the gate; "running" follows when the gate opens, and the run's
  * clock starts then -- what came before happened while it was held.
+ * The last four are a traced program's (ptviz -- COMMAND, src/tracer.h),
+ * never the built-in run's: ST_BORN a process born (`object`: the
+ * process it was born of, 0 for ptviz itself), ST_EXEC a process that
+ * ran another program, ST_TBORN a thread born (thread 1: the process's
+ * main thread, born with it), ST_TENDED a thread that ended; a traced
+ * process ends with ST_EXITED, ST_FAILED (a status not 0) or ST_KILLED,
+ * as a reaping does.  Their names (comm) travel beside the events
+ * (source_name()), not in them.
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -56,7 +64,11 @@
 	X(ST_MRUNNING,	"running",	M)				\
 	X(ST_MSTOPPED,	"stopped",	M)				\
 	X(ST_MCONTINUED, "continued",	M)				\
-	X(ST_MDONE,	"done",		M)
+	X(ST_MDONE,	"done",		M)				\
+	X(ST_BORN,	"born",		P)				\
+	X(ST_EXEC,	"exec",		P)				\
+	X(ST_TBORN,	"born",		T)				\
+	X(ST_TENDED,	"ended",	T)
 
 enum state {
 #define X(e, name, kind) e,

@@ -36,8 +36,73 @@ jsonl_run(FILE *fp, const struct run_config *cfg)
 	fputs("}\n", fp);
 }
 
+/* The length of the UTF-8 sequence at s if it is a valid one, else 0. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned c = s[0], cp;
+
+	if (c < 0x80)
+		return 1;
+	n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+	if (n == 0 || (n == 3 && c >= 0xf0))
+		return 0;
+	cp = c & (0x3fu >> (n - 1));
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	/* No overlong form, surrogate or code point past U+10FFFF. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+/* s as a JSON string, quoted and escaped. */
+static void
+put_string(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	fputc('"', fp);
+	for (; *p != '\0'; p += n) {
+		n = utf8_len(p);
+		if (n == 0) {
+			fputs("\\ufffd", fp);
+			n = 1;
+		} else if (*p == '"' || *p == '\\') {
+			fprintf(fp, "\\%c", *p);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			fprintf(fp, "\\u%04x", *p);
+		} else {
+			fwrite(p, 1, n, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
 void
-jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
+jsonl_traced_run(FILE *fp, char *const argv[])
+{
+	size_t i;
+
+	fprintf(fp, "{\"event\":\"run\",\"format\":\"" JSONL_FORMAT "\","
+	    "\"version\":%d,\"traced\":true,\"command\":[", JSONL_TRACED);
+	for (i = 0; argv[i] != NULL; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		put_string(fp, argv[i]);
+	}
+	fputs("]}\n", fp);
+}
+
+/* ev's fields but the closing brace. */
+static void
+put_fields(FILE *fp, uint64_t t0, const struct event *ev)
 {
 	int ws = (int)ev->wstatus;
 	const char *name;
@@ -90,6 +155,27 @@ jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
 		if (ev->what == OBJ_SEM && ev->object > 0)
 			fprintf(fp, ",\"permits_back\":%u", ev->object);
 		break;
+	case ST_BORN:
+		fprintf(fp, ",\"parent\":%u", ev->object);
+		break;
+	}
+}
+
+void
+jsonl_event(FILE *fp, uint64_t t0, const struct event *ev)
+{
+	put_fields(fp, t0, ev);
+	fputs("}\n", fp);
+}
+
+void
+jsonl_event_named(FILE *fp, uint64_t t0, const struct event *ev,
+    const char *name)
+{
+	put_fields(fp, t0, ev);
+	if (name != NULL) {
+		fputs(",\"name\":", fp);
+		put_string(fp, name);
 	}
 	fputs("}\n", fp);
 }

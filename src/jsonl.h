@@ -15,8 +15,11 @@
  *    "tid":83,"sleep_ns":2124870112}
  *
  * (each on one line).  ptviz(1) documents every field.  Only numbers and
- * fixed names are written, so no string needs escaping.  The reader is
- * recording.h.
+ * fixed names are written, so no string needs escaping -- but in a traced
+ * program's lines (ptviz -- COMMAND), whose run record names the command
+ * and whose events the tasks' names: those are escaped, and a byte that
+ * is not UTF-8 is written as U+FFFD.  The reader is recording.h; it does
+ * not read a traced program's lines yet (their run record says "traced").
  */
 #ifndef PTVIZ_JSONL_H
 #define PTVIZ_JSONL_H
@@ -34,6 +37,8 @@ struct run_config;
 				   3: "held" (a run held at its start),
 				   "cpus" in the run record */
 #define JSONL_OLDEST	1	/* the oldest version read */
+#define JSONL_TRACED	3	/* a traced program's: born, exec, ended,
+				   names; not read yet */
 
 /* Write the run record, or an event (see below), to f, a recording being
    written (src/outfile.h), unless f has failed; true if it failed now,
@@ -48,5 +53,15 @@ void	jsonl_run(FILE *fp, const struct run_config *cfg);
    before it, while a run was held at its start, is at 0), with its
    newline. */
 void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
+
+/* The run record of a traced program, argv its command line:
+   {"event":"run","format":"ptviz","version":3,"traced":true,
+    "command":["sh","-c","sleep 1"]}, with its newline. */
+void	jsonl_traced_run(FILE *fp, char *const argv[]);
+
+/* ev as jsonl_event() writes it, with "name" when name is not NULL; a
+   process's birth names its parent ("parent": 0 for ptviz). */
+void	jsonl_event_named(FILE *fp, uint64_t t0, const struct event *ev,
+	    const char *name);
 
 #endif

@@ -344,7 +344,9 @@ model_apply(struct model *m, const struct event *ev)
 	enum state_kind kind;
 	bool ok = false;
 
-	if (!state_kind(ev->state, &kind))
+	if (m->apply_traced != NULL)
+		ok = m->apply_traced(m, ev);
+	else if (!state_kind(ev->state, &kind))
 		;
 	else if (kind == KIND_MAIN)
 		ok = ev->proc == 0 && ev->thread == 0 && apply_main(m, ev);

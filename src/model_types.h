@@ -72,6 +72,9 @@ struct model_proc {
 	uint16_t	 last_in;	/* the last of its threads to come to
 					   its barrier so far, 0: none */
 	unsigned	 permits_back;	/* given back when it was reaped */
+	uint16_t	 parent;	/* traced: the process it was born of,
+					   0 for ptviz */
+	unsigned	 nthreads;	/* traced: its threads born so far */
 };
 
 struct model {
@@ -100,6 +103,11 @@ struct model {
 	unsigned	 stops;		/* pauses so far */
 	uint64_t	 events;	/* events applied */
 	uint64_t	 bad;		/* events ignored */
+	bool		 traced;	/* a traced program's: grows as births
+					   come (model_traced.h) */
+	bool		(*apply_traced)(struct model *,
+			    const struct event *);	/* traced: its rules */
+	unsigned	 cap_proc;	/* traced: processes there is room for */
 };
 
 #endif

@@ -182,6 +182,9 @@ take_format(struct line *l)
 		return refuse(l, "version %lld of the format is not known "
 		    "(this ptviz reads versions %d to %d)", (long long)n,
 		    JSONL_OLDEST, JSONL_VERSION);
+	if (has(l, "traced"))
+		return refuse(l, "a traced program's run (ptviz -- COMMAND): "
+		    "this ptviz cannot replay it yet");
 	return 0;
 }
 

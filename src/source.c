@@ -3,7 +3,9 @@
  *
  * A live run is a thin layer over spawn.c that keeps its protocol in one
  * place: the arm (run_may_sleep, then the descriptors), the control of the
- * children, the events a pause makes.  A recording hands the events it
+ * children, the events a pause makes.  A traced program is a thin layer
+ * over tracer.c: one descriptor to poll, nothing to control yet.  A
+ * recording hands the events it
  * reads, `budget` at a time, asks for its descriptor to be polled while a
  * pipe has nothing new, and has nothing to control.
  */
@@ -19,9 +21,11 @@
 #include "recording.h"
 #include "source.h"
 #include "spawn.h"
+#include "tracer.h"
 
 struct source {
 	struct run	*run;		/* live; NULL for a recording */
+	struct tracer	*tr;		/* traced; NULL for the others */
 	struct recording *rec;
 	run_sink	*sink;
 	void		*ctx;
@@ -51,6 +55,28 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 }
 
 struct source *
+source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
+    void *ctx, char *why, size_t whylen)
+{
+	struct source *s;
+	int saved;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		snprintf(why, whylen, "cannot trace %s: %s", argv[0],
+		    strerror(errno));
+		return NULL;
+	}
+	if ((s->tr = tracer_start(argv, out_to_stderr, sink, ctx, why,
+	    whylen)) == NULL) {
+		saved = errno;
+		free(s);
+		errno = saved;
+		return NULL;
+	}
+	return s;
+}
+
+struct source *
 source_recording(struct recording *rec, run_sink *sink, void *ctx)
 {
 	struct source *s;
@@ -66,12 +92,23 @@ source_pump(struct source *s, size_t budget)
 {
 	if (s->run != NULL)
 		return run_pump(s->run, budget);
+	if (s->tr != NULL)
+		return tracer_pump(s->tr, budget);
 	return recording_pump(s->rec, s->sink, s->ctx, budget);
 }
 
 int
 source_arm(struct source *s, struct pollfd *fds)
 {
+	if (s->tr != NULL) {
+		if (tracer_finished(s->tr))
+			return 0;
+		if (!tracer_may_sleep(s->tr))
+			return -1;
+		fds[0] = (struct pollfd){ .fd = tracer_fd(s->tr),
+		    .events = POLLIN };
+		return 1;
+	}
 	if (s->run == NULL)
 		return recording_pollfd(s->rec, fds);
 	if (run_finished(s->run))
@@ -87,12 +124,15 @@ source_woke(struct source *s)
 {
 	if (s->run != NULL)
 		run_woke(s->run);
+	if (s->tr != NULL)
+		tracer_woke(s->tr);
 }
 
 uint64_t
 source_now(const struct source *s)
 {
-	return s->run != NULL ? now_ns() : recording_get(s->rec)->end_ns;
+	return s->run != NULL || s->tr != NULL ? now_ns() :
+	    recording_get(s->rec)->end_ns;
 }
 
 bool
@@ -102,6 +142,8 @@ source_finished(const struct source *s)
 
 	if (s->run != NULL)
 		return run_finished(s->run);
+	if (s->tr != NULL)
+		return tracer_finished(s->tr);
 	ri = recording_get(s->rec);
 	return ri->ended || ri->failed;
 }
@@ -109,7 +151,7 @@ source_finished(const struct source *s)
 const char *
 source_error(const struct source *s)
 {
-	return s->run != NULL ? NULL : recording_get(s->rec)->error;
+	return s->rec == NULL ? NULL : recording_get(s->rec)->error;
 }
 
 int
@@ -139,9 +181,17 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 	return -1;
 }
 
+const char *
+source_name(const struct source *s, unsigned proc, unsigned thread)
+{
+	return s->tr != NULL ? tracer_name(s->tr, proc, thread) : NULL;
+}
+
 int
 source_pid(const struct source *s, unsigned proc)
 {
+	if (s->tr != NULL)
+		return tracer_pid(s->tr, proc);
 	return s->run != NULL ? run_pid(s->run, proc) : 0;
 }
 
@@ -166,5 +216,6 @@ source_free(struct source *s)
 		return;
 	if (s->run != NULL)
 		run_free(s->run);
+	tracer_free(s->tr);
 	free(s);
 }

@@ -3,7 +3,8 @@
  *
  * Every front end -- the screen, --plain, --json -- takes a run's events
  * from a source and never touches what is behind it: a live run
- * (source_live: the children forked now, their rings and their reaping)
+ * (source_live: the children forked now, their rings and their reaping),
+ * a real program traced (source_traced: ptviz -- COMMAND, src/tracer.h)
  * or a recording (source_recording: a run read back from a file).  A
  * source hands its events to the sink it was made with, in order, as
  * source_pump() finds them.
@@ -61,6 +62,13 @@ enum source_ctl {
 struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 		    void *ctx, char *why, size_t whylen);
 
+/* COMMAND, argv, run and traced (tracer.h), its events to sink(ctx, ev),
+   its output to stderr if out_to_stderr; NULL with errno if it could not
+   start (nothing is left running then), and why in one line.  Call
+   run_block_signals() first.  It has nothing to control yet (ENOTSUP). */
+struct source	*source_traced(char *const argv[], bool out_to_stderr,
+		    run_sink *sink, void *ctx, char *why, size_t whylen);
+
 /* The events of rec (which must outlive the source), handed as they are
    read and checked, `budget` a pump; NULL with errno if there is no
    memory. */
@@ -96,6 +104,12 @@ const char	*source_error(const struct source *s);
    processes to ask. */
 int		 source_control(struct source *s, enum source_ctl ctl,
 		    unsigned proc);
+
+/* The name of thread `thread` of process `proc` (0: the process) of a
+   traced program, as the kernel last gave it (tracer_name()); NULL for
+   another source, which names nothing beyond its events. */
+const char	*source_name(const struct source *s, unsigned proc,
+		    unsigned thread);
 
 /* The pid of process `proc` while it runs, else 0. */
 int		 source_pid(const struct source *s, unsigned proc);

@@ -61,6 +61,95 @@ text_note(const struct event *ev, char *buf, size_t len)
 	return false;
 }
 
+/* A task's name as it may be printed on one line: each control byte a
+   '?'; "?" if there is none. */
+static const char *
+shown_name(const char *name, char *buf, size_t len)
+{
+	size_t i;
+
+	snprintf(buf, len, "%s", name != NULL ? name : "?");
+	for (i = 0; buf[i] != '\0'; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = '?';
+	return buf;
+}
+
+/* The words of a traced program's event: who -- a process with its name,
+   a process by its pid alone (its name is the news), a thread -- then
+   what: the words before the event's argument (traced_arg()), if it has
+   one, and after it. */
+enum traced_who { WHO_PROC, WHO_PID, WHO_THREAD };
+
+static const struct {
+	uint8_t		 state;
+	uint8_t		 who;
+	bool		 arg;
+	const char	*before, *after;
+} traced_words[] = {
+	{ ST_BORN,	WHO_PROC,	true,	"born of ",	"" },
+	{ ST_EXEC,	WHO_PID,	true,	"runs ",	" now (exec)" },
+	{ ST_TBORN,	WHO_THREAD,	false,	"born",		"" },
+	{ ST_TENDED,	WHO_THREAD,	false,	"ended",	"" },
+	{ ST_EXITED,	WHO_PROC,	true,	"exited with status ", "" },
+	{ ST_FAILED,	WHO_PROC,	true,	"exited with status ", "" },
+	{ ST_KILLED,	WHO_PROC,	true,	"killed by ",	"" },
+};
+
+/* The argument of ev's words: whom a process was born of, the program it
+   runs now, its exit status or the signal that killed it. */
+static const char *
+traced_arg(const struct event *ev, const char *name, char *buf, size_t len)
+{
+	int ws = (int)ev->wstatus;
+	const char *sig;
+
+	buf[0] = '\0';
+	if (ev->state == ST_BORN && ev->object == 0)
+		snprintf(buf, len, "ptviz");
+	else if (ev->state == ST_BORN)
+		snprintf(buf, len, "process %u", ev->object);
+	else if (ev->state == ST_EXEC)
+		snprintf(buf, len, "%s", name);
+	else if (WIFEXITED(ws))
+		snprintf(buf, len, "%d", WEXITSTATUS(ws));
+	else if (WIFSIGNALED(ws) && (sig = sigabbrev_np(WTERMSIG(ws))) != NULL)
+		snprintf(buf, len, "SIG%s", sig);
+	else
+		snprintf(buf, len, "signal %d", WTERMSIG(ws));
+	return buf;
+}
+
+bool
+text_traced(const struct event *ev, const char *name, char *buf, size_t len)
+{
+	char nm[32], who[96], arg[48];
+	size_t i, n = sizeof(traced_words) / sizeof(traced_words[0]);
+
+	if (len > 0)
+		buf[0] = '\0';
+	for (i = 0; i < n && traced_words[i].state != ev->state; i++)
+		;
+	/* A main thread's birth and end are its process's. */
+	if (i == n || len == 0 || (traced_words[i].who == WHO_THREAD &&
+	    ev->thread <= 1))
+		return false;
+	shown_name(name, nm, sizeof(nm));
+	if (traced_words[i].who == WHO_THREAD)
+		snprintf(who, sizeof(who), "thread %u of process %u (%s, tid "
+		    "%d)", ev->thread, ev->proc, nm, ev->tid);
+	else if (traced_words[i].who == WHO_PID)
+		snprintf(who, sizeof(who), "process %u (pid %d)", ev->proc,
+		    ev->pid);
+	else
+		snprintf(who, sizeof(who), "process %u (%s, pid %d)", ev->proc,
+		    nm, ev->pid);
+	snprintf(buf, len, ">%s %s%s%s", who, traced_words[i].before,
+	    traced_words[i].arg ? traced_arg(ev, nm, arg, sizeof(arg)) : "",
+	    traced_words[i].after);
+	return true;
+}
+
 bool
 text_fault(const struct event *ev, char *buf, size_t len)
 {

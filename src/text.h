@@ -39,6 +39,17 @@ bool	 text_fault(const struct event *ev, char *buf, size_t len);
    if nothing.  buf NULL only asks whether it tells one. */
 bool	 text_note(const struct event *ev, char *buf, size_t len);
 
+/* The line a traced program's event ev makes (ptviz -- COMMAND --plain),
+   name the task's or process's name (NULL: none known), without a
+   newline: ">process 3 (python3, pid 1234) born of process 1",
+   ">process 1 (pid 1230) runs sh now (exec)", ">thread 2 of process 3
+   (worker, tid 1240) born", "... ended", ">process 3 (python3, pid 1234)
+   exited with status 0", "... killed by SIGKILL"; a main thread's birth
+   and end make none (its process's do).  False (and buf empty) if ev
+   makes none. */
+bool	 text_traced(const struct event *ev, const char *name, char *buf,
+	    size_t len);
+
 /* Process i, reaped, could not start all its n threads: "Process-2
    started 12 of 60 threads: Resource temporarily unavailable" (err, the
    first failure's errno); buf. */

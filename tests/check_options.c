@@ -17,7 +17,7 @@ static int
 parse(struct options *o, char *err, ...)
 {
 	static char words[16][64];
-	char *argv[17];
+	static char *argv[17];	/* o->command points into it */
 	const char *w = "ptviz";
 	int argc = 0;
 	va_list ap;
@@ -229,7 +229,46 @@ static const struct {
 	  "with --record" },
 	{ { "--trace", "t.json", "--runs", "2" }, "--runs cannot be used "
 	  "with --trace" },
+	{ { "--" }, "-- needs a COMMAND" },
+	{ { "-p", "2", "--", "ls" }, "--processes cannot be used with -- "
+	  "COMMAND: the program makes its own" },
+	{ { "--seed", "2", "--", "ls" }, "--seed cannot be used with -- "
+	  "COMMAND" },
+	{ { "--scene", "1", "--", "ls" }, "--scene cannot be used with -- "
+	  "COMMAND" },
+	{ { "--runs", "2", "--", "ls" }, "--runs cannot be used with -- "
+	  "COMMAND" },
+	{ { "--replay", "r", "--", "ls" }, "--replay cannot be used with -- "
+	  "COMMAND" },
+	{ { "--record", "r", "--", "ls" }, "--record cannot be used with -- "
+	  "COMMAND: recordings of a traced program are not built yet" },
+	{ { "ls", "--", "x" }, "unexpected argument 'ls'" },
 };
+
+/* -- COMMAND: what follows "--" is the command, word for word, options
+   and "--" in it included; "--" as an option's value is no end. */
+START_TEST(options_command_follows_dashes)
+{
+	struct options o;
+	char err[256];
+
+	ck_assert_int_eq(parse(&o, err, "--json", "--", "sh", "-c", NULL), 0);
+	ck_assert_ptr_nonnull(o.command);
+	ck_assert_str_eq(o.command[0], "sh");
+	ck_assert_str_eq(o.command[1], "-c");
+	ck_assert_ptr_null(o.command[2]);
+	ck_assert_int_eq(o.mode, MODE_JSON);
+	ck_assert_int_eq(parse(&o, err, "--", "-p", "--", NULL), 0);
+	ck_assert_str_eq(o.command[0], "-p");
+	ck_assert_str_eq(o.command[1], "--");
+	ck_assert_uint_eq(o.run.nproc, 5);
+	ck_assert_int_eq(parse(&o, err, "--plain", NULL), 0);
+	ck_assert_ptr_null(o.command);
+	/* "--" the file of --record: then ls is a stray argument. */
+	ck_assert_int_eq(parse(&o, err, "--record", "--", "ls", NULL), -1);
+	ck_assert_ptr_nonnull(strstr(err, "unexpected argument 'ls'"));
+}
+END_TEST
 
 START_TEST(options_refuses_bad_command_lines)
 {
@@ -256,6 +295,7 @@ options_suite(void)
 	tcase_add_test(tc, options_seconds_are_exact_decimals);
 	tcase_add_test(tc, options_u64_takes_the_whole_range_only);
 	tcase_add_test(tc, options_usage_lists_each_workload_from_its_row);
+	tcase_add_test(tc, options_command_follows_dashes);
 	tcase_add_loop_test(tc, options_refuses_bad_command_lines, 0,
 	    sizeof(bad) / sizeof(bad[0]));
 	suite_add_tcase(s, tc);

@@ -106,6 +106,43 @@ START_TEST(text_notes_of_the_screen_log)
 }
 END_TEST
 
+/* A traced program's lines: each kind in its words, a main thread's
+   birth and end in none, a name's control bytes as '?'. */
+START_TEST(text_traced_lines_for_a_learner)
+{
+	struct event e = { .pid = 41, .tid = 41, .proc = 3, .state = ST_BORN,
+	    .object = 1 };
+	char b[128];
+
+	ck_assert(text_traced(&e, "python3", b, sizeof(b)));
+	ck_assert_str_eq(b, ">process 3 (python3, pid 41) born of process 1");
+	e.proc = 1;
+	e.object = 0;
+	ck_assert(text_traced(&e, "ptviz", b, sizeof(b)));
+	ck_assert_str_eq(b, ">process 1 (ptviz, pid 41) born of ptviz");
+	e.state = ST_EXEC;
+	ck_assert(text_traced(&e, "sh", b, sizeof(b)));
+	ck_assert_str_eq(b, ">process 1 (pid 41) runs sh now (exec)");
+	e.state = ST_FAILED;
+	e.wstatus = 3 << 8;
+	ck_assert(text_traced(&e, "sh", b, sizeof(b)));
+	ck_assert_str_eq(b, ">process 1 (sh, pid 41) exited with status 3");
+	e.state = ST_KILLED;
+	e.wstatus = 9;
+	ck_assert(text_traced(&e, "sh", b, sizeof(b)));
+	ck_assert_str_eq(b, ">process 1 (sh, pid 41) killed by SIGKILL");
+	e = (struct event){ .pid = 41, .tid = 44, .proc = 1, .thread = 2,
+	    .state = ST_TENDED };
+	ck_assert(text_traced(&e, "a\nb", b, sizeof(b)));
+	ck_assert_str_eq(b, ">thread 2 of process 1 (a?b, tid 44) ended");
+	e.thread = 1;
+	ck_assert(!text_traced(&e, "sh", b, sizeof(b)));
+	ck_assert_str_eq(b, "");
+	e.state = ST_MDONE;
+	ck_assert(!text_traced(&e, NULL, b, sizeof(b)));
+}
+END_TEST
+
 Suite *
 text_suite(void)
 {
@@ -116,6 +153,7 @@ text_suite(void)
 	tcase_add_test(tc, text_secs_nine_decimals_are_exact);
 	tcase_add_test(tc, text_faults_of_the_line_front_ends);
 	tcase_add_test(tc, text_notes_of_the_screen_log);
+	tcase_add_test(tc, text_traced_lines_for_a_learner);
 	suite_add_tcase(s, tc);
 	return s;
 }

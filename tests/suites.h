@@ -19,5 +19,6 @@ Suite	*work_suite(void);
 Suite	*text_suite(void);
 Suite	*busy_suite(void);
 Suite	*words_suite(void);
+Suite	*traced_suite(void);
 
 #endif

@@ -6,7 +6,7 @@ CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
 	      tests/check_kstat.c tests/check_stats.c tests/check_outfile.c \
 	      tests/check_work.c tests/check_text.c tests/check_busy.c \
-	      tests/check_words.c \
+	      tests/check_words.c tests/check_traced.c \
 	      tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
@@ -19,8 +19,17 @@ $(TSAN_BIN): tests/tsan_ring.c tests/stress.c src/ring.c src/region.c src/event.
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) -O1 -g -fsanitize=thread -o $@ $^
 
+# Programs the tracer's tests run under ptviz -- COMMAND (tests/tracee/):
+# each is a fact of the tests, not code under test, so it is built
+# without the sanitizers of CFLAGS (LeakSanitizer cannot run traced).
+TRACEE_BIN  = $(O)/tests/tracee/forks $(O)/tests/tracee/threads \
+	      $(O)/tests/tracee/thread_exec $(O)/tests/tracee/ignore_term
+$(O)/tests/tracee/%: tests/tracee/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) -O2 -o $@ $< -pthread
+
 .PHONY: test-build test-run
-test-build: $(BIN) $(CHECK_BIN) $(TSAN_BIN)
+test-build: $(BIN) $(CHECK_BIN) $(TSAN_BIN) $(TRACEE_BIN)
 
 test-run: test-build
 	@PTVIZ=$(BIN) CHECK_BIN=$(CHECK_BIN) TSAN_BIN=$(TSAN_BIN) \
@@ -82,7 +91,7 @@ FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/model_query.c \
-			 src/model_objects.c src/busy.c \
+			 src/model_objects.c src/model_traced.c src/busy.c \
 			 src/ring.c src/event.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
@@ -95,7 +104,7 @@ RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
 		src/outfile.c \
 		src/history.c src/model.c src/model_query.c src/busy.c \
-		src/model_objects.c \
+		src/model_objects.c src/model_traced.c \
 		src/event.c \
 		src/work.c src/spans.c \
 		src/quickline.c src/text.c

@@ -40,6 +40,7 @@
 #include "../src/scene.h"
 #include "../src/spawn.h"
 #include "../src/text.h"
+#include "../src/tracer_fork.h"
 #include "../src/work.h"
 #include "lines/json.h"
 #include "lines/plain.h"
@@ -284,11 +285,31 @@ replay_open(struct options *o, char *why, size_t whylen)
 	return recording_open(o->replay, &o->run, why, whylen);
 }
 
+/* Refuse, in one line on stderr, a COMMAND that cannot be run or traced
+   (tracer_fork.h), or that would be shown on the screen, not built for
+   it yet. */
+static bool
+command_refused(const struct options *o)
+{
+	char path[4096], why[512];
+
+	if (o->mode == MODE_AUTO && keyboard(o) && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "ptviz: -- COMMAND runs with --plain or --json "
+		    "for now; the screen for a traced program is not built "
+		    "yet\n");
+		return true;
+	}
+	if (tracer_path(o->command[0], path, sizeof(path), why, sizeof(why)))
+		return false;
+	fprintf(stderr, "ptviz: %s\n", why);
+	return true;
+}
+
 /*
  * Every refusal before anything starts: --runs where the screen would be,
  * a closed stdout, one file named twice, a bad recording (opened here
  * into *replay), counts the machine cannot hold, a file that cannot be
- * written.  0 to go on, else the exit status, told on stderr.
+ * written, a COMMAND that cannot be run or traced.  0 to go on, else the exit status, told on stderr.
  */
 static int
 refuse_early(struct options *o, int closed, struct recording **replay)
@@ -315,6 +336,9 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 			return 2;
 		}
 		o->seed_given = true;
+	} else if (o->command != NULL) {
+		if (command_refused(o))
+			return 2;
 	} else if (too_many(o)) {
 		return 2;
 	}

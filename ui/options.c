@@ -401,13 +401,64 @@ check_together(const struct options *o, bool permits, char *err,
 	return -1;
 }
 
+/* The options that make no sense with -- COMMAND, which is its own
+   program, run once, live: the first given, named; NULL if none. */
+static const char *
+not_with_command(const struct options *o)
+{
+	if (o->run_given != NULL)
+		return o->run_given;
+	if (o->scene != 0)
+		return "--scene";
+	if (o->runs > 0)
+		return "--runs";
+	if (o->vary_seed)
+		return "--vary-seed";
+	if (o->replay != NULL)
+		return "--replay";
+	if (o->record != NULL)
+		return "--record";
+	return o->trace != NULL ? "--trace" : NULL;
+}
+
+/* The words after the options: -- COMMAND [ARG...], or nothing; argv[end]
+   is the first of them, and dashes tells whether "--" came before it. */
+static int
+take_command(struct options *o, int argc, char *argv[], int end,
+    bool dashes, char *err, size_t errlen)
+{
+	const char *opt;
+	char buf[41];
+
+	if (end < argc && !dashes) {
+		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
+		    "--help)", shown(argv[end], buf));
+		return -1;
+	}
+	if (!dashes)
+		return 0;
+	if (end == argc) {
+		snprintf(err, errlen, "-- needs a COMMAND after it (see ptviz "
+		    "--help)");
+		return -1;
+	}
+	o->command = &argv[end];
+	if ((opt = not_with_command(o)) == NULL)
+		return 0;
+	snprintf(err, errlen, "%s cannot be used with -- COMMAND: %s (see "
+	    "ptviz --help)", opt, o->run_given != NULL ? "the program makes "
+	    "its own processes and threads" : o->record != NULL ||
+	    o->trace != NULL ? "recordings of a traced program are not "
+	    "built yet" : "the program is run once, live");
+	return -1;
+}
+
 int
 options_parse(struct options *o, int argc, char *argv[], char *err,
     size_t errlen)
 {
 	bool permits = false;
-	char buf[41];
-	int c, rc;
+	int c, rc, before;
 
 	*o = (struct options){
 		.run = { .nproc = 5, .nthread = 3,
@@ -417,8 +468,13 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	};
 	opterr = 0;
 	optind = 0;			/* glibc: start afresh */
-	while ((c = getopt_long(argc, argv, "+:p:t:s:w:hV", longopts,
-	    NULL)) != -1) {
+	for (;;) {
+		/* getopt_long takes a "--" that ends the options by moving
+		   past it, and stops at COMMAND without moving. */
+		before = optind > 0 ? optind : 1;
+		if ((c = getopt_long(argc, argv, "+:p:t:s:w:hV", longopts,
+		    NULL)) == -1)
+			break;
 		if (run_option(c) != NULL) {
 			if (o->run_given == NULL)
 				o->run_given = run_option(c);
@@ -432,11 +488,9 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		if (rc == -1)
 			return -1;
 	}
-	if (optind < argc) {
-		snprintf(err, errlen, "unexpected argument '%s' (see ptviz "
-		    "--help)", shown(argv[optind], buf));
+	if (take_command(o, argc, argv, optind, optind == before + 1 &&
+	    strcmp(argv[before], "--") == 0, err, errlen) == -1)
 		return -1;
-	}
 	if (check_fixed(o, err, errlen) == -1)
 		return -1;
 	return check_together(o, permits, err, errlen);

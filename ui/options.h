@@ -39,6 +39,8 @@ struct options {
 	unsigned	 runs;		/* --runs N: N runs counted, 0: one
 					   run shown */
 	bool		 vary_seed;	/* --vary-seed: run k, seed + k-1 */
+	char *const	*command;	/* -- COMMAND [ARG...]: its argv, NULL
+					   at its end; NULL: ptviz's own program */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;

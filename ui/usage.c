@@ -19,9 +19,13 @@ static const char usage_head[] =
 "       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
 "       ptviz --runs N [--vary-seed] [-p N] [-t N] [-s SECONDS] [--seed N]\n"
 "             [-w WORK [--permits N]] --plain | --json\n"
+"       ptviz --plain | --json -- COMMAND [ARG...]\n"
 "\n"
 "Run a small concurrent program -- child processes, each starting threads\n"
 "that sleep a random time -- and show every process and thread as it runs.\n"
+"With -- COMMAND, run and trace that program instead: every process and\n"
+"thread its tree makes, born, exec'd and ended, none missed (--plain: its\n"
+"output as it is, the lines on stderr; --json: the records on stdout).\n"
 "\n"
 "  -p, --processes N   child processes, 1 to 1024 (default 5)\n"
 "  -t, --threads N     threads per process, 1 to 1024 (default 3)\n"
@@ -66,7 +70,8 @@ static const char usage_tail[] =
 "failed (on the screen: in the run shown when quitting), a deadlock was\n"
 "found (--plain, --json: its processes are killed) or ptviz failed,\n"
 "2 for a bad command line, counts the machine cannot hold or a bad\n"
-"recording, 128+N when ended by signal N.\n"
+"recording, 128+N when ended by signal N; with -- COMMAND, COMMAND's\n"
+"own (128+N if signal N killed it), 2 if it cannot be run or traced.\n"
 "See ptviz(1) for the keys of the screen.\n";
 
 /* A workload's help starts after its name, USAGE_INDENT columns in, and

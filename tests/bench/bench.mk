@@ -30,9 +30,10 @@ $(BENCH_DIR)/%: tests/bench/%.c
 	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PT_LDLIBS)
 
 .PHONY: bench-build
-bench-build: $(BIN) $(BENCH_BIN)
+bench-build: $(BIN) $(BENCH_BIN) $(O)/tests/tracee/forks
 
 bench:
 	@sh tests/deps.sh bench
 	@$(MAKE) --no-print-directory bench-build
-	@PTVIZ=$(BIN) BENCH_DIR=$(BENCH_DIR) bash tests/bench/bench.sh
+	@PTVIZ=$(BIN) BENCH_DIR=$(BENCH_DIR) TRACEE_DIR=$(O)/tests/tracee \
+	    bash tests/bench/bench.sh

@@ -30,9 +30,14 @@
 #                      the beat and a bare spin; the screen's frames while
 #                      128 cells compute (each one's share of a CPU worked
 #                      out) against the same counts sleeping.
+#  11. tracing         tests/tracee/forks (2000 children of about 1 ms, one
+#                      after another, then 32 at once) under ptviz --json --
+#                      against alone; then TRACE_RUNS runs of the 32, each
+#                      checked for all 2001 births and ends (none missed).
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
-# BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
+# TRACE_ROUNDS, TRACE_RUNS part 11's; BENCH_ONLY=tracer runs part 11
+# alone (about 1 min); BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
 # (about 30 s), BENCH_ONLY=bigrec part 9 (about 2 min; BIG_EVENTS and
 # BIG_ROUNDS change its work), BENCH_ONLY=cpu part 10 (about 1 min).
 set -u
@@ -41,6 +46,7 @@ cd "$(dirname "$0")/../.."
 : "${PTVIZ:=build/ptviz}" "${BENCH_DIR:=build/bench}"
 : "${EVENTS:=10000000}" "${RP_ROUNDS:=5}" "${UI_ROUNDS:=3}" "${RUNS_ROUNDS:=5}"
 : "${BIG_EVENTS:=10000000}" "${BIG_ROUNDS:=3}"
+: "${TRACEE_DIR:=build/tests/tracee}" "${TRACE_ROUNDS:=5}" "${TRACE_RUNS:=100}"
 SLOTS=1024
 UI_ARGS="-p 64 -t 16 -s 5 --seed 1"
 IDLE_S=3
@@ -302,6 +308,37 @@ computing() {
 	    " **${SHARE_X}×** " " < 5 ms " " $(met "$SHARE_MAX < 5") "
 }
 
+# 11. Tracing: what ptviz --json -- costs a program that forks fast, side
+# by side with it alone, and whether any birth or end is missed in
+# TRACE_RUNS runs.  Sets TR_X, TR_MISSED.
+tracing() {
+	local forks=$TRACEE_DIR/forks alone traced r n
+	[ -x "$forks" ] || die "no $forks (make bench builds it)"
+	note "tracing: forks 2000 alone and under ptviz --json, one child at a time and 32, $TRACE_ROUNDS rounds; $TRACE_RUNS runs checked"
+	read -r alone traced < <("$BENCH_DIR/timeit" "$TRACE_ROUNDS" \
+	    "$forks 2000 1" "$PTVIZ --json -- $forks 2000 1 >/dev/null") ||
+		die "timeit tracing failed"
+	TR_X=$(awk -v a="$traced" -v b="$alone" 'BEGIN { printf "%.2f", a / b }')
+	row " \`ptviz --json -- forks 2000 1\` (2000 children of 1 ms, one after another; exit 0, 3, SIGKILL, SIGTERM) vs \`forks\` alone, median of $TRACE_ROUNDS " \
+	    " $(fmt "$traced" "%.0f") ms " " $(fmt "$alone" "%.0f") ms " \
+	    " **${TR_X}×** " " ≤ 1.3× " " $(met "$TR_X <= 1.3") "
+	read -r alone traced < <("$BENCH_DIR/timeit" "$TRACE_ROUNDS" \
+	    "$forks 2000 32" "$PTVIZ --json -- $forks 2000 32 >/dev/null") ||
+		die "timeit tracing failed"
+	TR_STORM=$(awk -v a="$traced" -v b="$alone" 'BEGIN { printf "%.2f", a / b }')
+	row " the same, 32 children at once (a storm of forks: 5 ptrace stops a child, nothing between them), median of $TRACE_ROUNDS " \
+	    " $(fmt "$traced" "%.0f") ms " " $(fmt "$alone" "%.0f") ms " \
+	    " **${TR_STORM}×** " " — " " — "
+	TR_MISSED=0
+	for r in $(seq 1 "$TRACE_RUNS"); do
+		n=$("$PTVIZ" --json -- "$forks" 2>/dev/null |
+		    grep -cE '"event":"(born|exited|failed|killed)","proc":[0-9]+,"thread":0,')
+		[ "$n" -eq 4002 ] || TR_MISSED=$((TR_MISSED + 1))
+	done
+	row " \`ptviz --json -- forks\` (32 at once), $TRACE_RUNS runs: runs with a birth or an end of a process missing (2001 of each wanted) " \
+	    " $TR_MISSED " " — " " — " " 0 " " $(met "$TR_MISSED == 0") "
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -310,6 +347,12 @@ echo
 echo "| what | ptviz | baseline | ratio | goal | met |"
 echo "|---|---|---|---|---|---|"
 
+if [ "${BENCH_ONLY:-}" = tracer ]; then
+	tracing
+	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx), %d of %d runs missed a task\n' \
+	    "$TR_X" "$TR_STORM" "$TR_MISSED" "$TRACE_RUNS"
+	exit 0
+fi
 if [ "${BENCH_ONLY:-}" = kernel ]; then
 	kernel_view
 	printf 'bench: kernel view %.1f%% cpu (off %.1f%%)\n' "$KV_CPU" "$KV_BASE"
@@ -556,11 +599,14 @@ big_recording
 # 10. Computing threads.
 computing
 
+# 11. Tracing a program.
+tracing
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
-    "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X"
+    "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED"

@@ -143,3 +143,16 @@ tm_wait_for() {
 tm_pane_pid() {
 	tm display-message -p -t t '#{pane_pid}'
 }
+
+# The path of test program $1 of tests/tracee/ (for ptviz -- COMMAND),
+# built beside $PTVIZ by the test build, or here if it was not.
+tracee() {
+	local bin
+	bin=$(dirname "$PTVIZ")/tests/tracee/$1
+	if [ ! -x "$bin" ]; then
+		bin=$TMPD/$1
+		[ -x "$bin" ] || cc -std=c11 -D_GNU_SOURCE -O2 -pthread -o "$bin" \
+		    "tests/tracee/$1.c" || fail "cannot build tests/tracee/$1.c"
+	fi
+	echo "$bin"
+}

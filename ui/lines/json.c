@@ -1,6 +1,8 @@
 /*
  * json.c: every event as one JSON object per line, after a "run" record
- * that says what was run: a recording (src/jsonl.h).
+ * that says what was run: a recording (src/jsonl.h).  A traced program's
+ * (-- COMMAND) say so in the run record, name its command, and carry the
+ * names of its tasks; its own output goes to stderr, not among them.
  */
 #include <stdio.h>
 
@@ -12,13 +14,20 @@
 static void
 json_start(FILE *fp, const struct options *o)
 {
-	jsonl_run(fp, &o->run);
+	if (o->command != NULL)
+		jsonl_traced_run(fp, o->command);
+	else
+		jsonl_run(fp, &o->run);
 }
 
 static void
-json_event(FILE *fp, const struct model *m, const struct event *ev)
+json_event(FILE *fp, const struct model *m, const struct event *ev,
+    const char *name)
 {
-	jsonl_event(fp, m->t0, ev);
+	if (m->traced)
+		jsonl_event_named(fp, m->t0, ev, name);
+	else
+		jsonl_event(fp, m->t0, ev);
 }
 
 const struct printer json_printer = { json_start, json_event };

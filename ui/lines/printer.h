@@ -17,9 +17,11 @@ struct stats;
 struct printer {
 	/* Before the first event. */
 	void	(*start)(FILE *fp, const struct options *o);
-	/* After ev was applied to m (events the model ignored never come). */
+	/* After ev was applied to m (events the model ignored never come);
+	   name, a traced program's task's or process's (source_name()),
+	   else NULL. */
 	void	(*event)(FILE *fp, const struct model *m,
-		    const struct event *ev);
+		    const struct event *ev, const char *name);
 };
 
 

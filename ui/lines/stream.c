@@ -16,6 +16,11 @@
  * together, which a further signal cuts short; a signal that comes while
  * they end still ends ptviz with its status.
  *
+ * A traced program (-- COMMAND) is a source like a run, with a model that
+ * grows (src/model_traced.h); the printer is handed its tasks' names
+ * beside the events.  Its faults are its own business, not told: it
+ * ends ptviz with its own exit status (128+N if a signal N killed it).
+ *
  * A recording is a source like a run: read as it comes, a pipe polled
  * with the rest.  One refused part way (main.c checks a regular file
  * first, so only a pipe can be) ends the loop; what was printed stays,
@@ -31,6 +36,7 @@
  * signal.
  */
 #include <sys/signalfd.h>
+#include <sys/wait.h>
 
 #include <time.h>
 
@@ -48,6 +54,7 @@
 #include "../../src/history.h"
 #include "../../src/jsonl.h"
 #include "../../src/model.h"
+#include "../../src/model_traced.h"
 #include "../../src/outfile.h"
 #include "../../src/recording.h"
 #include "../../src/source.h"
@@ -75,6 +82,8 @@ struct stream {
 	struct outfile	 record;	/* --record */
 	struct history	 hist;		/* --trace: the events, for the end */
 	bool		 keep;		/* keep them */
+	struct source	*src;		/* for the names of a traced one */
+	bool		 traced;	/* -- COMMAND */
 };
 
 /* The recording failed: say so once; the run goes on without it. */
@@ -96,12 +105,14 @@ sink(void *ctx, const struct event *ev)
 
 	if (!model_apply(&s->model, ev))
 		return;
-	s->printer->event(s->out.fp, &s->model, ev);
+	s->printer->event(s->out.fp, &s->model, ev, s->src == NULL ? NULL :
+	    source_name(s->src, ev->proc, ev->thread));
 	if (jsonl_put(&s->record, s->model.t0, ev))
 		record_failed(s);
 	if (s->keep && history_add(&s->hist, ev) == -1)
 		err(1, "cannot keep the run for --trace");
-	faults_event(&s->faults, &s->model, ev, stderr);
+	if (!s->traced)
+		faults_event(&s->faults, &s->model, ev, stderr);
 }
 
 /* Close f, told once (and counted) if it failed. */
@@ -206,7 +217,9 @@ stream_open(struct stream *s, const struct options *o, bool live)
 {
 	int sigfd;
 
-	if (model_init(&s->model, o->run.nproc, o->run.nthread) == -1 ||
+	s->traced = o->command != NULL;
+	if ((s->traced ? model_init_traced(&s->model) : model_init(&s->model,
+	    o->run.nproc, o->run.nthread)) == -1 ||
 	    faults_init(&s->faults, o->run.nproc, live) == -1)
 		err(1, "model");
 	if ((sigfd = signals_open(false)) == -1)
@@ -252,15 +265,31 @@ stream_source(struct stream *s, const struct options *o,
 	char refusal[256];
 	int error;
 
-	src = rec != NULL ? source_recording(rec, sink, s) :
-	    source_live(&o->run, sink, s, refusal, sizeof(refusal));
+	src = rec != NULL ? source_recording(rec, sink, s) : s->traced ?
+	    source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
+	    sizeof(refusal)) : source_live(&o->run, sink, s, refusal,
+	    sizeof(refusal));
 	if (src == NULL && rec != NULL)
 		err(1, "cannot start the run");
 	if (src == NULL)
-		errx(1, "%s", refusal);
+		errx(s->traced ? 2 : 1, "%s", refusal);
+	s->src = src;
 	if ((call = source_start_error(src, &error)) != NULL)
 		fprintf(stderr, "ptviz: %s: %s\n", call, strerror(error));
 	return src;
+}
+
+/* A traced program's exit status, as a shell gives it: COMMAND's own, or
+   128+N if signal N killed it. */
+static int
+traced_status(const struct model *m)
+{
+	int ws;
+
+	if (m->nproc == 0 || !model_proc(m, 1)->reaped)
+		return 1;
+	ws = model_proc(m, 1)->wstatus;
+	return WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : WEXITSTATUS(ws);
 }
 
 int
@@ -270,7 +299,7 @@ stream_main(const struct options *o, const struct printer *p,
 	struct stream s = { .printer = p };
 	struct source *src;
 	enum stream_end end;
-	int sigfd, sig = 0, status;
+	int sigfd, sig = 0, status, traced = 0;
 	char refused[320] = "";
 
 	sigfd = stream_open(&s, o, rec == NULL);
@@ -295,12 +324,17 @@ stream_main(const struct options *o, const struct printer *p,
 		faults_summary(&s.faults, stderr);
 	/* Whatever ended it, no child outlives this. */
 	source_free(src);
+	s.src = NULL;
+	if (s.traced)
+		traced = traced_status(&s.model);
 	files_end(&s, o, sigfd);
 	/* A signal while the files were ending still ends ptviz. */
 	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)
 		end = END_SIGNAL;
 	history_free(&s.hist);
 	status = stream_close(&s, sigfd, end, sig);
+	if (status == 0)
+		status = traced;
 	if (end != END_OUTPUT && refused[0] != '\0') {
 		fprintf(stderr, "ptviz: %s\n", refused);
 		return 2;
@@ -310,11 +344,13 @@ stream_main(const struct options *o, const struct printer *p,
 
 /* What a run of --runs prints of its events, and a conversion: nothing. */
 static void
-silent_event(FILE *fp, const struct model *m, const struct event *ev)
+silent_event(FILE *fp, const struct model *m, const struct event *ev,
+    const char *name)
 {
 	(void)fp;
 	(void)m;
 	(void)ev;
+	(void)name;
 }
 
 const struct printer silent_printer = { NULL, silent_event };

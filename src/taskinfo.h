@@ -1,0 +1,28 @@
+/*
+ * taskinfo.h: what /proc says of one task (a process or a thread) that
+ * the tracer needs: its name, its thread group and parent, and whether it
+ * is a thread of a given process.  Each call opens and reads one file, so
+ * the tracer calls them only at a birth, an exec or an end.
+ */
+#ifndef PTVIZ_TASKINFO_H
+#define PTVIZ_TASKINFO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* The kernel's comm: 15 bytes at most, with its NUL. */
+#define TASKINFO_NAME	16
+
+/* The name task tid has now (/proc/TID/comm) into name; false if it is
+   gone (name unchanged). */
+bool	taskinfo_comm(int32_t tid, char name[TASKINFO_NAME]);
+
+/* Task tid's thread group (its process's pid), its parent process and its
+   name, from /proc/TID/status; false if it is gone. */
+bool	taskinfo_status(int32_t tid, int32_t *tgid, int32_t *ppid,
+	    char name[TASKINFO_NAME]);
+
+/* Is task tid a thread of process pid (/proc/PID/task/TID is there)? */
+bool	taskinfo_in(int32_t pid, int32_t tid);
+
+#endif

@@ -1,0 +1,210 @@
+/*
+ * check_traced.c: a traced program's model grows as births come, keeps
+ * every cell where model_thread() finds it, and ignores what breaks its
+ * rules; the tracer's map of tids finds every key as tids come and go.
+ */
+#include <sys/wait.h>
+
+#include <check.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include "../src/model.h"
+#include "../src/model_traced.h"
+#include "../src/tidmap.h"
+#include "suites.h"
+
+#define PID(i)	(5000 + 100 * (int)(i))
+
+static struct event
+tev(unsigned proc, unsigned thread, unsigned state, uint64_t t)
+{
+	return (struct event){ .t_ns = t, .pid = proc ? PID(proc) : 1,
+	    .tid = PID(proc) + (int)thread - (thread > 0),
+	    .proc = (uint16_t)proc, .thread = (uint16_t)thread,
+	    .state = (uint8_t)state };
+}
+
+static bool
+apply(struct model *m, struct event e)
+{
+	return model_apply(m, &e);
+}
+
+/* Process i born of parent, with its main thread. */
+static void
+born(struct model *m, unsigned i, unsigned parent, uint64_t t)
+{
+	struct event e = tev(i, 0, ST_BORN, t);
+
+	e.object = (uint16_t)parent;
+	ck_assert(model_apply(m, &e));
+	ck_assert(apply(m, tev(i, 1, ST_TBORN, t)));
+}
+
+/* Grows from nothing to 40 processes, process 7 to 100 threads, each
+   cell where model_thread() looks, none lost on the way. */
+START_TEST(model_traced_grows_as_births_come)
+{
+	struct model m;
+	unsigned i, j;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	ck_assert_uint_eq(m.nproc, 0);
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	for (i = 1; i <= 40; i++) {
+		born(&m, i, i - 1, 10 * i);
+		if (i == 7)
+			for (j = 2; j <= 100; j++)
+				ck_assert(apply(&m, tev(7, j, ST_TBORN,
+				    1000 + j)));
+	}
+	ck_assert_uint_eq(m.nproc, 40);
+	ck_assert_uint_ge(m.nthread, 100);
+	ck_assert_uint_eq(model_proc(&m, 7)->nthreads, 100);
+	ck_assert_uint_eq(model_proc(&m, 8)->nthreads, 1);
+	ck_assert_uint_eq(model_proc(&m, 40)->parent, 39);
+	ck_assert_int_eq(model_proc(&m, 40)->pid, PID(40));
+	ck_assert_uint_eq(model_proc(&m, 3)->t_forked, 30);
+	for (j = 1; j <= 100; j++) {
+		ck_assert_int_eq(model_thread(&m, 7, j)->state, ST_TBORN);
+		ck_assert_int_eq(model_thread(&m, 7, j)->tid, PID(7) + (int)j -
+		    1);
+	}
+	ck_assert_int_eq(model_thread(&m, 8, 2)->state, ST_NEW);
+	ck_assert_uint_eq(m.threads_in[ST_TBORN], 40 + 99);
+	ck_assert_uint_eq(m.procs_in[ST_BORN], 40);
+	ck_assert_uint_eq(m.bad, 0);
+	model_free(&m);
+}
+END_TEST
+
+/* Ends: a thread's own, then its process's, which ends the rest with the
+   wait status given; exec; main done; ptviz's status rules. */
+START_TEST(model_traced_ends_and_execs)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	born(&m, 1, 0, 2);
+	ck_assert(apply(&m, tev(1, 0, ST_EXEC, 3)));
+	ck_assert(apply(&m, tev(1, 0, ST_EXEC, 4)));
+	ck_assert_int_eq(model_proc(&m, 1)->state, ST_EXEC);
+	ck_assert(apply(&m, tev(1, 2, ST_TBORN, 5)));
+	ck_assert(apply(&m, tev(1, 3, ST_TBORN, 5)));
+	ck_assert(apply(&m, tev(1, 2, ST_TENDED, 6)));
+	ck_assert(!apply(&m, tev(1, 2, ST_TENDED, 7)));	/* twice */
+	e = tev(1, 0, ST_KILLED, 8);
+	e.wstatus = SIGKILL;
+	ck_assert(model_apply(&m, &e));
+	ck_assert_int_eq(model_thread(&m, 1, 3)->state, ST_TENDED);
+	ck_assert_uint_eq(model_thread(&m, 1, 3)->t_done, 8);
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->t_done, 6);
+	ck_assert_uint_eq(model_proc(&m, 1)->threads_ended, 3);
+	ck_assert(model_proc(&m, 1)->reaped);
+	ck_assert(WIFSIGNALED(model_proc(&m, 1)->wstatus));
+	ck_assert(!apply(&m, tev(1, 4, ST_TBORN, 9)));	/* after its end */
+	ck_assert(apply(&m, tev(0, 0, ST_MDONE, 10)));
+	ck_assert_uint_eq(m.t_main_done, 10);
+	ck_assert_uint_eq(m.bad, 2);
+	model_free(&m);
+}
+END_TEST
+
+/* What breaks the rules changes nothing: births out of order, of a
+   parent not born yet, threads of a process not born, wait statuses
+   that do not fit their event, built-in states. */
+START_TEST(model_traced_refuses_what_breaks_its_rules)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	ck_assert(!apply(&m, tev(1, 0, ST_BORN, 1)));	/* before running */
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	ck_assert(!apply(&m, tev(2, 0, ST_BORN, 2)));	/* not the next */
+	e = tev(1, 0, ST_BORN, 2);
+	e.object = 1;					/* of itself */
+	ck_assert(!model_apply(&m, &e));
+	ck_assert(!apply(&m, tev(1, 1, ST_TBORN, 2)));	/* no process */
+	born(&m, 1, 0, 2);
+	ck_assert(!apply(&m, tev(1, 3, ST_TBORN, 3)));	/* skips 2 */
+	ck_assert(!apply(&m, tev(1, 0, ST_FORKED, 3)));	/* built-in's */
+	ck_assert(!apply(&m, tev(1, 1, ST_RUNNING, 3)));
+	e = tev(1, 0, ST_EXITED, 4);
+	e.wstatus = 3 << 8;				/* status 3: failed */
+	ck_assert(!model_apply(&m, &e));
+	e.state = ST_FAILED;
+	ck_assert(model_apply(&m, &e));
+	ck_assert_int_eq(model_proc(&m, 1)->state, ST_FAILED);
+	ck_assert_uint_eq(m.nproc, 1);
+	ck_assert_uint_eq(m.bad, 8);
+	model_free(&m);
+}
+END_TEST
+
+/* A built-in run's model never takes a traced program's events. */
+START_TEST(model_builtin_refuses_traced_events)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init(&m, 2, 2), 0);
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	ck_assert(!apply(&m, tev(1, 0, ST_BORN, 2)));
+	ck_assert(!apply(&m, tev(1, 1, ST_TBORN, 2)));
+	ck_assert(!apply(&m, tev(1, 0, ST_EXEC, 2)));
+	ck_assert(!apply(&m, tev(1, 1, ST_TENDED, 2)));
+	ck_assert_uint_eq(m.nproc, 2);
+	model_free(&m);
+}
+END_TEST
+
+/* 100 000 tids put, half deleted, tids reused: every key found, no key
+   deleted found, the table no bigger than its keys need. */
+START_TEST(tidmap_finds_every_key_as_tids_come_and_go)
+{
+	struct tidmap map;
+	uint32_t v, i;
+
+	tidmap_init(&map);
+	ck_assert(!tidmap_get(&map, 1, &v));
+	for (i = 1; i <= 100000; i++)
+		ck_assert_int_eq(tidmap_put(&map, (int32_t)i, i * 3), 0);
+	for (i = 1; i <= 100000; i += 2)
+		tidmap_del(&map, (int32_t)i);
+	for (i = 1; i <= 100000; i++) {
+		ck_assert(tidmap_get(&map, (int32_t)i, &v) == (i % 2 == 0));
+		if (i % 2 == 0)
+			ck_assert_uint_eq(v, i * 3);
+	}
+	/* Churn: tombstones must not fill the table. */
+	for (i = 0; i < 1000000; i++) {
+		ck_assert_int_eq(tidmap_put(&map, 200001 + (int32_t)(i % 64),
+		    i), 0);
+		tidmap_del(&map, 200001 + (int32_t)(i % 64));
+	}
+	ck_assert_uint_eq(map.keys, 50000);
+	ck_assert_uint_le(map.mask + 1, 4 * 131072);
+	ck_assert_int_eq(tidmap_put(&map, 2, 7), 0);	/* replaced */
+	ck_assert(tidmap_get(&map, 2, &v) && v == 7);
+	ck_assert_int_eq(tidmap_put(&map, 0, 1), -1);
+	tidmap_free(&map);
+}
+END_TEST
+
+Suite *
+traced_suite(void)
+{
+	Suite *s = suite_create("traced");
+	TCase *tc = tcase_create("traced");
+
+	tcase_add_test(tc, model_traced_grows_as_births_come);
+	tcase_add_test(tc, model_traced_ends_and_execs);
+	tcase_add_test(tc, model_traced_refuses_what_breaks_its_rules);
+	tcase_add_test(tc, model_builtin_refuses_traced_events);
+	tcase_add_test(tc, tidmap_finds_every_key_as_tids_come_and_go);
+	suite_add_tcase(s, tc);
+	return s;
+}
