@@ -312,6 +312,9 @@ parse_syscall(const char *text, struct taskstate *ts, bool *running)
 	*running = strncmp(text, "running", 7) == 0;
 	if (*running)
 		return true;
+	/* strtol() would take spaces before the number. */
+	if (*text != '-' && (*text < '0' || *text > '9'))
+		return false;
 	errno = 0;
 	nr = strtol(text, &end, 10);
 	if (end == text || errno != 0 || nr < -1 || *end != ' ')

@@ -19,5 +19,7 @@ Suite	*work_suite(void);
 Suite	*text_suite(void);
 Suite	*busy_suite(void);
 Suite	*words_suite(void);
+Suite	*taskstate_suite(void);
+Suite	*taskfake_suite(void);
 
 #endif
