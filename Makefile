@@ -24,7 +24,8 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
-	   src/syscalls.c src/taskfd.c src/taskstate.c src/taskwords.c \
+	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \
+	   src/taskwords.c \
 	   src/spans.c src/quickline.c src/words.c src/beat.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \

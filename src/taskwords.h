@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "taskstate.h"
+#include "tasktypes.h"
 
 /* The state in a word for a cell, 8 columns at most ("sleep", "lock");
    input or output says which way ("read", "write", "poll"). */

@@ -383,6 +383,50 @@ START_TEST(taskfake_wchan_stands_in_when_syscall_is_not_ours)
 }
 END_TEST
 
+START_TEST(taskfake_quick_reads_stat_only_when_no_call_is_named)
+{
+	char dir[64];
+	struct taskstate ts;
+	struct taskstate_files f;
+
+	fake_thread(dir, 'T');
+	/* Stopped inside a sleep: quick reads the sleep, in one file. */
+	fake_call(dir, __NR_nanosleep, 0x40, 0, 0);
+	ck_assert_int_eq(taskstate_read(dir, 42, 43, TASKSTATE_WANT_QUICK,
+	    &ts), 0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_SLEEP);
+	ck_assert_int_eq(ts.state, 0);
+	ck_assert_uint_eq(ts.reads, 1);
+	/* Not in a call: stat says why. */
+	fake_put(dir, TASK "syscall", "-1 0x7ffd3689a5c8 0x7f597d682503\n");
+	ck_assert_int_eq(taskstate_read(dir, 42, 43, TASKSTATE_WANT_QUICK,
+	    &ts), 0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_STOPPED);
+	ck_assert_int_eq(ts.state, 'T');
+	ck_assert_uint_eq(ts.reads, 2);
+	fake_put(dir, TASK "stat", STAT_S);
+	ck_assert_int_eq(taskstate_read(dir, 42, 43, TASKSTATE_WANT_QUICK,
+	    &ts), 0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_BLOCKED);
+	/* "running": R, without stat. */
+	fake_put(dir, TASK "syscall", "running\n");
+	ck_assert_int_eq(taskstate_open(dir, 42, 43, &f), 0);
+	ck_assert_int_eq(taskstate_read_open(&f, TASKSTATE_WANT_QUICK, &ts),
+	    0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_CPU);
+	ck_assert_int_eq(ts.state, 'R');
+	ck_assert_uint_eq(ts.reads, 1);
+	/* Files kept open read what they say now. */
+	fake_call(dir, __NR_futex, 0x1000, 0, 0);
+	ck_assert_int_eq(taskstate_read_open(&f, 0, &ts), 0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_LOCK);
+	ck_assert_uint_eq(ts.futex, 0x1000);
+	ck_assert_uint_eq(ts.reads, 2);
+	taskstate_close(&f);
+	fake_rm(dir);
+}
+END_TEST
+
 START_TEST(taskfake_table_has_this_architectures_numbers)
 {
 #if defined(__x86_64__)
@@ -446,6 +490,8 @@ taskfake_suite(void)
 	tcase_add_test(tc, taskfake_unknown_call_is_named_by_its_number);
 	tcase_add_test(tc,
 	    taskfake_wchan_stands_in_when_syscall_is_not_ours);
+	tcase_add_test(tc,
+	    taskfake_quick_reads_stat_only_when_no_call_is_named);
 	tcase_add_test(tc, taskfake_table_has_this_architectures_numbers);
 	tcase_add_test(tc, taskfake_every_class_has_its_words);
 	suite_add_tcase(s, tc);

@@ -573,6 +573,43 @@ START_TEST(taskstate_stopped_zombie_and_reaped_child)
 }
 END_TEST
 
+START_TEST(taskstate_files_kept_open_read_the_same_until_gone)
+{
+	struct taskstate_files f;
+	struct taskstate ts;
+	struct th t;
+	pid_t tid = th_start(&t, block_nanosleep);
+
+	ck_assert(shows_soon(tid, (struct expect){ TASKSTATE_SLEEP, 0, -1 },
+	    &ts));
+	ck_assert_int_eq(taskstate_open("/proc", getpid(), tid, &f), 0);
+	ck_assert_int_eq(taskstate_read_open(&f, 0, &ts), 0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_SLEEP);
+	ck_assert_int_eq(ts.state, 'S');
+	ck_assert_uint_eq(ts.reads, 2);
+	/* Quick: the syscall file alone. */
+	ck_assert_int_eq(taskstate_read_open(&f, TASKSTATE_WANT_QUICK, &ts),
+	    0);
+	ck_assert_int_eq(ts.cls, TASKSTATE_SLEEP);
+	ck_assert_uint_eq(ts.reads, 1);
+	ck_assert_int_eq(ts.state, 0);
+	ck_assert_int_eq(taskstate_read_open(&f, TASKSTATE_WANT_QUICK |
+	    TASKSTATE_WANT_SLEEP, &ts), 0);
+	ck_assert_int_eq(ts.sleep_ns, 10000000000LL);
+	pthread_cancel(t.t);
+	pthread_join(t.t, NULL);
+	ck_assert_int_eq(taskstate_read_open(&f, 0, &ts), 0);
+	ck_assert(ts.gone);
+	ck_assert_int_eq(taskstate_read_open(&f, TASKSTATE_WANT_QUICK, &ts),
+	    0);
+	ck_assert(ts.gone);
+	taskstate_close(&f);
+	ck_assert_int_eq(f.stat_fd, -1);
+	ck_assert_int_eq(taskstate_open("/proc", getpid(), tid, &f), -1);
+	ck_assert_int_eq(errno, ENOENT);
+}
+END_TEST
+
 Suite *
 taskstate_suite(void)
 {
@@ -598,6 +635,8 @@ taskstate_suite(void)
 	tcase_add_test(tc,
 	    taskstate_sigwait_accept_and_a_terminal_are_told_apart);
 	tcase_add_test(tc, taskstate_stopped_zombie_and_reaped_child);
+	tcase_add_test(tc,
+	    taskstate_files_kept_open_read_the_same_until_gone);
 	suite_add_tcase(s, tc);
 	return s;
 }
