@@ -63,6 +63,23 @@ th_main(void *p)
 	return NULL;
 }
 
+static void
+on_wake(int sig)
+{
+}
+
+/* End t's sleep: a signal with a handler, which interrupts it (not
+   pthread_cancel(), whose unwinding AddressSanitizer mistakes). */
+static void
+th_wake(struct th *t)
+{
+	struct sigaction sa = { .sa_handler = on_wake };
+
+	sigaction(SIGUSR2, &sa, NULL);
+	ck_assert_int_eq(pthread_kill(t->t, SIGUSR2), 0);
+	pthread_join(t->t, NULL);
+}
+
 /* Start t blocking in `block`; its tid. */
 static pid_t
 th_start(struct th *t, void (*block)(struct th *))
@@ -136,8 +153,7 @@ START_TEST(taskstate_thread_in_nanosleep_is_a_timed_sleep)
 	ck_assert_int_eq(ts.sleep_ns, 10000000000LL);
 	ck_assert_ptr_nonnull(strstr(told(&ts), "in a timed sleep"));
 	ck_assert_ptr_nonnull(strstr(told(&ts), "10 s asked"));
-	pthread_cancel(t.t);
-	pthread_join(t.t, NULL);
+	th_wake(&t);
 	ck_assert_int_eq(taskstate_read("/proc", getpid(), tid,
 	    TASKSTATE_WANT_ALL, &ts), 0);
 	ck_assert(ts.gone);
@@ -168,8 +184,7 @@ START_TEST(taskstate_sleep_until_a_time_says_what_is_left)
 	ck_assert_int_gt(ts.sleep_ns, 0);
 	ck_assert_int_le(ts.sleep_ns, 10000000000LL);
 	ck_assert_ptr_nonnull(strstr(told(&ts), "s left"));
-	pthread_cancel(t.t);
-	pthread_join(t.t, NULL);
+	th_wake(&t);
 }
 END_TEST
 
@@ -596,8 +611,7 @@ START_TEST(taskstate_files_kept_open_read_the_same_until_gone)
 	ck_assert_int_eq(taskstate_read_open(&f, TASKSTATE_WANT_QUICK |
 	    TASKSTATE_WANT_SLEEP, &ts), 0);
 	ck_assert_int_eq(ts.sleep_ns, 10000000000LL);
-	pthread_cancel(t.t);
-	pthread_join(t.t, NULL);
+	th_wake(&t);
 	ck_assert_int_eq(taskstate_read_open(&f, 0, &ts), 0);
 	ck_assert(ts.gone);
 	ck_assert_int_eq(taskstate_read_open(&f, TASKSTATE_WANT_QUICK, &ts),
