@@ -72,9 +72,12 @@ struct taskstate {
 	const char	*call;		/* its name, NULL if not in the
 					   table (or no call) */
 	uint64_t	 args[6];	/* its arguments, as the file gives */
-	uint64_t	 futex;		/* LOCK: the futex word's address (the
-					   same word, the same lock); 0 if
-					   not a futex or several */
+	uint64_t	 futex;		/* LOCK: the futex word's address:
+					   in one process, the same word is
+					   the same lock (in two, the same
+					   address is two words, forked
+					   copies, unless in shared memory);
+					   0 if not a futex, or several */
 	enum taskstate_io io;		/* IO: which way */
 	int		 fd;		/* IO, LOCK by flock: the descriptor
 					   (poll's first), -1 for none */
