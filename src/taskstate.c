@@ -4,16 +4,19 @@
  * The state letter comes first (kstat.c reads it): R, T, t, Z and X say
  * all there is, and cost one file.  Any other letter is a thread asleep in
  * the kernel, and its syscall file says in what: the call's number finds
- * its row in syscalls.c, and the row's role finds here the class and what
- * to read of the arguments (a futex word, a descriptor, a sleep's length).
+ * its row in syscalls.c, and the row's role in taskcall.c the class and
+ * what to read of the arguments (a futex word, a descriptor, a sleep's
+ * length).  Quick (TASKSTATE_WANT_QUICK) turns the order round: the
+ * syscall file alone says "running" (the kernel's state 0, R) or names a
+ * call, and stat is read only when it names none.
  * When the syscall file cannot be read (no right to ptrace the thread),
  * the wait channel stands in: a table of the kernel functions a thread
  * waits in, less precise (no descriptor, no futex word) and different
  * from one kernel to the next, but better than a bare 'S'.
  *
- * The words of each class, of each way of input or output and of each
- * kind of descriptor are one table each, so a cell, the details and the
- * help say the same.
+ * The two files are read by their paths, or kept open and read again
+ * with pread(2) (taskstate_open): the lookup of a path under /proc is
+ * half of what a reading costs.  The words are taskwords.c's.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -18,8 +18,11 @@
  *   PID/mem                a few bytes: poll's and select's descriptors
  *                          (WANT_FD), a sleep's length (WANT_SLEEP)
  * The cost: two files for a thread that waits; one for a thread on a CPU,
- * stopped or a zombie; one or two more for what it waits on, when asked.
- * Nothing is allocated; each file is an open, a read and a close.  Reading
+ * stopped or a zombie; one or two more for what it waits on, when asked;
+ * quick, one file for most.  Nothing is allocated; each file is an open,
+ * a read and a close, or a pread(2) of a file kept open (taskstate_open).
+ * Measured on 1000 sleeping threads (make bench, part 11): 19 us a thread
+ * by the paths, 8 kept open, 3.5 quick.  Reading
  * syscall, fd/ and mem needs the right to ptrace the thread (the same user
  * and Yama's ptrace_scope at most 1, or ptviz its tracer).
  *
