@@ -22,9 +22,9 @@
  * quick, one file for most.  Nothing is allocated; each file is an open,
  * a read and a close, or a pread(2) of a file kept open (taskstate_open).
  * Measured on 1000 sleeping threads (make bench, part 11): 19 us a thread
- * by the paths, 8 kept open, 3.5 quick.  Reading
- * syscall, fd/ and mem needs the right to ptrace the thread (the same user
- * and Yama's ptrace_scope at most 1, or ptviz its tracer).
+ * by the paths, 8 kept open, 3.5 quick.  Reading syscall, fd/ and mem
+ * needs the right to ptrace the thread (the same user and Yama's
+ * ptrace_scope at most 1, or ptviz its tracer).
  *
  * What sampling cannot see: a state is what the thread is doing at the
  * instant of the read.  A sleep shorter than the period between two reads,
