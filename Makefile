@@ -27,7 +27,9 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/spans.c src/quickline.c src/words.c src/beat.c \
 	   src/model_traced.c src/tidmap.c src/tracer.c src/tracer_fork.c \
 	   src/tracetree.c \
-	   src/taskinfo.c
+	   src/taskinfo.c \
+	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \
+	   src/taskwords.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \

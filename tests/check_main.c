@@ -27,6 +27,8 @@ main(void)
 	srunner_add_suite(sr, busy_suite());
 	srunner_add_suite(sr, words_suite());
 	srunner_add_suite(sr, traced_suite());
+	srunner_add_suite(sr, taskstate_suite());
+	srunner_add_suite(sr, taskfake_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

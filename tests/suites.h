@@ -20,5 +20,7 @@ Suite	*text_suite(void);
 Suite	*busy_suite(void);
 Suite	*words_suite(void);
 Suite	*traced_suite(void);
+Suite	*taskstate_suite(void);
+Suite	*taskfake_suite(void);
 
 #endif

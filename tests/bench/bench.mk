@@ -5,7 +5,8 @@
 
 BENCH_DIR = $(O)/bench
 BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit \
-	    $(BENCH_DIR)/timetravel $(BENCH_DIR)/bigrec $(BENCH_DIR)/beatcost
+	    $(BENCH_DIR)/timetravel $(BENCH_DIR)/bigrec $(BENCH_DIR)/beatcost \
+	    $(BENCH_DIR)/taskcost
 
 # The ring against a pipe, with ptviz's own ring and region.
 $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
@@ -16,6 +17,15 @@ $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
 
 # What a computing thread's checks and heartbeat cost it: ptviz's beats.
 $(BENCH_DIR)/beatcost: tests/bench/beatcost.c src/beat.c src/beat.h
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
+	    $(PT_LDLIBS)
+
+# A real thread's state from /proc: taskstate and what it reads with.
+TASKCOST_SRC = src/taskstate.c src/taskcall.c src/taskfd.c src/syscalls.c \
+	       src/kstat.c
+$(BENCH_DIR)/taskcost: tests/bench/taskcost.c $(TASKCOST_SRC) \
+    $(TASKCOST_SRC:.c=.h)
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
 	    $(PT_LDLIBS)

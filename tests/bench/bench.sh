@@ -33,13 +33,19 @@
 #  11. tracing         tests/tracee/forks (2000 children of about 1 ms, one
 #                      after another, then 32 at once) under ptviz --json --
 #                      against alone; then TRACE_RUNS runs of the 32, each
-#                      checked for all 2001 births and ends (none missed).
+#                      checked for all 2001 births and ends (none missed);
+#  12. task states     taskcost: the CPU it costs to say what each of 1000
+#                      sleeping threads of a real program is doing (stat and
+#                      syscall, by path, kept open, or the syscall file
+#                      alone), and so how often all can be sampled within
+#                      issue 20's budget, 3 % of a core.
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
 # TRACE_ROUNDS, TRACE_RUNS part 11's; BENCH_ONLY=tracer runs part 11
 # alone (about 1 min); BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
 # (about 30 s), BENCH_ONLY=bigrec part 9 (about 2 min; BIG_EVENTS and
-# BIG_ROUNDS change its work), BENCH_ONLY=cpu part 10 (about 1 min).
+# BIG_ROUNDS change its work), BENCH_ONLY=cpu part 10 (about 1 min),
+# BENCH_ONLY=taskstate part 12 (about 10 s).
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -339,6 +345,26 @@ tracing() {
 	    " $TR_MISSED " " — " " — " " 0 " " $(met "$TR_MISSED == 0") "
 }
 
+# 12. A real program's threads: what saying what each is doing costs, and
+# how often all 1000 can be sampled within 3 % of a core.  Sets TS_US (the
+# quick way, a thread) and TS_RATE (its sweeps a second in 3 %).
+task_states() {
+	local n=1000 stat class open quick all asleep
+	note "task states: taskcost, $n sleeping threads"
+	read -r n stat class open quick all asleep < <("$BENCH_DIR/taskcost" $n 5) ||
+		die "taskcost failed"
+	TS_US=$quick
+	TS_RATE=$(awk -v u="$quick" -v n="$n" 'BEGIN { printf "%.1f", 30000 / (u * n) }')
+	row " a real program's $n sleeping threads: CPU to say what one is doing, from stat and syscall by their paths; kept open; the syscall file alone, kept open (quick); all particulars by paths — each sweep saw all asleep in $asleep % " \
+	    " $(fmt "$class" "%.1f"); $(fmt "$open" "%.1f"); **$(fmt "$quick" "%.1f")**; $(fmt "$all" "%.1f") µs " \
+	    " $(fmt "$stat" "%.1f") µs (stat alone) " \
+	    " $(awk -v a="$quick" -v b="$stat" 'BEGIN { printf "%.2f×", a / b }') " \
+	    " — " " — "
+	row " so, within 3 % of a core (issue 20's budget): sweeps a second over all $n, by paths; kept open; quick " \
+	    " $(awk -v u="$class" -v n="$n" 'BEGIN { printf "%.1f", 30000 / (u * n) }'); $(awk -v u="$open" -v n="$n" 'BEGIN { printf "%.1f", 30000 / (u * n) }'); **$TS_RATE** /s " \
+	    " — " " — " " ≥ 2 /s " " $(met "$TS_RATE >= 2") "
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -367,6 +393,12 @@ if [ "${BENCH_ONLY:-}" = cpu ]; then
 	computing
 	printf 'bench: beat %.3fx of the checks, checks %.3fx of a bare spin; grid frame computing %.2fx sleeping\n' \
 	    "$BEAT_X" "$CHECK_X" "$SHARE_X"
+	exit 0
+fi
+if [ "${BENCH_ONLY:-}" = taskstate ]; then
+	task_states
+	printf 'bench: task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%\n' \
+	    "$TS_US" "$TS_RATE"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = bigrec ]; then
@@ -602,11 +634,15 @@ computing
 # 11. Tracing a program.
 tracing
 
+# 12. A real program's threads.
+task_states
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
-    "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED"
+    "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED" \
+    "$TS_US" "$TS_RATE"
