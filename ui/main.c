@@ -110,14 +110,20 @@ print_info(const struct options *o, bool stdout_closed)
 	if (stdout_closed) {
 		errno = EBADF;
 	} else {
+		errno = 0;
 		if (o->help)
 			usage_print(stdout);
 		else if (o->scenes)
 			scenes_list(stdout);
 		else
 			puts(options_version());
-		if (fflush(stdout) == 0)
+		/* A write that failed in stdio's buffer sets the error
+		   flag (and errno) alone: a flush with nothing left to write
+		   succeeds. */
+		if (fflush(stdout) == 0 && !ferror(stdout))
 			return 0;
+		if (errno == 0)
+			errno = EIO;
 	}
 	fprintf(stderr, "ptviz: stdout: %s\n", strerror(errno));
 	return 1;
