@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "event.h"
@@ -23,6 +24,10 @@
 
 #define PROC_ROOT	"/proc"
 #define WANT		TASKSTATE_WANT_QUICK
+/* A sampling is due a little before its period has gone by: the timer
+   that wakes the loop ticks at its own phase, a few microseconds before
+   or after. */
+#define SLACK_NS	(SAMPLE_PERIOD_NS / 4)
 
 struct sample_task {
 	struct taskstate_files files;
@@ -150,6 +155,11 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 		shut(s);
 		return 0;
 	}
+	/* Stopped at its end (the tracer lets it go): its end is told. */
+	if (ts.cls == TASKSTATE_SYSCALL && ts.call != NULL &&
+	    (strcmp(ts.call, "exit") == 0 ||
+	    strcmp(ts.call, "exit_group") == 0))
+		return 0;
 	kaddr = word_of(&ts);
 	if (ts.cls == TASKSTATE_IO && s->told && s->cls == TASKSTATE_IO &&
 	    s->kaddr == kaddr)
@@ -176,7 +186,7 @@ sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 	size_t n = 0;
 	uint32_t k;
 
-	if (now < sp->next_ns || !room(sp, tr->ntask))
+	if (now + SLACK_NS < sp->next_ns || !room(sp, tr->ntask))
 		return 0;
 	sp->next_ns = now + SAMPLE_PERIOD_NS;
 	for (k = 0; k < tr->ntask; k++) {
