@@ -8,7 +8,9 @@
  * process's pid now).  The state told is compared as three numbers -- the
  * class, the word (futex, descriptor or call) and what the descriptor is
  * -- and what the descriptor is is read (a readlink) only when the
- * descriptor is not the one told before.
+ * descriptor is not the one told before.  The timer is armed once for
+ * the next sweep (the first is at the first pump), so a program whose
+ * threads are all asleep costs ptviz a wake-up a period and nothing else.
  */
 #include <sys/timerfd.h>
 
@@ -16,6 +18,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "event.h"
@@ -24,9 +27,8 @@
 
 #define PROC_ROOT	"/proc"
 #define WANT		TASKSTATE_WANT_QUICK
-/* A sampling is due a little before its period has gone by: the timer
-   that wakes the loop ticks at its own phase, a few microseconds before
-   or after. */
+/* A sweep is due a little before its time: the loop may wake early
+   for another reason, and a timer's wake-up is not to the nanosecond. */
 #define SLACK_NS	(SAMPLE_PERIOD_NS / 4)
 
 struct sample_task {
@@ -42,22 +44,10 @@ struct sample_task {
 int
 sampler_init(struct sampler *sp)
 {
-	struct itimerspec it = {
-		.it_interval = { 0, SAMPLE_PERIOD_NS },
-		.it_value = { 0, SAMPLE_PERIOD_NS },
-	};
-
 	*sp = (struct sampler){ .timer_fd = -1 };
 	sp->timer_fd = timerfd_create(CLOCK_MONOTONIC,
 	    TFD_NONBLOCK | TFD_CLOEXEC);
-	if (sp->timer_fd == -1)
-		return -1;
-	if (timerfd_settime(sp->timer_fd, 0, &it, NULL) == -1) {
-		close(sp->timer_fd);
-		sp->timer_fd = -1;
-		return -1;
-	}
-	return 0;
+	return sp->timer_fd == -1 ? -1 : 0;
 }
 
 int
@@ -180,21 +170,51 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 	return 1;
 }
 
+/* The CPU time this thread has used, in nanoseconds. */
+static uint64_t
+cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The timer rings once, at the next sweep. */
+static void
+arm(struct sampler *sp)
+{
+	struct itimerspec it = {
+		.it_value = { (time_t)(sp->next_ns / 1000000000u),
+		    (long)(sp->next_ns % 1000000000u) },
+	};
+
+	timerfd_settime(sp->timer_fd, TFD_TIMER_ABSTIME, &it, NULL);
+}
+
 size_t
 sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 {
 	size_t n = 0;
+	uint64_t cpu;
 	uint32_t k;
 
 	if (now + SLACK_NS < sp->next_ns || !room(sp, tr->ntask))
 		return 0;
-	sp->next_ns = now + SAMPLE_PERIOD_NS;
+	cpu = cpu_ns();
 	for (k = 0; k < tr->ntask; k++) {
 		if (tr->task[k].ended)
 			shut(&sp->task[k]);
 		else
 			n += sample(sp, tr, k);
 	}
+	/* The next sweep after the period, or after SAMPLE_SHARE times
+	   what this one cost, if more: many threads are sampled less often,
+	   not at more cost. */
+	cpu = cpu_ns() - cpu;
+	sp->next_ns = now + (cpu * SAMPLE_SHARE > SAMPLE_PERIOD_NS ?
+	    cpu * SAMPLE_SHARE : SAMPLE_PERIOD_NS);
+	arm(sp);
 	return n;
 }
 
