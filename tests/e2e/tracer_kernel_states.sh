@@ -32,9 +32,9 @@ for e in k:
 PY
 
 lockers=$(tracee lockers)
-"$PTVIZ" --json -- "$lockers" >"$TMPD/lockers" 2>"$TMPD/err" ||
+"$PTVIZ" --json -- "$lockers" >"$TMPD/lockers.json" 2>"$TMPD/err" ||
 	fail "lockers: exit $?: $(cat "$TMPD/err")"
-/usr/bin/python3 - "$TMPD/lockers" <<'PY' || fail "lockers: records"
+/usr/bin/python3 - "$TMPD/lockers.json" <<'PY' || fail "lockers: records"
 import json, sys
 ev = [json.loads(l) for l in open(sys.argv[1])][1:]
 # Threads 3 and 4 are the waiters (born after the holder, thread 2).
