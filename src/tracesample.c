@@ -12,6 +12,7 @@
  * the next sweep (the first is at the first pump), so a program whose
  * threads are all asleep costs ptviz a wake-up a period and nothing else.
  */
+#include <sys/resource.h>
 #include <sys/timerfd.h>
 
 #include <errno.h>
@@ -44,7 +45,11 @@ struct sample_task {
 int
 sampler_init(struct sampler *sp)
 {
-	*sp = (struct sampler){ .timer_fd = -1 };
+	struct rlimit rl;
+
+	*sp = (struct sampler){ .timer_fd = -1, .maxopen = 256 };
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		sp->maxopen = (unsigned)(rl.rlim_cur / 4);
 	sp->timer_fd = timerfd_create(CLOCK_MONOTONIC,
 	    TFD_NONBLOCK | TFD_CLOEXEC);
 	return sp->timer_fd == -1 ? -1 : 0;
@@ -87,24 +92,29 @@ room(struct sampler *sp, unsigned n)
 }
 
 static void
-shut(struct sample_task *s)
+shut(struct sampler *sp, struct sample_task *s)
 {
-	if (s->open)
+	if (s->open) {
 		taskstate_close(&s->files);
+		sp->nopen--;
+	}
 	s->open = false;
 }
 
 /* Read what task k (tid of pid) is doing into ts: 0, or -1. */
 static int
-read_task(struct sample_task *s, int32_t pid, int32_t tid, unsigned want,
+read_task(struct sampler *sp, struct sample_task *s, int32_t pid, int32_t tid, unsigned want,
     struct taskstate *ts)
 {
 	if (s->open && s->files.tid != tid)
-		shut(s);
-	if (!s->open && !s->paths) {
-		if (taskstate_open(PROC_ROOT, pid, tid, &s->files) == 0)
+		shut(sp, s);
+	if (!s->open && !s->paths && sp->nopen >= sp->maxopen) {
+		s->paths = true;
+	} else if (!s->open && !s->paths) {
+		if (taskstate_open(PROC_ROOT, pid, tid, &s->files) == 0) {
 			s->open = true;
-		else if (errno == EMFILE || errno == ENFILE)
+			sp->nopen++;
+		} else if (errno == EMFILE || errno == ENFILE)
 			s->paths = true;
 		else
 			return -1;
@@ -141,8 +151,8 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 	uint16_t object = 0;
 	int64_t kaddr;
 
-	if (read_task(s, pid, task->tid, WANT, &ts) == -1 || ts.gone) {
-		shut(s);
+	if (read_task(sp, s, pid, task->tid, WANT, &ts) == -1 || ts.gone) {
+		shut(sp, s);
 		return 0;
 	}
 	/* Stopped at its end (the tracer lets it go): its end is told. */
@@ -155,7 +165,7 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 	    s->kaddr == kaddr)
 		object = KSTATE_OBJECT(KSTATE_FDKIND(s->object), ts.io);
 	else if (ts.cls == TASKSTATE_IO &&
-	    read_task(s, pid, task->tid, WANT | TASKSTATE_WANT_FD, &ts) == 0)
+	    read_task(sp, s, pid, task->tid, WANT | TASKSTATE_WANT_FD, &ts) == 0)
 		object = KSTATE_OBJECT(ts.fdkind, ts.io);
 	if (s->told && s->cls == ts.cls && s->kaddr == kaddr &&
 	    s->object == object)
@@ -204,7 +214,7 @@ sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 	cpu = cpu_ns();
 	for (k = 0; k < tr->ntask; k++) {
 		if (tr->task[k].ended)
-			shut(&sp->task[k]);
+			shut(sp, &sp->task[k]);
 		else
 			n += sample(sp, tr, k);
 	}
@@ -224,7 +234,7 @@ sampler_free(struct sampler *sp)
 	unsigned k;
 
 	for (k = 0; k < sp->cap; k++)
-		shut(&sp->task[k]);
+		shut(sp, &sp->task[k]);
 	free(sp->task);
 	if (sp->timer_fd >= 0)
 		close(sp->timer_fd);

@@ -10,7 +10,8 @@
  * part 11): 1000 sleeping threads cost ptviz 2 % of a core.  Each live
  * thread's stat and syscall files are kept open (taskstate_open(): two descriptors a thread,
  * opened at its first sampling, closed at its end; read by their paths
- * when no more descriptors can be had) and read in the quick mode: the
+ * beyond half of the descriptors ptviz may have, so that the tracer
+ * still has its own, or when no more can be had) and read in the quick mode: the
  * tracer knows its tracees' stops and ends.  A thread's class, its futex
  * word, its descriptor and what that is, or its call, make its state; a
  * state the same as the one last told is not told again.
@@ -37,6 +38,9 @@ struct sample_task;
 struct sampler {
 	struct sample_task *task;	/* [cap]: by the tree's task index */
 	unsigned	 cap;
+	unsigned	 nopen;		/* tasks whose files are open */
+	unsigned	 maxopen;	/* at most: half the descriptors
+					   ptviz may have, two a task */
 	uint64_t	 next_ns;	/* the next sampling is due */
 	int		 timer_fd;	/* ticks every period */
 };

@@ -5,7 +5,8 @@
 # timed sleep, every child's main thread on a lock (its join), the main
 # process waiting for a child; two threads blocked on one mutex another
 # holds, on the same futex word; cat reading a pipe, seen in input on a
-# pipe; and no kernel line on --plain.
+# pipe; 300 threads asleep seen with 200 descriptors to keep files open
+# with; and no kernel line on --plain.
 . tests/e2e/lib.sh
 
 [ -x /usr/bin/python3 ] || skip "no /usr/bin/python3"
@@ -56,6 +57,24 @@ io = [e for e in ev if e["event"] == "kernel" and e["proc"] in cat and
       e["class"] == "io"]
 assert any(e["fd"] == 0 and e["fd_kind"] == "pipe" and e["way"] == "read"
            for e in io), io
+PY
+
+# More threads than ptviz may keep files open for (200 descriptors, 300
+# threads): those beyond are read by their paths, and every one of the
+# 300 is seen asleep; none is left out, and ptviz keeps descriptors for
+# its own work.
+sleepers=$(tracee sleepers)
+(ulimit -n 200 && exec "$PTVIZ" --json -- "$sleepers" 300 2) \
+    >"$TMPD/sleepers.json" 2>"$TMPD/err" ||
+	fail "sleepers: exit $?: $(cat "$TMPD/err")"
+/usr/bin/python3 - "$TMPD/sleepers.json" <<'PY' || fail "sleepers: records"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])][1:]
+born = {e["thread"] for e in ev if e["event"] == "born" and e["thread"] > 0}
+asleep = {e["thread"] for e in ev if e["event"] == "kernel" and
+          e["class"] == "sleep"}
+assert len(born) == 301, len(born)
+assert len(asleep) == 300 and asleep <= born, len(asleep)
 PY
 
 "$PTVIZ" --plain -- sh -c 'sleep 1 | cat' >"$TMPD/plain" 2>&1 ||
