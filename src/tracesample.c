@@ -101,10 +101,11 @@ shut(struct sampler *sp, struct sample_task *s)
 	s->open = false;
 }
 
-/* Read what task k (tid of pid) is doing into ts: 0, or -1. */
+/* Read what task tid of pid, whose record is s, is doing into ts: 0, or
+   -1. */
 static int
-read_task(struct sampler *sp, struct sample_task *s, int32_t pid, int32_t tid, unsigned want,
-    struct taskstate *ts)
+read_task(struct sampler *sp, struct sample_task *s, int32_t pid,
+    int32_t tid, unsigned want, struct taskstate *ts)
 {
 	if (s->open && s->files.tid != tid)
 		shut(sp, s);

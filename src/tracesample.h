@@ -7,12 +7,14 @@
  * descriptor wakes it: no thread of its own) -- less often when a sweep
  * of so many threads costs more CPU than SAMPLE_SHARE allows: the next
  * sweep is then that many times its cost later.  Measured (make bench,
- * part 11): 1000 sleeping threads cost ptviz 2 % of a core.  Each live
- * thread's stat and syscall files are kept open (taskstate_open(): two descriptors a thread,
- * opened at its first sampling, closed at its end; read by their paths
- * beyond half of the descriptors ptviz may have, so that the tracer
- * still has its own, or when no more can be had) and read in the quick mode: the
- * tracer knows its tracees' stops and ends.  A thread's class, its futex
+ * part 11): 1000 sleeping threads cost ptviz 2 % of a core.
+ *
+ * Each live thread's stat and syscall files are kept open
+ * (taskstate_open(): two descriptors a thread, opened at its first
+ * sampling, closed at its end; read by their paths beyond half of the
+ * descriptors ptviz may have, so that the tracer still has its own, or
+ * when no more can be had) and read in the quick mode: the tracer knows
+ * its tracees' stops and ends.  A thread's class, its futex
  * word, its descriptor and what that is, or its call, make its state; a
  * state the same as the one last told is not told again.
  *

@@ -11,7 +11,8 @@
 
 [ -x /usr/bin/python3 ] || skip "no /usr/bin/python3"
 "$PTVIZ" --json -- /usr/bin/python3 tests/tracee/classic.py 2 \
-    >"$TMPD/classic" 2>"$TMPD/err" || fail "classic: exit $?: $(cat "$TMPD/err")"
+    >"$TMPD/classic" 2>"$TMPD/err" ||
+	fail "classic: exit $?: $(cat "$TMPD/err")"
 /usr/bin/python3 - "$TMPD/classic" <<'PY' || fail "classic: records"
 import json, sys
 ev = [json.loads(l) for l in open(sys.argv[1])][1:]
@@ -79,5 +80,6 @@ PY
 
 "$PTVIZ" --plain -- sh -c 'sleep 1 | cat' >"$TMPD/plain" 2>&1 ||
 	fail "plain: exit $?"
-grep -qi 'kernel\|futex\|"class"' "$TMPD/plain" && fail "plain: $(cat "$TMPD/plain")"
+grep -qi 'kernel\|futex\|"class"' "$TMPD/plain" &&
+	fail "plain: $(cat "$TMPD/plain")"
 exit 0
