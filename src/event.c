@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "event.h"
+#include "tasktypes.h"
 
 static const struct {
 	const char	*name;
@@ -73,6 +74,49 @@ object_named(const char *name, size_t len)
 		    memcmp(objects[k], name, len) == 0)
 			return k;
 	return OBJ_COUNT;
+}
+
+/* The names --json gives what the kernel says of a traced thread. */
+static const char *const kclasses[TASKSTATE_CLASSES] = {
+	[TASKSTATE_GONE] = "gone",	[TASKSTATE_CPU] = "cpu",
+	[TASKSTATE_SLEEP] = "sleep",	[TASKSTATE_LOCK] = "lock",
+	[TASKSTATE_CHILD] = "child",	[TASKSTATE_IO] = "io",
+	[TASKSTATE_SIGNAL] = "signal",	[TASKSTATE_SYSCALL] = "syscall",
+	[TASKSTATE_BLOCKED] = "blocked", [TASKSTATE_STOPPED] = "stopped",
+	[TASKSTATE_ZOMBIE] = "zombie",
+};
+
+static const char *const kfds[TASKFD_KINDS] = {
+	[TASKFD_UNKNOWN] = "unknown",	[TASKFD_PIPE] = "pipe",
+	[TASKFD_SOCKET] = "socket",	[TASKFD_TERMINAL] = "terminal",
+	[TASKFD_DEVICE] = "device",	[TASKFD_FILE] = "file",
+	[TASKFD_EVENTFD] = "eventfd",	[TASKFD_TIMERFD] = "timerfd",
+	[TASKFD_SIGNALFD] = "signalfd",	[TASKFD_EPOLL] = "epoll",
+	[TASKFD_INOTIFY] = "inotify",	[TASKFD_OTHER] = "other",
+};
+
+static const char *const kios[TASKSTATE_IOS] = {
+	[TASKSTATE_IO_NONE] = "any",	[TASKSTATE_IO_IN] = "read",
+	[TASKSTATE_IO_OUT] = "write",	[TASKSTATE_IO_EITHER] = "poll",
+	[TASKSTATE_IO_ACCEPT] = "accept", [TASKSTATE_IO_CONNECT] = "connect",
+};
+
+const char *
+kstate_class_name(unsigned cls)
+{
+	return cls < TASKSTATE_CLASSES ? kclasses[cls] : NULL;
+}
+
+const char *
+kstate_fd_name(unsigned kind)
+{
+	return kind < TASKFD_KINDS ? kfds[kind] : NULL;
+}
+
+const char *
+kstate_io_name(unsigned io)
+{
+	return io < TASKSTATE_IOS ? kios[io] : NULL;
 }
 
 uint64_t

@@ -40,7 +40,12 @@
  * main thread, born with it), ST_TENDED a thread that ended; a traced
  * process ends with ST_EXITED, ST_FAILED (a status not 0) or ST_KILLED,
  * as a reaping does.  Their names (comm) travel beside the events
- * (source_name()), not in them.
+ * (source_name()), not in them.  ST_KSTATE is a traced thread's state as
+ * the kernel says it, sampled (src/tracesample.h): `what` its class (enum
+ * taskstate_class, src/tasktypes.h), `kaddr` the futex word of a lock, the
+ * descriptor of input or output, the call of another system call; for
+ * input or output, `object` what the descriptor is (enum taskfd_kind) and
+ * which way it waits (enum taskstate_io) times 256 (KSTATE_OBJECT()).
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -68,7 +73,8 @@
 	X(ST_BORN,	"born",		P)				\
 	X(ST_EXEC,	"exec",		P)				\
 	X(ST_TBORN,	"born",		T)				\
-	X(ST_TENDED,	"ended",	T)
+	X(ST_TENDED,	"ended",	T)				\
+	X(ST_KSTATE,	"kernel",	T)
 
 enum state {
 #define X(e, name, kind) e,
@@ -115,6 +121,12 @@ enum object_kind {
 #define OBJ_RECOVERED	0x80u
 #define OBJ_KIND(what)	((what) & 0x7fu)
 
+/* ST_KSTATE's `object` of input or output: what the descriptor is, and
+   which way it waits. */
+#define KSTATE_OBJECT(fdkind, io)	((uint16_t)((fdkind) | (io) << 8))
+#define KSTATE_FDKIND(object)		((object) & 0xffu)
+#define KSTATE_IO(object)		((object) >> 8)
+
 /* Per-process mutexes a thread may name (the deadlock takes two). */
 #define OBJ_MUTEXES	2
 
@@ -129,6 +141,8 @@ struct event {
 					   CPU time or time held */
 		uint64_t cpu_ns;	/* ST_DONE of a CPU-bound thread: the
 					   CPU time it used, measured in it */
+		int64_t	 kaddr;		/* ST_KSTATE: the futex word, the
+					   descriptor or the call */
 	};
 	int32_t	 pid;		/* process that made the change */
 	int32_t	 tid;		/* thread that made it (pid for a process) */
@@ -161,6 +175,13 @@ const char	*object_name(unsigned what);
 /* The object kind named by the len bytes at name ("mutex"); OBJ_COUNT if
    none. */
 unsigned	 object_named(const char *name, size_t len);
+
+/* The name --json gives a kernel class (enum taskstate_class: "lock"),
+   a kind of descriptor (enum taskfd_kind: "pipe"), a way of input or
+   output (enum taskstate_io: "read"); NULL for a bad value. */
+const char	*kstate_class_name(unsigned cls);
+const char	*kstate_fd_name(unsigned kind);
+const char	*kstate_io_name(unsigned io);
 
 /* CLOCK_MONOTONIC now, in nanoseconds. */
 uint64_t	 now_ns(void);

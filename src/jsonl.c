@@ -12,6 +12,7 @@
 #include "jsonl.h"
 #include "outfile.h"
 #include "spawn.h"
+#include "tasktypes.h"
 #include "text.h"
 #include "work.h"
 
@@ -100,6 +101,27 @@ jsonl_traced_run(FILE *fp, char *const argv[])
 	fputs("]}\n", fp);
 }
 
+/* A kernel state's fields: its class, and its futex word, descriptor or
+   call. */
+static void
+put_kstate(FILE *fp, const struct event *ev)
+{
+	const char *cls = kstate_class_name(ev->what);
+	const char *kind = kstate_fd_name(KSTATE_FDKIND(ev->object));
+	const char *way = kstate_io_name(KSTATE_IO(ev->object));
+
+	fprintf(fp, ",\"class\":\"%s\"", cls != NULL ? cls : "?");
+	if (ev->what == TASKSTATE_LOCK && ev->kaddr != 0)
+		fprintf(fp, ",\"futex\":\"0x%" PRIx64 "\"",
+		    (uint64_t)ev->kaddr);
+	else if (ev->what == TASKSTATE_IO && ev->kaddr >= 0)
+		fprintf(fp, ",\"fd\":%" PRId64 ",\"fd_kind\":\"%s\","
+		    "\"way\":\"%s\"", ev->kaddr,
+		    kind != NULL ? kind : "?", way != NULL ? way : "?");
+	else if (ev->what == TASKSTATE_SYSCALL)
+		fprintf(fp, ",\"nr\":%" PRId64, ev->kaddr);
+}
+
 /* ev's fields but the closing brace. */
 static void
 put_fields(FILE *fp, uint64_t t0, const struct event *ev)
@@ -157,6 +179,9 @@ put_fields(FILE *fp, uint64_t t0, const struct event *ev)
 		break;
 	case ST_BORN:
 		fprintf(fp, ",\"parent\":%u", ev->object);
+		break;
+	case ST_KSTATE:
+		put_kstate(fp, ev);
 		break;
 	}
 }

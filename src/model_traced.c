@@ -18,6 +18,7 @@
 #include "event.h"
 #include "model.h"
 #include "model_traced.h"
+#include "tasktypes.h"
 
 #define FIRST_PROCS	8u
 #define FIRST_THREADS	4u
@@ -210,6 +211,32 @@ change(struct model *m, const struct event *ev)
 	return true;
 }
 
+/* What the kernel says a live thread does now: a class it can be in
+   (never gone: a thread's end is its own event), and for input or output
+   a kind of descriptor and a way that are. */
+static bool
+kernel_state(struct model *m, const struct event *ev)
+{
+	struct model_proc *p = &m->procs[ev->proc - 1];
+	struct model_thread *t;
+
+	if ((p->state != ST_BORN && p->state != ST_EXEC) ||
+	    ev->pid != p->pid || ev->thread > p->nthreads ||
+	    ev->what == TASKSTATE_GONE || ev->what >= TASKSTATE_CLASSES ||
+	    (ev->what == TASKSTATE_IO ?
+	    KSTATE_FDKIND(ev->object) >= TASKFD_KINDS ||
+	    KSTATE_IO(ev->object) >= TASKSTATE_IOS : ev->object != 0))
+		return false;
+	t = cell(m, ev->proc, ev->thread);
+	if (t->state != ST_TBORN || ev->tid != t->tid)
+		return false;
+	t->kclass = ev->what;
+	t->kobject = ev->object;
+	t->kaddr = ev->kaddr;
+	t->t_kstate = ev->t_ns;
+	return true;
+}
+
 /* The main process: ptviz, running from the start to the end of the
    whole tree. */
 static bool
@@ -247,6 +274,8 @@ model_traced_apply(struct model *m, const struct event *ev)
 		return ev->thread >= 1 && thread_born(m, ev);
 	case ST_TENDED:
 		return ev->thread >= 1 && change(m, ev);
+	case ST_KSTATE:
+		return ev->thread >= 1 && kernel_state(m, ev);
 	case ST_EXEC:
 	case ST_EXITED:
 	case ST_FAILED:

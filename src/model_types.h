@@ -41,6 +41,14 @@ struct model_thread {
 	uint64_t	 wait_ns;	/* waits ended so far */
 	uint64_t	 cpu_ns;	/* done: CPU time it measured (cpu) */
 	int		 err;		/* failed: errno of pthread_create */
+	uint8_t		 kclass;	/* traced: what the kernel says it
+					   does now (enum taskstate_class),
+					   as last sampled (ST_KSTATE) */
+	uint16_t	 kobject;	/* traced: ST_KSTATE's object */
+	int64_t		 kaddr;		/* traced: its futex word,
+					   descriptor or call */
+	uint64_t	 t_kstate;	/* traced: when kclass was told; 0
+					   not yet */
 };
 
 /* What a thread holds: the per-process mutexes by number, the global

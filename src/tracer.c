@@ -26,8 +26,13 @@
  * exec by a thread that is not the leader takes the leader's tid: the old
  * leader is gone without a word, and the thread goes on under that tid.
  * What is numbered, and the events that tell it, are tracetree.c's.
+ *
+ * The threads' states are sampled (tracesample.c) at each pump that finds
+ * a period gone by; its timer and the SIGCHLD signalfd are polled as one
+ * descriptor, an epoll set, so that the callers poll one as before.
  */
 #include <sys/ptrace.h>
+#include <sys/epoll.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
 
@@ -44,6 +49,7 @@
 #include "taskinfo.h"
 #include "tracer.h"
 #include "tracer_fork.h"
+#include "tracesample.h"
 #include "tracetree.h"
 
 #define TRACE_OPTIONS	(PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |	\
@@ -53,7 +59,10 @@
 
 struct tracer {
 	struct tree	 tree;		/* what is numbered so far */
+	struct sampler	 sampler;	/* the threads' states */
 	int		 chld_fd;	/* signalfd for SIGCHLD */
+	int		 poll_fd;	/* epoll: chld_fd and the sampler's
+					   timer, one descriptor to poll */
 	int		 go;		/* the child waits for its close */
 	int32_t		 pid;		/* COMMAND's, until its birth is told */
 	char		 name[NAME_LEN];	/* its name then */
@@ -187,6 +196,21 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 	resume(tid, 0);
 }
 
+/* The epoll set of chld_fd and the sampler's timer: 0, or -1. */
+static int
+open_poll(struct tracer *t)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+
+	if ((t->poll_fd = epoll_create1(EPOLL_CLOEXEC)) == -1)
+		return -1;
+	ev.data.fd = t->chld_fd;
+	if (epoll_ctl(t->poll_fd, EPOLL_CTL_ADD, t->chld_fd, &ev) == -1)
+		return -1;
+	ev.data.fd = sampler_fd(&t->sampler);
+	return epoll_ctl(t->poll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev);
+}
+
 struct tracer *
 tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
     void *ctx, char *why, size_t whylen)
@@ -203,12 +227,13 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 	}
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		goto fail;
-	*t = (struct tracer){ .go = -1 };
+	*t = (struct tracer){ .go = -1, .chld_fd = -1, .poll_fd = -1,
+	    .sampler = { .timer_fd = -1 } };
 	tree_init(&t->tree, sink, ctx);
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
-	    -1)
+	    -1 || sampler_init(&t->sampler) == -1 || open_poll(t) == -1)
 		goto fail;
 	if ((pid = tracer_fork(path, argv, out_to_stderr, TRACE_OPTIONS,
 	    &t->go)) == -1) {
@@ -254,11 +279,13 @@ tracer_pump(struct tracer *t, size_t budget)
 
 	if (t->pid != 0)
 		begin(t);
+	if (!t->done)
+		n = sampler_run(&t->sampler, &t->tree, now_ns());
 	/* Nothing has stopped or died since waitpid last said so: a stop
 	   or a death would have left SIGCHLD pending, and the poll on
 	   chld_fd would have woken (tracer_woke()) before this pump. */
 	if (t->idle)
-		return 0;
+		return n;
 	t->more = false;
 	while (!t->done) {
 		if (n >= budget) {
@@ -292,13 +319,14 @@ tracer_woke(struct tracer *t)
 
 	while (read(t->chld_fd, &si, sizeof(si)) == sizeof(si))
 		;
+	sampler_woke(&t->sampler);
 	t->idle = false;
 }
 
 int
 tracer_fd(const struct tracer *t)
 {
-	return t->chld_fd;
+	return t->poll_fd;
 }
 
 bool
@@ -358,8 +386,11 @@ tracer_free(struct tracer *t)
 		}
 	if (t->go != -1)
 		close(t->go);
-	if (t->chld_fd > 0)
+	if (t->chld_fd >= 0)
 		close(t->chld_fd);
+	if (t->poll_fd >= 0)
+		close(t->poll_fd);
+	sampler_free(&t->sampler);
 	tree_free(&t->tree);
 	free(t);
 }

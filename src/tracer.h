@@ -17,6 +17,10 @@
  *   exec (the process runs another program now; its name changes)
  *   ended, a thread's end; exited, failed (a status not 0) or killed, a
  *     process's end, with its wait status, after each of its threads ended
+ *   kernel, what a live thread is doing as the kernel says it, when it
+ *     changed since the last sampling (src/tracesample.h: every 100 ms,
+ *     less often for so many threads that it would cost more than 2 % of
+ *     a CPU)
  *   main done, once no task of the tree is left
  * Processes are numbered in order of birth, threads in order of birth
  * within their process.  A name (the kernel's comm, 15 bytes at most: the
@@ -24,7 +28,8 @@
  * each, tracer_name(); it is read when a task is born, execs and ends.
  *
  * The caller blocks SIGCHLD first (run_block_signals()) and polls
- * tracer_fd(): a stop or a death of any task of the tree wakes it.  Only
+ * tracer_fd(): a stop or a death of any task of the tree, or a sampling
+ * due, wakes it.  Only
  * the main thread calls these.
  */
 #ifndef PTVIZ_TRACER_H
@@ -49,7 +54,9 @@ struct tracer	*tracer_start(char *const argv[], bool out_to_stderr,
 int		 tracer_fd(const struct tracer *t);
 
 /* Hand the sink what has happened, `budget` stops and deaths at most,
-   letting each stopped task go on; the number of events handed over. */
+   letting each stopped task go on, and the threads' states if a
+   sampling is due; the number of stops, deaths and states handed
+   over. */
 size_t		 tracer_pump(struct tracer *t, size_t budget);
 
 /* After a poll on tracer_fd(), whatever it said: SIGCHLD read, so that

@@ -11,6 +11,7 @@
 
 #include "../src/model.h"
 #include "../src/model_traced.h"
+#include "../src/tasktypes.h"
 #include "../src/tidmap.h"
 #include "suites.h"
 
@@ -145,6 +146,62 @@ START_TEST(model_traced_refuses_what_breaks_its_rules)
 }
 END_TEST
 
+/* A kernel state of thread j of process i: its class, word, object. */
+static struct event
+kev(unsigned i, unsigned j, unsigned cls, int64_t word, unsigned object)
+{
+	struct event e = tev(i, j, ST_KSTATE, 20);
+
+	e.what = (uint8_t)cls;
+	e.kaddr = word;
+	e.object = (uint16_t)object;
+	return e;
+}
+
+/* A live thread takes its kernel states, one after another, each kept
+   with its word; a thread not born or ended, a class out of range,
+   "gone", an object on a class that has none, are refused. */
+START_TEST(model_traced_takes_kernel_states)
+{
+	struct model m;
+	struct event e;
+	const struct model_thread *t;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	born(&m, 1, 0, 2);
+	ck_assert(apply(&m, tev(1, 2, ST_TBORN, 3)));
+	ck_assert(apply(&m, kev(1, 2, TASKSTATE_LOCK, 0x7f0010, 0)));
+	t = model_thread(&m, 1, 2);
+	ck_assert_uint_eq(t->kclass, TASKSTATE_LOCK);
+	ck_assert_int_eq(t->kaddr, 0x7f0010);
+	ck_assert_uint_eq(t->t_kstate, 20);
+	ck_assert_int_eq(t->state, ST_TBORN);
+	ck_assert(apply(&m, kev(1, 1, TASKSTATE_IO, 0,
+	    KSTATE_OBJECT(TASKFD_PIPE, TASKSTATE_IO_IN))));
+	t = model_thread(&m, 1, 1);
+	ck_assert_uint_eq(t->kclass, TASKSTATE_IO);
+	ck_assert_uint_eq(KSTATE_FDKIND(t->kobject), TASKFD_PIPE);
+	ck_assert(apply(&m, kev(1, 1, TASKSTATE_SLEEP, 0, 0)));
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->kclass, TASKSTATE_SLEEP);
+	ck_assert(!apply(&m, kev(1, 3, TASKSTATE_CPU, 0, 0)));	/* not born */
+	ck_assert(!apply(&m, kev(1, 1, TASKSTATE_GONE, 0, 0)));
+	ck_assert(!apply(&m, kev(1, 1, TASKSTATE_CLASSES, 0, 0)));
+	ck_assert(!apply(&m, kev(1, 1, TASKSTATE_SLEEP, 0, 1)));
+	ck_assert(!apply(&m, kev(1, 1, TASKSTATE_IO, 0,
+	    KSTATE_OBJECT(TASKFD_KINDS, 0))));
+	ck_assert(!apply(&m, kev(1, 0, TASKSTATE_CPU, 0, 0)));	/* process */
+	e = kev(1, 2, TASKSTATE_CPU, 0, 0);
+	e.tid = 1;					/* not its tid */
+	ck_assert(!model_apply(&m, &e));
+	ck_assert(apply(&m, tev(1, 2, ST_TENDED, 30)));
+	ck_assert(!apply(&m, kev(1, 2, TASKSTATE_CPU, 0, 0)));	/* ended */
+	ck_assert_uint_eq(model_thread(&m, 1, 2)->kclass, TASKSTATE_LOCK);
+	ck_assert_uint_eq(m.bad, 8);
+	model_free(&m);
+}
+END_TEST
+
 /* A built-in run's model never takes a traced program's events. */
 START_TEST(model_builtin_refuses_traced_events)
 {
@@ -156,6 +213,12 @@ START_TEST(model_builtin_refuses_traced_events)
 	ck_assert(!apply(&m, tev(1, 1, ST_TBORN, 2)));
 	ck_assert(!apply(&m, tev(1, 0, ST_EXEC, 2)));
 	ck_assert(!apply(&m, tev(1, 1, ST_TENDED, 2)));
+	ck_assert(!apply(&m, kev(1, 1, TASKSTATE_SLEEP, 0, 0)));
+	ck_assert(apply(&m, tev(1, 0, ST_FORKED, 3)));
+	ck_assert(apply(&m, tev(1, 0, ST_STARTING, 3)));
+	ck_assert(apply(&m, tev(1, 1, ST_RUNNING, 4)));
+	ck_assert(!apply(&m, kev(1, 1, TASKSTATE_SLEEP, 0, 0)));
+	ck_assert_int_eq(model_thread(&m, 1, 1)->state, ST_RUNNING);
 	ck_assert_uint_eq(m.nproc, 2);
 	model_free(&m);
 }
@@ -203,6 +266,7 @@ traced_suite(void)
 	tcase_add_test(tc, model_traced_grows_as_births_come);
 	tcase_add_test(tc, model_traced_ends_and_execs);
 	tcase_add_test(tc, model_traced_refuses_what_breaks_its_rules);
+	tcase_add_test(tc, model_traced_takes_kernel_states);
 	tcase_add_test(tc, model_builtin_refuses_traced_events);
 	tcase_add_test(tc, tidmap_finds_every_key_as_tids_come_and_go);
 	suite_add_tcase(s, tc);

@@ -40,7 +40,8 @@ $(BENCH_DIR)/%: tests/bench/%.c
 	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PT_LDLIBS)
 
 .PHONY: bench-build
-bench-build: $(BIN) $(BENCH_BIN) $(O)/tests/tracee/forks
+bench-build: $(BIN) $(BENCH_BIN) $(O)/tests/tracee/forks \
+    $(O)/tests/tracee/sleepers
 
 bench:
 	@sh tests/deps.sh bench

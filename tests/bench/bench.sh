@@ -34,6 +34,8 @@
 #                      after another, then 32 at once) under ptviz --json --
 #                      against alone; then TRACE_RUNS runs of the 32, each
 #                      checked for all 2001 births and ends (none missed);
+#                      ptviz's own CPU while it traces tests/tracee/sleepers
+#                      (1000 threads asleep: their states sampled);
 #  12. task states     taskcost: the CPU it costs to say what each of 1000
 #                      sleeping threads of a real program is doing (stat and
 #                      syscall, by path, kept open, or the syscall file
@@ -316,7 +318,8 @@ computing() {
 
 # 11. Tracing: what ptviz --json -- costs a program that forks fast, side
 # by side with it alone, and whether any birth or end is missed in
-# TRACE_RUNS runs.  Sets TR_X, TR_MISSED.
+# TRACE_RUNS runs; what sampling 1000 threads' states costs ptviz.  Sets
+# TR_X, TR_MISSED, TR_IDLE.
 tracing() {
 	local forks=$TRACEE_DIR/forks alone traced r n
 	[ -x "$forks" ] || die "no $forks (make bench builds it)"
@@ -343,6 +346,42 @@ tracing() {
 	done
 	row " \`ptviz --json -- forks\` (32 at once), $TRACE_RUNS runs: runs with a birth or an end of a process missing (2001 of each wanted) " \
 	    " $TR_MISSED " " — " " — " " 0 " " $(met "$TR_MISSED == 0") "
+	tracing_idle
+}
+
+# ptviz's CPU time (utime + stime, in ticks) from /proc/$1/stat.
+cpu_ticks() {
+	sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+
+# ptviz's own CPU, in % of a core, over 3 s while it traces 1000 threads
+# that sleep: the sampling of their states and nothing else.  Sets
+# TR_IDLE.
+tracing_idle() {
+	local sleepers=$TRACEE_DIR/sleepers pid child i c1 c2 t1 t2 hz
+	[ -x "$sleepers" ] || die "no $sleepers (make bench builds it)"
+	note "tracing: 1000 sleeping threads under ptviz --json, its CPU over 3 s"
+	hz=$(getconf CLK_TCK)
+	"$PTVIZ" --json -- "$sleepers" 1000 8 >/dev/null 2>&1 &
+	pid=$!
+	for i in $(seq 1 100); do
+		child=$(cat "/proc/$pid/task/$pid/children" 2>/dev/null)
+		child=${child%% *}
+		[ -n "$child" ] && [ "$(awk '/^Threads:/ { print $2 }' \
+		    "/proc/$child/status" 2>/dev/null || echo 0)" -ge 1001 ] &&
+			break
+		sleep 0.1
+	done
+	sleep 1		# past the births, their events and first states
+	c1=$(cpu_ticks "$pid"); t1=$(date +%s%N)
+	sleep 3
+	c2=$(cpu_ticks "$pid"); t2=$(date +%s%N)
+	wait "$pid" || die "ptviz --json -- sleepers failed"
+	TR_IDLE=$(awk -v c="$((c2 - c1))" -v hz="$hz" -v w="$((t2 - t1))" \
+	    'BEGIN { printf "%.1f", 100 * (c / hz) / (w / 1e9) }')
+	row " \`ptviz --json -- sleepers 1000\`: ptviz's own CPU while it traces 1000 sleeping threads (their states sampled), over 3 s " \
+	    " **${TR_IDLE} %** of a core " " — " " — " " ≤ 3 % " \
+	    " $(met "$TR_IDLE <= 3") "
 }
 
 # 12. A real program's threads: what saying what each is doing costs, and
@@ -375,8 +414,8 @@ echo "|---|---|---|---|---|---|"
 
 if [ "${BENCH_ONLY:-}" = tracer ]; then
 	tracing
-	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx), %d of %d runs missed a task\n' \
-	    "$TR_X" "$TR_STORM" "$TR_MISSED" "$TRACE_RUNS"
+	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx), %d of %d runs missed a task; 1000 sleeping threads %.1f%% cpu\n' \
+	    "$TR_X" "$TR_STORM" "$TR_MISSED" "$TRACE_RUNS" "$TR_IDLE"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = kernel ]; then
@@ -640,9 +679,9 @@ task_states
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
     "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED" \
-    "$TS_US" "$TS_RATE"
+    "$TR_IDLE" "$TS_US" "$TS_RATE"

@@ -1,10 +1,14 @@
 # classic.py: the exercise ptviz's own program reproduces, written as a
 # student would, for the tracer's tests: 5 processes x 3 threads, each
-# thread sleeping a little, joined, with the reference lines.
+# thread sleeping a little, joined, with the reference lines.  An
+# argument, if given, is each thread's sleep in seconds.
 import multiprocessing
 import os
+import sys
 import threading
 import time
+
+SLEEP = float(sys.argv[1]) if len(sys.argv) > 1 else None
 
 
 def say(line):
@@ -14,7 +18,7 @@ def say(line):
 
 
 def work(p, t):
-    time.sleep(0.05 * t)
+    time.sleep(SLEEP if SLEEP is not None else 0.05 * t)
     say(f">thread Thread-{t} in process Process-{p} done.")
 
 
