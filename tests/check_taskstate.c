@@ -63,6 +63,16 @@ th_main(void *p)
 	return NULL;
 }
 
+/* 0 while /proc still has thread tid of this process. */
+static int
+task_gone(pid_t tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d", (int)tid);
+	return access(path, F_OK) == 0 ? 0 : 1;
+}
+
 static void
 on_wake(int sig)
 {
@@ -78,6 +88,11 @@ th_wake(struct th *t)
 	sigaction(SIGUSR2, &sa, NULL);
 	ck_assert_int_eq(pthread_kill(t->t, SIGUSR2), 0);
 	pthread_join(t->t, NULL);
+	/* Joined, its task may still be going away in the kernel for a
+	   moment (the tid is cleared before the task is released): wait,
+	   up to 5 s, until /proc no longer has it. */
+	for (int i = 0; i < 500 && task_gone(t->tid) == 0; i++)
+		usleep(10000);
 }
 
 /* Start t blocking in `block`; its tid. */
