@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "kstat.h"
+#include "taskfd.h"
 
 #define STAT_BUF	1024	/* a stat line: 52 numbers and a name */
 #define STATUS_BUF	4096	/* status: the switches are its last lines */
@@ -63,34 +64,13 @@ slurp(const char *dir, const char *name, char *buf, size_t len,
     unsigned *reads)
 {
 	char path[PATH_MAX];
-	size_t got = 0;
-	ssize_t n;
-	int fd, saved;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path)) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
-	(*reads)++;
-	while (got < len - 1) {
-		if ((n = read(fd, buf + got, len - 1 - got)) == -1) {
-			if (errno == EINTR)
-				continue;
-			saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	buf[got] = '\0';
-	return (ssize_t)got;
+	return taskfd_slurp(path, buf, len, reads);
 }
 
 /* A decimal number at *pp, which moves past it; false if there is none or
