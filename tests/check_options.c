@@ -240,8 +240,6 @@ static const struct {
 	  "COMMAND" },
 	{ { "--replay", "r", "--", "ls" }, "--replay cannot be used with -- "
 	  "COMMAND" },
-	{ { "--record", "r", "--", "ls" }, "--record cannot be used with -- "
-	  "COMMAND: recordings of a traced program are not built yet" },
 	{ { "ls", "--", "x" }, "unexpected argument 'ls'" },
 };
 

@@ -102,12 +102,16 @@ static void
 sink(void *ctx, const struct event *ev)
 {
 	struct stream *s = ctx;
+	const char *name;
 
 	if (!model_apply(&s->model, ev))
 		return;
-	s->printer->event(s->out.fp, &s->model, ev, s->src == NULL ? NULL :
-	    source_name(s->src, ev->proc, ev->thread));
-	if (jsonl_put(&s->record, s->model.t0, ev))
+	name = s->src == NULL ? NULL : source_name(s->src, ev->proc,
+	    ev->thread);
+
+	s->printer->event(s->out.fp, &s->model, ev, name);
+	/* The recording is what --json prints: the same writer. */
+	if (jsonl_put_named(&s->record, s->model.t0, ev, name))
 		record_failed(s);
 	if (s->keep && history_add(&s->hist, ev) == -1)
 		err(1, "cannot keep the run for --trace");
@@ -308,7 +312,7 @@ stream_main(const struct options *o, const struct printer *p,
 		err(2, "%s", o->record);
 	history_init(&s.hist);
 	s.keep = o->trace != NULL;
-	if (jsonl_put_run(&s.record, &o->run))
+	if (jsonl_put_head(&s.record, &o->run, o->command))
 		record_failed(&s);
 	if (p->start != NULL)
 		p->start(s.out.fp, o);
