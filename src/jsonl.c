@@ -62,9 +62,8 @@ utf8_len(const unsigned char *s)
 	return n;
 }
 
-/* s as a JSON string, quoted and escaped. */
-static void
-put_string(FILE *fp, const char *s)
+void
+jsonl_string(FILE *fp, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n;
@@ -98,7 +97,7 @@ jsonl_traced_run(FILE *fp, char *const argv[])
 	for (i = 0; argv[i] != NULL; i++) {
 		if (i > 0)
 			fputc(',', fp);
-		put_string(fp, argv[i]);
+		jsonl_string(fp, argv[i]);
 	}
 	fputs("]}\n", fp);
 }
@@ -202,7 +201,7 @@ jsonl_event_named(FILE *fp, uint64_t t0, const struct event *ev,
 	put_fields(fp, t0, ev);
 	if (name != NULL) {
 		fputs(",\"name\":", fp);
-		put_string(fp, name);
+		jsonl_string(fp, name);
 	}
 	fputs("}\n", fp);
 }

@@ -71,6 +71,10 @@ void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
     "command":["sh","-c","sleep 1"]}, with its newline. */
 void	jsonl_traced_run(FILE *fp, char *const argv[]);
 
+/* s as a JSON string, quoted and escaped as the names of a traced
+   program's lines are. */
+void	jsonl_string(FILE *fp, const char *s);
+
 /* ev as jsonl_event() writes it, with "name" when name is not NULL; a
    process's birth names its parent ("parent": 0 for ptviz). */
 void	jsonl_event_named(FILE *fp, uint64_t t0, const struct event *ev,

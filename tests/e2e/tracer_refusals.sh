@@ -34,7 +34,7 @@ check "$TMPD/suid is set-user-ID: ptviz does not trace" --json -- "$TMPD/suid"
 check "$TMPD/sgid is set-group-ID: ptviz does not trace" --json -- "$TMPD/sgid"
 check "-- needs a COMMAND" --json --
 for opt in "-p 2" "-t 2" "-s 1" "-w mutex" "--seed 3" "--scene 1" \
-    "--runs 2" "--replay x" "--trace t" "--permits 2" \
+    "--runs 2" "--replay x" "--permits 2" \
     "--ring-slots 4"; do
 	set -- $opt
 	check "cannot be used with -- COMMAND" --json "$@" -- touch "$ran"
