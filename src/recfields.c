@@ -161,9 +161,9 @@ take_seed(struct line *l, uint64_t *seed)
 	return 0;
 }
 
-/* The run record's kind, format and version. */
+/* The run record's kind, format and version (*version). */
 static int
-take_format(struct line *l)
+take_format(struct line *l, int64_t *version)
 {
 	json_object *v;
 	const char *s;
@@ -185,6 +185,7 @@ take_format(struct line *l)
 		return refuse(l, "version %lld of the format is not known "
 		    "(this ptviz reads versions %d to %d)", (long long)n,
 		    JSONL_OLDEST, JSONL_VERSION);
+	*version = n;
 	return 0;
 }
 
@@ -290,9 +291,10 @@ take_command(struct line *l, char ***command)
 	return 0;
 }
 
-/* Is the run record a traced program's ("traced": true)? */
+/* Is the run record, of format version `version`, a traced program's
+   ("traced": true, since JSONL_TRACED)? */
 static int
-take_traced(struct line *l, bool *traced)
+take_traced(struct line *l, int64_t version, bool *traced)
 {
 	json_object *v;
 
@@ -300,6 +302,9 @@ take_traced(struct line *l, bool *traced)
 	if (*traced && (!json_object_is_type(v, json_type_boolean) ||
 	    !json_object_get_boolean(v)))
 		return refuse(l, "\"traced\" is not true");
+	if (*traced && version < JSONL_TRACED)
+		return refuse(l, "a traced program's run is of version %d or "
+		    "later, not %lld", JSONL_TRACED, (long long)version);
 	return 0;
 }
 
@@ -308,10 +313,12 @@ recfields_run(json_object *o, const char *text, size_t len,
     struct run_config *cfg, char ***command, char *why, size_t whylen)
 {
 	struct line l = { o, text, len, why, whylen };
+	int64_t version = 0;
 	bool traced;
 
 	*command = NULL;
-	if (take_format(&l) == -1 || take_traced(&l, &traced) == -1)
+	if (take_format(&l, &version) == -1 ||
+	    take_traced(&l, version, &traced) == -1)
 		return -1;
 	/* A traced program has no counts: its model grows. */
 	if (traced) {

@@ -595,6 +595,9 @@ static const struct {
 	  "\"traced\":true,\"command\":[]}", "\"command\" is empty" },
 	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3,"
 	  "\"traced\":false,\"command\":[\"sh\"]}", "\"traced\" is not true" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,"
+	  "\"traced\":true,\"command\":[\"sh\"]}", "a traced program's "
+	  "run is of version 3 or later, not 2" },
 };
 
 /* A traced recording that breaks its rules is refused at the line that
