@@ -110,7 +110,7 @@ RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/model_objects.c src/model_traced.c \
 		src/event.c \
 		src/work.c src/spans.c \
-		src/quickline.c src/text.c
+		src/quickline.c src/text.c src/tasknames.c
 build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \
     tests/fuzz/%.c $(RECORDING_SRC)
 	@mkdir -p $(@D)
