@@ -87,12 +87,17 @@ put_string(FILE *fp, const char *s)
 }
 
 void
-jsonl_traced_run(FILE *fp, char *const argv[])
+jsonl_traced_run(FILE *fp, char *const argv[], int attached)
 {
 	size_t i;
 
 	fprintf(fp, "{\"event\":\"run\",\"format\":\"" JSONL_FORMAT "\","
-	    "\"version\":%d,\"traced\":true,\"command\":[", JSONL_TRACED);
+	    "\"version\":%d,\"traced\":true", JSONL_TRACED);
+	if (argv == NULL) {
+		fprintf(fp, ",\"attached\":%d}\n", attached);
+		return;
+	}
+	fputs(",\"command\":[", fp);
 	for (i = 0; argv[i] != NULL; i++) {
 		if (i > 0)
 			fputc(',', fp);

@@ -77,6 +77,27 @@ source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
 }
 
 struct source *
+source_attached(int pid, run_sink *sink, void *ctx, char *why,
+    size_t whylen)
+{
+	struct source *s;
+	int saved;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		snprintf(why, whylen, "cannot attach to %d: %s", pid,
+		    strerror(errno));
+		return NULL;
+	}
+	if ((s->tr = tracer_attach(pid, sink, ctx, why, whylen)) == NULL) {
+		saved = errno;
+		free(s);
+		errno = saved;
+		return NULL;
+	}
+	return s;
+}
+
+struct source *
 source_recording(struct recording *rec, run_sink *sink, void *ctx)
 {
 	struct source *s;

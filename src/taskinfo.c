@@ -63,6 +63,24 @@ taskinfo_status(int32_t tid, int32_t *tgid, int32_t *ppid,
 }
 
 bool
+taskinfo_number(int32_t tid, const char *field, long *v)
+{
+	char path[48], line[256];
+	size_t n = strlen(field);
+	bool got = false;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return false;
+	while (!got && fgets(line, sizeof(line), fp) != NULL)
+		got = strncmp(line, field, n) == 0 && line[n] == ':' &&
+		    sscanf(line + n + 1, "%ld", v) == 1;
+	fclose(fp);
+	return got;
+}
+
+bool
 taskinfo_in(int32_t pid, int32_t tid)
 {
 	char path[64];

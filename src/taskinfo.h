@@ -22,6 +22,10 @@ bool	taskinfo_comm(int32_t tid, char name[TASKINFO_NAME]);
 bool	taskinfo_status(int32_t tid, int32_t *tgid, int32_t *ppid,
 	    char name[TASKINFO_NAME]);
 
+/* The first number of task tid's status line `field` ("TracerPid",
+   "Uid": its real uid) into *v; false if it is gone or has none. */
+bool	taskinfo_number(int32_t tid, const char *field, long *v);
+
 /* Is task tid a thread of process pid (/proc/PID/task/TID is there)? */
 bool	taskinfo_in(int32_t pid, int32_t tid);
 

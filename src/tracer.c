@@ -48,6 +48,7 @@
 #include "event.h"
 #include "taskinfo.h"
 #include "tracer.h"
+#include "tracer_attach.h"
 #include "tracer_fork.h"
 #include "tracesample.h"
 #include "tracetree.h"
@@ -55,6 +56,8 @@
 #define TRACE_OPTIONS	(PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |	\
 	PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |	\
 	PTRACE_O_EXITKILL)
+/* An attached program is not ptviz's: its end leaves it running. */
+#define ATTACH_OPTIONS	(TRACE_OPTIONS & ~PTRACE_O_EXITKILL)
 #define NAME_LEN	TASKINFO_NAME
 
 struct tracer {
@@ -65,6 +68,9 @@ struct tracer {
 					   timer, one descriptor to poll */
 	int		 go;		/* the child waits for its close */
 	int32_t		 pid;		/* COMMAND's, until its birth is told */
+	int32_t		 attached;	/* --attach's pid, else 0 */
+	struct attach_list seized;	/* what --attach seized, told at the
+					   first pump */
 	char		 name[NAME_LEN];	/* its name then */
 	bool		 more;		/* the last pump stopped at its budget */
 	bool		 idle;		/* the last pump found nothing more, and
@@ -211,13 +217,38 @@ open_poll(struct tracer *t)
 	return epoll_ctl(t->poll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev);
 }
 
+/* A tracer with nothing traced yet, its events to sink(ctx, ev); NULL
+   with errno. */
+static struct tracer *
+tracer_new(run_sink *sink, void *ctx)
+{
+	struct tracer *t;
+	sigset_t chld;
+	int saved;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return NULL;
+	*t = (struct tracer){ .go = -1, .chld_fd = -1, .poll_fd = -1,
+	    .sampler = { .timer_fd = -1 } };
+	tree_init(&t->tree, sink, ctx);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
+	    -1 || sampler_init(&t->sampler) == -1 || open_poll(t) == -1) {
+		saved = errno;
+		tracer_free(t);
+		errno = saved;
+		return NULL;
+	}
+	return t;
+}
+
 struct tracer *
 tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
     void *ctx, char *why, size_t whylen)
 {
 	struct tracer *t;
 	char path[4096];
-	sigset_t chld;
 	pid_t pid;
 	int saved;
 
@@ -225,15 +256,7 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 		errno = ENOENT;
 		return NULL;
 	}
-	if ((t = calloc(1, sizeof(*t))) == NULL)
-		goto fail;
-	*t = (struct tracer){ .go = -1, .chld_fd = -1, .poll_fd = -1,
-	    .sampler = { .timer_fd = -1 } };
-	tree_init(&t->tree, sink, ctx);
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
-	    -1 || sampler_init(&t->sampler) == -1 || open_poll(t) == -1)
+	if ((t = tracer_new(sink, ctx)) == NULL)
 		goto fail;
 	if ((pid = tracer_fork(path, argv, out_to_stderr, TRACE_OPTIONS,
 	    &t->go)) == -1) {
@@ -254,9 +277,62 @@ fail:
 	saved = errno;
 	snprintf(why, whylen, "cannot trace %s: %s", argv[0],
 	    strerror(saved));
-	tracer_free(t);
 	errno = saved;
 	return NULL;
+}
+
+struct tracer *
+tracer_attach(pid_t pid, run_sink *sink, void *ctx, char *why,
+    size_t whylen)
+{
+	struct tracer *t;
+	int saved;
+
+	if (!attach_allowed(pid, why, whylen)) {
+		errno = EPERM;
+		return NULL;
+	}
+	if ((t = tracer_new(sink, ctx)) == NULL) {
+		saved = errno;
+		snprintf(why, whylen, "cannot attach to %d: %s", (int)pid,
+		    strerror(saved));
+		errno = saved;
+		return NULL;
+	}
+	if (attach_seize(pid, ATTACH_OPTIONS, &t->seized, why, whylen) ==
+	    -1) {
+		saved = errno;
+		tracer_free(t);
+		errno = saved;
+		return NULL;
+	}
+	t->pid = t->attached = pid;
+	return t;
+}
+
+/* What --attach seized numbered and told, in the order it was found:
+   each process born of the one it was found a child of (0: of none
+   traced), each thread of its process. */
+static void
+tell_seized(struct tracer *t)
+{
+	const struct attach_task *a;
+	uint32_t k;
+	size_t i;
+
+	for (i = 0; i < t->seized.n; i++) {
+		a = &t->seized.task[i];
+		if (a->tgid == a->tid) {
+			k = tree_task_of(&t->tree, a->ppid);
+			tree_new_proc(&t->tree, a->tid, k == TREE_NONE ? 0 :
+			    t->tree.task[k].proc, a->name);
+		} else if (a->tgid != 0 &&
+		    (k = tree_task_of(&t->tree, a->tgid)) != TREE_NONE) {
+			tree_new_thread(&t->tree, t->tree.task[k].proc,
+			    a->tid, a->name);
+		}
+	}
+	attach_list_free(&t->seized);
 }
 
 /* The first pump: the run and COMMAND's birth told, and COMMAND let go. */
@@ -264,9 +340,13 @@ static void
 begin(struct tracer *t)
 {
 	tree_emit(&t->tree, ST_MRUNNING, 0, 0, getpid(), 0, 0);
-	tree_new_proc(&t->tree, t->pid, 0, t->name);
+	if (t->attached != 0)
+		tell_seized(t);
+	else
+		tree_new_proc(&t->tree, t->pid, 0, t->name);
 	t->pid = 0;
-	close(t->go);
+	if (t->go != -1)
+		close(t->go);
 	t->go = -1;
 }
 
@@ -361,15 +441,14 @@ tracer_unnumbered(const struct tracer *t)
 	return t->tree.unnumbered;
 }
 
-void
-tracer_free(struct tracer *t)
+/* Kill (SIGKILL) every process of the tree and reap them all. */
+static void
+kill_all(struct tracer *t)
 {
 	unsigned i;
 	pid_t tid;
 	int ws;
 
-	if (t == NULL)
-		return;
 	if (t->pid > 0)
 		kill(t->pid, SIGKILL);
 	for (i = 0; i < t->tree.nproc; i++)
@@ -384,8 +463,22 @@ tracer_free(struct tracer *t)
 			kill(tid, SIGKILL);
 			resume(tid, 0);
 		}
+}
+
+void
+tracer_free(struct tracer *t)
+{
+	if (t == NULL)
+		return;
+	/* An attached program goes on as it was; seized.n: seized in part
+	   (the seizing failed), or not told yet. */
+	if (t->attached != 0 || t->seized.n > 0)
+		attach_release(&t->seized, t->pid == 0 ? &t->tree : NULL);
+	else
+		kill_all(t);
 	if (t->go != -1)
 		close(t->go);
+	attach_list_free(&t->seized);
 	if (t->chld_fd >= 0)
 		close(t->chld_fd);
 	if (t->poll_fd >= 0)

@@ -292,19 +292,21 @@ replay_open(struct options *o, char *why, size_t whylen)
 }
 
 /* Refuse, in one line on stderr, a COMMAND that cannot be run or traced
-   (tracer_fork.h), or that would be shown on the screen, not built for
-   it yet. */
+   (tracer_fork.h), or a traced program (COMMAND or --attach's) that
+   would be shown on the screen, not built for it yet. */
 static bool
 command_refused(const struct options *o)
 {
 	char path[4096], why[512];
 
 	if (o->mode == MODE_AUTO && keyboard(o) && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ptviz: -- COMMAND runs with --plain or --json "
+		fprintf(stderr, "ptviz: %s runs with --plain or --json "
 		    "for now; the screen for a traced program is not built "
-		    "yet\n");
+		    "yet\n", o->command != NULL ? "-- COMMAND" : "--attach");
 		return true;
 	}
+	if (o->command == NULL)
+		return false;
 	if (tracer_path(o->command[0], path, sizeof(path), why, sizeof(why)))
 		return false;
 	fprintf(stderr, "ptviz: %s\n", why);
@@ -342,7 +344,7 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 			return 2;
 		}
 		o->seed_given = true;
-	} else if (o->command != NULL) {
+	} else if (o->command != NULL || o->attach != 0) {
 		if (command_refused(o))
 			return 2;
 	} else if (too_many(o)) {

@@ -41,6 +41,7 @@ struct options {
 	bool		 vary_seed;	/* --vary-seed: run k, seed + k-1 */
 	char *const	*command;	/* -- COMMAND [ARG...]: its argv, NULL
 					   at its end; NULL: ptviz's own program */
+	int		 attach;	/* --attach PID, or 0 */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;

@@ -20,12 +20,15 @@ static const char usage_head[] =
 "       ptviz --runs N [--vary-seed] [-p N] [-t N] [-s SECONDS] [--seed N]\n"
 "             [-w WORK [--permits N]] --plain | --json\n"
 "       ptviz --plain | --json -- COMMAND [ARG...]\n"
+"       ptviz --plain | --json --attach PID\n"
 "\n"
 "Run a small concurrent program -- child processes, each starting threads\n"
 "that sleep a random time -- and show every process and thread as it runs.\n"
 "With -- COMMAND, run and trace that program instead: every process and\n"
 "thread its tree makes, born, exec'd and ended, none missed (--plain: its\n"
 "output as it is, the lines on stderr; --json: the records on stdout).\n"
+"With --attach PID, follow that running process, its threads and its\n"
+"descendants from now on; when ptviz ends, they go on running.\n"
 "\n"
 "  -p, --processes N   child processes, 1 to 1024 (default 5)\n"
 "  -t, --threads N     threads per process, 1 to 1024 (default 3)\n"
@@ -71,7 +74,8 @@ static const char usage_tail[] =
 "found (--plain, --json: its processes are killed) or ptviz failed,\n"
 "2 for a bad command line, counts the machine cannot hold or a bad\n"
 "recording, 128+N when ended by signal N; with -- COMMAND, COMMAND's\n"
-"own (128+N if signal N killed it), 2 if it cannot be run or traced.\n"
+"own (128+N if signal N killed it), 2 if it cannot be run or traced\n"
+"(or PID attached to).\n"
 "See ptviz(1) for the keys of the screen.\n";
 
 /* A workload's help starts after its name, USAGE_INDENT columns in, and

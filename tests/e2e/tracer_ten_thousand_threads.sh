@@ -49,13 +49,6 @@ wait $main
 rc=$?
 [ $rc -eq 143 ] || fail "SIGTERM: exit $rc"
 [ $(($(now_ms) - t0)) -lt 10000 ] || fail "SIGTERM took $(($(now_ms) - t0)) ms"
-gone() {
-	local k
-	for k in $kids; do
-		alive $k && return 1
-	done
-	return 0
-}
-WAIT_S=5 wait_until gone || fail "left running: $kids"
+WAIT_S=5 wait_until none_alive $kids || fail "left running: $kids"
 echo "ptviz max RSS ${rss} kB for $n threads" >&2
 exit 0

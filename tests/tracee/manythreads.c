@@ -6,8 +6,9 @@
  * until its process lets them all go; then joined, and the processes
  * waited for.  Once every thread of every process is started, the first
  * program prints "all N started" on stdout; the threads are let go after
- * H seconds (argument 3, default 1; 0: never, until killed).  Exit 0, or
- * 1 if a thread or a process could not be started.
+ * H seconds (argument 3, default 1; 0: never, until killed; "-": once
+ * standard input ends).  Exit 0, or 1 if a thread or a process could not
+ * be started.
  */
 #include <sys/wait.h>
 
@@ -34,10 +35,12 @@ sleeper(void *arg)
 }
 
 /* Start n threads, tell ready (a byte on fd), hold them hold seconds (0:
-   for ever), let them go and join them; 0, or 1 if one did not start. */
+   for ever, -1: until stdin ends), let them go and join them; 0, or 1 if
+   one did not start. */
 static int
-process(int n, int fd, unsigned hold)
+process(int n, int fd, int hold)
 {
+	char buf[64];
 	pthread_attr_t attr;
 	pthread_t *t = calloc((size_t)n, sizeof(*t));
 	int i, made;
@@ -54,7 +57,10 @@ process(int n, int fd, unsigned hold)
 	if (hold == 0)
 		for (;;)
 			pause();
-	sleep(hold);
+	if (hold > 0)
+		sleep((unsigned)hold);
+	while (hold < 0 && read(STDIN_FILENO, buf, sizeof(buf)) > 0)
+		;
 	pthread_mutex_lock(&lock);
 	go = 1;
 	pthread_cond_broadcast(&cond);
@@ -70,7 +76,7 @@ main(int argc, char *argv[])
 {
 	int n = argc > 1 ? atoi(argv[1]) : 10000;
 	int procs = argc > 2 ? atoi(argv[2]) : 4;
-	unsigned hold = argc > 3 ? (unsigned)atoi(argv[3]) : 1;
+	int hold = argc < 4 ? 1 : argv[3][0] == '-' ? -1 : atoi(argv[3]);
 	int ready[2], i, ws, bad = 0;
 	char c;
 

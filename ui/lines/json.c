@@ -14,8 +14,8 @@
 static void
 json_start(FILE *fp, const struct options *o)
 {
-	if (o->command != NULL)
-		jsonl_traced_run(fp, o->command);
+	if (o->command != NULL || o->attach != 0)
+		jsonl_traced_run(fp, o->command, o->attach);
 	else
 		jsonl_run(fp, &o->run);
 }

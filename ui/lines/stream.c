@@ -217,7 +217,7 @@ stream_open(struct stream *s, const struct options *o, bool live)
 {
 	int sigfd;
 
-	s->traced = o->command != NULL;
+	s->traced = o->command != NULL || o->attach != 0;
 	if ((s->traced ? model_init_traced(&s->model) : model_init(&s->model,
 	    o->run.nproc, o->run.nthread)) == -1 ||
 	    faults_init(&s->faults, o->run.nproc, live) == -1)
@@ -265,8 +265,9 @@ stream_source(struct stream *s, const struct options *o,
 	char refusal[256];
 	int error;
 
-	src = rec != NULL ? source_recording(rec, sink, s) : s->traced ?
-	    source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
+	src = rec != NULL ? source_recording(rec, sink, s) : o->attach != 0 ?
+	    source_attached(o->attach, sink, s, refusal, sizeof(refusal)) :
+	    s->traced ? source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
 	    sizeof(refusal)) : source_live(&o->run, sink, s, refusal,
 	    sizeof(refusal));
 	if (src == NULL && rec != NULL)
