@@ -87,12 +87,13 @@ put_string(FILE *fp, const char *s)
 }
 
 void
-jsonl_traced_run(FILE *fp, char *const argv[], int attached)
+jsonl_traced_run(FILE *fp, char *const argv[], int attached, bool polled)
 {
 	size_t i;
 
 	fprintf(fp, "{\"event\":\"run\",\"format\":\"" JSONL_FORMAT "\","
-	    "\"version\":%d,\"traced\":true", JSONL_TRACED);
+	    "\"version\":%d,\"traced\":true%s", JSONL_TRACED, polled ?
+	    ",\"polled\":true" : "");
 	if (argv == NULL) {
 		fprintf(fp, ",\"attached\":%d}\n", attached);
 		return;
@@ -184,6 +185,9 @@ put_fields(FILE *fp, uint64_t t0, const struct event *ev)
 		break;
 	case ST_BORN:
 		fprintf(fp, ",\"parent\":%u", ev->object);
+		break;
+	case ST_GONE:
+		fputs(",\"status\":null", fp);
 		break;
 	case ST_KSTATE:
 		put_kstate(fp, ev);

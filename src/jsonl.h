@@ -56,9 +56,12 @@ void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
 
 /* The run record of a traced program, argv its command line:
    {"event":"run","format":"ptviz","version":3,"traced":true,
-    "command":["sh","-c","sleep 1"]}, with its newline; or with argv
-   NULL, of a process attached to: ...,"traced":true,"attached":PID}. */
-void	jsonl_traced_run(FILE *fp, char *const argv[], int attached);
+    "command":["sh","-c","sleep 1"]}, with its newline, and
+   "polled":true after "traced" if it was watched through /proc alone
+   (its tasks' lifetimes are approximate); or with argv NULL, of a
+   process attached to: ...,"traced":true,"attached":PID}. */
+void	jsonl_traced_run(FILE *fp, char *const argv[], int attached,
+	    bool polled);
 
 /* ev as jsonl_event() writes it, with "name" when name is not NULL; a
    process's birth names its parent ("parent": 0 for ptviz). */

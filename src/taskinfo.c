@@ -9,24 +9,39 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "taskinfo.h"
 
-bool
-taskinfo_comm(int32_t tid, char name[TASKINFO_NAME])
+/* Read /proc/ID/file into buf[len] (one read: these files are made
+   whole at it), NUL-terminated; its length, or -1 if it is gone. */
+static ssize_t
+slurp(int32_t id, const char *file, char *buf, size_t len)
 {
-	char path[48], buf[TASKINFO_NAME];
+	char path[48];
 	ssize_t n;
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)id, file);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
+		return -1;
+	n = read(fd, buf, len - 1);
 	close(fd);
 	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
+}
+
+bool
+taskinfo_comm(int32_t tid, char name[TASKINFO_NAME])
+{
+	char buf[TASKINFO_NAME];
+	ssize_t n;
+
+	if ((n = slurp(tid, "comm", buf, sizeof(buf))) == -1)
 		return false;
 	/* The kernel ends it with a newline. */
 	if (buf[n - 1] == '\n')
@@ -60,6 +75,31 @@ taskinfo_status(int32_t tid, int32_t *tgid, int32_t *ppid,
 	}
 	fclose(fp);
 	return got == 7;
+}
+
+bool
+taskinfo_stat(int32_t pid, struct taskinfo_stat *st)
+{
+	char buf[1024], *open_, *close_;
+	int field;
+
+	if (slurp(pid, "stat", buf, sizeof(buf)) == -1)
+		return false;
+	/* The name is between the first '(' and the last ')': it may hold
+	   either. */
+	if ((open_ = strchr(buf, '(')) == NULL ||
+	    (close_ = strrchr(buf, ')')) == NULL || close_ < open_ ||
+	    sscanf(close_ + 1, " %c %d", &st->state, &st->ppid) != 2)
+		return false;
+	snprintf(st->name, TASKINFO_NAME, "%.*s", (int)(close_ - open_ - 1),
+	    open_ + 1);
+	/* exit_code is field 52; the state, field 3. */
+	st->exit_code = 0;
+	for (field = 3; field <= 52 && close_ != NULL; field++)
+		close_ = strchr(close_ + 1, ' ');
+	if (close_ != NULL)
+		st->exit_code = atoi(close_ + 1);
+	return true;
 }
 
 bool

@@ -31,6 +31,7 @@
  * a period gone by; its timer and the SIGCHLD signalfd are polled as one
  * descriptor, an epoll set, so that the callers poll one as before.
  */
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
@@ -47,6 +48,7 @@
 
 #include "event.h"
 #include "taskinfo.h"
+#include "procpoll.h"
 #include "tracer.h"
 #include "tracer_attach.h"
 #include "tracer_fork.h"
@@ -71,6 +73,8 @@ struct tracer {
 	int32_t		 attached;	/* --attach's pid, else 0 */
 	struct attach_list seized;	/* what --attach seized, told at the
 					   first pump */
+	bool		 polled;	/* --poll: watched through /proc */
+	struct procpoll	 poll;		/* then, its readings */
 	char		 name[NAME_LEN];	/* its name then */
 	bool		 more;		/* the last pump stopped at its budget */
 	bool		 idle;		/* the last pump found nothing more, and
@@ -114,9 +118,8 @@ identify(struct tracer *t, int32_t tid, uint32_t by, int event)
 static void
 on_death(struct tracer *t, int32_t tid, int ws)
 {
-	uint32_t k = tree_task_of(&t->tree, tid), j;
+	uint32_t k = tree_task_of(&t->tree, tid);
 	struct tree_proc *p;
-	unsigned state;
 
 	if (k == TREE_NONE)
 		return;
@@ -125,12 +128,7 @@ on_death(struct tracer *t, int32_t tid, int ws)
 		tree_end_task(&t->tree, k);
 		return;
 	}
-	for (j = 0; j < p->nthread; j++)
-		tree_end_task(&t->tree, p->task[j]);
-	p->ended = true;
-	state = WIFSIGNALED(ws) ? ST_KILLED : WEXITSTATUS(ws) != 0 ?
-	    ST_FAILED : ST_EXITED;
-	tree_emit(&t->tree, state, t->tree.task[k].proc, 0, tid, ws, 0);
+	tree_end_proc(&t->tree, t->tree.task[k].proc, tree_end_state(ws), ws);
 }
 
 /* Task k (tid, its process's leader now) has exec'd; former is the tid
@@ -229,7 +227,7 @@ tracer_new(run_sink *sink, void *ctx)
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
 	*t = (struct tracer){ .go = -1, .chld_fd = -1, .poll_fd = -1,
-	    .sampler = { .timer_fd = -1 } };
+	    .sampler = { .timer_fd = -1 }, .poll = { .timer_fd = -1 } };
 	tree_init(&t->tree, sink, ctx);
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
@@ -262,9 +260,10 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 	    &t->go)) == -1) {
 		saved = errno;
 		snprintf(why, whylen, saved == EPERM ? "cannot trace %s: "
-		    "ptrace is not allowed here (%s); watching a program "
-		    "through /proc alone is not built yet" : "cannot trace "
-		    "%s: %s", argv[0], strerror(saved));
+		    "ptrace is not allowed here (%s); run with --poll to "
+		    "watch it through /proc alone (tasks shorter than 100 ms "
+		    "may be missed)" : "cannot trace %s: %s", argv[0],
+		    strerror(saved));
 		tracer_free(t);
 		errno = saved;
 		return NULL;
@@ -276,6 +275,45 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 fail:
 	saved = errno;
 	snprintf(why, whylen, "cannot trace %s: %s", argv[0],
+	    strerror(saved));
+	errno = saved;
+	return NULL;
+}
+
+struct tracer *
+tracer_poll(char *const argv[], bool out_to_stderr, run_sink *sink,
+    void *ctx, char *why, size_t whylen)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	struct tracer *t;
+	char path[4096];
+	int saved;
+
+	if (!tracer_path(argv[0], path, sizeof(path), why, whylen)) {
+		errno = ENOENT;
+		return NULL;
+	}
+	/* Orphans of the tree are ptviz's to reap, and to find: nothing
+	   of it leaves ptviz's descendants. */
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1) == -1 ||
+	    (t = tracer_new(sink, ctx)) == NULL)
+		goto fail;
+	t->polled = true;
+	if ((t->pid = tracer_fork(path, argv, out_to_stderr, 0, &t->go)) ==
+	    -1 || procpoll_init(&t->poll, t->pid) == -1)
+		goto fail_free;
+	ev.data.fd = procpoll_fd(&t->poll);
+	if (epoll_ctl(t->poll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev) == -1)
+		goto fail_free;
+	taskinfo_comm(t->pid, t->name);
+	return t;
+fail_free:
+	saved = errno;
+	tracer_free(t);
+	errno = saved;
+fail:
+	saved = errno;
+	snprintf(why, whylen, "cannot watch %s: %s", argv[0],
 	    strerror(saved));
 	errno = saved;
 	return NULL;
@@ -361,6 +399,15 @@ tracer_pump(struct tracer *t, size_t budget)
 		begin(t);
 	if (!t->done)
 		n = sampler_run(&t->sampler, &t->tree, now_ns());
+	if (t->polled && !t->done) {
+		n += procpoll_run(&t->poll, &t->tree);
+		if (t->poll.over) {
+			tree_emit(&t->tree, ST_MDONE, 0, 0, getpid(), 0, 0);
+			t->done = true;
+		}
+	}
+	if (t->polled)
+		return n;
 	/* Nothing has stopped or died since waitpid last said so: a stop
 	   or a death would have left SIGCHLD pending, and the poll on
 	   chld_fd would have woken (tracer_woke()) before this pump. */
@@ -400,6 +447,8 @@ tracer_woke(struct tracer *t)
 	while (read(t->chld_fd, &si, sizeof(si)) == sizeof(si))
 		;
 	sampler_woke(&t->sampler);
+	if (t->polled)
+		procpoll_woke(&t->poll);
 	t->idle = false;
 }
 
@@ -474,8 +523,11 @@ tracer_free(struct tracer *t)
 	   (the seizing failed), or not told yet. */
 	if (t->attached != 0 || t->seized.n > 0)
 		attach_release(&t->seized, t->pid == 0 ? &t->tree : NULL);
+	else if (t->polled)
+		procpoll_kill(&t->poll);
 	else
 		kill_all(t);
+	procpoll_free(&t->poll);
 	if (t->go != -1)
 		close(t->go);
 	attach_list_free(&t->seized);

@@ -51,6 +51,14 @@ struct tracer;
 struct tracer	*tracer_start(char *const argv[], bool out_to_stderr,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 
+/* Fork argv[0] with argv as tracer_start() does, but untraced, and
+   watch its tree through /proc alone (procpoll.h): the same events, but
+   a task shorter than a reading's period may be missed, and a process
+   that ptviz does not reap ends "gone", its status unknown.  ptviz
+   becomes its tree's subreaper.  NULL with errno, and why in one line. */
+struct tracer	*tracer_poll(char *const argv[], bool out_to_stderr,
+		    run_sink *sink, void *ctx, char *why, size_t whylen);
+
 /* Seize process pid, which runs already, with each of its threads and
    its descendants (tracer_attach.h), and follow them as for a COMMAND,
    but without PTRACE_O_EXITKILL: tracer_free() lets them go, running.

@@ -253,6 +253,8 @@ static const struct {
 	  "--attach" },
 	{ { "--attach", "12", "--runs", "2" }, "--runs cannot be used with "
 	  "--attach" },
+	{ { "--poll" }, "--poll is for -- COMMAND" },
+	{ { "--poll", "--attach", "12" }, "--poll is for -- COMMAND" },
 };
 
 /* -- COMMAND: what follows "--" is the command, word for word, options
@@ -278,6 +280,11 @@ START_TEST(options_command_follows_dashes)
 	    NULL), 0);
 	ck_assert_int_eq(o.attach, 2147483647);
 	ck_assert_ptr_null(o.command);
+	ck_assert(!o.poll);
+	ck_assert_int_eq(parse(&o, err, "--poll", "--json", "--", "ls",
+	    NULL), 0);
+	ck_assert(o.poll);
+	ck_assert_str_eq(o.command[0], "ls");
 	/* "--" the file of --record: then ls is a stray argument. */
 	ck_assert_int_eq(parse(&o, err, "--record", "--", "ls", NULL), -1);
 	ck_assert_ptr_nonnull(strstr(err, "unexpected argument 'ls'"));

@@ -20,7 +20,7 @@
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
     OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
-    OPT_VARY_SEED, OPT_ATTACH };
+    OPT_VARY_SEED, OPT_ATTACH, OPT_POLL };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -40,6 +40,7 @@ static const struct option longopts[] = {
 	{ "runs",	required_argument, NULL, OPT_RUNS },
 	{ "vary-seed",	no_argument,	   NULL, OPT_VARY_SEED },
 	{ "attach",	required_argument, NULL, OPT_ATTACH },
+	{ "poll",	no_argument,	   NULL, OPT_POLL },
 	{ "help",	no_argument,	   NULL, 'h' },
 	{ "version",	no_argument,	   NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -323,6 +324,9 @@ take_option(struct options *o, int c, const char *arg, char *err,
 		    errlen);
 	case OPT_ATTACH:
 		return parse_pid(arg, &o->attach, err, errlen);
+	case OPT_POLL:
+		o->poll = true;
+		return 0;
 	case OPT_SCENES:
 		o->scenes = true;
 		return 0;
@@ -462,6 +466,11 @@ take_command(struct options *o, int argc, char *argv[], int end,
 	}
 	if (dashes)
 		o->command = &argv[end];
+	if (o->poll && !dashes) {
+		snprintf(err, errlen, "--poll is for -- COMMAND: it watches "
+		    "the program it runs (see ptviz --help)");
+		return -1;
+	}
 	if (dashes && o->attach != 0) {
 		snprintf(err, errlen, "--attach cannot be used with -- "
 		    "COMMAND: give one program to trace (see ptviz --help)");

@@ -42,6 +42,7 @@ struct options {
 	char *const	*command;	/* -- COMMAND [ARG...]: its argv, NULL
 					   at its end; NULL: ptviz's own program */
 	int		 attach;	/* --attach PID, or 0 */
+	bool		 poll;		/* --poll: -- COMMAND through /proc */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;

@@ -15,7 +15,7 @@ static void
 json_start(FILE *fp, const struct options *o)
 {
 	if (o->command != NULL || o->attach != 0)
-		jsonl_traced_run(fp, o->command, o->attach);
+		jsonl_traced_run(fp, o->command, o->attach, o->poll);
 	else
 		jsonl_run(fp, &o->run);
 }

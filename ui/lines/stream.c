@@ -267,7 +267,8 @@ stream_source(struct stream *s, const struct options *o,
 
 	src = rec != NULL ? source_recording(rec, sink, s) : o->attach != 0 ?
 	    source_attached(o->attach, sink, s, refusal, sizeof(refusal)) :
-	    s->traced ? source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
+	    o->poll ? source_polled(o->command, o->mode == MODE_JSON, sink, s,
+	    refusal, sizeof(refusal)) : s->traced ? source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
 	    sizeof(refusal)) : source_live(&o->run, sink, s, refusal,
 	    sizeof(refusal));
 	if (src == NULL && rec != NULL)
