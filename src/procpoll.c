@@ -217,6 +217,7 @@ follow(struct procpoll *pp, struct tree *tr, unsigned proc)
 {
 	struct tree_proc *p = &tr->proc[proc - 1];
 	struct procpoll_seen *s = seen(pp, p->pid);
+	unsigned j;
 	char *name;
 	size_t n;
 
@@ -233,6 +234,9 @@ follow(struct procpoll *pp, struct tree *tr, unsigned proc)
 	if (s->st.state == 'Z')
 		return 0;
 	n = threads(pp, tr, proc);
+	/* A job-control stop stops every thread of the process. */
+	for (j = 0; j < p->nthread; j++)
+		tr->task[p->task[j]].stopped = s->st.state == 'T';
 	if (p->leader == TREE_NONE)
 		return n;
 	name = tr->task[p->leader].name;

@@ -163,9 +163,14 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 	int sig = WSTOPSIG(ws), event = (unsigned)ws >> 16;
 	uint32_t k = tree_task_of(&t->tree, tid);
 	unsigned long msg = 0;
+	bool jobstop = event == PTRACE_EVENT_STOP && (sig == SIGSTOP ||
+	    sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU);
 
 	if (k == TREE_NONE)
 		k = identify(t, tid, TREE_NONE, 0);
+	/* Any other stop ends a job-control stop: SIGCONT came. */
+	if (k != TREE_NONE)
+		t->tree.task[k].stopped = jobstop;
 	if (event != 0 && event != PTRACE_EVENT_STOP &&
 	    event != PTRACE_EVENT_EXIT && k != TREE_NONE &&
 	    ptrace(PTRACE_GETEVENTMSG, tid, NULL, &msg) == -1)
@@ -190,8 +195,7 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 		break;
 	case PTRACE_EVENT_STOP:
 		/* A job-control stop stays a stop. */
-		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
-		    sig == SIGTTOU) {
+		if (jobstop) {
 			ptrace(PTRACE_LISTEN, tid, NULL, NULL);
 			return;
 		}

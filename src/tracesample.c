@@ -156,6 +156,10 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 		shut(sp, s);
 		return 0;
 	}
+	/* In a job-control stop: the call its files name is the one it
+	   stopped in, not what it does. */
+	if (task->stopped)
+		ts.cls = TASKSTATE_STOPPED;
 	/* Stopped at its end (the tracer lets it go): its end is told. */
 	if (ts.cls == TASKSTATE_SYSCALL && ts.call != NULL &&
 	    (strcmp(ts.call, "exit") == 0 ||

@@ -26,6 +26,8 @@ struct tree_task {
 	uint16_t	 proc;		/* 1.. */
 	uint16_t	 thread;	/* 1.. within its process */
 	bool		 ended;
+	bool		 stopped;	/* in a job-control stop, as the
+					   tracer or a reading of /proc saw */
 	char		 name[TASKINFO_NAME];
 };
 
