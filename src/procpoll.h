@@ -2,7 +2,8 @@
  * procpoll.h: a program watched through /proc alone (ptviz --poll --
  * COMMAND), where ptrace is not allowed: COMMAND runs untraced, as
  * ptviz's child, and its tree is found by reading /proc every
- * POLL_PERIOD_NS, into the tracer's tree (tracetree.h), as the same
+ * POLL_PERIOD_NS (less often if a reading would cost more than
+ * POLL_SHARE allows), into the tracer's tree (tracetree.h), as the same
  * events: births, execs, threads' births and ends, processes' ends.
  *
  * What polling misses, and what it cannot know: a task that is born and
@@ -26,6 +27,9 @@
 #include "taskinfo.h"
 
 #define POLL_PERIOD_NS	50000000u	/* 50 ms: 20 readings a second */
+#define POLL_SHARE	50		/* a reading costs 2 % of a CPU at
+					   most: the period is 50 times its
+					   cost, if longer */
 
 struct tree;
 
@@ -55,8 +59,7 @@ int	procpoll_init(struct procpoll *pp, int32_t child);
 /* The timer's descriptor: readable when a reading is due. */
 int	procpoll_fd(const struct procpoll *pp);
 
-/* After a poll, whatever woke it (the timer, SIGCHLD): a reading is
-   due. */
+/* After a poll: a reading is due if the timer rang. */
 void	procpoll_woke(struct procpoll *pp);
 
 /* Reap what has ended of ptviz's children, and if a reading is due, read
