@@ -41,8 +41,8 @@ struct procpoll_seen {
 };
 
 struct procpoll {
-	int		 timer_fd;	/* ticks every period */
-	int32_t		 child;		/* COMMAND's pid until it is reaped */
+	int		 timer_fd;	/* rings when a reading is due */
+	int32_t		 child;		/* COMMAND's, until reaped */
 	bool		 due;		/* a reading is due */
 	bool		 over;		/* COMMAND reaped, and the last reading
 					   found nothing of the tree alive */

@@ -30,6 +30,12 @@
  * The threads' states are sampled (tracesample.c) at each pump that finds
  * a period gone by; its timer and the SIGCHLD signalfd are polled as one
  * descriptor, an epoll set, so that the callers poll one as before.
+ *
+ * The same tree and loop serve two other ways in: --attach seizes a
+ * running program (tracer_attach.c), tells what it seized at the first
+ * pump, and lets it go at the end instead of killing it; --poll forks
+ * COMMAND unseized and reads its tree from /proc (procpoll.c), its timer
+ * in the epoll set too, where ptrace is refused.
  */
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
