@@ -1,18 +1,19 @@
 /*
- * manythreads.c: a program for the tracer's hostile tests: P processes,
- * children of its own,
- * (argument 2, default 4) that start N threads between them (argument 1,
- * default 10000), each on a small stack, each asleep on one condition
- * until its process lets them all go; then joined, and the processes
- * waited for.  Once every thread of every process is started, the first
+ * manythreads.c: a program for the tracer's hostile tests.  It forks P
+ * children (argument 2, default 4) that start N threads between them
+ * (argument 1, default 10000), each on a small stack, each asleep on one
+ * condition until its process lets them all go; then they are joined,
+ * and the children waited for.  Once every thread is started, the
  * program prints "all N started" on stdout; the threads are let go after
  * H seconds (argument 3, default 1; 0: never, until killed; "-": once
  * standard input ends).  Exit 0, or 1 if a thread or a process could not
- * be started.
+ * be started.  Its children die with it.
  */
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -77,18 +78,23 @@ main(int argc, char *argv[])
 	int n = argc > 1 ? atoi(argv[1]) : 10000;
 	int procs = argc > 2 ? atoi(argv[2]) : 4;
 	int hold = argc < 4 ? 1 : argv[3][0] == '-' ? -1 : atoi(argv[3]);
+	pid_t parent = getpid();
 	int ready[2], i, ws, bad = 0;
 	char c;
 
 	if (n < 1 || procs < 1 || pipe(ready) == -1)
 		return 1;
-	for (i = 1; i < procs; i++) {
-		if (fork() == 0)
-			_exit(process(n / procs, ready[1], hold));
+	/* Each child dies with the program (a test that kills it leaves
+	   nothing); the first takes what does not divide evenly. */
+	for (i = 0; i < procs; i++) {
+		if (fork() != 0)
+			continue;
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+		_exit(process(i == 0 ? n - n / procs * (procs - 1) :
+		    n / procs, ready[1], hold));
 	}
-	/* The first process takes what does not divide evenly. */
-	if (fork() == 0)
-		_exit(process(n - n / procs * (procs - 1), ready[1], hold));
 	for (i = 0; i < procs; i++)
 		if (read(ready[0], &c, 1) != 1)
 			return 1;
