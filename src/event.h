@@ -190,4 +190,8 @@ const char	*kstate_io_name(unsigned io);
 /* CLOCK_MONOTONIC now, in nanoseconds. */
 uint64_t	 now_ns(void);
 
+/* The CPU time the calling thread has used, in nanoseconds: what a
+   sweep of /proc cost, to space the next one. */
+uint64_t	 thread_cpu_ns(void);
+
 #endif

@@ -64,16 +64,6 @@ procpoll_woke(struct procpoll *pp)
 		pp->due = true;
 }
 
-/* The CPU time this thread has used, in nanoseconds. */
-static uint64_t
-cpu_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* The next reading, after the period or after POLL_SHARE times what
    the last one cost (cost), if more: a busy machine is read less often,
    not at more cost. */
@@ -295,7 +285,7 @@ reap(struct procpoll *pp, struct tree *tr)
 size_t
 procpoll_run(struct procpoll *pp, struct tree *tr)
 {
-	uint64_t cpu = cpu_ns();
+	uint64_t cpu = thread_cpu_ns();
 	size_t n = 0;
 	unsigned i;
 	bool alive = false;
@@ -308,7 +298,7 @@ procpoll_run(struct procpoll *pp, struct tree *tr)
 		for (i = 1; i <= tr->nproc; i++)
 			if (!tr->proc[i - 1].ended)
 				n += follow(pp, tr, i);
-		arm(pp, cpu_ns() - cpu);
+		arm(pp, thread_cpu_ns() - cpu);
 	}
 	n += reap(pp, tr);
 	for (i = 0; i < tr->nproc && !alive; i++)

@@ -185,16 +185,6 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 	return 1;
 }
 
-/* The CPU time this thread has used, in nanoseconds. */
-static uint64_t
-cpu_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* The timer rings once, at the next sweep. */
 static void
 arm(struct sampler *sp)
@@ -216,7 +206,7 @@ sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 
 	if (now + SLACK_NS < sp->next_ns || !room(sp, tr->ntask))
 		return 0;
-	cpu = cpu_ns();
+	cpu = thread_cpu_ns();
 	for (k = 0; k < tr->ntask; k++) {
 		if (tr->task[k].ended)
 			shut(sp, &sp->task[k]);
@@ -226,7 +216,7 @@ sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 	/* The next sweep after the period, or after SAMPLE_SHARE times
 	   what this one cost, if more: many threads are sampled less often,
 	   not at more cost. */
-	cpu = cpu_ns() - cpu;
+	cpu = thread_cpu_ns() - cpu;
 	sp->next_ns = now + (cpu * SAMPLE_SHARE > SAMPLE_PERIOD_NS ?
 	    cpu * SAMPLE_SHARE : SAMPLE_PERIOD_NS);
 	arm(sp);
