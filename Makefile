@@ -25,7 +25,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
 	   src/spans.c src/quickline.c src/words.c src/beat.c \
-	   src/model_traced.c src/tidmap.c src/tracer.c src/tracer_fork.c \
+	   src/model_traced.c src/tidmap.c src/procpoll.c src/tracer.c src/tracer_attach.c src/tracer_fork.c \
 	   src/tracetree.c src/tracesample.c \
 	   src/taskinfo.c src/tasknames.c \
 	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \

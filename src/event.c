@@ -119,11 +119,24 @@ kstate_io_name(unsigned io)
 	return io < TASKSTATE_IOS ? kios[io] : NULL;
 }
 
-uint64_t
-now_ns(void)
+/* A clock's time now, in nanoseconds. */
+static uint64_t
+clock_ns(clockid_t clock)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t
+now_ns(void)
+{
+	return clock_ns(CLOCK_MONOTONIC);
+}
+
+uint64_t
+thread_cpu_ns(void)
+{
+	return clock_ns(CLOCK_THREAD_CPUTIME_ID);
 }

@@ -46,6 +46,9 @@
  * descriptor of input or output, the call of another system call; for
  * input or output, `object` what the descriptor is (enum taskfd_kind) and
  * which way it waits (enum taskstate_io) times 256 (KSTATE_OBJECT()).
+ * ST_GONE is a watched process's end whose status is not known: a program
+ * followed through /proc alone (--poll, src/procpoll.h) sees that a
+ * descendant is gone, but its parent, not ptviz, reaped it.
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -74,7 +77,8 @@
 	X(ST_EXEC,	"exec",		P)				\
 	X(ST_TBORN,	"born",		T)				\
 	X(ST_TENDED,	"ended",	T)				\
-	X(ST_KSTATE,	"kernel",	T)
+	X(ST_KSTATE,	"kernel",	T)				\
+	X(ST_GONE,	"gone",		P)
 
 enum state {
 #define X(e, name, kind) e,
@@ -185,5 +189,9 @@ const char	*kstate_io_name(unsigned io);
 
 /* CLOCK_MONOTONIC now, in nanoseconds. */
 uint64_t	 now_ns(void);
+
+/* The CPU time the calling thread has used, in nanoseconds: what a
+   sweep of /proc cost, to space the next one. */
+uint64_t	 thread_cpu_ns(void);
 
 #endif

@@ -88,18 +88,22 @@ jsonl_string(FILE *fp, const char *s)
 }
 
 void
-jsonl_traced_run(FILE *fp, char *const argv[])
+jsonl_traced_run(FILE *fp, const struct run_config *cfg, char *const argv[])
 {
 	size_t i;
 
 	fprintf(fp, "{\"event\":\"run\",\"format\":\"" JSONL_FORMAT "\","
-	    "\"version\":%d,\"traced\":true,\"command\":[", JSONL_TRACED);
+	    "\"version\":%d,\"traced\":true%s,\"command\":[", JSONL_TRACED,
+	    cfg->polled ? ",\"polled\":true" : "");
 	for (i = 0; argv[i] != NULL; i++) {
 		if (i > 0)
 			fputc(',', fp);
 		jsonl_string(fp, argv[i]);
 	}
-	fputs("]}\n", fp);
+	fputc(']', fp);
+	if (cfg->attached != 0)
+		fprintf(fp, ",\"attached\":%d", cfg->attached);
+	fputs("}\n", fp);
 }
 
 /* A kernel state's fields: its class, and its futex word, descriptor or
@@ -181,6 +185,9 @@ put_fields(FILE *fp, uint64_t t0, const struct event *ev)
 	case ST_BORN:
 		fprintf(fp, ",\"parent\":%u", ev->object);
 		break;
+	case ST_GONE:
+		fputs(",\"status\":null", fp);
+		break;
 	case ST_KSTATE:
 		put_kstate(fp, ev);
 		break;
@@ -210,7 +217,7 @@ void
 jsonl_head(FILE *fp, const struct run_config *cfg, char *const command[])
 {
 	if (command != NULL)
-		jsonl_traced_run(fp, command);
+		jsonl_traced_run(fp, cfg, command);
 	else
 		jsonl_run(fp, cfg);
 }

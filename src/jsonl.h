@@ -68,8 +68,12 @@ void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
 
 /* The run record of a traced program, argv its command line:
    {"event":"run","format":"ptviz","version":3,"traced":true,
-    "command":["sh","-c","sleep 1"]}, with its newline. */
-void	jsonl_traced_run(FILE *fp, char *const argv[]);
+    "command":["sh","-c","sleep 1"]}, with its newline; "polled":true
+   after "traced" if cfg->polled (it was watched through /proc alone: its
+   tasks' lifetimes are approximate), and "attached":PID after the command
+   if cfg->attached (argv is then the command line the process had). */
+void	jsonl_traced_run(FILE *fp, const struct run_config *cfg,
+	    char *const argv[]);
 
 /* s as a JSON string, quoted and escaped as the names of a traced
    program's lines are. */

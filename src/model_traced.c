@@ -194,9 +194,11 @@ change(struct model *m, const struct event *ev)
 		set_proc(m, p, ST_EXEC);
 		return true;
 	}
-	/* Its end: exited (status 0), failed (another) or killed. */
+	/* Its end: exited (status 0), failed (another), killed, or gone
+	   (its status unknown: 0). */
 	ws = (int)ev->wstatus;
-	if (ev->wstatus != ws || (ev->state == ST_EXITED ? !WIFEXITED(ws) ||
+	if (ev->wstatus != ws || (ev->state == ST_GONE ? ws != 0 :
+	    ev->state == ST_EXITED ? !WIFEXITED(ws) ||
 	    WEXITSTATUS(ws) != 0 : ev->state == ST_FAILED ? !WIFEXITED(ws) ||
 	    WEXITSTATUS(ws) == 0 : !WIFSIGNALED(ws)))
 		return false;
@@ -280,6 +282,7 @@ model_traced_apply(struct model *m, const struct event *ev)
 	case ST_EXITED:
 	case ST_FAILED:
 	case ST_KILLED:
+	case ST_GONE:
 		return change(m, ev);
 	}
 	return false;

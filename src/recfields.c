@@ -308,6 +308,28 @@ take_traced(struct line *l, int64_t version, bool *traced)
 	return 0;
 }
 
+/* How a traced program was watched: "polled": true (through /proc
+   alone), "attached": PID (a process running already). */
+static int
+take_watched(struct line *l, struct run_config *cfg)
+{
+	json_object *v;
+	int64_t pid;
+
+	if (json_object_object_get_ex(l->o, "polled", &v)) {
+		if (!json_object_is_type(v, json_type_boolean) ||
+		    !json_object_get_boolean(v))
+			return refuse(l, "\"polled\" is not true");
+		cfg->polled = true;
+	}
+	if (has(l, "attached")) {
+		if (get_int(l, "attached", 1, INT32_MAX, &pid) == -1)
+			return -1;
+		cfg->attached = (int)pid;
+	}
+	return 0;
+}
+
 int
 recfields_run(json_object *o, const char *text, size_t len,
     struct run_config *cfg, char ***command, char *why, size_t whylen)
@@ -324,7 +346,8 @@ recfields_run(json_object *o, const char *text, size_t len,
 	if (traced) {
 		*cfg = (struct run_config){ .nproc = 1, .nthread = 1,
 		    .work = WORK_SLEEP, .permits = WORK_DEFAULT_PERMITS };
-		return take_command(&l, command);
+		return take_watched(&l, cfg) == -1 ? -1 :
+		    take_command(&l, command);
 	}
 	if (take_counts(&l, cfg) == -1)
 		return -1;
@@ -646,6 +669,21 @@ take_name(struct line *l, char *name, bool *named)
 	return 0;
 }
 
+/* A watched process's end whose status is not known (--poll): "status":
+   null. */
+static int
+take_unknown_end(struct line *l, struct event *ev)
+{
+	json_object *v;
+
+	if (!json_object_object_get_ex(l->o, "status", &v))
+		return refuse(l, "\"status\" is missing");
+	if (v != NULL)
+		return refuse(l, "\"status\" of a process gone is not null");
+	ev->wstatus = 0;
+	return 0;
+}
+
 int
 recfields_traced(json_object *o, uint64_t t0, struct event *ev, char *name,
     bool *named, char *why, size_t whylen)
@@ -674,6 +712,8 @@ recfields_traced(json_object *o, uint64_t t0, struct event *ev, char *name,
 	case ST_FAILED:
 	case ST_KILLED:
 		return take_end(&l, ev);
+	case ST_GONE:
+		return take_unknown_end(&l, ev);
 	}
 	return refuse(&l, "\"%s\" is not an event of a traced program",
 	    state_name(ev->state));

@@ -32,6 +32,10 @@ struct run_config {
 	unsigned	 cpus;		/* CPUs the run may use (its affinity,
 					   cpus_usable()); 0: not known (a
 					   recording that does not say) */
+	int		 attached;	/* a traced program's: the pid of the
+					   one attached to (--attach), 0 */
+	bool		 polled;	/* a traced program's: watched
+					   through /proc alone (--poll) */
 };
 
 #endif

@@ -54,9 +54,12 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 	return s;
 }
 
-struct source *
-source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
-    void *ctx, char *why, size_t whylen)
+/* A source over what a tracer start (tracer_start() or tracer_poll())
+   gives; NULL with errno and why. */
+static struct source *
+traced(struct tracer *(*start)(char *const [], bool, run_sink *, void *,
+    char *, size_t), char *const argv[], bool out_to_stderr,
+    run_sink *sink, void *ctx, char *why, size_t whylen)
 {
 	struct source *s;
 	int saved;
@@ -66,8 +69,45 @@ source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
 		    strerror(errno));
 		return NULL;
 	}
-	if ((s->tr = tracer_start(argv, out_to_stderr, sink, ctx, why,
-	    whylen)) == NULL) {
+	if ((s->tr = start(argv, out_to_stderr, sink, ctx, why, whylen)) ==
+	    NULL) {
+		saved = errno;
+		free(s);
+		errno = saved;
+		return NULL;
+	}
+	return s;
+}
+
+struct source *
+source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
+    void *ctx, char *why, size_t whylen)
+{
+	return traced(tracer_start, argv, out_to_stderr, sink, ctx, why,
+	    whylen);
+}
+
+struct source *
+source_polled(char *const argv[], bool out_to_stderr, run_sink *sink,
+    void *ctx, char *why, size_t whylen)
+{
+	return traced(tracer_poll, argv, out_to_stderr, sink, ctx, why,
+	    whylen);
+}
+
+struct source *
+source_attached(int pid, run_sink *sink, void *ctx, char *why,
+    size_t whylen)
+{
+	struct source *s;
+	int saved;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		snprintf(why, whylen, "cannot attach to %d: %s", pid,
+		    strerror(errno));
+		return NULL;
+	}
+	if ((s->tr = tracer_attach(pid, sink, ctx, why, whylen)) == NULL) {
 		saved = errno;
 		free(s);
 		errno = saved;

@@ -69,6 +69,16 @@ struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 struct source	*source_traced(char *const argv[], bool out_to_stderr,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 
+/* COMMAND, argv, run untraced and watched through /proc alone
+   (tracer_poll()), as source_traced() else. */
+struct source	*source_polled(char *const argv[], bool out_to_stderr,
+		    run_sink *sink, void *ctx, char *why, size_t whylen);
+
+/* Process pid, running already, attached to and traced (tracer_attach());
+   as source_traced() else, but its end leaves the program running. */
+struct source	*source_attached(int pid, run_sink *sink, void *ctx, char *why,
+		    size_t whylen);
+
 /* The events of rec (which must outlive the source), handed as they are
    read and checked, `budget` a pump; NULL with errno if there is no
    memory. */

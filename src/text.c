@@ -94,6 +94,8 @@ static const struct {
 	{ ST_EXITED,	WHO_PROC,	true,	"exited with status ", "" },
 	{ ST_FAILED,	WHO_PROC,	true,	"exited with status ", "" },
 	{ ST_KILLED,	WHO_PROC,	true,	"killed by ",	"" },
+	{ ST_GONE,	WHO_PROC,	false,	"is gone (its status is not "
+	  "known)", "" },
 };
 
 /* The argument of ev's words: whom a process was born of, the program it

@@ -30,7 +30,14 @@
  * The threads' states are sampled (tracesample.c) at each pump that finds
  * a period gone by; its timer and the SIGCHLD signalfd are polled as one
  * descriptor, an epoll set, so that the callers poll one as before.
+ *
+ * The same tree and loop serve two other ways in: --attach seizes a
+ * running program (tracer_attach.c), tells what it seized at the first
+ * pump, and lets it go at the end instead of killing it; --poll forks
+ * COMMAND unseized and reads its tree from /proc (procpoll.c), its timer
+ * in the epoll set too, where ptrace is refused.
  */
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
@@ -47,7 +54,9 @@
 
 #include "event.h"
 #include "taskinfo.h"
+#include "procpoll.h"
 #include "tracer.h"
+#include "tracer_attach.h"
 #include "tracer_fork.h"
 #include "tracesample.h"
 #include "tracetree.h"
@@ -55,6 +64,8 @@
 #define TRACE_OPTIONS	(PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |	\
 	PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |	\
 	PTRACE_O_EXITKILL)
+/* An attached program is not ptviz's: its end leaves it running. */
+#define ATTACH_OPTIONS	(TRACE_OPTIONS & ~PTRACE_O_EXITKILL)
 #define NAME_LEN	TASKINFO_NAME
 
 struct tracer {
@@ -65,6 +76,11 @@ struct tracer {
 					   timer, one descriptor to poll */
 	int		 go;		/* the child waits for its close */
 	int32_t		 pid;		/* COMMAND's, until its birth is told */
+	int32_t		 attached;	/* --attach's pid, else 0 */
+	struct attach_list seized;	/* what --attach seized, told at the
+					   first pump */
+	bool		 polled;	/* --poll: watched through /proc */
+	struct procpoll	 poll;		/* then, its readings */
 	char		 name[NAME_LEN];	/* its name then */
 	bool		 more;		/* the last pump stopped at its budget */
 	bool		 idle;		/* the last pump found nothing more, and
@@ -108,9 +124,8 @@ identify(struct tracer *t, int32_t tid, uint32_t by, int event)
 static void
 on_death(struct tracer *t, int32_t tid, int ws)
 {
-	uint32_t k = tree_task_of(&t->tree, tid), j;
+	uint32_t k = tree_task_of(&t->tree, tid);
 	struct tree_proc *p;
-	unsigned state;
 
 	if (k == TREE_NONE)
 		return;
@@ -119,12 +134,7 @@ on_death(struct tracer *t, int32_t tid, int ws)
 		tree_end_task(&t->tree, k);
 		return;
 	}
-	for (j = 0; j < p->nthread; j++)
-		tree_end_task(&t->tree, p->task[j]);
-	p->ended = true;
-	state = WIFSIGNALED(ws) ? ST_KILLED : WEXITSTATUS(ws) != 0 ?
-	    ST_FAILED : ST_EXITED;
-	tree_emit(&t->tree, state, t->tree.task[k].proc, 0, tid, ws, 0);
+	tree_end_proc(&t->tree, t->tree.task[k].proc, tree_end_state(ws), ws);
 }
 
 /* Task k (tid, its process's leader now) has exec'd; former is the tid
@@ -159,9 +169,14 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 	int sig = WSTOPSIG(ws), event = (unsigned)ws >> 16;
 	uint32_t k = tree_task_of(&t->tree, tid);
 	unsigned long msg = 0;
+	bool jobstop = event == PTRACE_EVENT_STOP && (sig == SIGSTOP ||
+	    sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU);
 
 	if (k == TREE_NONE)
 		k = identify(t, tid, TREE_NONE, 0);
+	/* Any other stop ends a job-control stop: SIGCONT came. */
+	if (k != TREE_NONE)
+		t->tree.task[k].stopped = jobstop;
 	if (event != 0 && event != PTRACE_EVENT_STOP &&
 	    event != PTRACE_EVENT_EXIT && k != TREE_NONE &&
 	    ptrace(PTRACE_GETEVENTMSG, tid, NULL, &msg) == -1)
@@ -186,8 +201,7 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 		break;
 	case PTRACE_EVENT_STOP:
 		/* A job-control stop stays a stop. */
-		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
-		    sig == SIGTTOU) {
+		if (jobstop) {
 			ptrace(PTRACE_LISTEN, tid, NULL, NULL);
 			return;
 		}
@@ -211,13 +225,38 @@ open_poll(struct tracer *t)
 	return epoll_ctl(t->poll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev);
 }
 
+/* A tracer with nothing traced yet, its events to sink(ctx, ev); NULL
+   with errno. */
+static struct tracer *
+tracer_new(run_sink *sink, void *ctx)
+{
+	struct tracer *t;
+	sigset_t chld;
+	int saved;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return NULL;
+	*t = (struct tracer){ .go = -1, .chld_fd = -1, .poll_fd = -1,
+	    .sampler = { .timer_fd = -1 }, .poll = { .timer_fd = -1 } };
+	tree_init(&t->tree, sink, ctx);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
+	    -1 || sampler_init(&t->sampler) == -1 || open_poll(t) == -1) {
+		saved = errno;
+		tracer_free(t);
+		errno = saved;
+		return NULL;
+	}
+	return t;
+}
+
 struct tracer *
 tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
     void *ctx, char *why, size_t whylen)
 {
 	struct tracer *t;
 	char path[4096];
-	sigset_t chld;
 	pid_t pid;
 	int saved;
 
@@ -225,23 +264,16 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 		errno = ENOENT;
 		return NULL;
 	}
-	if ((t = calloc(1, sizeof(*t))) == NULL)
-		goto fail;
-	*t = (struct tracer){ .go = -1, .chld_fd = -1, .poll_fd = -1,
-	    .sampler = { .timer_fd = -1 } };
-	tree_init(&t->tree, sink, ctx);
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
-	    -1 || sampler_init(&t->sampler) == -1 || open_poll(t) == -1)
+	if ((t = tracer_new(sink, ctx)) == NULL)
 		goto fail;
 	if ((pid = tracer_fork(path, argv, out_to_stderr, TRACE_OPTIONS,
 	    &t->go)) == -1) {
 		saved = errno;
 		snprintf(why, whylen, saved == EPERM ? "cannot trace %s: "
-		    "ptrace is not allowed here (%s); watching a program "
-		    "through /proc alone is not built yet" : "cannot trace "
-		    "%s: %s", argv[0], strerror(saved));
+		    "ptrace is not allowed here (%s); run with --poll to "
+		    "watch it through /proc alone (tasks shorter than 100 ms "
+		    "may be missed)" : "cannot trace %s: %s", argv[0],
+		    strerror(saved));
 		tracer_free(t);
 		errno = saved;
 		return NULL;
@@ -254,9 +286,101 @@ fail:
 	saved = errno;
 	snprintf(why, whylen, "cannot trace %s: %s", argv[0],
 	    strerror(saved));
-	tracer_free(t);
 	errno = saved;
 	return NULL;
+}
+
+struct tracer *
+tracer_poll(char *const argv[], bool out_to_stderr, run_sink *sink,
+    void *ctx, char *why, size_t whylen)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	struct tracer *t;
+	char path[4096];
+	int saved;
+
+	if (!tracer_path(argv[0], path, sizeof(path), why, whylen)) {
+		errno = ENOENT;
+		return NULL;
+	}
+	/* Orphans of the tree are ptviz's to reap, and to find: nothing
+	   of it leaves ptviz's descendants. */
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1) == -1 ||
+	    (t = tracer_new(sink, ctx)) == NULL)
+		goto fail;
+	t->polled = true;
+	if ((t->pid = tracer_fork(path, argv, out_to_stderr, 0, &t->go)) ==
+	    -1 || procpoll_init(&t->poll, t->pid) == -1)
+		goto fail_free;
+	ev.data.fd = procpoll_fd(&t->poll);
+	if (epoll_ctl(t->poll_fd, EPOLL_CTL_ADD, ev.data.fd, &ev) == -1)
+		goto fail_free;
+	taskinfo_comm(t->pid, t->name);
+	return t;
+fail_free:
+	saved = errno;
+	tracer_free(t);
+	errno = saved;
+fail:
+	saved = errno;
+	snprintf(why, whylen, "cannot watch %s: %s", argv[0],
+	    strerror(saved));
+	errno = saved;
+	return NULL;
+}
+
+struct tracer *
+tracer_attach(pid_t pid, run_sink *sink, void *ctx, char *why,
+    size_t whylen)
+{
+	struct tracer *t;
+	int saved;
+
+	if (!attach_allowed(pid, why, whylen)) {
+		errno = EPERM;
+		return NULL;
+	}
+	if ((t = tracer_new(sink, ctx)) == NULL) {
+		saved = errno;
+		snprintf(why, whylen, "cannot attach to %d: %s", (int)pid,
+		    strerror(saved));
+		errno = saved;
+		return NULL;
+	}
+	if (attach_seize(pid, ATTACH_OPTIONS, &t->seized, why, whylen) ==
+	    -1) {
+		saved = errno;
+		tracer_free(t);
+		errno = saved;
+		return NULL;
+	}
+	t->pid = t->attached = pid;
+	return t;
+}
+
+/* What --attach seized numbered and told, in the order it was found:
+   each process born of the one it was found a child of (0: of none
+   traced), each thread of its process. */
+static void
+tell_seized(struct tracer *t)
+{
+	const struct attach_task *a;
+	uint32_t k;
+	size_t i;
+
+	for (i = 0; i < t->seized.n; i++) {
+		a = &t->seized.task[i];
+		if (a->tgid == a->tid) {
+			k = tree_task_of(&t->tree, a->ppid);
+			tree_new_proc(&t->tree, a->tid, k == TREE_NONE ? 0 :
+			    t->tree.task[k].proc, a->name);
+		} else if (a->tgid != 0 &&
+		    (k = tree_task_of(&t->tree, a->tgid)) != TREE_NONE) {
+			tree_new_thread(&t->tree, t->tree.task[k].proc,
+			    a->tid, a->name);
+		}
+	}
+	attach_list_free(&t->seized);
 }
 
 /* The first pump: the run and COMMAND's birth told, and COMMAND let go. */
@@ -264,9 +388,13 @@ static void
 begin(struct tracer *t)
 {
 	tree_emit(&t->tree, ST_MRUNNING, 0, 0, getpid(), 0, 0);
-	tree_new_proc(&t->tree, t->pid, 0, t->name);
+	if (t->attached != 0)
+		tell_seized(t);
+	else
+		tree_new_proc(&t->tree, t->pid, 0, t->name);
 	t->pid = 0;
-	close(t->go);
+	if (t->go != -1)
+		close(t->go);
 	t->go = -1;
 }
 
@@ -281,6 +409,15 @@ tracer_pump(struct tracer *t, size_t budget)
 		begin(t);
 	if (!t->done)
 		n = sampler_run(&t->sampler, &t->tree, now_ns());
+	if (t->polled && !t->done) {
+		n += procpoll_run(&t->poll, &t->tree);
+		if (t->poll.over) {
+			tree_emit(&t->tree, ST_MDONE, 0, 0, getpid(), 0, 0);
+			t->done = true;
+		}
+	}
+	if (t->polled)
+		return n;
 	/* Nothing has stopped or died since waitpid last said so: a stop
 	   or a death would have left SIGCHLD pending, and the poll on
 	   chld_fd would have woken (tracer_woke()) before this pump. */
@@ -320,6 +457,8 @@ tracer_woke(struct tracer *t)
 	while (read(t->chld_fd, &si, sizeof(si)) == sizeof(si))
 		;
 	sampler_woke(&t->sampler);
+	if (t->polled)
+		procpoll_woke(&t->poll);
 	t->idle = false;
 }
 
@@ -361,15 +500,14 @@ tracer_unnumbered(const struct tracer *t)
 	return t->tree.unnumbered;
 }
 
-void
-tracer_free(struct tracer *t)
+/* Kill (SIGKILL) every process of the tree and reap them all. */
+static void
+kill_all(struct tracer *t)
 {
 	unsigned i;
 	pid_t tid;
 	int ws;
 
-	if (t == NULL)
-		return;
 	if (t->pid > 0)
 		kill(t->pid, SIGKILL);
 	for (i = 0; i < t->tree.nproc; i++)
@@ -384,8 +522,25 @@ tracer_free(struct tracer *t)
 			kill(tid, SIGKILL);
 			resume(tid, 0);
 		}
+}
+
+void
+tracer_free(struct tracer *t)
+{
+	if (t == NULL)
+		return;
+	/* An attached program goes on as it was; seized.n: seized in part
+	   (the seizing failed), or not told yet. */
+	if (t->attached != 0 || t->seized.n > 0)
+		attach_release(&t->seized, t->pid == 0 ? &t->tree : NULL);
+	else if (t->polled)
+		procpoll_kill(&t->poll);
+	else
+		kill_all(t);
+	procpoll_free(&t->poll);
 	if (t->go != -1)
 		close(t->go);
+	attach_list_free(&t->seized);
 	if (t->chld_fd >= 0)
 		close(t->chld_fd);
 	if (t->poll_fd >= 0)

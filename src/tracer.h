@@ -37,6 +37,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "spawn.h"
 
@@ -49,6 +50,24 @@ struct tracer;
    the program runs before the first tracer_pump(). */
 struct tracer	*tracer_start(char *const argv[], bool out_to_stderr,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
+
+/* Fork argv[0] with argv as tracer_start() does, but untraced, and
+   watch its tree through /proc alone (procpoll.h): the same events, but
+   a task shorter than a reading's period may be missed, and a process
+   that ptviz does not reap ends "gone", its status unknown.  ptviz
+   becomes its tree's subreaper.  NULL with errno, and why in one line. */
+struct tracer	*tracer_poll(char *const argv[], bool out_to_stderr,
+		    run_sink *sink, void *ctx, char *why, size_t whylen);
+
+/* Seize process pid, which runs already, with each of its threads and
+   its descendants (tracer_attach.h), and follow them as for a COMMAND,
+   but without PTRACE_O_EXITKILL: tracer_free() lets them go, running.
+   What was seized is told at the first pump, each process born of its
+   parent if that was seized too, else of ptviz (object 0).  NULL with
+   errno, and why in one line ("cannot attach to 12: no such process"),
+   if it cannot be: nothing is seized then. */
+struct tracer	*tracer_attach(pid_t pid, run_sink *sink, void *ctx,
+		    char *why, size_t whylen);
 
 /* The descriptor to poll (POLLIN) while tracer_may_sleep() says so. */
 int		 tracer_fd(const struct tracer *t);
@@ -83,7 +102,8 @@ int		 tracer_pid(const struct tracer *t, unsigned proc);
    in one; a task gone before it could be read). */
 unsigned	 tracer_unnumbered(const struct tracer *t);
 
-/* Kill (SIGKILL) every process of the tree, reap them all, free t. */
+/* Kill (SIGKILL) every process of the tree, reap them all, free t; an
+   attached one's are let go instead, running. */
 void		 tracer_free(struct tracer *t);
 
 #endif

@@ -165,8 +165,8 @@ tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
 		child(path, argv, parent, go, out_to_stderr);
 	saved = errno;
 	close(go[0]);
-	if (pid != -1 && ptrace(PTRACE_SEIZE, pid, NULL,
-	    (void *)(uintptr_t)options) == 0) {
+	if (pid != -1 && (options == 0 || ptrace(PTRACE_SEIZE, pid, NULL,
+	    (void *)(uintptr_t)options) == 0)) {
 		*gofd = go[1];
 		return pid;
 	}

@@ -21,7 +21,8 @@
 bool	tracer_path(const char *file, char *path, size_t pathlen, char *why,
 	    size_t whylen);
 
-/* Fork path with argv, seized with PTRACE_SEIZE and options, its
+/* Fork path with argv, seized with PTRACE_SEIZE and options (0: not
+   seized, for --poll), its
    standard output made its standard error if out_to_stderr; it waits to
    exec until *gofd (close-on-exec) is closed.  Its pid; -1 with errno
    (EPERM: ptrace is not allowed) if it could not be, and then nothing is

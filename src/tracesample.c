@@ -156,6 +156,10 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 		shut(sp, s);
 		return 0;
 	}
+	/* In a job-control stop: the call its files name is the one it
+	   stopped in, not what it does. */
+	if (task->stopped)
+		ts.cls = TASKSTATE_STOPPED;
 	/* Stopped at its end (the tracer lets it go): its end is told. */
 	if (ts.cls == TASKSTATE_SYSCALL && ts.call != NULL &&
 	    (strcmp(ts.call, "exit") == 0 ||
@@ -181,16 +185,6 @@ sample(struct sampler *sp, struct tree *tr, uint32_t k)
 	return 1;
 }
 
-/* The CPU time this thread has used, in nanoseconds. */
-static uint64_t
-cpu_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* The timer rings once, at the next sweep. */
 static void
 arm(struct sampler *sp)
@@ -212,7 +206,7 @@ sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 
 	if (now + SLACK_NS < sp->next_ns || !room(sp, tr->ntask))
 		return 0;
-	cpu = cpu_ns();
+	cpu = thread_cpu_ns();
 	for (k = 0; k < tr->ntask; k++) {
 		if (tr->task[k].ended)
 			shut(sp, &sp->task[k]);
@@ -222,7 +216,7 @@ sampler_run(struct sampler *sp, struct tree *tr, uint64_t now)
 	/* The next sweep after the period, or after SAMPLE_SHARE times
 	   what this one cost, if more: many threads are sampled less often,
 	   not at more cost. */
-	cpu = cpu_ns() - cpu;
+	cpu = thread_cpu_ns() - cpu;
 	sp->next_ns = now + (cpu * SAMPLE_SHARE > SAMPLE_PERIOD_NS ?
 	    cpu * SAMPLE_SHARE : SAMPLE_PERIOD_NS);
 	arm(sp);

@@ -6,6 +6,8 @@
  * process's birth is told after its main thread was numbered, so that its
  * name -- its main thread's -- is there for the sink to ask for.
  */
+#include <sys/wait.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -131,6 +133,27 @@ tree_end_task(struct tree *tr, uint32_t k)
 	task->ended = true;
 	tidmap_del(&tr->tids, task->tid);
 	tree_emit(tr, ST_TENDED, task->proc, task->thread, task->tid, 0, 0);
+}
+
+unsigned
+tree_end_state(int ws)
+{
+	return WIFSIGNALED(ws) ? ST_KILLED : WEXITSTATUS(ws) != 0 ?
+	    ST_FAILED : ST_EXITED;
+}
+
+void
+tree_end_proc(struct tree *tr, unsigned proc, unsigned state, int ws)
+{
+	struct tree_proc *p = &tr->proc[proc - 1];
+	unsigned j;
+
+	if (p->ended)
+		return;
+	for (j = 0; j < p->nthread; j++)
+		tree_end_task(tr, p->task[j]);
+	p->ended = true;
+	tree_emit(tr, state, proc, 0, p->pid, ws, 0);
 }
 
 int

@@ -26,6 +26,8 @@ struct tree_task {
 	uint16_t	 proc;		/* 1.. */
 	uint16_t	 thread;	/* 1.. within its process */
 	bool		 ended;
+	bool		 stopped;	/* in a job-control stop, as the
+					   tracer or a reading of /proc saw */
 	char		 name[TASKINFO_NAME];
 };
 
@@ -72,6 +74,15 @@ uint32_t	 tree_new_proc(struct tree *tr, int32_t pid, unsigned parent,
 
 /* Task k has ended: told, and no longer found by its tid. */
 void		 tree_end_task(struct tree *tr, uint32_t k);
+
+/* The end that wait status ws tells: exited (0), failed, killed. */
+unsigned	 tree_end_state(int ws);
+
+/* Process proc has ended with wait status ws: each of its threads' end
+   told, then its own, as `state` (exited, failed, killed; gone with ws
+   0), unless it was told already. */
+void		 tree_end_proc(struct tree *tr, unsigned proc, unsigned state,
+		    int ws);
 
 /* Task k, a thread that exec'd, leads its process now: it goes on under
    its process's pid, found by it, and no longer by its own tid; 0, or -1

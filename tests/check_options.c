@@ -241,6 +241,18 @@ static const struct {
 	{ { "--replay", "r", "--", "ls" }, "--replay cannot be used with -- "
 	  "COMMAND" },
 	{ { "ls", "--", "x" }, "unexpected argument 'ls'" },
+	{ { "--attach", "0" }, "--attach '0' is not a process id" },
+	{ { "--attach", "-5" }, "--attach '-5' is not a process id" },
+	{ { "--attach", "2147483648" }, "--attach '2147483648' is not a "
+	  "process id" },
+	{ { "--attach", "12", "--", "ls" }, "--attach cannot be used with -- "
+	  "COMMAND" },
+	{ { "--attach", "12", "-t", "2" }, "--threads cannot be used with "
+	  "--attach" },
+	{ { "--attach", "12", "--runs", "2" }, "--runs cannot be used with "
+	  "--attach" },
+	{ { "--poll" }, "--poll is for -- COMMAND" },
+	{ { "--poll", "--attach", "12" }, "--poll is for -- COMMAND" },
 };
 
 /* A traced program's run is recorded and traced like any other. */
@@ -276,6 +288,15 @@ START_TEST(options_command_follows_dashes)
 	ck_assert_uint_eq(o.run.nproc, 5);
 	ck_assert_int_eq(parse(&o, err, "--plain", NULL), 0);
 	ck_assert_ptr_null(o.command);
+	ck_assert_int_eq(parse(&o, err, "--json", "--attach", "2147483647",
+	    NULL), 0);
+	ck_assert_int_eq(o.attach, 2147483647);
+	ck_assert_ptr_null(o.command);
+	ck_assert(!o.poll);
+	ck_assert_int_eq(parse(&o, err, "--poll", "--json", "--", "ls",
+	    NULL), 0);
+	ck_assert(o.poll);
+	ck_assert_str_eq(o.command[0], "ls");
 	/* "--" the file of --record: then ls is a stray argument. */
 	ck_assert_int_eq(parse(&o, err, "--record", "--", "ls", NULL), -1);
 	ck_assert_ptr_nonnull(strstr(err, "unexpected argument 'ls'"));

@@ -131,6 +131,11 @@ START_TEST(text_traced_lines_for_a_learner)
 	e.wstatus = 9;
 	ck_assert(text_traced(&e, "sh", b, sizeof(b)));
 	ck_assert_str_eq(b, ">process 1 (sh, pid 41) killed by SIGKILL");
+	e.state = ST_GONE;
+	e.wstatus = 0;
+	ck_assert(text_traced(&e, "sleep", b, sizeof(b)));
+	ck_assert_str_eq(b, ">process 1 (sleep, pid 41) is gone (its status "
+	    "is not known)");
 	e = (struct event){ .pid = 41, .tid = 44, .proc = 1, .thread = 2,
 	    .state = ST_TENDED };
 	ck_assert(text_traced(&e, "a\nb", b, sizeof(b)));

@@ -107,9 +107,18 @@ START_TEST(model_traced_ends_and_execs)
 	ck_assert(model_proc(&m, 1)->reaped);
 	ck_assert(WIFSIGNALED(model_proc(&m, 1)->wstatus));
 	ck_assert(!apply(&m, tev(1, 4, ST_TBORN, 9)));	/* after its end */
+	/* Gone (--poll): an end whose status is not known, 0. */
+	born(&m, 2, 1, 9);
+	e = tev(2, 0, ST_GONE, 9);
+	e.wstatus = 1 << 8;
+	ck_assert(!model_apply(&m, &e));
+	e.wstatus = 0;
+	ck_assert(model_apply(&m, &e));
+	ck_assert_int_eq(model_proc(&m, 2)->state, ST_GONE);
+	ck_assert_int_eq(model_thread(&m, 2, 1)->state, ST_TENDED);
 	ck_assert(apply(&m, tev(0, 0, ST_MDONE, 10)));
 	ck_assert_uint_eq(m.t_main_done, 10);
-	ck_assert_uint_eq(m.bad, 2);
+	ck_assert_uint_eq(m.bad, 3);
 	model_free(&m);
 }
 END_TEST

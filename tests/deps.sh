@@ -9,7 +9,7 @@ build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev"
 case "${1:-build}" in
 build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang mandoc \
-	    libclang-rt-14-dev" ;;
+	    time libclang-rt-14-dev" ;;
 bench)	want="$build tmux procps strace jq time" ;;
 shots)	want="$build tmux python3-pil fonts-dejavu-core chromium" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;

@@ -26,7 +26,8 @@ $(TSAN_BIN): tests/tsan_ring.c tests/stress.c src/ring.c src/region.c src/event.
 # without the sanitizers of CFLAGS (LeakSanitizer cannot run traced).
 TRACEE_BIN  = $(O)/tests/tracee/forks $(O)/tests/tracee/threads \
 	      $(O)/tests/tracee/thread_exec $(O)/tests/tracee/ignore_term \
-	      $(O)/tests/tracee/lockers $(O)/tests/tracee/sleepers
+	      $(O)/tests/tracee/lockers $(O)/tests/tracee/sleepers \
+	      $(O)/tests/tracee/manythreads $(O)/tests/tracee/forkbomb
 $(O)/tests/tracee/%: tests/tracee/%.c
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) -O2 -o $@ $< -pthread

@@ -40,6 +40,7 @@
 #include "../src/scene.h"
 #include "../src/spawn.h"
 #include "../src/text.h"
+#include "../src/taskinfo.h"
 #include "../src/tracer_fork.h"
 #include "../src/work.h"
 #include "lines/json.h"
@@ -299,17 +300,26 @@ replay_open(struct options *o, char *why, size_t whylen)
 }
 
 /* Refuse, in one line on stderr, a COMMAND that cannot be run or traced
-   (tracer_fork.h), or that would be shown on the screen, not built for
-   it yet. */
+   (tracer_fork.h), a process to attach to that is not there, or a traced
+   program (COMMAND or --attach's) that would be shown on the screen, not
+   built for it yet.  --attach's command line is read here for the run
+   record. */
 static bool
-command_refused(const struct options *o)
+command_refused(struct options *o)
 {
 	char path[4096], why[512];
 
 	if (on_screen(o)) {
-		fprintf(stderr, "ptviz: -- COMMAND runs with --plain or --json "
+		fprintf(stderr, "ptviz: %s runs with --plain or --json "
 		    "for now; the screen for a traced program is not built "
-		    "yet\n");
+		    "yet\n", o->command != NULL ? "-- COMMAND" : "--attach");
+		return true;
+	}
+	if (o->attach != 0) {
+		if ((o->attached_argv = taskinfo_cmdline(o->attach)) != NULL)
+			return false;
+		fprintf(stderr, "ptviz: cannot attach to %d: no such process\n",
+		    o->attach);
 		return true;
 	}
 	if (tracer_path(o->command[0], path, sizeof(path), why, sizeof(why)))
@@ -359,7 +369,7 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 			*replay = NULL;
 			return 2;
 		}
-	} else if (o->command != NULL) {
+	} else if (o->command != NULL || o->attach != 0) {
 		if (command_refused(o))
 			return 2;
 	} else if (too_many(o)) {
@@ -418,8 +428,10 @@ main(int argc, char *argv[])
 	}
 	if (o.help || o.version || o.scenes)
 		return print_info(&o, closed & 2);
-	if ((status = refuse_early(&o, closed, &replay)) != 0)
+	if ((status = refuse_early(&o, closed, &replay)) != 0) {
+		free(o.attached_argv);
 		return status;
+	}
 	if (!o.seed_given)
 		o.run.seed = duration_random_seed();
 	/* Children set their titles; this must come first. */
@@ -430,5 +442,6 @@ main(int argc, char *argv[])
 	if (replay != NULL)
 		replay_warn(replay);
 	recording_close(replay);
+	free(o.attached_argv);
 	return status;
 }

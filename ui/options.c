@@ -20,7 +20,7 @@
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
     OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
-    OPT_VARY_SEED };
+    OPT_VARY_SEED, OPT_ATTACH, OPT_POLL };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -39,6 +39,8 @@ static const struct option longopts[] = {
 	{ "trace",	required_argument, NULL, OPT_TRACE },
 	{ "runs",	required_argument, NULL, OPT_RUNS },
 	{ "vary-seed",	no_argument,	   NULL, OPT_VARY_SEED },
+	{ "attach",	required_argument, NULL, OPT_ATTACH },
+	{ "poll",	no_argument,	   NULL, OPT_POLL },
 	{ "help",	no_argument,	   NULL, 'h' },
 	{ "version",	no_argument,	   NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -279,6 +281,22 @@ take_mode(struct options *o, int c, char *err, size_t errlen)
 	return 0;
 }
 
+/* --attach's process id. */
+static int
+parse_pid(const char *arg, int *pid, char *err, size_t errlen)
+{
+	uint64_t v;
+	char buf[41];
+
+	if (options_parse_u64(arg, &v) == 0 && v >= 1 && v <= INT32_MAX) {
+		*pid = (int)v;
+		return 0;
+	}
+	snprintf(err, errlen, "--attach '%s' is not a process id: give a "
+	    "whole number from 1 (see ptviz --help)", shown(arg, buf));
+	return -1;
+}
+
 /* Option c, which does not set the run, with its argument; 1 if c is
    not an option. */
 static int
@@ -304,6 +322,14 @@ take_option(struct options *o, int c, const char *arg, char *err,
 	case OPT_RUNS:
 		return parse_count("--runs", arg, OPT_MAX_RUNS, &o->runs, err,
 		    errlen);
+	case OPT_ATTACH:
+		if (parse_pid(arg, &o->attach, err, errlen) == -1)
+			return -1;
+		o->run.attached = o->attach;	/* the run record says it */
+		return 0;
+	case OPT_POLL:
+		o->poll = o->run.polled = true;
+		return 0;
 	case OPT_SCENES:
 		o->scenes = true;
 		return 0;
@@ -418,7 +444,8 @@ not_with_command(const struct options *o)
 }
 
 /* The words after the options: -- COMMAND [ARG...], or nothing; argv[end]
-   is the first of them, and dashes tells whether "--" came before it. */
+   is the first of them, and dashes tells whether "--" came before it.
+   The options a traced program (COMMAND or --attach's) cannot take. */
 static int
 take_command(struct options *o, int argc, char *argv[], int end,
     bool dashes, char *err, size_t errlen)
@@ -431,20 +458,30 @@ take_command(struct options *o, int argc, char *argv[], int end,
 		    "--help)", shown(argv[end], buf));
 		return -1;
 	}
-	if (!dashes)
-		return 0;
-	if (end == argc) {
+	if (dashes && end == argc) {
 		snprintf(err, errlen, "-- needs a COMMAND after it (see ptviz "
 		    "--help)");
 		return -1;
 	}
-	o->command = &argv[end];
-	if ((opt = not_with_command(o)) == NULL)
+	if (dashes)
+		o->command = &argv[end];
+	if (o->poll && !dashes) {
+		snprintf(err, errlen, "--poll is for -- COMMAND: it watches "
+		    "the program it runs (see ptviz --help)");
+		return -1;
+	}
+	if (dashes && o->attach != 0) {
+		snprintf(err, errlen, "--attach cannot be used with -- "
+		    "COMMAND: give one program to trace (see ptviz --help)");
+		return -1;
+	}
+	if ((!dashes && o->attach == 0) || (opt = not_with_command(o)) ==
+	    NULL)
 		return 0;
-	snprintf(err, errlen, "%s cannot be used with -- COMMAND: %s (see "
-	    "ptviz --help)", opt, o->run_given != NULL ? "the program makes "
-	    "its own processes and threads" : "the program is run once, "
-	    "live");
+	snprintf(err, errlen, "%s cannot be used with %s: %s (see "
+	    "ptviz --help)", opt, dashes ? "-- COMMAND" : "--attach",
+	    o->run_given != NULL ? "the program makes its own processes "
+	    "and threads" : "the program is run once, live");
 	return -1;
 }
 
@@ -492,6 +529,12 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 }
 
 /* The version line. */
+char *const *
+options_command(const struct options *o)
+{
+	return o->command != NULL ? o->command : o->attached_argv;
+}
+
 const char *
 options_version(void)
 {

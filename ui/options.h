@@ -41,6 +41,10 @@ struct options {
 	bool		 vary_seed;	/* --vary-seed: run k, seed + k-1 */
 	char *const	*command;	/* -- COMMAND [ARG...]: its argv, NULL
 					   at its end; NULL: ptviz's own program */
+	int		 attach;	/* --attach PID, or 0 */
+	bool		 poll;		/* --poll: -- COMMAND through /proc */
+	char		**attached_argv; /* --attach: the command line the
+					   process has, read by main.c */
 	enum ui_mode	 mode;
 	bool		 help;
 	bool		 version;
@@ -50,6 +54,11 @@ struct options {
    (without the "ptviz: " prefix) if the command line is bad. */
 int	options_parse(struct options *o, int argc, char *argv[], char *err,
 	    size_t errlen);
+
+/* The command line a traced program's run record names: -- COMMAND's,
+   --attach's process's (o->attached_argv), a traced recording's; NULL
+   for ptviz's own program. */
+char *const *options_command(const struct options *o);
 
 /* "ptviz 1.0.0". */
 const char *options_version(void);

@@ -105,6 +105,15 @@ alive() {
 	[ -n "$st" ] && [ "$st" != Z ]
 }
 
+# True if none of the processes "$@" runs (alive).
+none_alive() {
+	local k
+	for k in "$@"; do
+		alive "$k" && return 1
+	done
+	return 0
+}
+
 # tmux on a private socket and a blank configuration.
 tm() {
 	tmux -L "$TMUX_SOCK" -f /dev/null "$@"

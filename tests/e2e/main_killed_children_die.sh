@@ -11,14 +11,7 @@ for mode in --plain --json; do
 	kids=$(descendants $main)
 	kill -KILL $main
 	wait $main 2>/dev/null
-	gone() {
-		local k
-		for k in $kids; do
-			alive $k && return 1
-		done
-		return 0
-	}
-	WAIT_S=1 wait_until gone || fail "$mode: children alive 1 s after the main process died: $kids"
+	WAIT_S=1 wait_until none_alive $kids || fail "$mode: children alive 1 s after the main process died: $kids"
 done
 [ "$(ls /dev/shm | wc -l)" -eq "$shm_before" ] || fail "/dev/shm changed"
 exit 0

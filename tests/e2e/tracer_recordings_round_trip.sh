@@ -4,15 +4,17 @@
 # (threads), an exec by a thread (thread_exec), two threads on one lock
 # (lockers: "kernel" records with a futex word), many sleeping threads
 # (sleepers), a shell and its background child: --json of the replay is
-# the recording byte for byte, --plain of the replay prints the lines the
+# the recording byte for byte (a --poll run's too: "polled", its ends
+# "gone" with a status of null), --plain of the replay prints the lines the
 # live --plain printed, and the exit status is the program's, both ways.
 . tests/e2e/lib.sh
 
 n=0
+how=
 round_trip() {
 	local live rc
 	n=$((n + 1))
-	"$PTVIZ" --plain --record "$TMPD/r$n" -- "$@" >/dev/null 2>"$TMPD/live$n"
+	"$PTVIZ" --plain $how --record "$TMPD/r$n" -- "$@" >/dev/null 2>"$TMPD/live$n"
 	live=$?
 	grep '^>' "$TMPD/live$n" >"$TMPD/want$n"
 	[ -s "$TMPD/want$n" ] || fail "'$*': no lines: $(cat "$TMPD/live$n")"
@@ -37,6 +39,12 @@ grep -q '"thread":3,.*"class":"lock","futex":"0x[0-9a-f]*"' "$TMPD/r$n" ||
 	fail "lockers: no waiter seen on the lock in the recording"
 round_trip "$(tracee sleepers)" 50 1
 round_trip sh -c 'sleep 0.2 & wait'
+how=--poll
+round_trip sh -c 'sleep 0.5 & sleep 0.5; wait'
+how=
+head -n 1 "$TMPD/r$n" | grep -q '"polled":true' || fail "--poll: not polled"
+grep -q '"event":"gone",.*"status":null' "$TMPD/r$n" ||
+	fail "--poll: no end of unknown status: $(cat "$TMPD/r$n")"
 # A recording converted (--replay F --record G) is F again.
 "$PTVIZ" --replay "$TMPD/r$n" --plain --record "$TMPD/again" 2>/dev/null ||
 	fail "--replay --record: exit $?"

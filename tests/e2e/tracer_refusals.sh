@@ -2,8 +2,8 @@
 # "ptviz: ...", nothing on stdout, no process forked (strace sees none)
 # -- for a COMMAND missing, not executable, a directory, set-user-ID or
 # set-group-ID, and for each option that makes no sense with a COMMAND;
-# ptrace not allowed (exit 2, the command never runs); on a terminal, the
-# screen is not built for it yet and says so.
+# ptrace not allowed (exit 2, the command never runs, --poll offered); on
+# a terminal, the screen is not built for it yet and says so.
 . tests/e2e/lib.sh
 
 command -v strace >/dev/null || skip "no strace"
@@ -47,7 +47,7 @@ rc=$?
 [ $rc -eq 2 ] || fail "ptrace refused: exit $rc: $(cat "$TMPD/err")"
 [ ! -s "$TMPD/out" ] || fail "ptrace refused: wrote to stdout"
 [ "$(wc -l <"$TMPD/err")" -eq 1 ] || fail "ptrace refused: $(cat "$TMPD/err")"
-grep -q '^ptviz: cannot trace touch: ptrace is not allowed here (Operation not permitted); watching a program through /proc alone is not built yet$' \
+grep -q '^ptviz: cannot trace touch: ptrace is not allowed here (Operation not permitted); run with --poll to watch it through /proc alone (tasks shorter than 100 ms may be missed)$' \
     "$TMPD/err" || fail "ptrace refused: $(cat "$TMPD/err")"
 [ ! -e "$ran" ] || fail "ptrace refused, but the command ran"
 # On a terminal, the screen would show it: not yet, in one line.

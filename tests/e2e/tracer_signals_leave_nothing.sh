@@ -20,13 +20,6 @@ for how in --plain:TERM --json:INT --plain:HUP --json:KILL; do
 	rc=$?
 	want=$((128 + $(kill -l $sig)))
 	[ $rc -eq $want ] || fail "$how: exit $rc, not $want"
-	gone() {
-		local k
-		for k in $kids; do
-			alive $k && return 1
-		done
-		return 0
-	}
-	WAIT_S=2 wait_until gone || fail "$how: left running: $kids"
+	WAIT_S=2 wait_until none_alive $kids || fail "$how: left running: $kids"
 done
 exit 0

@@ -14,7 +14,7 @@
 static void
 json_start(FILE *fp, const struct options *o)
 {
-	jsonl_head(fp, &o->run, o->command);
+	jsonl_head(fp, &o->run, options_command(o));
 }
 
 static void

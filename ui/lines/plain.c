@@ -18,7 +18,7 @@ static void
 plain_start(FILE *fp, const struct options *o)
 {
 	(void)fp;
-	if (o->command == NULL)
+	if (o->command == NULL && o->attach == 0)
 		fprintf(stderr, "ptviz: seed %llu\n",
 		    (unsigned long long)o->run.seed);
 }

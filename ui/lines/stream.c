@@ -228,7 +228,7 @@ stream_open(struct stream *s, const struct options *o, bool live)
 {
 	int sigfd;
 
-	s->traced = o->command != NULL;
+	s->traced = o->command != NULL || o->attach != 0;
 	if ((s->traced ? model_init_traced(&s->model) : model_init(&s->model,
 	    o->run.nproc, o->run.nthread)) == -1 ||
 	    faults_init(&s->faults, o->run.nproc, live) == -1)
@@ -276,8 +276,10 @@ stream_source(struct stream *s, const struct options *o,
 	char refusal[256];
 	int error;
 
-	src = rec != NULL ? source_recording(rec, sink, s) : s->traced ?
-	    source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
+	src = rec != NULL ? source_recording(rec, sink, s) : o->attach != 0 ?
+	    source_attached(o->attach, sink, s, refusal, sizeof(refusal)) :
+	    o->poll ? source_polled(o->command, o->mode == MODE_JSON, sink, s,
+	    refusal, sizeof(refusal)) : s->traced ? source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
 	    sizeof(refusal)) : source_live(&o->run, sink, s, refusal,
 	    sizeof(refusal));
 	if (src == NULL && rec != NULL)
@@ -320,7 +322,7 @@ stream_main(const struct options *o, const struct printer *p,
 	history_init(&s.hist);
 	tasknames_init(&s.names);
 	s.keep = o->trace != NULL;
-	if (jsonl_put_head(&s.record, &o->run, o->command))
+	if (jsonl_put_head(&s.record, &o->run, options_command(o)))
 		record_failed(&s);
 	if (p->start != NULL)
 		p->start(s.out.fp, o);
