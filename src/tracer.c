@@ -172,7 +172,17 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 		return;
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
+		/* The parent goes on before its child is told: a process's
+		   birth is told from what ptviz holds (the parent's number
+		   and name), and a program that forks fast waits here once
+		   a child, so the telling is not made its wait. */
+		resume(tid, 0);
+		if (k != TREE_NONE && tree_task_of(&t->tree, (int32_t)msg) == TREE_NONE)
+			identify(t, (int32_t)msg, k, event);
+		return;
 	case PTRACE_EVENT_CLONE:
+		/* Held until told: whether the new task is a thread is read
+		   from /proc, which an exec by its parent would change. */
 		if (k != TREE_NONE && tree_task_of(&t->tree, (int32_t)msg) == TREE_NONE)
 			identify(t, (int32_t)msg, k, event);
 		break;
