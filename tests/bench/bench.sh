@@ -360,7 +360,8 @@ tracing() {
 tracing_stops() {
 	local stops
 	[ -x "$BENCH_DIR/stopcost" ] || die "no $BENCH_DIR/stopcost (make bench builds it)"
-	TR_STOP_US=$("$BENCH_DIR/stopcost" 20000 5) || die "stopcost failed"
+	"$BENCH_DIR/stopcost" 20000 5 >"$TMPD/stops" || die "stopcost failed"
+	TR_STOP_US=$(median <"$TMPD/stops")
 	stops=$(awk -v u="$TR_STOP_US" 'BEGIN { print u * 5.25 * 2000 / 1000 }')
 	row " one ptrace stop and its let-go (\`stopcost\`: the tracer asleep in poll on a SIGCHLD signalfd, as ptviz), median of 5 × 20000; so the storm's 10 500 stops, one after another " \
 	    " $(fmt "$TR_STOP_US" "%.1f") µs; **$(fmt "$stops" "%.0f") ms** " \

@@ -2,8 +2,8 @@
  * stopcost.c: what one ptrace stop costs on this machine, the tracee
  * stopped, the tracer woken, the tracee let go -- the unit of what tracing
  * a program that forks fast costs (bench.sh part 11: about 5 a child).
- *   stopcost N ROUNDS     (prints the median over ROUNDS of the time a
- *                          stop, in microseconds)
+ *   stopcost N ROUNDS     (prints each round's time a stop, in
+ *                          microseconds, one a line)
  * The tracee raises an ignored signal N times: a traced task stops at
  * each all the same (a signal-delivery stop).  The tracer is ptviz's: it
  * sleeps in poll() on a SIGCHLD signalfd, then waitpid(__WALL | WNOHANG)
@@ -78,33 +78,25 @@ round_us(int n, int sfd)
 	return stops >= n ? (now_us() - t0) / stops : -1;
 }
 
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 main(int argc, char *argv[])
 {
 	int n = argc > 1 ? atoi(argv[1]) : 20000;
 	int rounds = argc > 2 ? atoi(argv[2]) : 5, i, sfd;
-	double us[64];
 	sigset_t chld;
+	double us;
 
-	if (n < 1 || rounds < 1 || rounds > 64)
+	if (n < 1 || rounds < 1)
 		return 2;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	if ((sfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) == -1)
 		return 1;
-	for (i = 0; i < rounds; i++)
-		if ((us[i] = round_us(n, sfd)) < 0)
+	for (i = 0; i < rounds; i++) {
+		if ((us = round_us(n, sfd)) < 0)
 			return 1;
-	qsort(us, (size_t)rounds, sizeof(us[0]), cmp);
-	printf("%.2f\n", us[rounds / 2]);
+		printf("%.2f\n", us);
+	}
 	return 0;
 }
