@@ -4,7 +4,10 @@
  * A live run is a thin layer over spawn.c that keeps its protocol in one
  * place: the arm (run_may_sleep, then the descriptors), the control of the
  * children, the events a pause makes.  A traced program is a thin layer
- * over tracer.c: one descriptor to poll, nothing to control yet.  A
+ * over tracer.c: one descriptor to poll, nothing to control yet; on a
+ * terminal of its own, a second one (ptyout.c), and the source has
+ * finished once the tree has ended and its output has been read to the
+ * end, so that no line it wrote is lost.  A
  * recording hands the events it
  * reads, `budget` at a time, asks for its descriptor to be polled while a
  * pipe has nothing new, and has nothing to control.
@@ -18,6 +21,7 @@
 
 #include "event.h"
 #include "limits.h"
+#include "ptyout.h"
 #include "recording.h"
 #include "source.h"
 #include "spawn.h"
@@ -26,6 +30,7 @@
 struct source {
 	struct run	*run;		/* live; NULL for a recording */
 	struct tracer	*tr;		/* traced; NULL for the others */
+	struct ptyout	*pty;		/* its terminal, or NULL */
 	struct recording *rec;
 	run_sink	*sink;
 	void		*ctx;
@@ -55,23 +60,33 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 }
 
 /* A source over what a tracer start (tracer_start() or tracer_poll())
-   gives; NULL with errno and why. */
+   gives, the program's streams as out says; NULL with errno and why. */
 static struct source *
-traced(struct tracer *(*start)(char *const [], bool, run_sink *, void *,
-    char *, size_t), char *const argv[], bool out_to_stderr,
-    run_sink *sink, void *ctx, char *why, size_t whylen)
+traced(struct tracer *(*start)(char *const [], enum tracer_out, int,
+    run_sink *, void *, char *, size_t), char *const argv[],
+    enum tracer_out out, run_sink *sink, void *ctx, char *why,
+    size_t whylen)
 {
 	struct source *s;
-	int saved;
+	int saved, tty = -1;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL) {
-		snprintf(why, whylen, "cannot trace %s: %s", argv[0],
-		    strerror(errno));
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (out == TRACER_OUT_PTY && (s->pty = ptyout_open(&tty)) == NULL)) {
+		saved = errno;
+		snprintf(why, whylen, "cannot trace %s: %s%s", argv[0],
+		    s == NULL ? "" : "no terminal for it: ", strerror(saved));
+		free(s);
+		errno = saved;
 		return NULL;
 	}
-	if ((s->tr = start(argv, out_to_stderr, sink, ctx, why, whylen)) ==
-	    NULL) {
-		saved = errno;
+	s->tr = start(argv, out, tty, sink, ctx, why, whylen);
+	saved = errno;
+	/* The program holds its terminal now: the output ends when the
+	   last of its tree lets it go. */
+	if (tty != -1)
+		close(tty);
+	if (s->tr == NULL) {
+		ptyout_free(s->pty);
 		free(s);
 		errno = saved;
 		return NULL;
@@ -80,19 +95,17 @@ traced(struct tracer *(*start)(char *const [], bool, run_sink *, void *,
 }
 
 struct source *
-source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
+source_traced(char *const argv[], enum tracer_out out, run_sink *sink,
     void *ctx, char *why, size_t whylen)
 {
-	return traced(tracer_start, argv, out_to_stderr, sink, ctx, why,
-	    whylen);
+	return traced(tracer_start, argv, out, sink, ctx, why, whylen);
 }
 
 struct source *
-source_polled(char *const argv[], bool out_to_stderr, run_sink *sink,
+source_polled(char *const argv[], enum tracer_out out, run_sink *sink,
     void *ctx, char *why, size_t whylen)
 {
-	return traced(tracer_poll, argv, out_to_stderr, sink, ctx, why,
-	    whylen);
+	return traced(tracer_poll, argv, out, sink, ctx, why, whylen);
 }
 
 struct source *
@@ -127,28 +140,53 @@ source_recording(struct recording *rec, run_sink *sink, void *ctx)
 	return s;
 }
 
+/* The tracer's events, then what the program wrote on its terminal. */
+static size_t
+traced_pump(struct source *s, size_t budget)
+{
+	size_t n = tracer_pump(s->tr, budget);
+
+	if (s->pty != NULL)
+		n += ptyout_read(s->pty, now_ns(), tracer_finished(s->tr));
+	return n;
+}
+
+/* A traced program's descriptors: the tracer's while its tree lives,
+   its terminal's while it is read; -1 while more waits. */
+static int
+traced_arm(struct source *s, struct pollfd *fds)
+{
+	bool ended = tracer_finished(s->tr);
+	int n = 0;
+
+	if (!ended && !tracer_may_sleep(s->tr))
+		return -1;
+	if (ended && s->pty != NULL && !ptyout_done(s->pty))
+		return -1;
+	if (!ended)
+		fds[n++] = (struct pollfd){ .fd = tracer_fd(s->tr),
+		    .events = POLLIN };
+	if (s->pty != NULL && !ptyout_done(s->pty))
+		fds[n++] = (struct pollfd){ .fd = ptyout_fd(s->pty),
+		    .events = POLLIN };
+	return n;
+}
+
 size_t
 source_pump(struct source *s, size_t budget)
 {
 	if (s->run != NULL)
 		return run_pump(s->run, budget);
 	if (s->tr != NULL)
-		return tracer_pump(s->tr, budget);
+		return traced_pump(s, budget);
 	return recording_pump(s->rec, s->sink, s->ctx, budget);
 }
 
 int
 source_arm(struct source *s, struct pollfd *fds)
 {
-	if (s->tr != NULL) {
-		if (tracer_finished(s->tr))
-			return 0;
-		if (!tracer_may_sleep(s->tr))
-			return -1;
-		fds[0] = (struct pollfd){ .fd = tracer_fd(s->tr),
-		    .events = POLLIN };
-		return 1;
-	}
+	if (s->tr != NULL)
+		return traced_arm(s, fds);
 	if (s->run == NULL)
 		return recording_pollfd(s->rec, fds);
 	if (run_finished(s->run))
@@ -183,7 +221,8 @@ source_finished(const struct source *s)
 	if (s->run != NULL)
 		return run_finished(s->run);
 	if (s->tr != NULL)
-		return tracer_finished(s->tr);
+		return tracer_finished(s->tr) &&
+		    (s->pty == NULL || ptyout_done(s->pty));
 	ri = recording_get(s->rec);
 	return ri->ended || ri->failed;
 }
@@ -240,6 +279,38 @@ source_pid(const struct source *s, unsigned proc)
 }
 
 bool
+source_output(struct source *s, char *line, size_t len, uint64_t *t_ns)
+{
+	return s->pty != NULL && ptyout_pop(s->pty, line, len, t_ns);
+}
+
+uint64_t
+source_output_dropped(const struct source *s)
+{
+	return s->pty != NULL ? ptyout_dropped(s->pty) : 0;
+}
+
+long
+source_input(struct source *s, const char *buf, size_t len)
+{
+	if (s->pty == NULL) {
+		errno = ENOTSUP;
+		return -1;
+	}
+	return ptyout_write(s->pty, buf, len);
+}
+
+int
+source_resize(struct source *s, unsigned rows, unsigned cols)
+{
+	if (s->pty == NULL) {
+		errno = ENOTSUP;
+		return -1;
+	}
+	return ptyout_resize(s->pty, rows, cols);
+}
+
+bool
 source_beat(const struct source *s, unsigned i, unsigned j, uint64_t *wall,
     uint64_t *cpu)
 {
@@ -261,5 +332,6 @@ source_free(struct source *s)
 	if (s->run != NULL)
 		run_free(s->run);
 	tracer_free(s->tr);
+	ptyout_free(s->pty);
 	free(s);
 }

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "spawn.h"
+#include "tracer_fork.h"
 
 struct pollfd;
 struct recording;
@@ -63,15 +64,17 @@ struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 		    void *ctx, char *why, size_t whylen);
 
 /* COMMAND, argv, run and traced (tracer.h), its events to sink(ctx, ev),
-   its output to stderr if out_to_stderr; NULL with errno if it could not
-   start (nothing is left running then), and why in one line.  Call
-   run_block_signals() first.  It has nothing to control yet (ENOTSUP). */
-struct source	*source_traced(char *const argv[], bool out_to_stderr,
+   its standard streams as out says (TRACER_OUT_PTY: a terminal of its
+   own, the size of ptviz's, what it writes there taken as lines with
+   source_output()); NULL with errno if it could not start (nothing is
+   left running then), and why in one line.  Call run_block_signals()
+   first.  It has nothing to control yet (ENOTSUP). */
+struct source	*source_traced(char *const argv[], enum tracer_out out,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 
 /* COMMAND, argv, run untraced and watched through /proc alone
    (tracer_poll()), as source_traced() else. */
-struct source	*source_polled(char *const argv[], bool out_to_stderr,
+struct source	*source_polled(char *const argv[], enum tracer_out out,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 
 /* Process pid, running already, attached to and traced (tracer_attach());
@@ -126,6 +129,27 @@ const char	*source_name(const struct source *s, unsigned proc,
 /* The pid of process `proc` while it runs, else 0; of a recording, the
    pid its events read so far gave it. */
 int		 source_pid(const struct source *s, unsigned proc);
+
+/* The oldest line a traced program wrote on its terminal and not taken
+   yet (ptyout.h: escape sequences dropped, control characters made
+   visible), in line[len], with the time its first byte was read, on the
+   events' clock; false if none waits, or the source has no terminal.
+   Lines may wait after the source has finished. */
+bool		 source_output(struct source *s, char *line, size_t len,
+		    uint64_t *t_ns);
+
+/* Lines of the terminal lost, the oldest first, because the program
+   wrote faster than they were taken (PTYOUT_LINES wait at most). */
+uint64_t	 source_output_dropped(const struct source *s);
+
+/* Write buf to the traced program's terminal, as if typed: the bytes
+   written (fewer, even 0, if its input is full), or -1 with errno
+   (ENOTSUP: the source has no terminal). */
+long		 source_input(struct source *s, const char *buf, size_t len);
+
+/* Set the traced program's terminal's size (it gets SIGWINCH), for
+   ptviz's own was resized; -1 with errno (ENOTSUP: no terminal). */
+int		 source_resize(struct source *s, unsigned rows, unsigned cols);
 
 /* The last heartbeat of thread j of process i while it computes (see
    beat.h): when it last ran, on the events' clock, and the CPU time it

@@ -187,7 +187,17 @@ on_stop(struct tracer *t, int32_t tid, int ws)
 		return;
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
+		/* The parent goes on before its child is told: a process's
+		   birth is told from what ptviz holds (the parent's number
+		   and name), and a program that forks fast waits here once
+		   a child, so the telling is not made its wait. */
+		resume(tid, 0);
+		if (k != TREE_NONE && tree_task_of(&t->tree, (int32_t)msg) == TREE_NONE)
+			identify(t, (int32_t)msg, k, event);
+		return;
 	case PTRACE_EVENT_CLONE:
+		/* Held until told: whether the new task is a thread is read
+		   from /proc, which an exec by its parent would change. */
 		if (k != TREE_NONE && tree_task_of(&t->tree, (int32_t)msg) == TREE_NONE)
 			identify(t, (int32_t)msg, k, event);
 		break;
@@ -252,8 +262,8 @@ tracer_new(run_sink *sink, void *ctx)
 }
 
 struct tracer *
-tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
-    void *ctx, char *why, size_t whylen)
+tracer_start(char *const argv[], enum tracer_out out, int tty,
+    run_sink *sink, void *ctx, char *why, size_t whylen)
 {
 	struct tracer *t;
 	char path[4096];
@@ -266,7 +276,7 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 	}
 	if ((t = tracer_new(sink, ctx)) == NULL)
 		goto fail;
-	if ((pid = tracer_fork(path, argv, out_to_stderr, TRACE_OPTIONS,
+	if ((pid = tracer_fork(path, argv, out, tty, TRACE_OPTIONS,
 	    &t->go)) == -1) {
 		saved = errno;
 		snprintf(why, whylen, saved == EPERM ? "cannot trace %s: "
@@ -291,8 +301,8 @@ fail:
 }
 
 struct tracer *
-tracer_poll(char *const argv[], bool out_to_stderr, run_sink *sink,
-    void *ctx, char *why, size_t whylen)
+tracer_poll(char *const argv[], enum tracer_out out, int tty,
+    run_sink *sink, void *ctx, char *why, size_t whylen)
 {
 	struct epoll_event ev = { .events = EPOLLIN };
 	struct tracer *t;
@@ -309,7 +319,7 @@ tracer_poll(char *const argv[], bool out_to_stderr, run_sink *sink,
 	    (t = tracer_new(sink, ctx)) == NULL)
 		goto fail;
 	t->polled = true;
-	if ((t->pid = tracer_fork(path, argv, out_to_stderr, 0, &t->go)) ==
+	if ((t->pid = tracer_fork(path, argv, out, tty, 0, &t->go)) ==
 	    -1 || procpoll_init(&t->poll, t->pid) == -1)
 		goto fail_free;
 	ev.data.fd = procpoll_fd(&t->poll);

@@ -40,24 +40,28 @@
 #include <sys/types.h>
 
 #include "spawn.h"
+#include "tracer_fork.h"
 
 struct tracer;
 
-/* Fork argv[0] (found as execvp finds it, tracer_path.h) with argv, traced;
-   its standard output goes to standard error if out_to_stderr, else
-   stdin, stdout and stderr are ptviz's.  NULL with errno, and why in one
+/* Fork argv[0] (found as execvp finds it, tracer_fork.h) with argv,
+   traced; its standard streams as out says (tty: the terminal's slave
+   side for TRACER_OUT_PTY, which ptviz still holds and closes once this
+   returns).  NULL with errno, and why in one
    line, if it cannot be traced: nothing is left running then.  Nothing of
    the program runs before the first tracer_pump(). */
-struct tracer	*tracer_start(char *const argv[], bool out_to_stderr,
-		    run_sink *sink, void *ctx, char *why, size_t whylen);
+struct tracer	*tracer_start(char *const argv[], enum tracer_out out,
+		    int tty, run_sink *sink, void *ctx, char *why,
+		    size_t whylen);
 
 /* Fork argv[0] with argv as tracer_start() does, but untraced, and
    watch its tree through /proc alone (procpoll.h): the same events, but
    a task shorter than a reading's period may be missed, and a process
    that ptviz does not reap ends "gone", its status unknown.  ptviz
    becomes its tree's subreaper.  NULL with errno, and why in one line. */
-struct tracer	*tracer_poll(char *const argv[], bool out_to_stderr,
-		    run_sink *sink, void *ctx, char *why, size_t whylen);
+struct tracer	*tracer_poll(char *const argv[], enum tracer_out out,
+		    int tty, run_sink *sink, void *ctx, char *why,
+		    size_t whylen);
 
 /* Seize process pid, which runs already, with each of its threads and
    its descendants (tracer_attach.h), and follow them as for a COMMAND,

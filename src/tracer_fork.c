@@ -15,6 +15,7 @@
  * that stopped itself for the seizing would leave a group-stop behind).
  * It sets PR_SET_PDEATHSIG first, and leaves only by exec or _exit.
  */
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
@@ -126,11 +127,34 @@ tracer_path(const char *file, char *path, size_t pathlen, char *why,
 	return true;
 }
 
+/* The child's standard streams as out says: 0, or -1. */
+static int
+child_streams(enum tracer_out out, int tty)
+{
+	switch (out) {
+	case TRACER_OUT_INHERIT:
+		return 0;
+	case TRACER_OUT_STDERR:
+		return dup2(STDERR_FILENO, STDOUT_FILENO) == -1 ? -1 : 0;
+	case TRACER_OUT_PTY:
+		/* A session of its own, so that the terminal can be its
+		   controlling one (job control, SIGWINCH, SIGHUP at its
+		   end); tty is above 2 and close-on-exec. */
+		if (setsid() == -1 || ioctl(tty, TIOCSCTTY, 0) == -1 ||
+		    dup2(tty, STDIN_FILENO) == -1 ||
+		    dup2(tty, STDOUT_FILENO) == -1 ||
+		    dup2(tty, STDERR_FILENO) == -1)
+			return -1;
+		return 0;
+	}
+	return -1;
+}
+
 /* The child: wait until the parent has seized it, then become COMMAND.
    It leaves only by exec or _exit. */
 static _Noreturn void
 child(const char *path, char *const argv[], pid_t parent, const int go[2],
-    bool out_to_stderr)
+    enum tracer_out out, int tty)
 {
 	sigset_t none;
 	char c;
@@ -140,7 +164,7 @@ child(const char *path, char *const argv[], pid_t parent, const int go[2],
 		_exit(127);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	if (out_to_stderr && dup2(STDERR_FILENO, STDOUT_FILENO) == -1)
+	if (child_streams(out, tty) == -1)
 		_exit(127);
 	/* The parent's close of the other end is the word to go. */
 	close(go[1]);
@@ -152,8 +176,8 @@ child(const char *path, char *const argv[], pid_t parent, const int go[2],
 }
 
 pid_t
-tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
-    unsigned long options, int *gofd)
+tracer_fork(const char *path, char *const argv[], enum tracer_out out,
+    int tty, unsigned long options, int *gofd)
 {
 	pid_t parent = getpid(), pid;
 	int go[2], saved;
@@ -162,7 +186,7 @@ tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
 		return -1;
 	fflush(NULL);
 	if ((pid = fork()) == 0)
-		child(path, argv, parent, go, out_to_stderr);
+		child(path, argv, parent, go, out, tty);
 	saved = errno;
 	close(go[0]);
 	if (pid != -1 && (options == 0 || ptrace(PTRACE_SEIZE, pid, NULL,

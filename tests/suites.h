@@ -23,5 +23,6 @@ Suite	*traced_suite(void);
 Suite	*taskstate_suite(void);
 Suite	*taskfake_suite(void);
 Suite	*tasknames_suite(void);
+Suite	*ptyout_suite(void);
 
 #endif

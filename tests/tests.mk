@@ -8,7 +8,7 @@ CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_work.c tests/check_text.c tests/check_busy.c \
 	      tests/check_words.c tests/check_traced.c \
 	      tests/check_taskstate.c tests/check_taskfake.c \
-	      tests/check_tasknames.c \
+	      tests/check_tasknames.c tests/check_ptyout.c \
 	      tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring

@@ -6,7 +6,7 @@
 BENCH_DIR = $(O)/bench
 BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit \
 	    $(BENCH_DIR)/timetravel $(BENCH_DIR)/bigrec $(BENCH_DIR)/beatcost \
-	    $(BENCH_DIR)/taskcost
+	    $(BENCH_DIR)/taskcost $(BENCH_DIR)/stopcost
 
 # The ring against a pipe, with ptviz's own ring and region.
 $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \

@@ -32,7 +32,9 @@
 #                      out) against the same counts sleeping.
 #  11. tracing         tests/tracee/forks (2000 children of about 1 ms, one
 #                      after another, then 32 at once) under ptviz --json --
-#                      against alone; then TRACE_RUNS runs of the 32, each
+#                      against alone, and what its ptrace stops alone cost
+#                      (stopcost: one stop and its let-go, times the
+#                      storm's stops); then TRACE_RUNS runs of the 32, each
 #                      checked for all 2001 births and ends (none missed);
 #                      ptviz's own CPU while it traces tests/tracee/sleepers
 #                      (1000 threads asleep: their states sampled);
@@ -338,6 +340,7 @@ tracing() {
 	row " the same, 32 children at once (a storm of forks: 5 ptrace stops a child, nothing between them), median of $TRACE_ROUNDS " \
 	    " $(fmt "$traced" "%.0f") ms " " $(fmt "$alone" "%.0f") ms " \
 	    " **${TR_STORM}×** " " — " " — "
+	tracing_stops "$(awk -v a="$alone" -v t="$traced" 'BEGIN { print t - a }')"
 	TR_MISSED=0
 	for r in $(seq 1 "$TRACE_RUNS"); do
 		n=$("$PTVIZ" --json -- "$forks" 2>/dev/null |
@@ -347,6 +350,23 @@ tracing() {
 	row " \`ptviz --json -- forks\` (32 at once), $TRACE_RUNS runs: runs with a birth or an end of a process missing (2001 of each wanted) " \
 	    " $TR_MISSED " " — " " — " " 0 " " $(met "$TR_MISSED == 0") "
 	tracing_idle
+}
+
+# What the kernel's ptrace stops alone cost the storm, against what
+# tracing it cost ($1 ms): one stop and its let-go (stopcost), times the
+# stops of forks 2000 32 -- each child's first stop, its exit, the
+# parent's fork and SIGCHLD, a signal for 1 child in 4: 5.25 a child.
+# Sets TR_STOP_US.
+tracing_stops() {
+	local stops
+	[ -x "$BENCH_DIR/stopcost" ] || die "no $BENCH_DIR/stopcost (make bench builds it)"
+	"$BENCH_DIR/stopcost" 20000 5 >"$TMPD/stops" || die "stopcost failed"
+	TR_STOP_US=$(median <"$TMPD/stops")
+	stops=$(awk -v u="$TR_STOP_US" 'BEGIN { print u * 5.25 * 2000 / 1000 }')
+	row " one ptrace stop and its let-go (\`stopcost\`: the tracer asleep in poll on a SIGCHLD signalfd, as ptviz), median of 5 × 20000; so the storm's 10 500 stops, one after another " \
+	    " $(fmt "$TR_STOP_US" "%.1f") µs; **$(fmt "$stops" "%.0f") ms** " \
+	    " $(fmt "$1" "%.0f") ms (the storm traced − alone) " \
+	    " $(awk -v a="$stops" -v b="$1" 'BEGIN { printf "%.2f×", a / b }') " " — " " — "
 }
 
 # ptviz's CPU time (utime + stime, in ticks) from /proc/$1/stat.
@@ -414,8 +434,8 @@ echo "|---|---|---|---|---|---|"
 
 if [ "${BENCH_ONLY:-}" = tracer ]; then
 	tracing
-	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx), %d of %d runs missed a task; 1000 sleeping threads %.1f%% cpu\n' \
-	    "$TR_X" "$TR_STORM" "$TR_MISSED" "$TRACE_RUNS" "$TR_IDLE"
+	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx; a ptrace stop %.1f us), %d of %d runs missed a task; 1000 sleeping threads %.1f%% cpu\n' \
+	    "$TR_X" "$TR_STORM" "$TR_STOP_US" "$TR_MISSED" "$TRACE_RUNS" "$TR_IDLE"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = kernel ]; then

@@ -272,14 +272,17 @@ stream_source(struct stream *s, const struct options *o,
     struct recording *rec)
 {
 	struct source *src;
+	enum tracer_out out;
 	const char *call;
 	char refusal[256];
 	int error;
 
+	out = o->mode == MODE_JSON ? TRACER_OUT_STDERR : TRACER_OUT_INHERIT;
 	src = rec != NULL ? source_recording(rec, sink, s) : o->attach != 0 ?
 	    source_attached(o->attach, sink, s, refusal, sizeof(refusal)) :
-	    o->poll ? source_polled(o->command, o->mode == MODE_JSON, sink, s,
-	    refusal, sizeof(refusal)) : s->traced ? source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
+	    o->poll ? source_polled(o->command, out, sink, s, refusal,
+	    sizeof(refusal)) : s->traced ? source_traced(o->command, out,
+	    sink, s, refusal,
 	    sizeof(refusal)) : source_live(&o->run, sink, s, refusal,
 	    sizeof(refusal));
 	if (src == NULL && rec != NULL)
