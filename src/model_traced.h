@@ -31,8 +31,8 @@ struct event;
 struct model;
 
 /* Set up an empty model of a traced program, with no process yet; -1 with
-   errno on failure.  model_free() frees it (model_reset() is the built-in
-   run's). */
+   errno on failure.  model_free() frees it; model_reset() empties it,
+   keeping the room it has made. */
 int	model_init_traced(struct model *m);
 
 /* Apply one event of a traced program (model_apply() calls it for a

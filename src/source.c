@@ -4,7 +4,7 @@
  * A live run is a thin layer over spawn.c that keeps its protocol in one
  * place: the arm (run_may_sleep, then the descriptors), the control of the
  * children, the events a pause makes.  A traced program is a thin layer
- * over tracer.c: one descriptor to poll, nothing to control yet.  A
+ * over tracer.c: one descriptor to poll, and a process to kill.  A
  * recording hands the events it
  * reads, `budget` at a time, asks for its descriptor to be polled while a
  * pipe has nothing new, and has nothing to control.
@@ -55,7 +55,7 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 }
 
 struct source *
-source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
+source_traced(char *const argv[], enum tracer_out out, run_sink *sink,
     void *ctx, char *why, size_t whylen)
 {
 	struct source *s;
@@ -66,7 +66,7 @@ source_traced(char *const argv[], bool out_to_stderr, run_sink *sink,
 		    strerror(errno));
 		return NULL;
 	}
-	if ((s->tr = tracer_start(argv, out_to_stderr, sink, ctx, why,
+	if ((s->tr = tracer_start(argv, out, sink, ctx, why,
 	    whylen)) == NULL) {
 		saved = errno;
 		free(s);
@@ -154,9 +154,25 @@ source_error(const struct source *s)
 	return s->rec == NULL ? NULL : recording_get(s->rec)->error;
 }
 
+/* SIGKILL to a traced process: ptrace lets it through at once, and its
+   end comes as any end does (a "killed" event). */
+static int
+traced_kill(struct source *s, unsigned proc)
+{
+	int pid = tracer_pid(s->tr, proc);
+
+	if (pid <= 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	return kill(pid, SIGKILL);
+}
+
 int
 source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 {
+	if (s->tr != NULL && ctl == SOURCE_KILL)
+		return traced_kill(s, proc);
 	if (s->run == NULL) {
 		errno = ENOTSUP;
 		return -1;

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "spawn.h"
+#include "tracer_fork.h"
 
 struct pollfd;
 struct recording;
@@ -63,10 +64,11 @@ struct source	*source_live(const struct run_config *cfg, run_sink *sink,
 		    void *ctx, char *why, size_t whylen);
 
 /* COMMAND, argv, run and traced (tracer.h), its events to sink(ctx, ev),
-   its output to stderr if out_to_stderr; NULL with errno if it could not
+   its input and output where out says; NULL with errno if it could not
    start (nothing is left running then), and why in one line.  Call
-   run_block_signals() first.  It has nothing to control yet (ENOTSUP). */
-struct source	*source_traced(char *const argv[], bool out_to_stderr,
+   run_block_signals() first.  Of the controls it takes SOURCE_KILL
+   (SIGKILL to the process, while it runs); the others are ENOTSUP. */
+struct source	*source_traced(char *const argv[], enum tracer_out out,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 
 /* The events of rec (which must outlive the source), handed as they are

@@ -212,7 +212,7 @@ open_poll(struct tracer *t)
 }
 
 struct tracer *
-tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
+tracer_start(char *const argv[], enum tracer_out out, run_sink *sink,
     void *ctx, char *why, size_t whylen)
 {
 	struct tracer *t;
@@ -235,7 +235,7 @@ tracer_start(char *const argv[], bool out_to_stderr, run_sink *sink,
 	if ((t->chld_fd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) ==
 	    -1 || sampler_init(&t->sampler) == -1 || open_poll(t) == -1)
 		goto fail;
-	if ((pid = tracer_fork(path, argv, out_to_stderr, TRACE_OPTIONS,
+	if ((pid = tracer_fork(path, argv, out, TRACE_OPTIONS,
 	    &t->go)) == -1) {
 		saved = errno;
 		snprintf(why, whylen, saved == EPERM ? "cannot trace %s: "

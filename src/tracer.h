@@ -39,15 +39,15 @@
 #include <stddef.h>
 
 #include "spawn.h"
+#include "tracer_fork.h"
 
 struct tracer;
 
 /* Fork argv[0] (found as execvp finds it, tracer_path.h) with argv, traced;
-   its standard output goes to standard error if out_to_stderr, else
-   stdin, stdout and stderr are ptviz's.  NULL with errno, and why in one
+   its standard input, output and error where out says.  NULL with errno, and why in one
    line, if it cannot be traced: nothing is left running then.  Nothing of
    the program runs before the first tracer_pump(). */
-struct tracer	*tracer_start(char *const argv[], bool out_to_stderr,
+struct tracer	*tracer_start(char *const argv[], enum tracer_out out,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 
 /* The descriptor to poll (POLLIN) while tracer_may_sleep() says so. */

@@ -130,18 +130,27 @@ tracer_path(const char *file, char *path, size_t pathlen, char *why,
    It leaves only by exec or _exit. */
 static _Noreturn void
 child(const char *path, char *const argv[], pid_t parent, const int go[2],
-    bool out_to_stderr)
+    enum tracer_out out)
 {
 	sigset_t none;
 	char c;
+	int fd, i;
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent)
 		_exit(127);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	if (out_to_stderr && dup2(STDERR_FILENO, STDOUT_FILENO) == -1)
+	if (out == TRACER_OUT_STDERR && dup2(STDERR_FILENO, STDOUT_FILENO) ==
+	    -1)
 		_exit(127);
+	if (out == TRACER_OUT_NULL) {
+		if ((fd = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
+			_exit(127);
+		for (i = 0; i <= STDERR_FILENO; i++)
+			if (dup2(fd, i) == -1)
+				_exit(127);
+	}
 	/* The parent's close of the other end is the word to go. */
 	close(go[1]);
 	while (read(go[0], &c, 1) == -1 && errno == EINTR)
@@ -152,7 +161,7 @@ child(const char *path, char *const argv[], pid_t parent, const int go[2],
 }
 
 pid_t
-tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
+tracer_fork(const char *path, char *const argv[], enum tracer_out out,
     unsigned long options, int *gofd)
 {
 	pid_t parent = getpid(), pid;
@@ -162,7 +171,7 @@ tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
 		return -1;
 	fflush(NULL);
 	if ((pid = fork()) == 0)
-		child(path, argv, parent, go, out_to_stderr);
+		child(path, argv, parent, go, out);
 	saved = errno;
 	close(go[0]);
 	if (pid != -1 && ptrace(PTRACE_SEIZE, pid, NULL,

@@ -10,6 +10,14 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* Where COMMAND's standard input, output and error go. */
+enum tracer_out {
+	TRACER_OUT_OURS,	/* ptviz's own: --plain passes it through */
+	TRACER_OUT_STDERR,	/* its output to ptviz's stderr: --json */
+	TRACER_OUT_NULL,	/* all three /dev/null: the screen, which
+				   the program's output must not garble */
+};
+
 /* The file that running `file` runs: `file` itself if it has a '/', else
    the first executable regular file of that name in $PATH (execvp's
    default path if it is unset), in path[pathlen].  False, and why in
@@ -22,11 +30,11 @@ bool	tracer_path(const char *file, char *path, size_t pathlen, char *why,
 	    size_t whylen);
 
 /* Fork path with argv, seized with PTRACE_SEIZE and options, its
-   standard output made its standard error if out_to_stderr; it waits to
+   standard output and error where out says; it waits to
    exec until *gofd (close-on-exec) is closed.  Its pid; -1 with errno
    (EPERM: ptrace is not allowed) if it could not be, and then nothing is
    left running.  SIGCHLD is blocked, so the child unblocks every signal. */
-pid_t	tracer_fork(const char *path, char *const argv[], bool out_to_stderr,
+pid_t	tracer_fork(const char *path, char *const argv[], enum tracer_out out,
 	    unsigned long options, int *gofd);
 
 #endif

@@ -266,7 +266,8 @@ stream_source(struct stream *s, const struct options *o,
 	int error;
 
 	src = rec != NULL ? source_recording(rec, sink, s) : s->traced ?
-	    source_traced(o->command, o->mode == MODE_JSON, sink, s, refusal,
+	    source_traced(o->command, o->mode == MODE_JSON ?
+	    TRACER_OUT_STDERR : TRACER_OUT_OURS, sink, s, refusal,
 	    sizeof(refusal)) : source_live(&o->run, sink, s, refusal,
 	    sizeof(refusal));
 	if (src == NULL && rec != NULL)
