@@ -292,19 +292,12 @@ replay_open(struct options *o, char *why, size_t whylen)
 }
 
 /* Refuse, in one line on stderr, a COMMAND that cannot be run or traced
-   (tracer_fork.h), or that would be shown on the screen, not built for
-   it yet. */
+   (tracer_fork.h). */
 static bool
 command_refused(const struct options *o)
 {
 	char path[4096], why[512];
 
-	if (o->mode == MODE_AUTO && keyboard(o) && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "ptviz: -- COMMAND runs with --plain or --json "
-		    "for now; the screen for a traced program is not built "
-		    "yet\n");
-		return true;
-	}
 	if (tracer_path(o->command[0], path, sizeof(path), why, sizeof(why)))
 		return false;
 	fprintf(stderr, "ptviz: %s\n", why);

@@ -107,8 +107,11 @@ state_select(struct tui *t, int dp, int dj)
 	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
 	const struct model *m = &t->live;
 
-	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
-	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
+	p = p > (long)m->nproc ? (long)m->nproc : p;
+	j = j > (long)m->nthread ? (long)m->nthread : j;
+	/* A traced program before its first birth: none yet, still 1. */
+	p = p < 1 ? 1 : p;
+	j = j < 1 ? 1 : j;
 	t->sel.proc = (unsigned)p;
 	t->sel.thread = (unsigned)j;
 }

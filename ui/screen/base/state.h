@@ -26,6 +26,7 @@
 #include "../../../src/outfile.h"
 #include "../../../src/stats.h"
 #include "../../options.h"
+#include "names.h"
 #include "theme.h"
 
 struct recording;
@@ -247,6 +248,8 @@ struct tui {
 					   procs if none */
 	bool		 compare;	/* the rerun asked for is R's */
 	struct history	 hist;		/* every event of the run, in order */
+	struct names	 names;		/* a traced program's: its tasks'
+					   names, under their events */
 	bool		 reap_held;	/* z: children that end stay zombies,
 					   this run and the next */
 
@@ -267,7 +270,9 @@ struct tui {
 	const struct view_ops *view;	/* the body's view */
 	struct selection sel;
 	struct scroll	 scroll;
-	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
+	uint8_t		*fold;		/* timeline: [fold_cap], FOLD_* */
+	unsigned	 fold_cap;	/* a traced program's processes it
+					   has room for (session.c) */
 	bool		 help;		/* the help overlay is up */
 	unsigned	 help_page;	/* its page shown, 0 the first (keys.c) */
 	bool		 big;		/* grid: big cells, for a room */
@@ -314,6 +319,15 @@ bool		 state_place(const struct tui *t, unsigned i, char *buf,
    before, once both have ended (0: the same order); -1 if there is
    nothing to compare. */
 int		 state_moved(const struct tui *t);
+
+/* True if the selected thread is one of the model shown: a traced
+   program's model grows, and its past has fewer processes than now. */
+static inline bool
+state_sel_shown(const struct tui *t)
+{
+	return t->sel.proc >= 1 && t->sel.proc <= t->shown->nproc &&
+	    t->sel.thread >= 1 && t->sel.thread <= t->shown->nthread;
+}
 
 /* Move the selection by dp processes and dj threads, within the run. */
 void		 state_select(struct tui *t, int dp, int dj);

@@ -47,78 +47,94 @@ struct binding {
 	const char	*label;			/* in the footer; NULL: not */
 	const char	*help;
 	unsigned	 flags;			/* KEY_* */
+	const char	*untraced;		/* a traced program (--
+						   COMMAND): why it does not
+						   apply, the note; NULL: it
+						   does */
+	const char	*traced_label;		/* its footer label for a
+						   traced program, if other */
 };
+
+/* Why the built-in program's keys do not apply to a traced one. */
+static const char not_traced[] = "does not apply to a traced program: its "
+    "counts, sleeps, work and order are its own";
 
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
 	{ { 'q', 'Q', CTRL('c') }, { nav_quit }, { 0 }, "q", "quit",
-	  "quit (also Ctrl-C): kill and reap the children", 0 },
+	  "quit (also Ctrl-C): kill and reap the children", 0, NULL, NULL },
 	{ { '?' }, { nav_help }, { 0 }, "?", "help",
 	  "show this help; space or PgDn turns its pages, any other key "
-	  "closes it", 0 },
+	  "closes it", 0, NULL, NULL },
 	{ { 't', '\t' }, { nav_view }, { 0 }, "t", "timeline",
-	  "switch between the grid and the timeline (also Tab)", 0 },
+	  "switch between the grid and the timeline (also Tab)", 0, NULL, NULL },
 	{ { 'r' }, { act_rerun_new }, { 0 }, "r", "new seed",
-	  "rerun with a new seed", 0 },
+	  "rerun with a new seed (a traced program: run the command again)",
+	  0, NULL, "run again" },
 	{ { 'R' }, { act_rerun }, { 0 }, "R", "same seed",
-	  "rerun with the same seed", 0 },
+	  "rerun with the same seed (a traced program: as r)", 0, NULL,
+	  "" },
 	{ { '+', '=', '-' }, { act_threads }, { 1, 1, -1 }, "+ -", "threads",
 	  "one thread more / fewer per process (reruns, same seed)",
-	  KEY_LIVE | KEY_RUN },
+	  KEY_LIVE | KEY_RUN, not_traced, NULL },
 	{ { '>', '<' }, { act_procs }, { 1, -1 }, "> <", "processes",
 	  "one process more / fewer (reruns, same seed)",
-	  KEY_LIVE | KEY_RUN },
+	  KEY_LIVE | KEY_RUN, not_traced, NULL },
 	{ { ']', '[' }, { act_sleep }, { 1, -1 }, "] [", "sleep",
 	  "longer / shorter longest sleep (reruns, same seed)",
-	  KEY_LIVE | KEY_RUN },
+	  KEY_LIVE | KEY_RUN, not_traced, NULL },
 	{ { 'W' }, { act_work }, { 0 }, "W", "work",
 	  "next workload: %s (reruns, same seed)",
-	  KEY_LIVE | KEY_RUN | KEY_WORKS },
+	  KEY_LIVE | KEY_RUN | KEY_WORKS, not_traced, NULL },
 	{ { ' ' }, { act_pause }, { 0 }, "space", "pause",
 	  "pause / resume every child (SIGSTOP / SIGCONT)",
-	  KEY_LIVE | KEY_RUN },
+	  KEY_LIVE | KEY_RUN, "pausing a traced program is not built yet",
+	  NULL },
 	{ { 'k' }, { act_kill }, { 0 }, "k", "kill",
-	  "kill the selected cell's process (SIGKILL)", KEY_LIVE | KEY_RUN },
+	  "kill the selected cell's process (SIGKILL)", KEY_LIVE | KEY_RUN,
+	  NULL, NULL },
 	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9', '0' },
 	  { lesson_digit }, { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, "1-9 0", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
-	  "lists them)", 0 },
+	  "lists them)", 0, not_traced, NULL },
 	{ { 'g' }, { lesson_predict }, { 0 }, "g", "predict",
 	  "predict: the run waits at its start while the room guesses the "
 	  "order (digits or Enter); g lets it go",
-	  KEY_LIVE | KEY_RUN },
+	  KEY_LIVE | KEY_RUN, not_traced, NULL },
 	{ { 'v', KEY_BACKSPACE, 127 },
 	  { lesson_plans, lesson_unguess, lesson_unguess }, { 0 }, "v Bksp",
 	  NULL,
 	  "predict: show / hide each thread's planned sleep; take back the "
-	  "last guess", KEY_LIVE },
+	  "last guess", KEY_LIVE, not_traced, NULL },
 	{ { 'm' }, { act_many }, { 0 }, "m", "many runs",
 	  "many runs: 20 runs with this seed, then who finished where, how "
-	  "often (m again stops)", KEY_LIVE | KEY_RUN },
+	  "often (m again stops)", KEY_LIVE | KEY_RUN, not_traced, NULL },
 	{ { 'b' }, { nav_big }, { 0 }, "b", "big cells",
-	  "big cells: twice as wide and tall, for the back of a room", 0 },
+	  "big cells: twice as wide and tall, for the back of a room", 0,
+	  NULL, NULL },
 	{ { 'z' }, { act_hold_reap }, { 0 }, "z", "hold reaping",
 	  "hold / release reaping: a child that ends stays a zombie until "
-	  "z again", KEY_LIVE | KEY_RUN },
+	  "z again", KEY_LIVE | KEY_RUN, "holding the reaping of a traced "
+	  "program is not built yet", NULL },
 	{ { 'K' }, { nav_kernel }, { 0 }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
-	  KEY_LIVE },
+	  KEY_LIVE, NULL, NULL },
 	{ { 'w' }, { nav_write }, { 0 }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
-	  0 },
+	  0, NULL, NULL },
 	{ { 'e' }, { nav_export }, { 0 }, "e", "export",
-	  "export the run as a Chrome trace (Perfetto, speedscope)", 0 },
+	  "export the run as a Chrome trace (Perfetto, speedscope)", 0, NULL, NULL },
 	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
-	  "time: one event back / forward", KEY_TIME },
+	  "time: one event back / forward", KEY_TIME, NULL, NULL },
 	{ { 'p' }, { nav_play }, { 0 }, "p", "play",
-	  "time: play the run from the cursor / stop playing", KEY_TIME },
+	  "time: play the run from the cursor / stop playing", KEY_TIME, NULL, NULL },
 	{ { 's', 'f' }, { nav_speed }, { -1, 1 }, "s f", "speed",
-	  "time: play slower / faster (x0.1 to x4)", KEY_TIME },
+	  "time: play slower / faster (x0.1 to x4)", KEY_TIME, NULL, NULL },
 	{ { '{', '}' }, { nav_jump }, { 0, 1 }, "{ }", "start end",
-	  "time: jump to the start / the end of the run", KEY_TIME },
+	  "time: jump to the start / the end of the run", KEY_TIME, NULL, NULL },
 	{ { 'L' }, { nav_live }, { 0 }, "L", "live",
-	  "time: back to live, following the run as it goes", KEY_TIME },
+	  "time: back to live, following the run as it goes", KEY_TIME, NULL, NULL },
 	{ { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, 'u', 'j', 'h', 'l',
 	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END },
 	  { nav_move, NULL, NULL, NULL, NULL, NULL, NULL, NULL, nav_page,
@@ -126,13 +142,13 @@ static const struct binding bindings[] = {
 	  { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_UP, MOVE_DOWN,
 	    MOVE_LEFT, MOVE_RIGHT, -1, 1, -1, 1 }, "arrows", "select",
 	  "select: arrows or h j l, u up; PgUp PgDn Home End; in the "
-	  "timeline left / right move the time", 0 },
+	  "timeline left / right move the time", 0, NULL, NULL },
 	{ { '\r', '\n', KEY_ENTER }, { lesson_enter }, { 0 }, "Enter", NULL,
-	  "timeline: fold / unfold the selected process", 0 },
+	  "timeline: fold / unfold the selected process", 0, NULL, NULL },
 	{ { KEY_MOUSE }, { nav_mouse }, { 0 }, "mouse", NULL,
-	  "click a cell to select it; the wheel moves up and down", 0 },
+	  "click a cell to select it; the wheel moves up and down", 0, NULL, NULL },
 	{ { CTRL('z') }, { nav_suspend }, { 0 }, "Ctrl-Z", NULL,
-	  "suspend: the children stop with ptviz; fg resumes both", 0 },
+	  "suspend: the children stop with ptviz; fg resumes both", 0, NULL, NULL },
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
@@ -191,6 +207,10 @@ keys_do(struct tui *t, int key)
 		    "seed), r with a new seed");
 		return REACT_NONE;
 	}
+	if (b->untraced != NULL && t->opt.command != NULL) {
+		state_note(t, "%s: %s", b->name, b->untraced);
+		return REACT_NONE;
+	}
 	return (b->fn[k] != NULL ? b->fn[k] : b->fn[0])(t, b->arg[k]);
 }
 
@@ -199,15 +219,20 @@ static bool
 footer_add(const struct tui *t, const struct binding *b, int *x)
 {
 	WINDOW *w = t->lay.footer;
-	int len = (int)(strlen(b->name) + 1 + strlen(b->label));
+	const char *label = t->opt.command != NULL && b->traced_label !=
+	    NULL ? b->traced_label : b->label;
+	int len = (int)(strlen(b->name) + 1 + strlen(label));
 
+	/* Not for a traced program: left out of its footer. */
+	if (t->opt.command != NULL && (b->untraced != NULL || *label == '\0'))
+		return true;
 	if (*x + len > getmaxx(w))
 		return false;
 	wattrset(w, t->theme.attr[LOOK_KEY]);
 	mvwaddstr(w, 0, *x, b->name);
 	wattrset(w, A_NORMAL);
 	waddch(w, ' ');
-	waddstr(w, b->label);
+	waddstr(w, label);
 	*x += len + 2;
 	return true;
 }

@@ -252,8 +252,13 @@ settle(struct tui *t, struct turn *u)
 static void
 take_events(struct tui *t, struct turn *u)
 {
+	unsigned nproc = t->live.nproc;
+
 	if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0)
 		u->owe |= REACT_DRAW;
+	/* A traced program's new rows want room. */
+	if (t->live.nproc != nproc)
+		u->owe |= REACT_LAYOUT;
 	if (t->replay != NULL && t->src != NULL)
 		session_play(t);
 	if (t->src != NULL && source_finished(t->src)) {
@@ -325,8 +330,10 @@ sleep_then_read(struct tui *t, struct turn *u, uint64_t wait)
 	nfds_t nfds = 2;
 	int sig, rc, armed;
 	/* A frame is due soon: events can wait for it, so the run's
-	   descriptors are left out and each event costs no wake-up. */
-	bool watch = t->src != NULL && wait == UINT64_MAX;
+	   descriptors are left out and each event costs no wake-up -- but
+	   a traced program's, which waits for each to be taken. */
+	bool watch = (t->src != NULL && wait == UINT64_MAX) ||
+	    session_traced(t);
 
 	fds[0] = (struct pollfd){ .fd = t->in_fd, .events = POLLIN };
 	fds[1] = (struct pollfd){ .fd = u->sigfd, .events = POLLIN };
@@ -412,6 +419,7 @@ finish(struct tui *t, int *sig, struct frame_log *fl)
 	kernel_free(t);
 	share_free(t);
 	history_free(&t->hist);
+	names_free(&t->names);
 	free(t->fold);
 	scratch_free(t->scratch);
 	close(t->sigfd);

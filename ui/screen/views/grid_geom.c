@@ -25,8 +25,8 @@ ggeom_make(const struct tui *t, WINDOW *win, struct ggeom *g)
 	   long as one row fits: the rows scroll rather than flatten. */
 	g->tall = t->big && h - THEME_BIG_LINES >= GGEOM_BIG ? GGEOM_BIG : 1;
 	g->top = g->tall > 1 ? THEME_BIG_LINES : 1;
-	g->name_w = 8 + (g->tall > 1 ? theme_big_width(m->nproc) :
-	    theme_digits(m->nproc));
+	g->name_w = m->traced ? GGEOM_TRACED_W : 8 + (g->tall > 1 ?
+	    theme_big_width(m->nproc) : theme_digits(m->nproc));
 	x = 2 + g->name_w + 1;
 	g->pid_x = w >= PID_MIN_COLS ? x : 0;
 	if (g->pid_x != 0)

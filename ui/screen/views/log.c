@@ -14,6 +14,9 @@
  * pane too narrow for a line shows it shorter but whole -- short names
  * ("P1 T2"), then fewer words and an ellipsis (theme_fit) -- never cut
  * inside a word.
+ *
+ * A traced program's lines are those of its --plain: each birth, exec
+ * and end, with the name its task had then (base/names.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +32,10 @@
 #define REORDER_MAX	256
 #define LOG_ROWS_MAX	512
 
-/* One line: its event, and how it looks. */
+/* One line: its event, its place in the history, and how it looks. */
 struct line {
 	const struct event *ev;
+	size_t		 k;
 	enum look	 look;
 };
 
@@ -41,12 +45,35 @@ static const uint8_t note_look[ST_COUNT] = {
 	[ST_MSTOPPED] = LOOK_STOPPED, [ST_MCONTINUED] = LOOK_STOPPED,
 };
 
-/* The text and look of the line ev makes, if it makes one (buf NULL: only
-   whether it does, and its look). */
+/* How a traced program's line looks, by the state of its event. */
+static const uint8_t traced_look[ST_COUNT] = {
+	[ST_BORN] = LOOK_RUNNING, [ST_EXEC] = LOOK_KEY,
+	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
+};
+
+/* The line of a traced program's event k, as its --plain prints it. */
 static bool
-line_of(const struct event *ev, char *buf, size_t len, enum look *look)
+traced_line(const struct tui *t, size_t k, const struct event *ev,
+    char *buf, size_t len, enum look *look)
+{
+	char scratch[8];
+
+	*look = traced_look[ev->state] != 0 ?
+	    (enum look)traced_look[ev->state] : LOOK_COUNT;
+	if (buf == NULL)
+		return text_traced(ev, NULL, scratch, sizeof(scratch));
+	return text_traced(ev, names_at(&t->names, k, ev->proc), buf, len);
+}
+
+/* The text and look of the line event k makes, if it makes one (buf
+   NULL: only whether it does, and its look). */
+static bool
+line_of(const struct tui *t, size_t k, const struct event *ev, char *buf,
+    size_t len, enum look *look)
 {
 	*look = LOOK_COUNT;		/* plain text */
+	if (t->live.traced && ev->proc != 0)
+		return traced_line(t, k, ev, buf, len, look);
 	if (text_line(ev, buf, len)) {
 		if (ev->state == ST_MDONE)
 			*look = LOOK_TITLE;
@@ -101,15 +128,16 @@ log_draw(const struct tui *t)
 		const struct event *ev = history_at(&t->hist, k - 1);
 
 		/* Only the lines shown are written out, below. */
-		if (line_of(ev, NULL, 0, &look))
-			lines[n++] = (struct line){ ev, look };
+		if (line_of(t, k - 1, ev, NULL, 0, &look))
+			lines[n++] = (struct line){ ev, k - 1, look };
 	}
 	qsort(lines, n, sizeof(lines[0]), by_time);
 	first = n > (size_t)rows ? n - (size_t)rows : 0;
 	for (r = 0; first + (size_t)r < n; r++) {
 		const struct event *ev = lines[first + (size_t)r].ev;
 
-		line_of(ev, text, sizeof(text), &look);
+		line_of(t, lines[first + (size_t)r].k, ev, text, sizeof(text),
+		    &look);
 		text_secs(ev->t_ns >= t0 ? ev->t_ns - t0 : 0, 3, false, secs,
 		    sizeof(secs));
 		wattrset(w, th->attr[LOOK_DIM]);
