@@ -320,6 +320,24 @@ bool		 state_place(const struct tui *t, unsigned i, char *buf,
    nothing to compare. */
 int		 state_moved(const struct tui *t);
 
+/* The threads process i of m has rows for: every process the run's
+   count; a traced program's, those born so far. */
+static inline unsigned
+state_threads(const struct model *m, unsigned i)
+{
+	if (!m->traced)
+		return m->nthread;
+	return i >= 1 && i <= m->nproc ? m->procs[i - 1].nthreads : 0;
+}
+
+/* Has m thread j of process i (j 0: the process itself)?  A traced
+   program's past has fewer than now. */
+static inline bool
+state_has(const struct model *m, unsigned i, unsigned j)
+{
+	return i >= 1 && i <= m->nproc && j <= state_threads(m, i);
+}
+
 /* True if the selected thread is one of the model shown: a traced
    program's model grows, and its past has fewer processes than now. */
 static inline bool

@@ -153,6 +153,13 @@ theme_glyph(const struct theme *th, enum look l)
 	return th->utf8 ? looks[l].utf8 : looks[l].ascii;
 }
 
+enum look
+theme_kclass_look(unsigned cls)
+{
+	return cls < TASKSTATE_CLASSES ? (enum look)kclass_look[cls] :
+	    LOOK_KCALL;
+}
+
 /* A traced thread: not born, ended, born but not sampled yet, or as the
    kernel said. */
 static enum look
@@ -160,9 +167,7 @@ traced_look(const struct model_thread *t)
 {
 	if (t->state != ST_TBORN)
 		return t->state == ST_TENDED ? LOOK_DONE : LOOK_NEW;
-	if (t->t_kstate == 0 || t->kclass >= TASKSTATE_CLASSES)
-		return LOOK_RUNNING;
-	return (enum look)kclass_look[t->kclass];
+	return t->t_kstate == 0 ? LOOK_RUNNING : theme_kclass_look(t->kclass);
 }
 
 enum look

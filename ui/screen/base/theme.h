@@ -54,6 +54,10 @@ const char	*theme_glyph(const struct theme *th, enum look l);
 enum look	 theme_thread_look(const struct model *m, unsigned i,
 		    unsigned j);
 
+/* The look of a traced thread the kernel says is in class cls (enum
+   taskstate_class). */
+enum look	 theme_kclass_look(unsigned cls);
+
 /* The look of process i and the word for its state. */
 enum look	 theme_proc_look(const struct model *m, unsigned i,
 		    const char **word);
