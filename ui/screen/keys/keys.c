@@ -59,6 +59,10 @@ struct binding {
 static const char not_traced[] = "does not apply to a traced program: its "
     "counts, sleeps, work and order are its own";
 
+/* The files of a run are written for the built-in program's shape. */
+static const char not_written[] = "writing a traced run from the screen is "
+    "not built yet (ptviz --json -- COMMAND records one)";
+
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
@@ -70,11 +74,9 @@ static const struct binding bindings[] = {
 	{ { 't', '\t' }, { nav_view }, { 0 }, "t", "timeline",
 	  "switch between the grid and the timeline (also Tab)", 0, NULL, NULL },
 	{ { 'r' }, { act_rerun_new }, { 0 }, "r", "new seed",
-	  "rerun with a new seed (a traced program: run the command again)",
-	  0, NULL, "run again" },
+	  "rerun with a new seed", 0, NULL, "run again" },
 	{ { 'R' }, { act_rerun }, { 0 }, "R", "same seed",
-	  "rerun with the same seed (a traced program: as r)", 0, NULL,
-	  "" },
+	  "rerun with the same seed", 0, NULL, "" },
 	{ { '+', '=', '-' }, { act_threads }, { 1, 1, -1 }, "+ -", "threads",
 	  "one thread more / fewer per process (reruns, same seed)",
 	  KEY_LIVE | KEY_RUN, not_traced, NULL },
@@ -122,9 +124,10 @@ static const struct binding bindings[] = {
 	  KEY_LIVE, NULL, NULL },
 	{ { 'w' }, { nav_write }, { 0 }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
-	  0, NULL, NULL },
+	  0, not_written, NULL },
 	{ { 'e' }, { nav_export }, { 0 }, "e", "export",
-	  "export the run as a Chrome trace (Perfetto, speedscope)", 0, NULL, NULL },
+	  "export the run as a Chrome trace (Perfetto, speedscope)", 0,
+	  not_written, NULL },
 	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
 	  "time: one event back / forward", KEY_TIME, NULL, NULL },
 	{ { 'p' }, { nav_play }, { 0 }, "p", "play",
