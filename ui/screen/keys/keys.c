@@ -72,7 +72,8 @@ static const struct binding bindings[] = {
 	  "show this help; space or PgDn turns its pages, any other key "
 	  "closes it", 0, NULL, NULL },
 	{ { 't', '\t' }, { nav_view }, { 0 }, "t", "timeline",
-	  "switch between the grid and the timeline (also Tab)", 0, NULL, NULL },
+	  "switch between the grid and the timeline (also Tab)",
+	  0, NULL, NULL },
 	{ { 'r' }, { act_rerun_new }, { 0 }, "r", "new seed",
 	  "rerun with a new seed", 0, NULL, "run again" },
 	{ { 'R' }, { act_rerun }, { 0 }, "R", "same seed",
@@ -131,13 +132,16 @@ static const struct binding bindings[] = {
 	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
 	  "time: one event back / forward", KEY_TIME, NULL, NULL },
 	{ { 'p' }, { nav_play }, { 0 }, "p", "play",
-	  "time: play the run from the cursor / stop playing", KEY_TIME, NULL, NULL },
+	  "time: play the run from the cursor / stop playing",
+	  KEY_TIME, NULL, NULL },
 	{ { 's', 'f' }, { nav_speed }, { -1, 1 }, "s f", "speed",
 	  "time: play slower / faster (x0.1 to x4)", KEY_TIME, NULL, NULL },
 	{ { '{', '}' }, { nav_jump }, { 0, 1 }, "{ }", "start end",
-	  "time: jump to the start / the end of the run", KEY_TIME, NULL, NULL },
+	  "time: jump to the start / the end of the run",
+	  KEY_TIME, NULL, NULL },
 	{ { 'L' }, { nav_live }, { 0 }, "L", "live",
-	  "time: back to live, following the run as it goes", KEY_TIME, NULL, NULL },
+	  "time: back to live, following the run as it goes",
+	  KEY_TIME, NULL, NULL },
 	{ { KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, 'u', 'j', 'h', 'l',
 	    KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END },
 	  { nav_move, NULL, NULL, NULL, NULL, NULL, NULL, NULL, nav_page,
@@ -149,9 +153,11 @@ static const struct binding bindings[] = {
 	{ { '\r', '\n', KEY_ENTER }, { lesson_enter }, { 0 }, "Enter", NULL,
 	  "timeline: fold / unfold the selected process", 0, NULL, NULL },
 	{ { KEY_MOUSE }, { nav_mouse }, { 0 }, "mouse", NULL,
-	  "click a cell to select it; the wheel moves up and down", 0, NULL, NULL },
+	  "click a cell to select it; the wheel moves up and down",
+	  0, NULL, NULL },
 	{ { CTRL('z') }, { nav_suspend }, { 0 }, "Ctrl-Z", NULL,
-	  "suspend: the children stop with ptviz; fg resumes both", 0, NULL, NULL },
+	  "suspend: the children stop with ptviz; fg resumes both",
+	  0, NULL, NULL },
 };
 
 #define NBINDINGS	(sizeof(bindings) / sizeof(bindings[0]))
@@ -271,24 +277,39 @@ keys_draw_footer(const struct tui *t)
 /* What each figure of the screen means, in words a student follows. */
 static const struct {
 	const char	*name, *meaning;
+	bool		 traced;	/* a traced program's figure, not the
+					   built-in program's */
 } figures[] = {
 	{ "elapsed", "time since the run started; a run held by g starts "
-	  "when it is let go" },
+	  "when it is let go", false },
 	{ "done N/M", "threads finished, of all; a done cell's number is "
-	  "the order it finished in" },
+	  "the order it finished in", false },
 	{ "concurrency", "threads' busy time (asleep, computing, holding a "
-	  "lock)" },
-	{ "", "/ time elapsed: how many were busy at once, on average;" },
-	{ "", "time spent stays counted, even a killed process's;" },
-	{ "", "computing counts no more than the CPUs ptviz may use" },
+	  "lock)", false },
+	{ "", "/ time elapsed: how many were busy at once, on average;",
+	  false },
+	{ "", "time spent stays counted, even a killed process's;", false },
+	{ "", "computing counts no more than the CPUs ptviz may use",
+	  false },
 	{ "busy now", "threads busy at this moment (computing: at most the "
-	  "CPUs)" },
+	  "CPUs)", false },
 	{ "N%", "a computing thread's share of a CPU over the last "
-	  "second; its glyph says whether it is on one now or waits for one" },
+	  "second; its glyph says whether it is on one now or waits for one",
+	  false },
 	{ "pid state", "a process's id, and where it is: forked, starting "
-	  "its threads, joining them, done" },
+	  "its threads, joining them, done", false },
 	{ "place", "a done process's place in the finishing order; after R, "
-	  "where it was before" },
+	  "where it was before", false },
+	{ "elapsed", "time since the command started", true },
+	{ "processes", "alive: born, not yet ended (pid state: born, or "
+	  "exec once it ran another program); ended: exited, failed (a "
+	  "status not 0) or killed", true },
+	{ "threads", "alive and ended, of every process: each thread is "
+	  "counted from its birth, however short its life", true },
+	{ "exit N", "how a process ended, at the end of its row: its exit "
+	  "status, or the signal that killed it", true },
+	{ "cells", "what the kernel said each thread did when last sampled "
+	  "(every 100 ms): shorter waits may not show", true },
 };
 
 #define NFIGURES	(sizeof(figures) / sizeof(figures[0]))
@@ -302,7 +323,8 @@ static const char lesson[] = "A lesson in steps: " SCENE_GUIDE
  * on below its name), the legend, a figure, the lesson.  What does not
  * fit the screen goes on on the next page: space or PgDn turn it.
  */
-enum { HELP_KEY, HELP_BLANK, HELP_LEGEND, HELP_FIGURE, HELP_LESSON };
+enum { HELP_KEY, HELP_BLANK, HELP_LEGEND, HELP_TLEGEND, HELP_FIGURE,
+    HELP_LESSON };
 
 #define HELP_ROWS	256
 #define HELP_KEY_X	12	/* a key's text, after its name */
@@ -387,9 +409,10 @@ help_add(struct help_box *hb, int kind, unsigned of, const char *text,
 		help_push(hb, kind, of, i == 0, l[i].off, l[i].len);
 }
 
-/* Lay the help out for this screen: its rows, the box, its pages. */
+/* Lay the help out for this screen -- a traced program's figures and
+   legend, or the built-in program's: its rows, the box, its pages. */
 static void
-help_layout(struct help_box *hb)
+help_layout(struct help_box *hb, bool traced)
 {
 	char help[256];
 	size_t i;
@@ -410,13 +433,17 @@ help_layout(struct help_box *hb)
 		    sizeof(help)), hb->cols - HELP_KEY_X - 2);
 	help_push(hb, HELP_BLANK, 0, true, 0, 0);
 	/* The legend: as many entries on a row as fit. */
-	for (k = 0; k < theme_legend_count(); ) {
+	if (traced)
+		help_push(hb, HELP_TLEGEND, 0, true, 0, 0);
+	for (k = 0; k < theme_legend_count() && !traced; ) {
 		help_push(hb, HELP_LEGEND, (unsigned)k, true, 0, 0);
 		len = theme_legend_from(NULL, NULL, 0, 0, k, hb->cols - 4);
 		k = len > k ? len : k + 1;
 	}
 	help_push(hb, HELP_BLANK, 0, true, 0, 0);
 	for (i = 0; i < NFIGURES; i++) {
+		if (figures[i].traced != traced)
+			continue;
 		k = hb->n;
 		help_add(hb, HELP_FIGURE, (unsigned)i, figures[i].meaning,
 		    hb->cols - HELP_FIG_X - 2);
@@ -446,6 +473,10 @@ help_row_draw(const struct tui *t, WINDOW *w, int y, const struct help_row *r)
 		theme_legend_from(w, th, y, 2, r->of, getmaxx(w) - 4);
 		return;
 	}
+	if (r->kind == HELP_TLEGEND) {
+		theme_legend(w, th, y, 2, true);
+		return;
+	}
 	if (r->first && r->kind != HELP_LESSON) {
 		wattrset(w, th->attr[r->kind == HELP_KEY ? LOOK_KEY :
 		    LOOK_TITLE]);
@@ -463,7 +494,7 @@ keys_help_key(struct tui *t, int key)
 {
 	struct help_box hb;
 
-	help_layout(&hb);
+	help_layout(&hb, t->opt.command != NULL);
 	if (key == ' ' || key == KEY_NPAGE) {
 		if (t->help_page + 1 < (unsigned)hb.pages) {
 			t->help_page++;
@@ -487,7 +518,7 @@ keys_draw_help(const struct tui *t)
 	WINDOW *w;
 	int y, page;
 
-	help_layout(&hb);
+	help_layout(&hb, t->opt.command != NULL);
 	page = (int)t->help_page < hb.pages ? (int)t->help_page : 0;
 	if ((w = newwin(hb.lines, hb.cols, (LINES - hb.lines) / 2,
 	    (COLS - hb.cols) / 2)) == NULL)
