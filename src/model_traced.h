@@ -39,4 +39,8 @@ int	model_init_traced(struct model *m);
    traced model, through m->apply_traced); false if it was ignored. */
 bool	model_traced_apply(struct model *m, const struct event *ev);
 
+/* The traced program's exit status, as a shell gives it: COMMAND's own
+   (process 1's), or 128+N if signal N killed it; 1 if it has not ended. */
+int	model_traced_status(const struct model *m);
+
 #endif

@@ -32,6 +32,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/history.h"
+#include "../../../src/model_traced.h"
 #include "../../../src/recording.h"
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
@@ -404,9 +405,14 @@ finish(struct tui *t, int *sig, struct frame_log *fl)
 	frame_log_write(fl);
 	session_stop(t);
 	/* As for the line front ends: 1 if a process of the run on the
-	   screen was killed (with k, or from outside) or failed. */
+	   screen was killed (with k, or from outside) or failed; a traced
+	   program's own status if it ended before it was quit (quitting
+	   kills it: that is no status of its own). */
 	status = t->live.procs_in[ST_KILLED] + t->live.procs_in[ST_FAILED] >
 	    0 ? 1 : 0;
+	if (t->live.traced)
+		status = t->live.main_state == ST_MDONE ?
+		    model_traced_status(&t->live) : 0;
 	if (t->refused[0] != '\0') {
 		fprintf(stderr, "ptviz: %s\n", t->refused);
 		status = 2;
