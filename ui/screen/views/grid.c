@@ -127,18 +127,19 @@ traced_label(const struct tui *t, unsigned i, char *buf, size_t len)
 	const char *now = names_of(&t->names, i, 0, t->cursor, false);
 	const struct theme *th = &t->theme;
 	unsigned d = depth(t->shown, i);
+	bool child = model_proc(t->shown, i)->parent != 0;
+	char became[48] = "";
 
 	if (first == NULL)
 		first = now = "?";
 	if (i == 1)
 		first = now;
-	snprintf(buf, len, "%*s%s%s%s%s%s%s%s", (int)(d < 6 ? 2 * d : 12),
-	    "", model_proc(t->shown, i)->parent != 0 ? theme_sym(th,
-	    SYM_TREE) : "", model_proc(t->shown, i)->parent != 0 ? " " : "",
-	    first, strcmp(first, now) != 0 ? " " : "",
-	    strcmp(first, now) != 0 ? theme_sym(th, SYM_BECAME) : "",
-	    strcmp(first, now) != 0 ? " " : "",
-	    strcmp(first, now) != 0 ? now : "");
+	if (strcmp(first, now) != 0)
+		snprintf(became, sizeof(became), " %s %s",
+		    theme_sym(th, SYM_BECAME), now);
+	snprintf(buf, len, "%*s%s%s%s%s", (int)(d < 6 ? 2 * d : 12), "",
+	    child ? theme_sym(th, SYM_TREE) : "", child ? " " : "", first,
+	    became);
 }
 
 /* The name of row i at y: "Process-2", or a traced process's. */
