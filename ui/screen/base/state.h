@@ -330,6 +330,22 @@ state_threads(const struct model *m, unsigned i)
 	return i >= 1 && i <= m->nproc ? m->procs[i - 1].nthreads : 0;
 }
 
+/* The grid's columns for m: a thread each of the run's count; for a
+   traced program, as many as its widest process has threads (its
+   model's room may be wider). */
+static inline unsigned
+state_columns(const struct model *m)
+{
+	unsigned i, n = 1;
+
+	if (!m->traced)
+		return m->nthread;
+	for (i = 1; i <= m->nproc; i++)
+		if (m->procs[i - 1].nthreads > n)
+			n = m->procs[i - 1].nthreads;
+	return n;
+}
+
 /* Has m thread j of process i (j 0: the process itself)?  A traced
    program's past has fewer than now. */
 static inline bool

@@ -68,7 +68,7 @@ head_draw(const struct tui *t, const struct ggeom *g)
 	x = g->cells_x + (int)g->ncols * g->step + 1;
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (t->shown->procs_done > 0 && x + 5 <= getmaxx(w) &&
-	    t->scroll.left_thread + g->ncols > t->shown->nthread)
+	    t->scroll.left_thread + g->ncols > state_columns(t->shown))
 		mvwaddstr(w, 0, x, "place");
 	if (t->scroll.left_thread > 1)
 		mvwaddstr(w, 0, g->cells_x - 2,
@@ -200,7 +200,7 @@ row_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
 			gcell_lower(t, g, y + 1, g->cells_x + (int)j * g->step,
 			    i, t->scroll.left_thread + j);
 	}
-	if (t->scroll.left_thread + g->ncols <= t->shown->nthread) {
+	if (t->scroll.left_thread + g->ncols <= state_columns(t->shown)) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, theme_sym(th, SYM_MORE_RIGHT));
 		wattrset(w, A_NORMAL);
@@ -298,7 +298,8 @@ grid_hit(const struct tui *t, WINDOW *w, int y, int x, struct selection *sel)
 	if (x < g.cells_x || (x - g.cells_x) % g.step >= g.cw)
 		return true;
 	col = t->scroll.left_thread + (unsigned)((x - g.cells_x) / g.step);
-	if (col <= t->shown->nthread && col < t->scroll.left_thread + g.ncols)
+	if (col <= state_threads(t->shown, row) &&
+	    col < t->scroll.left_thread + g.ncols)
 		sel->thread = col;
 	return true;
 }

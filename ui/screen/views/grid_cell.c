@@ -158,9 +158,14 @@ gcell_lower(const struct tui *tu, const struct ggeom *g, int y, int x,
 	WINDOW *w = g->w;
 
 	wmove(w, y, x);
-	/* Under the glyph a blank, so that the two bars line up. */
-	if (l == LOOK_SLEEPING || l == LOOK_STOPPED || l == LOOK_COMPUTING ||
-	    l == LOOK_HOLDING || sc != NULL) {
+	/* Under the glyph a blank, so that the two bars line up (a traced
+	   thread has no planned time to fill). */
+	if (!state_has(tu->shown, i, j)) {
+		theme_glyphs(w, " ", g->cw);
+		return;
+	}
+	if (!tu->shown->traced && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
+	    l == LOOK_COMPUTING || l == LOOK_HOLDING || sc != NULL)) {
 		waddch(w, ' ');
 		theme_fill(w, th, l, done, g->cw - 1);
 		return;
@@ -186,10 +191,15 @@ gcell_draw(const struct tui *tu, const struct ggeom *g, int y, int x,
 	char words[24];
 
 	wmove(w, y, x);
+	/* A traced process with fewer threads than the widest: no cell. */
+	if (!state_has(tu->shown, i, j)) {
+		theme_glyphs(w, " ", g->cw);
+		return;
+	}
 	wattrset(w, th->attr[l]);
 	if ((kl = kernel_letter(tu, i, j)) != NULL)
 		waddstr(w, kl);
-	else if (l == LOOK_SLEEPING && g->cw == 1)
+	else if (l == LOOK_SLEEPING && g->cw == 1 && !tu->shown->traced)
 		theme_glyphs(w, theme_pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
