@@ -67,7 +67,6 @@ name_told(struct tui *t, const struct event *ev)
 {
 	const char *name;
 
-	fold_room(t, t->live.nproc);
 	if (ev->proc == 0 || ev->state == ST_KSTATE ||
 	    (name = source_name(t->src, ev->proc, ev->thread)) == NULL)
 		return;
@@ -87,8 +86,10 @@ sink(void *ctx, const struct event *ev)
 		return;
 	if (history_add(&t->hist, ev) == -1)
 		session_fatal(t, "cannot keep the run's history");
-	if (t->live.traced)
+	if (t->live.traced) {
+		fold_room(t, t->live.nproc);
 		name_told(t, ev);
+	}
 	files_record_event(t, ev);
 }
 
