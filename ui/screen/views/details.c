@@ -353,7 +353,9 @@ traced_rows(const struct tui *t, int *y)
 	unsigned i = t->sel.proc, j = t->sel.thread;
 	const struct model_proc *p = model_proc(t->shown, i);
 	const struct model_thread *th = model_thread(t->shown, i, j);
-	const char *name = names_of(&t->names, i, j, t->cursor, false);
+	/* A thread names itself once born: its last name known, read at
+	   its end at the latest, says more than the one it was born with. */
+	const char *name = names_of(&t->names, i, j, t->hist.n, false);
 	WINDOW *w = t->lay.details;
 	char buf[96];
 

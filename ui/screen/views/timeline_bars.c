@@ -275,7 +275,8 @@ thread_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 	enum look l = model_thread_held(t->shown, i, j) ? LOOK_HELD :
 	    LOOK_RUNNING;
 	char name[32];
-	const char *tn = names_of(&t->names, i, j, t->cursor, false);
+	/* Its last name known, as the details give it. */
+	const char *tn = names_of(&t->names, i, j, t->hist.n, false);
 
 	if (t->shown->traced)
 		snprintf(name, sizeof(name), "%u %.10s", j, tn != NULL ? tn :
