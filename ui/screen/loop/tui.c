@@ -132,6 +132,10 @@ frame_ns(const struct tui *t)
 {
 	uint64_t ns = t->opt.run.sleep_ns / 50;
 
+	/* A traced program has no fills: what moves is the clock and the
+	   kernel's states, sampled every 100 ms at most. */
+	if (t->live.traced)
+		return FRAME_MAX_NS;
 	if (ns < FRAME_MIN_NS)
 		ns = FRAME_MIN_NS;
 	return ns > FRAME_MAX_NS ? FRAME_MAX_NS : ns;
