@@ -32,9 +32,14 @@ tm_wait_for '^\[exit 0\]$'
 tm kill-server
 tui_start 120 40 -- sh -c "'sleep 60 | cat'"
 tm_wait_for '^  └ sh → cat +[0-9]+ exec +⇄ read'
-# cat is process 3: two rows down.
-tm send-keys -t t Down Down
-tm_wait_for 'process +sh, then cat \(exec\)'
+# Down to cat's row (2 or 3: its birth and sleep's are told in the order
+# the tracer sees them).
+n=0
+until tm_screen | grep -qE 'process +sh, then cat \(exec\)'; do
+	tm send-keys -t t Down
+	sleep 0.2
+	[ $((n += 1)) -lt 20 ] || { tm_screen >&2; fail "cat's row never selected"; }
+done
 tm_wait_for 'kernel +waiting for input from a'
 tm_screen | grep -qE 'pipe \(fd 0\)' || { tm_screen >&2; fail "not a pipe"; }
 tm send-keys -t t q
