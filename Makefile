@@ -27,7 +27,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/spans.c src/quickline.c src/words.c src/beat.c \
 	   src/model_traced.c src/tidmap.c src/tracer.c src/tracer_fork.c \
 	   src/tracetree.c src/tracesample.c \
-	   src/taskinfo.c \
+	   src/taskinfo.c src/tasknames.c \
 	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \
 	   src/taskwords.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \

@@ -62,9 +62,8 @@ utf8_len(const unsigned char *s)
 	return n;
 }
 
-/* s as a JSON string, quoted and escaped. */
-static void
-put_string(FILE *fp, const char *s)
+void
+jsonl_string(FILE *fp, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n;
@@ -72,9 +71,11 @@ put_string(FILE *fp, const char *s)
 	fputc('"', fp);
 	for (; *p != '\0'; p += n) {
 		n = utf8_len(p);
-		if (n == 0) {
+		/* A byte that is not UTF-8, and U+FFFD itself, are written
+		   alike: read back and written again, the line is the same. */
+		if (n == 0 || (n == 3 && memcmp(p, "\xef\xbf\xbd", 3) == 0)) {
 			fputs("\\ufffd", fp);
-			n = 1;
+			n = n == 0 ? 1 : n;
 		} else if (*p == '"' || *p == '\\') {
 			fprintf(fp, "\\%c", *p);
 		} else if (*p < 0x20 || *p == 0x7f) {
@@ -96,7 +97,7 @@ jsonl_traced_run(FILE *fp, char *const argv[])
 	for (i = 0; argv[i] != NULL; i++) {
 		if (i > 0)
 			fputc(',', fp);
-		put_string(fp, argv[i]);
+		jsonl_string(fp, argv[i]);
 	}
 	fputs("]}\n", fp);
 }
@@ -200,25 +201,48 @@ jsonl_event_named(FILE *fp, uint64_t t0, const struct event *ev,
 	put_fields(fp, t0, ev);
 	if (name != NULL) {
 		fputs(",\"name\":", fp);
-		put_string(fp, name);
+		jsonl_string(fp, name);
 	}
 	fputs("}\n", fp);
+}
+
+void
+jsonl_head(FILE *fp, const struct run_config *cfg, char *const command[])
+{
+	if (command != NULL)
+		jsonl_traced_run(fp, command);
+	else
+		jsonl_run(fp, cfg);
+}
+
+bool
+jsonl_put_head(struct outfile *f, const struct run_config *cfg,
+    char *const command[])
+{
+	if (f->fp == NULL)
+		return false;
+	jsonl_head(f->fp, cfg, command);
+	return outfile_failed(f);
 }
 
 bool
 jsonl_put_run(struct outfile *f, const struct run_config *cfg)
 {
+	return jsonl_put_head(f, cfg, NULL);
+}
+
+bool
+jsonl_put_named(struct outfile *f, uint64_t t0, const struct event *ev,
+    const char *name)
+{
 	if (f->fp == NULL)
 		return false;
-	jsonl_run(f->fp, cfg);
+	jsonl_event_named(f->fp, t0, ev, name);
 	return outfile_failed(f);
 }
 
 bool
 jsonl_put(struct outfile *f, uint64_t t0, const struct event *ev)
 {
-	if (f->fp == NULL)
-		return false;
-	jsonl_event(f->fp, t0, ev);
-	return outfile_failed(f);
+	return jsonl_put_named(f, t0, ev, NULL);
 }

@@ -18,8 +18,9 @@
  * fixed names are written, so no string needs escaping -- but in a traced
  * program's lines (ptviz -- COMMAND), whose run record names the command
  * and whose events the tasks' names: those are escaped, and a byte that
- * is not UTF-8 is written as U+FFFD.  The reader is recording.h; it does
- * not read a traced program's lines yet (their run record says "traced").
+ * is not UTF-8 is written as U+FFFD (\ufffd, as U+FFFD itself is, so
+ * that a line read back and written again is the same bytes).  The
+ * reader is recording.h, for both kinds of run.
  */
 #ifndef PTVIZ_JSONL_H
 #define PTVIZ_JSONL_H
@@ -38,13 +39,24 @@ struct run_config;
 				   "cpus" in the run record */
 #define JSONL_OLDEST	1	/* the oldest version read */
 #define JSONL_TRACED	3	/* a traced program's: born, exec, ended,
-				   names; not read yet */
+				   kernel, names */
 
 /* Write the run record, or an event (see below), to f, a recording being
    written (src/outfile.h), unless f has failed; true if it failed now,
-   with f->err set: tell it once, the writing stops, the run goes on. */
+   with f->err set: tell it once, the writing stops, the run goes on.
+   jsonl_put_run() and jsonl_put() are a built-in run's (no command, no
+   name). */
+bool	jsonl_put_head(struct outfile *f, const struct run_config *cfg,
+	    char *const command[]);
+bool	jsonl_put_named(struct outfile *f, uint64_t t0,
+	    const struct event *ev, const char *name);
 bool	jsonl_put_run(struct outfile *f, const struct run_config *cfg);
 bool	jsonl_put(struct outfile *f, uint64_t t0, const struct event *ev);
+
+/* The run record: a traced program's if command (its argv) is not NULL,
+   else the built-in run of cfg; with its newline. */
+void	jsonl_head(FILE *fp, const struct run_config *cfg,
+	    char *const command[]);
 
 /* The run record, with its newline. */
 void	jsonl_run(FILE *fp, const struct run_config *cfg);
@@ -58,6 +70,10 @@ void	jsonl_event(FILE *fp, uint64_t t0, const struct event *ev);
    {"event":"run","format":"ptviz","version":3,"traced":true,
     "command":["sh","-c","sleep 1"]}, with its newline. */
 void	jsonl_traced_run(FILE *fp, char *const argv[]);
+
+/* s as a JSON string, quoted and escaped as the names of a traced
+   program's lines are. */
+void	jsonl_string(FILE *fp, const char *s);
 
 /* ev as jsonl_event() writes it, with "name" when name is not NULL; a
    process's birth names its parent ("parent": 0 for ptviz). */

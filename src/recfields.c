@@ -19,6 +19,9 @@
 #include "jsonl.h"
 #include "recfields.h"
 #include "run.h"
+#include "taskfd.h"
+#include "tasknames.h"
+#include "tasktypes.h"
 #include "work.h"
 
 /* The line being read and where its refusal goes. */
@@ -158,9 +161,9 @@ take_seed(struct line *l, uint64_t *seed)
 	return 0;
 }
 
-/* The run record's kind, format and version. */
+/* The run record's kind, format and version (*version). */
 static int
-take_format(struct line *l)
+take_format(struct line *l, int64_t *version)
 {
 	json_object *v;
 	const char *s;
@@ -182,9 +185,7 @@ take_format(struct line *l)
 		return refuse(l, "version %lld of the format is not known "
 		    "(this ptviz reads versions %d to %d)", (long long)n,
 		    JSONL_OLDEST, JSONL_VERSION);
-	if (has(l, "traced"))
-		return refuse(l, "a traced program's run (ptviz -- COMMAND): "
-		    "this ptviz cannot replay it yet");
+	*version = n;
 	return 0;
 }
 
@@ -252,13 +253,80 @@ take_work(struct line *l, struct run_config *cfg)
 	return 0;
 }
 
+/* A traced program's command line: "command", an array of one string or
+   more, into *command (one allocation: the pointers, NULL, the
+   strings). */
+static int
+take_command(struct line *l, char ***command)
+{
+	json_object *a = member(l, "command", json_type_array, "an array");
+	json_object *v;
+	size_t i, n, bytes;
+	char **argv, *p;
+
+	if (a == NULL)
+		return -1;
+	if ((n = json_object_array_length(a)) == 0)
+		return refuse(l, "\"command\" is empty");
+	bytes = (n + 1) * sizeof(*argv);
+	for (i = 0; i < n; i++) {
+		v = json_object_array_get_idx(a, i);
+		if (!json_object_is_type(v, json_type_string) ||
+		    strlen(json_object_get_string(v)) !=
+		    (size_t)json_object_get_string_len(v))
+			return refuse(l, "\"command\" holds something that "
+			    "is not a string (word %zu)", i + 1);
+		bytes += strlen(json_object_get_string(v)) + 1;
+	}
+	if ((argv = malloc(bytes)) == NULL)
+		return refuse(l, "%s", strerror(errno));
+	p = (char *)(argv + n + 1);
+	for (i = 0; i < n; i++) {
+		argv[i] = p;
+		p = stpcpy(p, json_object_get_string(
+		    json_object_array_get_idx(a, i))) + 1;
+	}
+	argv[n] = NULL;
+	*command = argv;
+	return 0;
+}
+
+/* Is the run record, of format version `version`, a traced program's
+   ("traced": true, since JSONL_TRACED)? */
+static int
+take_traced(struct line *l, int64_t version, bool *traced)
+{
+	json_object *v;
+
+	*traced = json_object_object_get_ex(l->o, "traced", &v);
+	if (*traced && (!json_object_is_type(v, json_type_boolean) ||
+	    !json_object_get_boolean(v)))
+		return refuse(l, "\"traced\" is not true");
+	if (*traced && version < JSONL_TRACED)
+		return refuse(l, "a traced program's run is of version %d or "
+		    "later, not %lld", JSONL_TRACED, (long long)version);
+	return 0;
+}
+
 int
 recfields_run(json_object *o, const char *text, size_t len,
-    struct run_config *cfg, char *why, size_t whylen)
+    struct run_config *cfg, char ***command, char *why, size_t whylen)
 {
 	struct line l = { o, text, len, why, whylen };
+	int64_t version = 0;
+	bool traced;
 
-	if (take_format(&l) == -1 || take_counts(&l, cfg) == -1)
+	*command = NULL;
+	if (take_format(&l, &version) == -1 ||
+	    take_traced(&l, version, &traced) == -1)
+		return -1;
+	/* A traced program has no counts: its model grows. */
+	if (traced) {
+		*cfg = (struct run_config){ .nproc = 1, .nthread = 1,
+		    .work = WORK_SLEEP, .permits = WORK_DEFAULT_PERMITS };
+		return take_command(&l, command);
+	}
+	if (take_counts(&l, cfg) == -1)
 		return -1;
 	return take_work(&l, cfg);
 }
@@ -421,41 +489,192 @@ take_end(struct line *l, struct event *ev)
 	return 0;
 }
 
-int
-recfields_event(json_object *o, const struct run_config *cfg, uint64_t t0,
-    struct event *ev, char *why, size_t whylen)
+/* The fields every event has, processes up to nproc and threads up to
+   nthread, into *ev. */
+static int
+take_common(struct line *l, unsigned nproc, unsigned nthread, uint64_t t0,
+    struct event *ev)
 {
-	struct line l = { o, NULL, 0, why, whylen };
 	enum state_kind kind;
 	int64_t t, proc, thread, pid, tid;
 	const char *name;
 
-	if (get_int(&l, "t_ns", INT64_MIN, INT64_MAX, &t) == -1 ||
-	    (name = get_str(&l, "event")) == NULL ||
-	    get_int(&l, "proc", 0, cfg->nproc, &proc) == -1 ||
-	    get_int(&l, "thread", 0, cfg->nthread, &thread) == -1 ||
-	    get_int(&l, "pid", INT32_MIN, INT32_MAX, &pid) == -1 ||
-	    get_int(&l, "tid", INT32_MIN, INT32_MAX, &tid) == -1)
+	if (get_int(l, "t_ns", INT64_MIN, INT64_MAX, &t) == -1 ||
+	    (name = get_str(l, "event")) == NULL ||
+	    get_int(l, "proc", 0, nproc, &proc) == -1 ||
+	    get_int(l, "thread", 0, nthread, &thread) == -1 ||
+	    get_int(l, "pid", INT32_MIN, INT32_MAX, &pid) == -1 ||
+	    get_int(l, "tid", INT32_MIN, INT32_MAX, &tid) == -1)
 		return -1;
 	if (t < 0)
-		return refuse(&l, "\"t_ns\" is %lld, before the run started",
+		return refuse(l, "\"t_ns\" is %lld, before the run started",
 		    (long long)t);
 	if ((uint64_t)t > RECFIELDS_T_MAX)
-		return refuse(&l, "\"t_ns\" is %lld, more than a century",
+		return refuse(l, "\"t_ns\" is %lld, more than a century",
 		    (long long)t);
 	if (proc == 0 && thread != 0)
-		return refuse(&l, "the main process (proc 0) has no threads");
+		return refuse(l, "the main process (proc 0) has no threads");
 	kind = proc == 0 ? KIND_MAIN : thread == 0 ? KIND_PROC : KIND_THREAD;
 	*ev = (struct event){ .t_ns = t0 + (uint64_t)t,
 	    .pid = (int32_t)pid, .tid = (int32_t)tid,
 	    .proc = (uint16_t)proc, .thread = (uint16_t)thread,
 	    .state = (uint8_t)state_named(name, strlen(name), kind) };
 	if (ev->state == ST_COUNT)
-		return refuse(&l, "\"%.40s\" is not an event of %s", name,
+		return refuse(l, "\"%.40s\" is not an event of %s", name,
 		    kind == KIND_MAIN ? "the main process" :
 		    kind == KIND_PROC ? "a process" : "a thread");
-	if (ev->state == ST_EXITED || ev->state == ST_KILLED ||
-	    ev->state == ST_FAILED)
+	return 0;
+}
+
+/* Is ev's state a process's end? */
+static bool
+is_end(const struct event *ev)
+{
+	return ev->state == ST_EXITED || ev->state == ST_KILLED ||
+	    ev->state == ST_FAILED;
+}
+
+int
+recfields_event(json_object *o, const struct run_config *cfg, uint64_t t0,
+    struct event *ev, char *why, size_t whylen)
+{
+	struct line l = { o, NULL, 0, why, whylen };
+
+	if (take_common(&l, cfg->nproc, cfg->nthread, t0, ev) == -1)
+		return -1;
+	if (is_end(ev))
 		return take_end(&l, ev);
 	return take_thread_extra(&l, cfg, ev);
+}
+
+/* Which of the names name(0..count-1) s is; count if none. */
+static unsigned
+named_among(const char *(*name)(unsigned), unsigned count, const char *s)
+{
+	unsigned k;
+
+	for (k = 0; k < count && strcmp(name(k), s) != 0; k++)
+		;
+	return k;
+}
+
+/* A name of a kind in member `key`, into *k; what: what its names are. */
+static int
+take_named(struct line *l, const char *key, const char *(*name)(unsigned),
+    unsigned count, const char *what, unsigned *k)
+{
+	const char *s = get_str(l, key);
+
+	if (s == NULL)
+		return -1;
+	if ((*k = named_among(name, count, s)) == count)
+		return refuse(l, "\"%s\" \"%.40s\" is not %s", key, s, what);
+	return 0;
+}
+
+/* A futex word as jsonl.c writes it: "0x" and up to 16 hex digits. */
+static int
+take_futex(struct line *l, struct event *ev)
+{
+	const char *s = get_str(l, "futex");
+	size_t n;
+	uint64_t v = 0;
+
+	if (s == NULL)
+		return -1;
+	n = strspn(s + (strncmp(s, "0x", 2) == 0 ? 2 : 0),
+	    "0123456789abcdef");
+	if (strncmp(s, "0x", 2) != 0 || n == 0 || n > 16 || s[2 + n] != '\0')
+		return refuse(l, "\"futex\" \"%.40s\" is not an address "
+		    "(0x and hex digits)", s);
+	for (s += 2; *s != '\0'; s++)
+		v = v << 4 | (uint64_t)(*s <= '9' ? *s - '0' : *s - 'a' + 10);
+	ev->kaddr = (int64_t)v;
+	return 0;
+}
+
+/* A kernel state's fields: its class, and for a lock its futex word, for
+   input or output its descriptor (what it is, which way), for another
+   call its number; each as jsonl.c writes it, absent where it writes
+   none. */
+static int
+take_kstate(struct line *l, struct event *ev)
+{
+	unsigned cls, kind, way;
+	int64_t n;
+
+	if (take_named(l, "class", kstate_class_name, TASKSTATE_CLASSES,
+	    "a class of kernel state", &cls) == -1)
+		return -1;
+	ev->what = (uint8_t)cls;
+	if (cls == TASKSTATE_LOCK && has(l, "futex"))
+		return take_futex(l, ev);
+	if (cls == TASKSTATE_IO) {
+		ev->kaddr = -1;
+		if (!has(l, "fd"))
+			return 0;
+		if (get_int(l, "fd", 0, INT32_MAX, &n) == -1 ||
+		    take_named(l, "fd_kind", kstate_fd_name, TASKFD_KINDS,
+		    "a kind of descriptor", &kind) == -1 ||
+		    take_named(l, "way", kstate_io_name, TASKSTATE_IOS,
+		    "a way of input or output", &way) == -1)
+			return -1;
+		ev->kaddr = n;
+		ev->object = KSTATE_OBJECT(kind, way);
+		return 0;
+	}
+	if (cls == TASKSTATE_SYSCALL)
+		return get_int(l, "nr", INT64_MIN, INT64_MAX, &ev->kaddr);
+	return 0;
+}
+
+/* A task's name, if the event has one, into name[TASKNAMES_MAX + 1];
+   *named says whether it had. */
+static int
+take_name(struct line *l, char *name, bool *named)
+{
+	const char *s;
+
+	if (!(*named = has(l, "name")))
+		return 0;
+	if ((s = get_str(l, "name")) == NULL)
+		return -1;
+	if (strlen(s) > TASKNAMES_MAX)
+		return refuse(l, "\"name\" is longer than %d bytes: not a "
+		    "task's name", TASKNAMES_MAX);
+	strcpy(name, s);
+	return 0;
+}
+
+int
+recfields_traced(json_object *o, uint64_t t0, struct event *ev, char *name,
+    bool *named, char *why, size_t whylen)
+{
+	struct line l = { o, NULL, 0, why, whylen };
+	int64_t n;
+
+	if (take_common(&l, UINT16_MAX, UINT16_MAX, t0, ev) == -1 ||
+	    take_name(&l, name, named) == -1)
+		return -1;
+	switch (ev->state) {
+	case ST_MRUNNING:
+	case ST_MDONE:
+	case ST_EXEC:
+	case ST_TBORN:
+	case ST_TENDED:
+		return 0;
+	case ST_BORN:
+		if (get_int(&l, "parent", 0, UINT16_MAX, &n) == -1)
+			return -1;
+		ev->object = (uint16_t)n;
+		return 0;
+	case ST_KSTATE:
+		return take_kstate(&l, ev);
+	case ST_EXITED:
+	case ST_FAILED:
+	case ST_KILLED:
+		return take_end(&l, ev);
+	}
+	return refuse(&l, "\"%s\" is not an event of a traced program",
+	    state_name(ev->state));
 }

@@ -14,6 +14,7 @@
 
 #include "event.h"
 #include "model_query.h"
+#include "model_traced.h"
 #include "recheck.h"
 #include "text.h"
 #include "work.h"
@@ -57,6 +58,13 @@ recheck_init(struct recheck *c, const struct run_config *cfg, uint64_t t0)
 		c->max_events += (uint64_t)(work_reports(cfg->work) - 3) *
 		    cfg->nproc * cfg->nthread;
 	return 0;
+}
+
+int
+recheck_init_traced(struct recheck *c, uint64_t t0)
+{
+	*c = (struct recheck){ .t0 = t0, .traced = true };
+	return model_init_traced(&c->m);
 }
 
 void
@@ -123,6 +131,83 @@ refused(const struct recheck *c, const struct event *ev, char *why,
 	    state_name(now));
 }
 
+/* The model of a traced program refused ev: say why, as far as the model
+   shows.  Its processes and threads are told by number, as --plain tells
+   them. */
+static int
+traced_refused(const struct recheck *c, const struct event *ev, char *why,
+    size_t whylen)
+{
+	const struct model *m = &c->m;
+	const struct model_proc *p;
+	unsigned now;
+
+	if (ev->proc == 0)
+		return refuse(why, whylen, "the main process cannot be %s "
+		    "after %s", state_name(ev->state),
+		    state_name(m->main_state));
+	if (m->main_state != ST_MRUNNING)
+		return refuse(why, whylen, "process %u cannot be told of while "
+		    "the main process is %s", ev->proc,
+		    state_name(m->main_state));
+	if (ev->state == ST_BORN && ev->proc != m->nproc + 1)
+		return refuse(why, whylen, "process %u is born out of turn: "
+		    "the next is process %u", ev->proc, m->nproc + 1);
+	if (ev->state == ST_BORN && ev->object >= ev->proc)
+		return refuse(why, whylen, "process %u cannot be born of "
+		    "process %u, not born before it", ev->proc, ev->object);
+	if (ev->state == ST_BORN)
+		return refuse(why, whylen, "process %u's birth needs a pid "
+		    "above 0 and no object", ev->proc);
+	if (ev->proc > m->nproc && ev->thread == 0)
+		return refuse(why, whylen, "process %u is not born",
+		    ev->proc);
+	if (ev->proc > m->nproc)
+		return refuse(why, whylen, "thread %u of process %u: process "
+		    "%u is not born", ev->thread, ev->proc, ev->proc);
+	p = model_proc(m, ev->proc);
+	if (p->reaped)
+		return refuse(why, whylen, "process %u has already ended",
+		    ev->proc);
+	if (ev->pid != p->pid)
+		return refuse(why, whylen, "pid %d is not the pid of process "
+		    "%u (%d)", ev->pid, ev->proc, p->pid);
+	if (ev->state == ST_TBORN && ev->thread != p->nthreads + 1)
+		return refuse(why, whylen, "thread %u of process %u is born "
+		    "out of turn: the next is thread %u", ev->thread, ev->proc,
+		    p->nthreads + 1);
+	if (ev->thread > p->nthreads)
+		return refuse(why, whylen, "thread %u of process %u is not "
+		    "born", ev->thread, ev->proc);
+	if (ev->thread == 0 && ev->state != ST_EXEC)
+		return refuse(why, whylen, "process %u cannot be %s so: "
+		    "exited is status 0, failed another status, killed a "
+		    "signal", ev->proc, state_name(ev->state));
+	now = model_thread(m, ev->proc, ev->thread)->state;
+	return refuse(why, whylen, "thread %u of process %u cannot be %s "
+	    "after %s", ev->thread, ev->proc, state_name(ev->state),
+	    state_name(now));
+}
+
+/* A traced program's event: in time order, and one its model takes. */
+static int
+traced_event(struct recheck *c, const struct event *ev, char *why,
+    size_t whylen)
+{
+	char now[32], before[32];
+
+	if (ev->t_ns < c->t_last)
+		return refuse(why, whylen, "time goes backwards (%s s after "
+		    "%s s)", text_secs((double)(ev->t_ns - c->t0), 9, false,
+		    now, sizeof(now)), text_secs((double)(c->t_last - c->t0),
+		    9, false, before, sizeof(before)));
+	if (!model_apply(&c->m, ev))
+		return traced_refused(c, ev, why, whylen);
+	c->t_last = ev->t_ns;
+	c->events++;
+	return 0;
+}
+
 /* What ev (just applied, from line `line`) did to the holders of the
    run-wide objects; -1 with errno. */
 static int
@@ -154,6 +239,8 @@ recheck_event(struct recheck *c, const struct event *ev, unsigned line,
 	uint64_t *last;
 	char whom[48], now[32], before[32];
 
+	if (c->traced)
+		return traced_event(c, ev, why, whylen);
 	last = &c->last[ev->proc == 0 ? 0 : ev->thread == 0 ? ev->proc :
 	    1 + cfg->nproc + (size_t)(ev->proc - 1) * cfg->nthread +
 	    (ev->thread - 1)];

@@ -6,6 +6,10 @@
  * can have.  At the end the holders of the global mutex and of the
  * semaphore are checked in time (spans.h).
  *
+ * A traced program's run (ptviz -- COMMAND) is checked against the rules
+ * of a model that grows (model_traced.h), and its events, all stamped by
+ * one tracer as it hands them over, must come in time order.
+ *
  * What is wrong is said in one line in `why`, without the file's name or
  * the line's number (recording.c adds them).
  */
@@ -31,11 +35,17 @@ struct recheck {
 	uint64_t	 max_events;	/* the most a run of cfg can have */
 	uint64_t	 t0;		/* the run's start: times are told
 					   from it */
+	bool		 traced;	/* a traced program's run */
+	uint64_t	 t_last;	/* traced: the latest event's time */
 };
 
 /* Start checking a run of cfg, whose times start at t0; -1 with errno. */
 int	recheck_init(struct recheck *c, const struct run_config *cfg,
 	    uint64_t t0);
+
+/* Start checking a traced program's run, whose times start at t0; -1
+   with errno. */
+int	recheck_init_traced(struct recheck *c, uint64_t t0);
 
 /* Check ev, read from line `line`, against the run so far and, if it
    fits, apply it; -1 with the reason in why if it does not. */

@@ -6,6 +6,7 @@
 #include <json-c/json.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "quickline.h"
@@ -34,6 +35,8 @@ recline_free(struct recline *rl)
 	if (rl->tok != NULL)
 		json_tokener_free(rl->tok);
 	rl->tok = NULL;
+	free(rl->command);
+	rl->command = NULL;
 }
 
 /* Refuse line `line`, saying why; RECLINE_BAD. */
@@ -93,17 +96,30 @@ static enum recline_got
 take_record(struct recline *rl, json_object *o, const char *s, size_t len,
     unsigned line, const struct run_config *cfg, uint64_t t0)
 {
+	bool named;
+	int rc;
+
 	rl->line = line;
 	if (!json_object_is_type(o, json_type_object))
 		return bad(rl, line, "not a JSON object");
-	if (cfg == NULL)
-		return recfields_run(o, s, len, &rl->cfg, rl->why,
-		    sizeof(rl->why)) == -1 ? RECLINE_BAD : RECLINE_RUN;
+	if (cfg == NULL) {
+		free(rl->command);
+		rc = recfields_run(o, s, len, &rl->cfg, &rl->command, rl->why,
+		    sizeof(rl->why));
+		rl->traced = rl->command != NULL;
+		return rc == -1 ? RECLINE_BAD : RECLINE_RUN;
+	}
 	if (is_run(o))
 		return bad(rl, line, "a second run starts here; a recording "
 		    "holds one run");
-	return recfields_event(o, cfg, t0, &rl->ev, rl->why,
-	    sizeof(rl->why)) == -1 ? RECLINE_BAD : RECLINE_EVENT;
+	if (!rl->traced)
+		return recfields_event(o, cfg, t0, &rl->ev, rl->why,
+		    sizeof(rl->why)) == -1 ? RECLINE_BAD : RECLINE_EVENT;
+	if (recfields_traced(o, t0, &rl->ev, rl->namebuf, &named, rl->why,
+	    sizeof(rl->why)) == -1)
+		return RECLINE_BAD;
+	rl->name = named ? rl->namebuf : NULL;
+	return RECLINE_EVENT;
 }
 
 enum recline_got
@@ -126,9 +142,10 @@ recline_take(struct recline *rl, const char *s, size_t len, unsigned line,
 	if (rl->blank != 0)
 		return bad(rl, rl->blank, "the line is blank, and lines "
 		    "follow it");
+	rl->name = NULL;
 	/* The lines ptviz writes, read without json-c: the same events. */
-	if (cfg != NULL && !rl->slow && quickline_event(s, len, cfg, t0,
-	    &rl->ev))
+	if (cfg != NULL && !rl->slow && !rl->traced && quickline_event(s,
+	    len, cfg, t0, &rl->ev))
 		return RECLINE_EVENT;
 	json_tokener_reset(rl->tok);
 	o = json_tokener_parse_ex(rl->tok, s, (int)len);

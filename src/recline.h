@@ -8,7 +8,9 @@
  * before the first line is skipped; blank lines are let be until a line
  * that is not blank follows them, which refuses the first of them.  A
  * last line cut short (no newline, no end to its JSON) after the run
- * record is skipped, for the reader to warn of.
+ * record is skipped, for the reader to warn of.  A traced program's
+ * lines (its run record says "traced") are all json-c's: they carry
+ * names, which quickline.h does not read.
  */
 #ifndef PTVIZ_RECLINE_H
 #define PTVIZ_RECLINE_H
@@ -19,6 +21,7 @@
 
 #include "event.h"
 #include "run.h"
+#include "tasknames.h"
 
 struct json_tokener;
 
@@ -37,7 +40,13 @@ struct recline {
 	unsigned	 blank;		/* the first of the blank lines just
 					   read; 0: none */
 	struct run_config cfg;		/* what the last line said */
+	bool		 traced;	/* the run record was a traced
+					   program's: events as such */
+	char		**command;	/* its command (recfields_run()),
+					   until the reader takes it */
 	struct event	 ev;
+	const char	*name;		/* the event's task's name, or NULL */
+	char		 namebuf[TASKNAMES_MAX + 1];
 	unsigned	 line;
 	char		 why[256];
 };

@@ -30,6 +30,7 @@
 #include "recheck.h"
 #include "recline.h"
 #include "recording.h"
+#include "tasknames.h"
 #include "text.h"
 
 /* Bytes read at once: big reads cost fewer calls; a pump stops at its
@@ -57,6 +58,9 @@ struct recording {
 	run_sink	*sink;		/* where the events go, this pump */
 	void		*ctx;
 	size_t		 handed;	/* events handed this pump */
+	char		**command;	/* a traced program's; NULL: a
+					   built-in run's */
+	struct tasknames names;		/* its tasks' names, its pids */
 };
 
 /* Control characters (a "\n" in a JSON string, an escape) made '?', so
@@ -97,6 +101,10 @@ check_event(struct recording *rd, const struct event *ev)
 
 	if (recheck_event(&rd->run, ev, rd->line, why, sizeof(why)) == -1)
 		return refuse(rd, "%s", why);
+	/* Before the sink: it asks for the name of the event it is
+	   handed. */
+	if (tasknames_note(&rd->names, ev, rd->rl.name) == -1)
+		return refuse(rd, "%s", strerror(errno));
 	if (ev->t_ns > rd->info.end_ns)
 		rd->info.end_ns = ev->t_ns;
 	rd->info.events++;
@@ -112,7 +120,11 @@ static int
 start_run(struct recording *rd)
 {
 	rd->cfg = rd->rl.cfg;
-	if (recheck_init(&rd->run, &rd->cfg, RECORDING_T0) == -1)
+	rd->command = rd->rl.command;
+	rd->rl.command = NULL;
+	if ((rd->command != NULL ? recheck_init_traced(&rd->run,
+	    RECORDING_T0) : recheck_init(&rd->run, &rd->cfg,
+	    RECORDING_T0)) == -1)
 		return refuse(rd, "%s", strerror(errno));
 	rd->started = true;
 	return 0;
@@ -295,6 +307,24 @@ recording_get(const struct recording *rd)
 	return &rd->info;
 }
 
+char *const *
+recording_command(const struct recording *rd)
+{
+	return rd->command;
+}
+
+const char *
+recording_name(const struct recording *rd, unsigned proc, unsigned thread)
+{
+	return tasknames_get(&rd->names, proc, thread);
+}
+
+int
+recording_pid(const struct recording *rd, unsigned proc)
+{
+	return tasknames_pid(&rd->names, proc);
+}
+
 /* A recording named `name`, nothing read yet, every line read by json-c
    if slow; NULL with errno. */
 static struct recording *
@@ -310,6 +340,7 @@ recording_new(const char *name, bool slow)
 	rd->info.end_ns = RECORDING_T0;
 	rd->fd = -1;
 	rd->line = 1;
+	tasknames_init(&rd->names);
 	if ((rd->buf = malloc(CHUNK)) == NULL ||
 	    recline_init(&rd->rl, slow) == -1) {
 		recording_close(rd);
@@ -412,6 +443,8 @@ recording_close(struct recording *rd)
 	if (rd == NULL)
 		return;
 	reader_free(rd);
+	free(rd->command);
+	tasknames_free(&rd->names);
 	free(rd);
 }
 

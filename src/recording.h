@@ -10,6 +10,11 @@
  * events are handed to a sink and not kept here: whoever wants them keeps
  * them (the screen's history), so a run is held once.
  *
+ * A traced program's run (ptviz -- COMMAND: its run record says
+ * "traced" and names the command) grows as its births come; its events
+ * carry its tasks' names, kept here (src/tasknames.h) for whoever asks
+ * while the events are handed on.
+ *
  * Every event is checked before it is handed on: it must be one the model
  * accepts at that point of the run, with its fields in range and its time
  * not before the last of the same thread or process.  At the end, the
@@ -82,6 +87,20 @@ int	recording_pollfd(const struct recording *r, struct pollfd *fd);
 
 /* What is known of it now. */
 const struct recording_info *recording_get(const struct recording *r);
+
+/* A traced program's command line (argv, NULL-terminated) as its run
+   record gives it; NULL for a recording of the built-in run. */
+char *const *recording_command(const struct recording *r);
+
+/* The name of thread `thread` of process `proc` (0: the process) of a
+   traced program, as the latest event of it read so far carried it;
+   NULL if none did (or a built-in run's: they carry none). */
+const char *recording_name(const struct recording *r, unsigned proc,
+	    unsigned thread);
+
+/* The pid of process `proc` as its events read so far gave it; 0 if
+   none did. */
+int	recording_pid(const struct recording *r, unsigned proc);
 
 /* What a front end warns of once it has ended, up to RECORDING_WARNINGS
    lines, each without the file's name; the number of lines.  0: the run

@@ -11,13 +11,23 @@
 #include <stddef.h>
 
 #include "run.h"
+#include "tasknames.h"
 
 struct event;
+
+/* The name an event of a traced program carried. */
+struct recwhole_name {
+	bool		 named;
+	char		 s[TASKNAMES_MAX + 1];
+};
 
 struct recwhole {
 	bool		 slow;		/* set first: every line by json-c */
 	struct run_config cfg;
+	char		**command;	/* a traced program's (one block), or
+					   NULL */
 	struct event	*events;	/* [n], in the file's order */
+	struct recwhole_name *names;	/* [n]: a traced program's; NULL */
 	size_t		 n, cap;
 	unsigned	 cut_line;
 	bool		 cut;

@@ -200,7 +200,9 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 const char *
 source_name(const struct source *s, unsigned proc, unsigned thread)
 {
-	return s->tr != NULL ? tracer_name(s->tr, proc, thread) : NULL;
+	if (s->tr != NULL)
+		return tracer_name(s->tr, proc, thread);
+	return s->rec != NULL ? recording_name(s->rec, proc, thread) : NULL;
 }
 
 int
@@ -208,6 +210,8 @@ source_pid(const struct source *s, unsigned proc)
 {
 	if (s->tr != NULL)
 		return tracer_pid(s->tr, proc);
+	if (s->rec != NULL)
+		return recording_pid(s->rec, proc);
 	return s->run != NULL ? run_pid(s->run, proc) : 0;
 }
 

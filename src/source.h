@@ -108,12 +108,15 @@ int		 source_control(struct source *s, enum source_ctl ctl,
 		    unsigned proc);
 
 /* The name of thread `thread` of process `proc` (0: the process) of a
-   traced program, as the kernel last gave it (tracer_name()); NULL for
-   another source, which names nothing beyond its events. */
+   traced program, as the kernel last gave it (tracer_name()), or as the
+   latest event of it read from a recording carried it
+   (recording_name()); NULL for the built-in run, which names nothing
+   beyond its events. */
 const char	*source_name(const struct source *s, unsigned proc,
 		    unsigned thread);
 
-/* The pid of process `proc` while it runs, else 0. */
+/* The pid of process `proc` while it runs, else 0; of a recording, the
+   pid its events read so far gave it. */
 int		 source_pid(const struct source *s, unsigned proc);
 
 /* The last heartbeat of thread j of process i while it computes (see

@@ -4,8 +4,11 @@
  * A thread's spans (running, sleeping, computing, waiting, holding) come
  * from the history, one per state it was in, in one pass; how each thread
  * and process ended comes from the model of the whole history, and the
- * pauses from the history in its order.
- * Only numbers and fixed names are written: nothing needs escaping.
+ * pauses from the history in its order.  A traced program's thread has a
+ * span for each state the kernel was seen in (src/tracesample.h), named
+ * by its class, from its birth to its end; its processes and threads are
+ * named as their latest events named them (src/tasknames.h), escaped as
+ * --json escapes them.  Everything else is numbers and fixed names.
  */
 #include <sys/wait.h>
 
@@ -18,11 +21,23 @@
 
 #include "event.h"
 #include "history.h"
+#include "jsonl.h"
 #include "model.h"
+#include "model_traced.h"
 #include "outfile.h"
 #include "spawn.h"
+#include "tasknames.h"
+#include "tasktypes.h"
 #include "text.h"
 #include "trace.h"
+
+/* What was run: the built-in run of cfg, or a traced program (command
+   not NULL) whose tasks' names are in names. */
+struct trace_run {
+	const struct run_config *cfg;
+	char *const	*command;
+	const struct tasknames *names;
+};
 
 struct trace {
 	FILE		*fp;
@@ -80,7 +95,9 @@ meta(struct trace *tr, unsigned pid, unsigned tid, const char *name,
 
 	snprintf(key, sizeof(key), "%s_name", kind);
 	begin(tr, "M", key, pid, tid);
-	fprintf(tr->fp, ",\"args\":{\"name\":\"%s\"}}", name);
+	fputs(",\"args\":{\"name\":", tr->fp);
+	jsonl_string(tr->fp, name);
+	fputs("}}", tr->fp);
 	snprintf(key, sizeof(key), "%s_sort_index", kind);
 	begin(tr, "M", key, pid, tid);
 	fprintf(tr->fp, ",\"args\":{\"sort_index\":%u}}", sort);
@@ -164,6 +181,29 @@ line_us(struct line *l, const char *key, uint64_t ticks)
 	line_num(l, ticks % 64 * 15625, 6);
 }
 
+/* A kernel state's args, as --json has them: the futex word of a lock,
+   the descriptor of input or output, the number of another call.  The
+   phase's plan is the event's kaddr (one union). */
+static void
+line_kstate(struct line *l, const struct phase *ph)
+{
+	int64_t kaddr = (int64_t)ph->plan;
+	char buf[96];
+
+	buf[0] = '\0';
+	if (ph->what == TASKSTATE_LOCK && kaddr != 0)
+		snprintf(buf, sizeof(buf), "\"futex\":\"0x%" PRIx64 "\",",
+		    (uint64_t)kaddr);
+	else if (ph->what == TASKSTATE_IO && kaddr >= 0)
+		snprintf(buf, sizeof(buf), "\"fd\":%" PRId64 ",\"fd_kind\":"
+		    "\"%s\",\"way\":\"%s\",", kaddr,
+		    kstate_fd_name(KSTATE_FDKIND(ph->object)),
+		    kstate_io_name(KSTATE_IO(ph->object)));
+	else if (ph->what == TASKSTATE_SYSCALL)
+		snprintf(buf, sizeof(buf), "\"nr\":%" PRId64 ",", kaddr);
+	line_put(l, buf);
+}
+
 /* A complete event of thread j of process i for phase ph, [ph->t, to],
    cut at the end of the trace if open (to == 0). */
 static void
@@ -179,7 +219,9 @@ span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
 	line_put(&l, tr->first ? "\n{\"ph\":\"X\",\"name\":\"" :
 	    ",\n{\"ph\":\"X\",\"name\":\"");
 	tr->first = false;
-	line_put(&l, state_name(ph->state));
+	/* A traced thread's: what the kernel said it does. */
+	line_put(&l, ph->state == ST_KSTATE ? kstate_class_name(ph->what) :
+	    state_name(ph->state));
 	line_put(&l, "\",\"pid\":");
 	line_num(&l, i, 1);
 	line_put(&l, ",\"tid\":");
@@ -206,6 +248,8 @@ span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
 	}
 	if (ph->state == ST_HOLDING && (ph->what & OBJ_RECOVERED))
 		line_put(&l, "\"recovered\":true,");
+	if (ph->state == ST_KSTATE)
+		line_kstate(&l, ph);
 	line_put(&l, "\"pid\":");
 	line_int(&l, model_proc(m, i)->pid);
 	line_put(&l, ",\"tid\":");
@@ -238,7 +282,8 @@ thread_spans(struct trace *tr, const struct model *m, const struct history *h)
 		*cur = (struct phase){ ev->t_ns, ev->plan_ns, ev->state,
 		    ev->what, ev->object };
 		/* Ends are instants, not spans. */
-		if (ev->state == ST_DONE || ev->state == ST_TFAILED)
+		if (ev->state == ST_DONE || ev->state == ST_TFAILED ||
+		    ev->state == ST_TENDED)
 			cur->state = 0;
 	}
 	for (i = 1; i <= m->nproc; i++)
@@ -282,20 +327,42 @@ thread_events(struct trace *tr, const struct model *m, unsigned i,
 	}
 }
 
-/* Process i: its life as an async span, and how it ended if badly. */
+/* The name of process i: the built-in run's by its number, a traced
+   program's as its latest event named it, with its pid. */
+static const char *
+proc_name(const struct model *m, const struct trace_run *run, unsigned i,
+    char *buf, size_t len)
+{
+	const char *n;
+
+	if (!m->traced) {
+		snprintf(buf, len, "Process-%u", i);
+		return buf;
+	}
+	n = tasknames_get(run->names, i, 0);
+	snprintf(buf, len, "%s (pid %d)", n != NULL ? n : "?",
+	    model_proc(m, i)->pid);
+	return buf;
+}
+
+/* Process i, named name: its life as an async span (a traced one's notes
+   the process it was born of), and how it ended if badly. */
 static void
-proc_events(struct trace *tr, const struct model *m, unsigned i)
+proc_events(struct trace *tr, const struct model *m, unsigned i,
+    const char *name)
 {
 	const struct model_proc *p = model_proc(m, i);
 	const char *sig;
-	char name[32], args[64];
+	char args[64];
 
-	snprintf(name, sizeof(name), "Process-%u", i);
 	if (p->t_forked != 0) {
 		begin(tr, "b", name, i, 0);
 		fprintf(tr->fp, ",\"cat\":\"process\",\"id\":%u", i);
 		put_ts(tr, "ts", p->t_forked);
-		fprintf(tr->fp, ",\"args\":{\"pid\":%d}}", p->pid);
+		fprintf(tr->fp, ",\"args\":{\"pid\":%d", p->pid);
+		if (m->traced)
+			fprintf(tr->fp, ",\"parent\":%u", p->parent);
+		fputs("}}", tr->fp);
 		begin(tr, "e", name, i, 0);
 		fprintf(tr->fp, ",\"cat\":\"process\",\"id\":%u", i);
 		put_ts(tr, "ts", p->reaped ? p->t_end : tr->end);
@@ -318,19 +385,95 @@ proc_events(struct trace *tr, const struct model *m, unsigned i)
 	instant(tr, state_name(p->state), 'p', i, 0, p->t_end, args);
 }
 
-int
-trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
+/* The threads process i has: a traced one's, those born so far. */
+static unsigned
+threads_of(const struct model *m, unsigned i)
+{
+	return m->traced ? model_proc(m, i)->nthreads : m->nthread;
+}
+
+/* The trace's header: what was run. */
+static void
+header(FILE *fp, const struct trace_run *run)
+{
+	const struct run_config *cfg = run->cfg;
+	char secs[32];
+	size_t i;
+
+	if (run->command != NULL) {
+		fputs("{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
+		    "\"ptviz\",\"traced\":true,\"command\":[", fp);
+		for (i = 0; run->command[i] != NULL; i++) {
+			if (i > 0)
+				fputc(',', fp);
+			jsonl_string(fp, run->command[i]);
+		}
+		fputs("]},\"traceEvents\":[", fp);
+		return;
+	}
+	fprintf(fp, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
+	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%s,"
+	    "\"seed\":%" PRIu64 ",\"work\":\"%s\"},\"traceEvents\":[",
+	    cfg->nproc, cfg->nthread, text_secs((double)cfg->sleep_ns, 9,
+	    false, secs, sizeof(secs)), cfg->seed, work_name(cfg->work));
+}
+
+/* The names of the processes and threads: the built-in run's by number,
+   a traced program's as its events named them, a process with its
+   pid. */
+static void
+names(struct trace *tr, const struct model *m, const struct trace_run *run)
+{
+	const char *n;
+	char name[TASKNAMES_MAX + 32];
+	unsigned i, j;
+
+	meta(tr, 0, 0, m->traced ? "ptviz" : "Main process", 0);
+	for (i = 1; i <= m->nproc; i++) {
+		meta(tr, i, 0, proc_name(m, run, i, name, sizeof(name)), i);
+		for (j = 1; j <= threads_of(m, i); j++) {
+			n = m->traced ? tasknames_get(run->names, i, j) : NULL;
+			if (n == NULL)
+				snprintf(name, sizeof(name), "Thread-%u", j);
+			meta(tr, i, j, n != NULL ? n : name, j);
+		}
+	}
+}
+
+/* The run's instants in the history's order: pauses, execs. */
+static void
+run_instants(struct trace *tr, const struct history *h)
+{
+	const struct event *ev;
+	size_t k;
+
+	for (k = 0; k < h->n; k++) {
+		ev = history_at(h, k);
+		if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED)
+			instant(tr, state_name(ev->state), 'g', 0, 0,
+			    ev->t_ns, ev->state == ST_MSTOPPED ?
+			    "\"why\":\"every process was paused\"" :
+			    "\"why\":\"every process went on\"");
+		else if (ev->state == ST_EXEC)
+			instant(tr, "exec", 'p', ev->proc, 0, ev->t_ns, "");
+	}
+}
+
+/* The run `run` whose events are h, to fp. */
+static int
+write_run(FILE *fp, const struct trace_run *run, const struct history *h)
 {
 	struct trace tr = { .fp = fp, .first = true };
-	const struct event *ev;
 	struct model m;
-	char name[32], secs[32];
+	char name[TASKNAMES_MAX + 32];
 	unsigned i, j;
 	size_t k;
 
-	if (model_init(&m, cfg->nproc, cfg->nthread) == -1)
+	if ((run->command != NULL ? model_init_traced(&m) : model_init(&m,
+	    run->cfg->nproc, run->cfg->nthread)) == -1)
 		return -1;
-	history_model_at(h, h->n, &m);
+	for (k = 0; k < h->n; k++)
+		model_apply(&m, history_at(h, k));
 	tr.t0 = m.t0;
 	for (k = 0; k < h->n; k++)
 		if (history_at(h, k)->t_ns > tr.end)
@@ -339,53 +482,57 @@ trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
 	   did is at 0. */
 	if (tr.t0 == 0)
 		tr.t0 = tr.end;
-	fprintf(fp, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"tool\":"
-	    "\"ptviz\",\"processes\":%u,\"threads\":%u,\"sleep_s\":%s,"
-	    "\"seed\":%" PRIu64 ",\"work\":\"%s\"},\"traceEvents\":[",
-	    cfg->nproc, cfg->nthread, text_secs((double)cfg->sleep_ns, 9,
-	    false, secs, sizeof(secs)), cfg->seed, work_name(cfg->work));
-	meta(&tr, 0, 0, "Main process", 0);
+	header(fp, run);
+	names(&tr, &m, run);
 	for (i = 1; i <= m.nproc; i++) {
-		snprintf(name, sizeof(name), "Process-%u", i);
-		meta(&tr, i, 0, name, i);
-		for (j = 1; j <= m.nthread; j++) {
-			snprintf(name, sizeof(name), "Thread-%u", j);
-			meta(&tr, i, j, name, j);
-		}
-	}
-	for (i = 1; i <= m.nproc; i++) {
-		proc_events(&tr, &m, i);
-		for (j = 1; j <= m.nthread; j++)
+		proc_events(&tr, &m, i, proc_name(&m, run, i, name,
+		    sizeof(name)));
+		for (j = 1; j <= threads_of(&m, i); j++)
 			thread_events(&tr, &m, i, j);
 	}
 	if (thread_spans(&tr, &m, h) == -1) {
 		model_free(&m);
 		return -1;
 	}
-	for (k = 0; k < h->n; k++) {
-		ev = history_at(h, k);
-		if (ev->state == ST_MSTOPPED || ev->state == ST_MCONTINUED)
-			instant(&tr, state_name(ev->state), 'g', 0, 0,
-			    ev->t_ns, ev->state == ST_MSTOPPED ?
-			    "\"why\":\"every process was paused\"" :
-			    "\"why\":\"every process went on\"");
-	}
+	run_instants(&tr, h);
 	fputs("\n]}\n", fp);
 	model_free(&m);
 	return ferror(fp) ? -1 : 0;
 }
 
 int
-trace_put(struct outfile *f, const struct run_config *cfg,
+trace_write(FILE *fp, const struct run_config *cfg, const struct history *h)
+{
+	return write_run(fp, &(struct trace_run){ .cfg = cfg }, h);
+}
+
+int
+trace_write_traced(FILE *fp, char *const command[],
+    const struct tasknames *names, const struct history *h)
+{
+	return write_run(fp, &(struct trace_run){ .command = command,
+	    .names = names }, h);
+}
+
+/* The run into f, unless it has failed; 0, or the error. */
+static int
+put_run(struct outfile *f, const struct trace_run *run,
     const struct history *h)
 {
 	if (f->fp == NULL)
 		return f->err;
 	errno = 0;
-	if (trace_write(f->fp, cfg, h) == -1 && f->err == 0)
+	if (write_run(f->fp, run, h) == -1 && f->err == 0)
 		f->err = errno != 0 ? errno : EIO;
 	outfile_failed(f);
 	return f->err;
+}
+
+int
+trace_put(struct outfile *f, const struct run_config *cfg,
+    const struct history *h)
+{
+	return put_run(f, &(struct trace_run){ .cfg = cfg }, h);
 }
 
 int
@@ -395,4 +542,14 @@ trace_save(struct outfile *f, const char *path, const struct run_config *cfg,
 	if (outfile_open(f, path, OUTFILE_TRUNC) == -1)
 		return f->err;
 	return trace_put(f, cfg, h);
+}
+
+int
+trace_save_traced(struct outfile *f, const char *path, char *const command[],
+    const struct tasknames *names, const struct history *h)
+{
+	if (outfile_open(f, path, OUTFILE_TRUNC) == -1)
+		return f->err;
+	return put_run(f, &(struct trace_run){ .command = command,
+	    .names = names }, h);
 }

@@ -240,10 +240,22 @@ static const struct {
 	  "COMMAND" },
 	{ { "--replay", "r", "--", "ls" }, "--replay cannot be used with -- "
 	  "COMMAND" },
-	{ { "--record", "r", "--", "ls" }, "--record cannot be used with -- "
-	  "COMMAND: recordings of a traced program are not built yet" },
 	{ { "ls", "--", "x" }, "unexpected argument 'ls'" },
 };
+
+/* A traced program's run is recorded and traced like any other. */
+START_TEST(options_command_may_be_recorded_and_traced)
+{
+	struct options o;
+	char err[256];
+
+	ck_assert_msg(parse(&o, err, "--record", "r.jsonl", "--trace", "t.json",
+	    "--", "ls", NULL) == 0, "%s", err);
+	ck_assert_str_eq(o.record, "r.jsonl");
+	ck_assert_str_eq(o.trace, "t.json");
+	ck_assert_str_eq(o.command[0], "ls");
+}
+END_TEST
 
 /* -- COMMAND: what follows "--" is the command, word for word, options
    and "--" in it included; "--" as an option's value is no end. */
@@ -296,6 +308,7 @@ options_suite(void)
 	tcase_add_test(tc, options_u64_takes_the_whole_range_only);
 	tcase_add_test(tc, options_usage_lists_each_workload_from_its_row);
 	tcase_add_test(tc, options_command_follows_dashes);
+	tcase_add_test(tc, options_command_may_be_recorded_and_traced);
 	tcase_add_loop_test(tc, options_refuses_bad_command_lines, 0,
 	    sizeof(bad) / sizeof(bad[0]));
 	suite_add_tcase(s, tc);

@@ -442,6 +442,181 @@ START_TEST(recording_never_waits_on_a_pipe)
 }
 END_TEST
 
+/* A traced program's run, as --json writes it: its command, names (one
+   not UTF-8, written as U+FFFD), an exec, a birth of a child, every kind
+   of kernel field, a thread's end, a kill and an exit. */
+static const char traced[] =
+	"{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3,\"traced\":true,"
+	"\"command\":[\"sh\",\"-c\",\"sleep 1 & \\\"x\\\"\"]}\n"
+	"{\"t_ns\":0,\"event\":\"running\",\"proc\":0,\"thread\":0,\"pid\":10,"
+	"\"tid\":10}\n"
+	"{\"t_ns\":5,\"event\":\"born\",\"proc\":1,\"thread\":0,\"pid\":11,"
+	"\"tid\":11,\"parent\":0,\"name\":\"ptviz\"}\n"
+	"{\"t_ns\":6,\"event\":\"born\",\"proc\":1,\"thread\":1,\"pid\":11,"
+	"\"tid\":11,\"name\":\"ptviz\"}\n"
+	"{\"t_ns\":7,\"event\":\"exec\",\"proc\":1,\"thread\":0,\"pid\":11,"
+	"\"tid\":11,\"name\":\"sh\"}\n"
+	"{\"t_ns\":8,\"event\":\"born\",\"proc\":1,\"thread\":2,\"pid\":11,"
+	"\"tid\":13,\"name\":\"w\\ufffdrk\\u0001\"}\n"
+	"{\"t_ns\":9,\"event\":\"kernel\",\"proc\":1,\"thread\":2,\"pid\":11,"
+	"\"tid\":13,\"class\":\"lock\",\"futex\":\"0x7f00dead0\","
+	"\"name\":\"w\\ufffdrk\\u0001\"}\n"
+	"{\"t_ns\":9,\"event\":\"kernel\",\"proc\":1,\"thread\":1,\"pid\":11,"
+	"\"tid\":11,\"class\":\"io\",\"fd\":0,\"fd_kind\":\"pipe\","
+	"\"way\":\"read\",\"name\":\"sh\"}\n"
+	"{\"t_ns\":10,\"event\":\"born\",\"proc\":2,\"thread\":0,\"pid\":12,"
+	"\"tid\":12,\"parent\":1,\"name\":\"sh\"}\n"
+	"{\"t_ns\":11,\"event\":\"born\",\"proc\":2,\"thread\":1,\"pid\":12,"
+	"\"tid\":12,\"name\":\"sh\"}\n"
+	"{\"t_ns\":12,\"event\":\"kernel\",\"proc\":2,\"thread\":1,\"pid\":12,"
+	"\"tid\":12,\"class\":\"syscall\",\"nr\":61,\"name\":\"sh\"}\n"
+	"{\"t_ns\":13,\"event\":\"ended\",\"proc\":1,\"thread\":2,\"pid\":11,"
+	"\"tid\":13,\"name\":\"worker\"}\n"
+	"{\"t_ns\":14,\"event\":\"killed\",\"proc\":2,\"thread\":0,\"pid\":12,"
+	"\"tid\":12,\"signal\":\"SIGKILL\",\"name\":\"sleep\"}\n"
+	"{\"t_ns\":15,\"event\":\"exited\",\"proc\":1,\"thread\":0,\"pid\":11,"
+	"\"tid\":11,\"status\":0,\"name\":\"sh\"}\n"
+	"{\"t_ns\":16,\"event\":\"done\",\"proc\":0,\"thread\":0,\"pid\":10,"
+	"\"tid\":10}\n";
+
+/* Where a traced recording's events go: written again as --json writes
+   them, each with the name the recording gives as it is handed on. */
+struct retell {
+	struct recording *rd;
+	FILE		*fp;
+};
+
+static void
+retell(void *ctx, const struct event *ev)
+{
+	struct retell *r = ctx;
+
+	jsonl_event_named(r->fp, RECORDING_T0, ev,
+	    recording_name(r->rd, ev->proc, ev->thread));
+}
+
+/* A traced program's recording, read quickly (the quick lines are not its)
+   and all through json-c, gives its command, its pids, and each event
+   with its task's name as it came, so that it is written again the same
+   bytes. */
+START_TEST(recording_reads_a_traced_program)
+{
+	struct run_config cfg;
+	struct retell r;
+	char err[256], *out = NULL;
+	size_t len = 0;
+	char *const *cmd;
+
+	r.rd = recording_memory("t.jsonl", traced, strlen(traced), _i == 1,
+	    &cfg, err, sizeof(err));
+	ck_assert_msg(r.rd != NULL, "%s", err);
+	cmd = recording_command(r.rd);
+	ck_assert_ptr_nonnull(cmd);
+	ck_assert_str_eq(cmd[0], "sh");
+	ck_assert_str_eq(cmd[2], "sleep 1 & \"x\"");
+	ck_assert_ptr_null(cmd[3]);
+	ck_assert_ptr_nonnull(r.fp = open_memstream(&out, &len));
+	jsonl_head(r.fp, &cfg, cmd);
+	while (recording_pump(r.rd, retell, &r, 3) > 0)
+		;
+	fclose(r.fp);
+	ck_assert_msg(!recording_get(r.rd)->failed, "%s",
+	    recording_get(r.rd)->error);
+	ck_assert(recording_get(r.rd)->ended);
+	ck_assert(!recording_get(r.rd)->cut);
+	ck_assert_str_eq(out, traced);
+	ck_assert_int_eq(recording_pid(r.rd, 2), 12);
+	ck_assert_str_eq(recording_name(r.rd, 1, 2), "worker");
+	ck_assert_str_eq(recording_name(r.rd, 2, 0), "sleep");
+	ck_assert_ptr_null(recording_name(r.rd, 0, 0));
+	recording_close(r.rd);
+	free(out);
+}
+END_TEST
+
+/* A traced recording with line `n` (1-based) replaced by `with`. */
+static char *
+traced_with(unsigned n, const char *with)
+{
+	char *buf = NULL;
+	const char *p = traced, *nl;
+	size_t len = 0;
+	unsigned i;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	for (i = 1; (nl = strchr(p, '\n')) != NULL; i++, p = nl + 1)
+		if (i == n)
+			fprintf(fp, "%s\n", with);
+		else
+			fwrite(p, 1, (size_t)(nl - p + 1), fp);
+	fclose(fp);
+	return buf;
+}
+
+static const struct {
+	unsigned	 line;
+	const char	*with;
+	const char	*says;
+} traced_bad[] = {
+	{ 4, "{\"t_ns\":6,\"event\":\"born\",\"proc\":2,\"thread\":1,"
+	  "\"pid\":11,\"tid\":11}", "thread 1 of process 2: process 2 is "
+	  "not born" },
+	{ 3, "{\"t_ns\":5,\"event\":\"born\",\"proc\":1,\"thread\":0,"
+	  "\"pid\":11,\"tid\":11,\"parent\":1}", "process 1 cannot be born of "
+	  "process 1, not born before it" },
+	{ 3, "{\"t_ns\":5,\"event\":\"born\",\"proc\":2,\"thread\":0,"
+	  "\"pid\":11,\"tid\":11,\"parent\":0}", "process 2 is born out of "
+	  "turn: the next is process 1" },
+	{ 15, "{\"t_ns\":15,\"event\":\"exec\",\"proc\":2,\"thread\":0,"
+	  "\"pid\":12,\"tid\":12}", "process 2 has already ended" },
+	{ 14, "{\"t_ns\":15,\"event\":\"failed\",\"proc\":1,\"thread\":0,"
+	  "\"pid\":11,\"tid\":11,\"status\":0}", "process 1 cannot be failed "
+	  "so: exited is status 0, failed another status, killed a signal" },
+	{ 7, "{\"t_ns\":9,\"event\":\"kernel\",\"proc\":1,\"thread\":2,"
+	  "\"pid\":99,\"tid\":13,\"class\":\"cpu\"}", "pid 99 is not the pid "
+	  "of process 1 (11)" },
+	{ 7, "{\"t_ns\":9,\"event\":\"kernel\",\"proc\":1,\"thread\":2,"
+	  "\"pid\":11,\"tid\":13,\"class\":\"dozing\"}", "\"class\" \"dozing\" "
+	  "is not a class of kernel state" },
+	{ 7, "{\"t_ns\":9,\"event\":\"kernel\",\"proc\":1,\"thread\":2,"
+	  "\"pid\":11,\"tid\":13,\"class\":\"lock\",\"futex\":\"0xZZ\"}",
+	  "\"futex\" \"0xZZ\" is not an address (0x and hex digits)" },
+	{ 7, "{\"t_ns\":1,\"event\":\"kernel\",\"proc\":1,\"thread\":2,"
+	  "\"pid\":11,\"tid\":13,\"class\":\"cpu\"}", "time goes backwards "
+	  "(0.000000001 s after 0.000000008 s)" },
+	{ 6, "{\"t_ns\":8,\"event\":\"born\",\"proc\":1,\"thread\":2,"
+	  "\"pid\":11,\"tid\":13,\"name\":[\"w\"]}", "\"name\" is not a "
+	  "string" },
+	{ 15, "{\"t_ns\":16,\"event\":\"sleeping\",\"proc\":1,\"thread\":1,"
+	  "\"pid\":11,\"tid\":11,\"sleep_ns\":5}", "\"sleeping\" is not an "
+	  "event of a traced program" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3,"
+	  "\"traced\":true,\"command\":[]}", "\"command\" is empty" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":3,"
+	  "\"traced\":false,\"command\":[\"sh\"]}", "\"traced\" is not true" },
+	{ 1, "{\"event\":\"run\",\"format\":\"ptviz\",\"version\":2,"
+	  "\"traced\":true,\"command\":[\"sh\"]}", "a traced program's "
+	  "run is of version 3 or later, not 2" },
+};
+
+/* A traced recording that breaks its rules is refused at the line that
+   does, saying what is wrong. */
+START_TEST(recording_refuses_a_bad_traced_line)
+{
+	char *s = traced_with(traced_bad[_i].line, traced_bad[_i].with);
+	char want[320], err[256];
+	struct recwhole r = { 0 };
+
+	snprintf(want, sizeof(want), "run.jsonl: line %u: %s",
+	    traced_bad[_i].line, traced_bad[_i].says);
+	ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, want);
+	recwhole_free(&r);
+	free(s);
+}
+END_TEST
+
 /* ptviz's own lines read quickly to the very events json-c reads. */
 START_TEST(quickline_reads_what_jsonl_writes)
 {
@@ -857,6 +1032,9 @@ recording_suite(void)
 	tcase_add_test(tc, recording_refuses_long_lines_and_nothing);
 	tcase_add_test(tc, recording_exports_a_trace);
 	tcase_add_test(tc, recording_of_a_held_run_counts_from_the_gate);
+	tcase_add_loop_test(tc, recording_reads_a_traced_program, 0, 2);
+	tcase_add_loop_test(tc, recording_refuses_a_bad_traced_line, 0,
+	    sizeof(traced_bad) / sizeof(traced_bad[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

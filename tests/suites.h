@@ -22,5 +22,6 @@ Suite	*words_suite(void);
 Suite	*traced_suite(void);
 Suite	*taskstate_suite(void);
 Suite	*taskfake_suite(void);
+Suite	*tasknames_suite(void);
 
 #endif

@@ -8,6 +8,7 @@ CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_work.c tests/check_text.c tests/check_busy.c \
 	      tests/check_words.c tests/check_traced.c \
 	      tests/check_taskstate.c tests/check_taskfake.c \
+	      tests/check_tasknames.c \
 	      tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring
@@ -109,7 +110,7 @@ RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/model_objects.c src/model_traced.c \
 		src/event.c \
 		src/work.c src/spans.c \
-		src/quickline.c src/text.c
+		src/quickline.c src/text.c src/tasknames.c
 build-fuzz/fuzz_recording build-fuzz/fuzz_quickline: build-fuzz/%: \
     tests/fuzz/%.c $(RECORDING_SRC)
 	@mkdir -p $(@D)

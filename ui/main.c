@@ -250,6 +250,14 @@ keyboard(const struct options *o)
 	return true;
 }
 
+/* Would the front end be the screen: no --plain or --json, keys to read
+   and a terminal to draw on? */
+static bool
+on_screen(const struct options *o)
+{
+	return o->mode == MODE_AUTO && keyboard(o) && isatty(STDOUT_FILENO);
+}
+
 /* A recording read to its end but cut short: say so on stderr (the screen
    said it in its header too). */
 static void
@@ -274,8 +282,7 @@ replay_open(struct options *o, char *why, size_t whylen)
 {
 	struct recording *r = recording_open(o->replay, &o->run, why, whylen);
 	const struct recording_info *ri;
-	bool screen = o->mode == MODE_AUTO && o->trace == NULL &&
-	    keyboard(o) && isatty(STDOUT_FILENO);
+	bool screen = on_screen(o) && o->trace == NULL;
 
 	if (r == NULL || screen || strcmp(o->replay, "-") == 0 ||
 	    recording_get(r)->size == 0)
@@ -298,6 +305,13 @@ command_refused(const struct options *o)
 {
 	char path[4096], why[512];
 
+	/* The screen writes a built-in run's files only, for now. */
+	if (on_screen(o) && (o->record != NULL || o->trace != NULL)) {
+		fprintf(stderr, "ptviz: --record and --trace with -- COMMAND "
+		    "need --plain or --json: the screen does not write a "
+		    "traced run yet\n");
+		return true;
+	}
 	if (tracer_path(o->command[0], path, sizeof(path), why, sizeof(why)))
 		return false;
 	fprintf(stderr, "ptviz: %s\n", why);
@@ -316,8 +330,7 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 	char why[256];
 
 	/* Many runs are counted in lines; the screen does not show them. */
-	if (o->runs > 0 && o->mode == MODE_AUTO && keyboard(o) &&
-	    isatty(STDOUT_FILENO)) {
+	if (o->runs > 0 && on_screen(o)) {
 		fprintf(stderr, "ptviz: use --plain or --json with --runs (the "
 		    "screen's view of many runs comes later)\n");
 		return 2;
@@ -335,6 +348,17 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 			return 2;
 		}
 		o->seed_given = true;
+		/* A traced program's run replays as it ran: its command. */
+		o->command = recording_command(*replay);
+		if (o->command != NULL && on_screen(o) && o->trace == NULL) {
+			fprintf(stderr, "ptviz: %s: a traced program's run "
+			    "(ptviz -- COMMAND): the screen cannot replay it "
+			    "yet; use --plain or --json\n",
+			    recording_get(*replay)->name);
+			recording_close(*replay);
+			*replay = NULL;
+			return 2;
+		}
 	} else if (o->command != NULL) {
 		if (command_refused(o))
 			return 2;
@@ -354,8 +378,7 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 static int
 front_end(const struct options *o, struct recording *replay)
 {
-	bool screen = o->mode == MODE_AUTO && keyboard(o) &&
-	    isatty(STDOUT_FILENO);
+	bool screen = on_screen(o);
 	char why[256];
 	int status;
 

@@ -414,11 +414,7 @@ not_with_command(const struct options *o)
 		return "--runs";
 	if (o->vary_seed)
 		return "--vary-seed";
-	if (o->replay != NULL)
-		return "--replay";
-	if (o->record != NULL)
-		return "--record";
-	return o->trace != NULL ? "--trace" : NULL;
+	return o->replay != NULL ? "--replay" : NULL;
 }
 
 /* The words after the options: -- COMMAND [ARG...], or nothing; argv[end]
@@ -447,9 +443,8 @@ take_command(struct options *o, int argc, char *argv[], int end,
 		return 0;
 	snprintf(err, errlen, "%s cannot be used with -- COMMAND: %s (see "
 	    "ptviz --help)", opt, o->run_given != NULL ? "the program makes "
-	    "its own processes and threads" : o->record != NULL ||
-	    o->trace != NULL ? "recordings of a traced program are not "
-	    "built yet" : "the program is run once, live");
+	    "its own processes and threads" : "the program is run once, "
+	    "live");
 	return -1;
 }
 

@@ -3,7 +3,9 @@
 # -- for a COMMAND missing, not executable, a directory, set-user-ID or
 # set-group-ID, and for each option that makes no sense with a COMMAND;
 # ptrace not allowed (exit 2, the command never runs); on a terminal, a
-# COMMAND that cannot run is refused before the screen starts.
+# COMMAND that cannot run is refused before the screen starts, and so are
+# --record and --trace, which the screen does not write for a traced
+# program yet.
 . tests/e2e/lib.sh
 
 command -v strace >/dev/null || skip "no strace"
@@ -34,7 +36,7 @@ check "$TMPD/suid is set-user-ID: ptviz does not trace" --json -- "$TMPD/suid"
 check "$TMPD/sgid is set-group-ID: ptviz does not trace" --json -- "$TMPD/sgid"
 check "-- needs a COMMAND" --json --
 for opt in "-p 2" "-t 2" "-s 1" "-w mutex" "--seed 3" "--scene 1" \
-    "--runs 2" "--replay x" "--record r" "--trace t" "--permits 2" \
+    "--runs 2" "--replay x" "--permits 2" \
     "--ring-slots 4"; do
 	set -- $opt
 	check "cannot be used with -- COMMAND" --json "$@" -- touch "$ran"
@@ -56,4 +58,13 @@ tm_wait_for '\[exit 2\]'
 tm_screen | grep -q "^ptviz: $TMPD/plain: not executable" ||
 	{ tm_screen >&2; fail "the screen's refusal"; }
 ! tm_screen | grep -q '^ptviz — ' || fail "a screen was drawn"
+for opt in --record --trace; do
+	tm kill-server
+	tm_start 120 36 "$PTVIZ $opt $TMPD/out.file -- touch $ran"
+	tm_wait_for '\[exit 2\]'
+	tm_screen | grep -q '^ptviz: --record and --trace with -- COMMAND need --plain or --json: the screen does not write a traced run yet$' ||
+		{ tm_screen >&2; fail "$opt on the screen"; }
+	[ ! -e "$ran" ] || fail "$opt on the screen ran the command"
+	[ ! -e "$TMPD/out.file" ] || fail "$opt on the screen made its file"
+done
 exit 0

@@ -14,20 +14,15 @@
 static void
 json_start(FILE *fp, const struct options *o)
 {
-	if (o->command != NULL)
-		jsonl_traced_run(fp, o->command);
-	else
-		jsonl_run(fp, &o->run);
+	jsonl_head(fp, &o->run, o->command);
 }
 
 static void
 json_event(FILE *fp, const struct model *m, const struct event *ev,
     const char *name)
 {
-	if (m->traced)
-		jsonl_event_named(fp, m->t0, ev, name);
-	else
-		jsonl_event(fp, m->t0, ev);
+	/* A built-in run's events have no name: jsonl_event()'s lines. */
+	jsonl_event_named(fp, m->t0, ev, name);
 }
 
 const struct printer json_printer = { json_start, json_event };

@@ -58,6 +58,7 @@
 #include "../../src/recording.h"
 #include "../../src/source.h"
 #include "../../src/stats.h"
+#include "../../src/tasknames.h"
 #include "../../src/trace.h"
 #include "../options.h"
 #include "../signals.h"
@@ -81,6 +82,8 @@ struct stream {
 	struct outfile	 record;	/* --record */
 	struct history	 hist;		/* --trace: the events, for the end */
 	bool		 keep;		/* keep them */
+	struct tasknames names;		/* --trace of a traced program: its
+					   tasks' names, for the end */
 	struct source	*src;		/* for the names of a traced one */
 	bool		 traced;	/* -- COMMAND */
 };
@@ -101,14 +104,19 @@ static void
 sink(void *ctx, const struct event *ev)
 {
 	struct stream *s = ctx;
+	const char *name;
 
 	if (!model_apply(&s->model, ev))
 		return;
-	s->printer->event(s->out.fp, &s->model, ev, s->src == NULL ? NULL :
-	    source_name(s->src, ev->proc, ev->thread));
-	if (jsonl_put(&s->record, s->model.t0, ev))
+	name = s->src == NULL ? NULL : source_name(s->src, ev->proc,
+	    ev->thread);
+
+	s->printer->event(s->out.fp, &s->model, ev, name);
+	/* The recording is what --json prints: the same writer. */
+	if (jsonl_put_named(&s->record, s->model.t0, ev, name))
 		record_failed(s);
-	if (s->keep && history_add(&s->hist, ev) == -1)
+	if (s->keep && (history_add(&s->hist, ev) == -1 || (s->traced &&
+	    tasknames_note(&s->names, ev, name) == -1)))
 		err(1, "cannot keep the run for --trace");
 	if (!s->traced)
 		faults_event(&s->faults, &s->model, ev, stderr);
@@ -141,7 +149,10 @@ files_end(struct stream *s, const struct options *o, int sigfd)
 	if (outfile_flush(&s->record))
 		record_failed(s);
 	recorded = s->record.fp != NULL;
-	if (s->keep)
+	if (s->keep && s->traced)
+		trace_save_traced(&trace, o->trace, o->command, &s->names,
+		    &s->hist);
+	else if (s->keep)
 		trace_save(&trace, o->trace, &o->run, &s->hist);
 	outfile_wait(fs, 2, sigfd);
 	if (recorded)
@@ -294,8 +305,9 @@ stream_main(const struct options *o, const struct printer *p,
 	    outfile_open(&s.record, o->record, OUTFILE_TRUNC) == -1)
 		err(2, "%s", o->record);
 	history_init(&s.hist);
+	tasknames_init(&s.names);
 	s.keep = o->trace != NULL;
-	if (jsonl_put_run(&s.record, &o->run))
+	if (jsonl_put_head(&s.record, &o->run, o->command))
 		record_failed(&s);
 	if (p->start != NULL)
 		p->start(s.out.fp, o);
@@ -319,6 +331,7 @@ stream_main(const struct options *o, const struct printer *p,
 	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)
 		end = END_SIGNAL;
 	history_free(&s.hist);
+	tasknames_free(&s.names);
 	status = stream_close(&s, sigfd, end, sig);
 	if (status == 0)
 		status = traced;
