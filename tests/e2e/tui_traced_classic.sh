@@ -18,14 +18,8 @@ echo "$s" | grep -q 'threads 0 alive, 21 ended' || { echo "$s" >&2; fail "the he
 asleep() {
 	[ "$(tm_screen | grep -E '^  └ python3 ' | grep -c '◌ lock.*◑ sleep.*◑ sleep.*◑ sleep')" -eq 5 ]
 }
-tm send-keys -t t '{'
-tm_wait_for '^at [0-9.]+ s of [0-9.]+ s +· +event 0/'
-n=0
-until asleep; do
-	tm send-keys -t t .
-	sleep 0.05
-	[ $((n += 1)) -lt 400 ] || { tm_screen >&2; fail "the children's threads never read as sleeping and joining"; }
-done
+tui_step_until "the children's threads never read as sleeping and joining" \
+    asleep
 tm_screen | grep -qE '^  python3 +[0-9]+ .*◎ child' || { tm_screen >&2; fail "the main process does not wait for a child"; }
 tm_screen | grep -q 'processes 6/0' || { tm_screen >&2; fail "the header then"; }
 tm send-keys -t t q

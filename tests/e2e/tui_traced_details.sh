@@ -12,14 +12,9 @@ tui_start 120 40 -- "$lockers"
 WAIT_S=30 tm_wait_for 'processes 0 alive, 1 ended'
 # From the start, step until thread 1 joins, 2 holds the mutex (asleep),
 # 3 and 4 wait on it.
-tm send-keys -t t Right Right '{'
+tm send-keys -t t Right Right
 waiting() { tm_screen | grep -qE '^  lockers .*◌ lock.*◑ sleep.*◌ lock.*◌ lock'; }
-n=0
-until waiting; do
-	tm send-keys -t t .
-	sleep 0.05
-	[ $((n += 1)) -lt 400 ] || { tm_screen >&2; fail "never two threads waiting on the lock"; }
-done
+tui_step_until "never two threads waiting on the lock" waiting
 tm_wait_for 'thread +waiter-a'
 s=$(tm_screen)
 for f in 'process 1 · thread 3' 'process +lockers, pid [0-9]+' 'parent +ptviz' \
