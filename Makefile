@@ -34,6 +34,7 @@ UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \
 	   ui/screen/base/theme.c ui/screen/base/state.c \
+	   ui/screen/base/names.c ui/screen/base/output.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
 	   ui/screen/features/share.c \

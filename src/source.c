@@ -4,7 +4,7 @@
  * A live run is a thin layer over spawn.c that keeps its protocol in one
  * place: the arm (run_may_sleep, then the descriptors), the control of the
  * children, the events a pause makes.  A traced program is a thin layer
- * over tracer.c: one descriptor to poll, nothing to control yet; on a
+ * over tracer.c: one descriptor to poll, a process to kill; on a
  * terminal of its own, a second one (ptyout.c), and the source has
  * finished once the tree has ended and its output has been read to the
  * end, so that no line it wrote is lost.  A
@@ -140,14 +140,20 @@ source_recording(struct recording *rec, run_sink *sink, void *ctx)
 	return s;
 }
 
-/* The tracer's events, then what the program wrote on its terminal. */
+/* What the program wrote on its terminal, then the tracer's events: a
+   task stopped at its end has written all it will, so its last words
+   are read before its end is told.  Once the tree has ended, the rest of
+   the output. */
 static size_t
 traced_pump(struct source *s, size_t budget)
 {
-	size_t n = tracer_pump(s->tr, budget);
+	size_t n = 0;
 
 	if (s->pty != NULL)
-		n += ptyout_read(s->pty, now_ns(), tracer_finished(s->tr));
+		n += ptyout_read(s->pty, now_ns(), false);
+	n += tracer_pump(s->tr, budget);
+	if (s->pty != NULL && tracer_finished(s->tr))
+		n += ptyout_read(s->pty, now_ns(), true);
 	return n;
 }
 
@@ -233,9 +239,25 @@ source_error(const struct source *s)
 	return s->rec == NULL ? NULL : recording_get(s->rec)->error;
 }
 
+/* SIGKILL to a traced process: ptrace lets it through at once, and its
+   end comes as any end does (a "killed" event). */
+static int
+traced_kill(struct source *s, unsigned proc)
+{
+	int pid = tracer_pid(s->tr, proc);
+
+	if (pid <= 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	return kill(pid, SIGKILL);
+}
+
 int
 source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 {
+	if (s->tr != NULL && ctl == SOURCE_KILL)
+		return traced_kill(s, proc);
 	if (s->run == NULL) {
 		errno = ENOTSUP;
 		return -1;

@@ -18,6 +18,7 @@
 #include "../../../src/event.h"
 #include "../../../src/model.h"
 #include "../../../src/model_query.h"
+#include "../../../src/tasktypes.h"
 #include "../../../src/words.h"
 #include "theme.h"
 
@@ -68,6 +69,36 @@ static const struct look_def looks[LOOK_COUNT] = {
 			    A_NORMAL, A_DIM, NULL },
 	[LOOK_KEY]	= { "", "", 117, -1, COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, NULL },
+	/* A traced program's: in its legend only (traced_legend). */
+	[LOOK_KCHILD]	= { "◎", "j", 141, -1, COLOR_MAGENTA, -1,
+			    A_BOLD, A_BOLD, NULL },
+	[LOOK_KIO]	= { "⇄", "i", 78, -1, COLOR_GREEN, -1,
+			    A_BOLD, A_UNDERLINE, NULL },
+	[LOOK_KCALL]	= { "◈", "s", 250, -1, COLOR_WHITE, -1,
+			    A_NORMAL, A_DIM, NULL },
+};
+
+/* A traced thread's look by what the kernel says it does (enum
+   taskstate_class: a lock is waited on, a child waited for, ...). */
+static const uint8_t kclass_look[TASKSTATE_CLASSES] = {
+	[TASKSTATE_GONE] = LOOK_DONE, [TASKSTATE_CPU] = LOOK_COMPUTING,
+	[TASKSTATE_SLEEP] = LOOK_SLEEPING, [TASKSTATE_LOCK] = LOOK_WAITING,
+	[TASKSTATE_CHILD] = LOOK_KCHILD, [TASKSTATE_IO] = LOOK_KIO,
+	[TASKSTATE_SIGNAL] = LOOK_KCALL, [TASKSTATE_SYSCALL] = LOOK_KCALL,
+	[TASKSTATE_BLOCKED] = LOOK_KCALL, [TASKSTATE_STOPPED] = LOOK_STOPPED,
+	[TASKSTATE_ZOMBIE] = LOOK_ZOMBIE,
+};
+
+/* A traced program's legend: its looks in the order of a life. */
+static const struct {
+	uint8_t		 look;
+	const char	*legend;
+} traced_legend[] = {
+	{ LOOK_RUNNING, "born" }, { LOOK_COMPUTING, "on a CPU" },
+	{ LOOK_SLEEPING, "sleep" }, { LOOK_WAITING, "lock" },
+	{ LOOK_KCHILD, "child" }, { LOOK_KIO, "i/o" },
+	{ LOOK_KCALL, "other call" }, { LOOK_STOPPED, "stopped" },
+	{ LOOK_DONE, "ended" },
 };
 
 /* What a thread in each state looks like (stopped is decided apart). */
@@ -86,6 +117,7 @@ static const uint8_t proc_look[ST_COUNT] = {
 	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
 	[ST_ZOMBIE] = LOOK_ZOMBIE,
 	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
+	[ST_BORN] = LOOK_RUNNING, [ST_EXEC] = LOOK_RUNNING,
 };
 
 void
@@ -122,10 +154,29 @@ theme_glyph(const struct theme *th, enum look l)
 }
 
 enum look
+theme_kclass_look(unsigned cls)
+{
+	return cls < TASKSTATE_CLASSES ? (enum look)kclass_look[cls] :
+	    LOOK_KCALL;
+}
+
+/* A traced thread: not born, ended, born but not sampled yet, or as the
+   kernel said. */
+static enum look
+traced_look(const struct model_thread *t)
+{
+	if (t->state != ST_TBORN)
+		return t->state == ST_TENDED ? LOOK_DONE : LOOK_NEW;
+	return t->t_kstate == 0 ? LOOK_RUNNING : theme_kclass_look(t->kclass);
+}
+
+enum look
 theme_thread_look(const struct model *m, unsigned i, unsigned j)
 {
 	const struct model_thread *t = model_thread(m, i, j);
 
+	if (m->traced)
+		return traced_look(t);
 	if (model_proc_stopped(m, i) && t->t_running != 0 &&
 	    t->t_done == 0)
 		return LOOK_STOPPED;
@@ -199,11 +250,35 @@ theme_legend_count(void)
 	return n;
 }
 
+/* A traced program's legend, as theme_legend(). */
+static int
+legend_traced(WINDOW *w, const struct theme *th, int y, int x)
+{
+	size_t i, n = sizeof(traced_legend) / sizeof(traced_legend[0]);
+	int c, x0 = x;
+
+	for (i = 0; i < n; i++) {
+		c = 2 + words_cols(traced_legend[i].legend);
+		if (x + c > getmaxx(w))
+			break;
+		wattrset(w, th->attr[traced_legend[i].look]);
+		wmove(w, y, x);
+		theme_put(w, theme_glyph(th, traced_legend[i].look));
+		wattrset(w, A_NORMAL);
+		theme_put(w, " ");
+		theme_put(w, traced_legend[i].legend);
+		x += c + 1;
+	}
+	return x - x0;
+}
+
 int
-theme_legend(WINDOW *w, const struct theme *th, int y, int x)
+theme_legend(WINDOW *w, const struct theme *th, int y, int x, bool traced)
 {
 	int cols = getmaxx(w) - x, n, i, c = 0;
 
+	if (traced)
+		return legend_traced(w, th, y, x);
 	n = legend_from(w, th, y, x, 0, cols, false);
 	for (i = 0; i < LOOK_COUNT && n > 0; i++)
 		if (looks[i].legend != NULL && !looks[i].help_only) {
@@ -444,6 +519,8 @@ static const char *const syms[SYM_COUNT][2] = {
 	[SYM_NOT_YET]	 = { "·", "." },
 	[SYM_OF]	 = { "·", "/" },
 	[SYM_MICRO]	 = { "µ", "u" },
+	[SYM_TREE]	 = { "└", "`" },
+	[SYM_BECAME]	 = { "→", ">" },
 	[SYM_SHADE_1]	 = { "░", "." },
 	[SYM_SHADE_2]	 = { "▒", ":" },
 	[SYM_SHADE_3]	 = { "▓", "+" },

@@ -30,6 +30,10 @@ enum look {
 	LOOK_TITLE,		/* header and pane titles */
 	LOOK_DIM,		/* rules, units, what matters less */
 	LOOK_KEY,		/* a key's name in the footer and help */
+	LOOK_KCHILD,		/* traced: waiting for a child to end */
+	LOOK_KIO,		/* traced: waiting for input or output */
+	LOOK_KCALL,		/* traced: in another call, or waiting for
+				   what the kernel does not say */
 	LOOK_COUNT
 };
 
@@ -45,17 +49,23 @@ void		 theme_init(struct theme *th);
 /* The glyph of a look: UTF-8 or ASCII, one column wide. */
 const char	*theme_glyph(const struct theme *th, enum look l);
 
-/* The look of thread j of process i, as the grid shows it. */
+/* The look of thread j of process i, as the grid shows it: for a traced
+   program, what the kernel said it does when last sampled. */
 enum look	 theme_thread_look(const struct model *m, unsigned i,
 		    unsigned j);
+
+/* The look of a traced thread the kernel says is in class cls (enum
+   taskstate_class). */
+enum look	 theme_kclass_look(unsigned cls);
 
 /* The look of process i and the word for its state. */
 enum look	 theme_proc_look(const struct model *m, unsigned i,
 		    const char **word);
 
 /* Draw the grid's legend of the cell glyphs on one line, as many whole
-   entries as fit; returns its width. */
-int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
+   entries as fit -- a traced program's if traced; returns its width. */
+int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x,
+		    bool traced);
 
 /* Draw the help's legend (the grid's, and the glyphs only the help
    explains) from the `from`th entry on (0: the first) at y, x,
@@ -93,6 +103,9 @@ enum sym {
 	SYM_NOT_YET,		/* · a cell the kernel has no thread for yet */
 	SYM_OF,			/* · in "Process-1 · Thread-2" */
 	SYM_MICRO,		/* µ of µs */
+	SYM_TREE,		/* └ before a process born of another */
+	SYM_BECAME,		/* → between a name and the one an exec
+				   gave it */
 	SYM_SHADE_1,		/* ░ ▒ ▓ █: how often, in four steps */
 	SYM_SHADE_2,
 	SYM_SHADE_3,

@@ -58,7 +58,8 @@ fits(struct tui *t, const struct run_config *c)
 unsigned
 act_start(struct tui *t, const struct run_config *next)
 {
-	if (!fits(t, next))
+	/* A traced program's counts are its own: nothing to check first. */
+	if (t->opt.command == NULL && !fits(t, next))
 		return REACT_NONE;
 	t->opt.run = *next;
 	t->batch.on = t->batch.table = false;
@@ -193,7 +194,12 @@ act_rerun(struct tui *t, int arg)
 	unsigned r = act_start(t, &t->opt.run);
 
 	(void)arg;
-	if (r & REACT_RERUN)
+	/* A traced program has no seed, nor places to compare: its run
+	   again is all R can be. */
+	if (t->opt.command != NULL)
+		state_note(t, "R runs the command again, as r does: a traced "
+		    "program has no seed to keep, nor an order to compare");
+	else if (r & REACT_RERUN)
 		t->compare = true;
 	return r;
 }
