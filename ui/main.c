@@ -365,10 +365,11 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 		o->seed_given = true;
 		/* A traced program's run replays as it ran: its command. */
 		o->command = recording_command(*replay);
-		if (o->command != NULL && on_screen(o) && o->trace == NULL) {
-			fprintf(stderr, "ptviz: %s: a traced program's run "
-			    "(ptviz -- COMMAND): the screen cannot replay it "
-			    "yet; use --plain or --json\n",
+		if (o->command != NULL && on_screen(o) && (o->record != NULL ||
+		    o->trace != NULL)) {
+			fprintf(stderr, "ptviz: %s: a traced program's run: "
+			    "--record and --trace need --plain or --json (the "
+			    "screen does not write a traced run yet)\n",
 			    recording_get(*replay)->name);
 			recording_close(*replay);
 			*replay = NULL;

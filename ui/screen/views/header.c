@@ -345,10 +345,6 @@ run_word(const struct model *m)
 	return "starting";
 }
 
-/* The figures after the elapsed time: threads done, the concurrency on
-   average and the threads busy now (the help says what each means), and
-   the run's word, after `lead` (the elapsed time, or ""); in the longest
-   form the rest of the line holds, `keep` columns kept for what follows. */
 /* A traced program's figures after `lead`: its processes and threads
    alive and ended (the help says what they count), and the run's word,
    the longest form the line holds, as figures_put(). */
@@ -356,7 +352,8 @@ static void
 traced_figures(const struct tui *t, WINDOW *w, const char *lead, int keep)
 {
 	static const char *const forms[][2] = {
-		{ " alive, ", " ended" }, { "/", "" },
+		{ " alive, ", " ended" }, { " alive/", " ended" },
+		{ "/", "" },
 	};
 	const struct model *m = t->shown;
 	const char *sep = theme_sym(&t->theme, SYM_SEP);
@@ -369,7 +366,8 @@ traced_figures(const struct tui *t, WINDOW *w, const char *lead, int keep)
 		    "", *lead != '\0' ? sep : "", *lead != '\0' ? "  " : "",
 		    m->procs_in[ST_BORN] + m->procs_in[ST_EXEC], forms[k][0],
 		    m->procs_in[ST_EXITED] + m->procs_in[ST_FAILED] +
-		    m->procs_in[ST_KILLED], forms[k][1], sep,
+		    m->procs_in[ST_KILLED] + m->procs_in[ST_GONE], forms[k][1],
+		    sep,
 		    m->threads_in[ST_TBORN], forms[k][0],
 		    m->threads_in[ST_TENDED], forms[k][1], sep, run_word(m));
 		if (theme_width(line) <= getmaxx(w) - getcurx(w) - keep)
@@ -378,6 +376,10 @@ traced_figures(const struct tui *t, WINDOW *w, const char *lead, int keep)
 	theme_flow(w, line, 0);
 }
 
+/* The figures after the elapsed time: threads done, the concurrency on
+   average and the threads busy now (the help says what each means), and
+   the run's word, after `lead` (the elapsed time, or ""); in the longest
+   form the rest of the line holds, `keep` columns kept for what follows. */
 static void
 figures_put(const struct tui *t, WINDOW *w, const char *lead, int keep)
 {
