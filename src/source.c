@@ -59,6 +59,21 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 	return s;
 }
 
+/* A traced program's event on its way to the front end's sink.  A task
+   stopped at its end has written all it will: what waits on its terminal
+   is read first, and timed no later than the end, so that its last words
+   come before it, as they were written. */
+static void
+traced_sink(void *ctx, const struct event *ev)
+{
+	struct source *s = ctx;
+
+	/* A process's end comes after its threads'. */
+	if (s->pty != NULL && ev->state == ST_TENDED)
+		ptyout_read(s->pty, ev->t_ns, false);
+	s->sink(s->ctx, ev);
+}
+
 /* A source over what a tracer start (tracer_start() or tracer_poll())
    gives, the program's streams as out says; NULL with errno and why. */
 static struct source *
@@ -79,7 +94,9 @@ traced(struct tracer *(*start)(char *const [], enum tracer_out, int,
 		errno = saved;
 		return NULL;
 	}
-	s->tr = start(argv, out, tty, sink, ctx, why, whylen);
+	s->sink = sink;
+	s->ctx = ctx;
+	s->tr = start(argv, out, tty, traced_sink, s, why, whylen);
 	saved = errno;
 	/* The program holds its terminal now: the output ends when the
 	   last of its tree lets it go. */

@@ -90,6 +90,17 @@ levels_add(const struct tgeom *g, struct tslot *s, int *diff, uint64_t end)
 	s->last = c2;
 }
 
+/* Does a folded row count a thread in `state`: busy (state_busy()), or
+   for a traced program, whose threads have no work of their own, alive
+   (born and not ended)? */
+static bool
+counted(const struct tui *t, uint8_t state)
+{
+	if (t->shown->traced)
+		return state == ST_TBORN || state == ST_KSTATE;
+	return state_busy(state);
+}
+
 /* The phase of a traced thread from s->since to `end`, if the kernel
    had said what it did: a bar in the look of its class. */
 static void
@@ -106,7 +117,7 @@ static void
 phase_next(const struct tui *t, const struct tframe *f,
     const struct tproc *p, struct tslot *s, const struct event *ev)
 {
-	bool was = state_busy(s->state), is = state_busy(ev->state);
+	bool was = counted(t, s->state), is = counted(t, ev->state);
 
 	if (t->shown->traced && p->fold < 0) {
 		kphase_draw(t, f, p->ty + (int)(ev->thread - p->lo), s,
@@ -241,7 +252,7 @@ proc_tail(const struct tui *t, const struct tframe *f,
 			    i, j);
 			struct tslot *s = &f->slots[tp->slot + (j - tp->lo)];
 
-			if (state_busy(s->state))
+			if (counted(t, s->state))
 				levels_add(&f->g, s, diff, tr->t_done != 0 ?
 				    tr->t_done : t->now);
 		}
@@ -437,6 +448,7 @@ bars_legend(const struct tui *t, const struct tgeom *g, int y)
 		;
 	if (s <= t->shown->nproc)
 		legend_item(w, th, LOOK_SLEEPING, theme_level(th, 0.5),
+		    t->shown->traced ? "folded: how many alive" :
 		    "folded: how many busy");
 	legend_item(w, th, LOOK_DIM, theme_mark(th, MARK_SPAN),
 	    "a process alive");
