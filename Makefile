@@ -37,7 +37,7 @@ UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/screen/base/names.c ui/screen/base/output.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
-	   ui/screen/features/share.c \
+	   ui/screen/features/share.c ui/screen/features/typing.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
 	   ui/screen/views/grid_geom.c ui/screen/views/grid_cell.c \
 	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \

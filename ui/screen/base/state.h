@@ -214,6 +214,14 @@ struct files_state {
 	bool		 first_open;	/* the first run's files are due */
 };
 
+/* A line being typed to a traced program's terminal (features/typing.c
+   alone). */
+struct typing {
+	bool		 on;		/* the keys go to the line */
+	char		 line[256];	/* what is typed, UTF-8 */
+	size_t		 len;
+};
+
 /* What the body shows first (the views' follow(), before drawing). */
 struct scroll {
 	unsigned	 top_proc;	/* grid: first process row shown */
@@ -277,6 +285,7 @@ struct tui {
 	unsigned	 fold_cap;	/* a traced program's processes it
 					   has room for (session.c) */
 	bool		 help;		/* the help overlay is up */
+	struct typing	 typing;	/* i: a line to a traced program */
 	unsigned	 help_page;	/* its page shown, 0 the first (keys.c) */
 	bool		 big;		/* grid: big cells, for a room */
 	struct scratch	*scratch;	/* the views' memory (the loop's) */

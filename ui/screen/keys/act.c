@@ -27,6 +27,7 @@
 #include "../../../src/source.h"
 #include "../base/state.h"
 #include "../features/many.h"
+#include "../features/typing.h"
 #include "act.h"
 
 /* Longest sleeps that ] and [ step through, in milliseconds. */
@@ -278,4 +279,12 @@ act_many(struct tui *t, int arg)
 	if (!t->batch.on && !fits(t, &t->opt.run))
 		return REACT_NONE;
 	return many_toggle(t);
+}
+
+/* i: a line typed to a traced program. */
+unsigned
+act_type(struct tui *t, int arg)
+{
+	(void)arg;
+	return typing_start(t);
 }

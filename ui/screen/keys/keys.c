@@ -18,6 +18,7 @@
 #include "../../../src/words.h"
 #include "../../../src/work.h"
 #include "../base/state.h"
+#include "../features/typing.h"
 #include "act.h"
 #include "lesson.h"
 #include "nav.h"
@@ -36,6 +37,8 @@ enum {
 					   its handler, with the same words */
 	KEY_WORKS	= 1 << 3,	/* its help has %s: the workloads'
 					   names, from their table */
+	KEY_TRACED	= 1 << 4,	/* a traced program's alone: not in
+					   the built-in program's footer */
 };
 
 struct binding {
@@ -120,6 +123,9 @@ static const struct binding bindings[] = {
 	  "hold / release reaping: a child that ends stays a zombie until "
 	  "z again", KEY_LIVE | KEY_RUN, "holding the reaping of a traced "
 	  "program is not built yet", NULL },
+	{ { 'i' }, { act_type }, { 0 }, "i", "type",
+	  "a traced program: type a line to it (Enter sends it, Esc leaves; "
+	  "Ctrl-C and Ctrl-D go to it)", KEY_LIVE | KEY_TRACED, NULL, NULL },
 	{ { 'K' }, { nav_kernel }, { 0 }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  KEY_LIVE, NULL, NULL },
@@ -232,8 +238,11 @@ footer_add(const struct tui *t, const struct binding *b, int *x)
 	    NULL ? b->traced_label : b->label;
 	int len = (int)(strlen(b->name) + 1 + strlen(label));
 
-	/* Not for a traced program: left out of its footer. */
+	/* Not for a traced program: left out of its footer; nor a traced
+	   program's key out of the built-in one's. */
 	if (t->opt.command != NULL && (b->untraced != NULL || *label == '\0'))
+		return true;
+	if (t->opt.command == NULL && (b->flags & KEY_TRACED))
 		return true;
 	if (*x + len > getmaxx(w))
 		return false;
@@ -250,10 +259,20 @@ void
 keys_draw_footer(const struct tui *t)
 {
 	bool travel = state_travelling(t);
+	char line[300];
 	int x = 0, pass;
 	size_t i;
 
 	werase(t->lay.footer);
+	/* A line typed to the program: it and how it ends, alone. */
+	if (typing_prompt(t, line, sizeof(line)) != NULL) {
+		wattrset(t->lay.footer, t->theme.attr[LOOK_KEY]);
+		mvwaddstr(t->lay.footer, 0, 0, line);
+		wattrset(t->lay.footer, A_NORMAL);
+		waddstr(t->lay.footer, "_   Enter send  Esc leave  Ctrl-C "
+		    "Ctrl-D to it");
+		return;
+	}
 	/* Quit and help, then the keys of time first while travelling in
 	   it, the run's keys first while live. */
 	for (i = 0; i < 2; i++)
@@ -428,9 +447,12 @@ help_layout(struct help_box *hb, bool traced)
 	/* Margins too thin to show what is behind would only clutter. */
 	if (hb->cols > COLS || COLS - hb->cols < 16)
 		hb->cols = COLS;
+	/* A traced program's own keys are not the built-in program's. */
 	for (i = 0; i < NBINDINGS; i++)
-		help_add(hb, HELP_KEY, (unsigned)i, help_of(&bindings[i], help,
-		    sizeof(help)), hb->cols - HELP_KEY_X - 2);
+		if (traced || !(bindings[i].flags & KEY_TRACED))
+			help_add(hb, HELP_KEY, (unsigned)i, help_of(
+			    &bindings[i], help, sizeof(help)), hb->cols -
+			    HELP_KEY_X - 2);
 	help_push(hb, HELP_BLANK, 0, true, 0, 0);
 	/* The legend: as many entries on a row as fit. */
 	if (traced)

@@ -100,6 +100,8 @@ session_stop(struct tui *t)
 	if (t->src != NULL)
 		t->end_ns = source_now(t->src);
 	session_output(t);
+	/* Nothing reads a line typed to a program that has ended. */
+	t->typing.on = false;
 	source_free(t->src);
 	t->src = NULL;
 }

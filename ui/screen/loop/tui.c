@@ -39,6 +39,7 @@
 #include "../../signals.h"
 #include "../base/state.h"
 #include "../features/files.h"
+#include "../features/typing.h"
 #include "../features/kernel.h"
 #include "../features/many.h"
 #include "../features/share.h"
@@ -204,6 +205,11 @@ read_keys(struct tui *t)
 			continue;
 		}
 		t->note[0] = '\0';
+		/* A line typed to the program takes every key. */
+		if (t->typing.on) {
+			react |= typing_key(t, c);
+			continue;
+		}
 		fn = keys_handler(c);
 		/* The help turns its pages or closes on any key; only
 		   quitting goes through. */
