@@ -6,6 +6,12 @@ MANDIR	?= $(PREFIX)/share/man
 CC	?= cc
 CFLAGS	?= -O2 -g
 LDFLAGS	?=
+# The user's (or dpkg-buildflags') preprocessor flags: -D_FORTIFY_SOURCE.
+CPPFLAGS ?=
+
+# The version has one home, debian/changelog's first line (where a release
+# is written down anyway): --version and the package both read it.
+VERSION	:= $(shell awk -F'[()]' 'NR == 1 { print $$2 }' debian/changelog)
 
 PKGS	 = ncursesw libbsd-overlay json-c
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -13,7 +19,8 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
 # Required flags, kept apart from the user's CFLAGS.  _GNU_SOURCE is defined
 # here and nowhere else (ncursesw's flags define _XOPEN_SOURCE).
-PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
+PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -DPTVIZ_VERSION='"$(VERSION)"' \
+	     -pthread $(WARN) $(WERROR) \
 	     $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
@@ -62,7 +69,7 @@ all: $(BIN)
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(PT_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(PT_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(O)/ui/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PT_LDLIBS)

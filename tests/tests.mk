@@ -91,7 +91,7 @@ ubsan-run:
 # (copied, so a run never changes the tree).
 FUZZ_SECONDS ?= 20
 FUZZ_CC	     = clang
-FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 \
+FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -DPTVIZ_VERSION='"$(VERSION)"' -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/model_query.c \

@@ -165,3 +165,9 @@ tracee() {
 	fi
 	echo "$bin"
 }
+
+# ptviz's version: debian/changelog's first line holds it, for the Makefile
+# and the package alike.
+changelog_version() {
+	awk -F'[()]' 'NR == 1 { print $2 }' debian/changelog
+}
