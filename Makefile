@@ -3,6 +3,8 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+# bash-completion looks here for /usr and /usr/local (XDG_DATA_DIRS) alike.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 CC	?= cc
 CFLAGS	?= -O2 -g
 LDFLAGS	?=
@@ -63,7 +65,8 @@ UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 O	?= build
 BIN	 = $(O)/ptviz
 
-.PHONY: all run test check-deps deps asan ubsan san install uninstall clean bench
+.PHONY: all run test check-deps deps asan ubsan san install uninstall clean bench \
+	deb
 
 all: $(BIN)
 
@@ -88,10 +91,19 @@ run: deps
 include tests/tests.mk
 include tests/bench/bench.mk
 
+# The same files as the Debian package: the binary, ptviz(1), the completion.
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/ptviz
 	install -m 644 doc/ptviz.1 $(DESTDIR)$(MANDIR)/man1/ptviz.1
+	install -m 644 doc/ptviz.bash $(DESTDIR)$(BASHCOMPDIR)/ptviz
+
+# build/ptviz_VERSION_ARCH.deb, made by dpkg-buildpackage in a copy of the
+# tree (it writes beside the tree and cleans in it).
+deb:
+	@sh tests/deps.sh deb
+	sh tests/deb.sh build
 
 # PNG pictures of real runs, for README.md: tmux and Debian's python3-pil.
 .PHONY: screenshots
@@ -100,7 +112,8 @@ screenshots: $(BIN)
 	PTVIZ=$(BIN) bash tests/screenshots.sh
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/ptviz $(DESTDIR)$(MANDIR)/man1/ptviz.1
+	rm -f $(DESTDIR)$(BINDIR)/ptviz $(DESTDIR)$(MANDIR)/man1/ptviz.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/ptviz
 
 clean:
 	rm -rf build build-asan build-ubsan build-san build-tsan build-fuzz
