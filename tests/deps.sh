@@ -6,9 +6,10 @@
 set -eu
 
 build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev"
-# make deb: the Debian tools; make test also checks the package with
+# make deb: the Debian tools (dpkg-buildpackage wants build-essential,
+# whatever debian/control says); make test also checks the package with
 # lintian and runs its completion with bash-completion.
-deb="debhelper dpkg-dev"
+deb="debhelper dpkg-dev build-essential"
 case "${1:-build}" in
 build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang mandoc \
