@@ -531,13 +531,13 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	return check_together(o, permits, err, errlen);
 }
 
-/* The version line. */
 char *const *
 options_command(const struct options *o)
 {
 	return o->command != NULL ? o->command : o->attached_argv;
 }
 
+/* The version line. */
 const char *
 options_version(void)
 {
