@@ -18,7 +18,9 @@
  *            of a process born before it, or of ptviz (0)
  *   thread   new -> born -> ended; born in order within its process,
  *            which must be alive; all end when their process does
- *   main     new -> running -> done
+ *   main     new -> running -> done; between, stopped (a pause) ->
+ *            continued -> stopped ...; births, execs and ends still come
+ *            while it is stopped (a task on its way to the stop)
  * An event that breaks them is counted in m->bad and changes nothing; so
  * is one that needs room the allocation could not make.
  */

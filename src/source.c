@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "event.h"
 #include "limits.h"
@@ -270,11 +271,38 @@ traced_kill(struct source *s, unsigned proc)
 	return kill(pid, SIGKILL);
 }
 
+/* Pause or resume a traced program: SIGSTOP or SIGCONT to each of its
+   processes alive (the tracer leaves a job-control stop as it is, so the
+   stop holds), then the main "stopped" or "continued" event, as a live
+   run's pause makes. */
+static int
+traced_pause(struct source *s, bool pause)
+{
+	struct event ev = { .state = pause ? ST_MSTOPPED : ST_MCONTINUED,
+	    .pid = getpid(), .tid = getpid() };
+	unsigned i, sent = 0;
+	int pid;
+
+	for (i = 1; i <= tracer_procs(s->tr); i++)
+		if ((pid = tracer_pid(s->tr, i)) > 0 &&
+		    kill(pid, pause ? SIGSTOP : SIGCONT) == 0)
+			sent++;
+	if (sent == 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	ev.t_ns = now_ns();
+	s->sink(s->ctx, &ev);
+	return 0;
+}
+
 int
 source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 {
 	if (s->tr != NULL && ctl == SOURCE_KILL)
 		return traced_kill(s, proc);
+	if (s->tr != NULL && (ctl == SOURCE_PAUSE || ctl == SOURCE_RESUME))
+		return traced_pause(s, ctl == SOURCE_PAUSE);
 	if (s->run == NULL) {
 		errno = ENOTSUP;
 		return -1;

@@ -102,6 +102,9 @@ const char	*tracer_name(const struct tracer *t, unsigned proc,
 /* The pid of process `proc` while it runs, else 0. */
 int		 tracer_pid(const struct tracer *t, unsigned proc);
 
+/* The processes numbered so far, alive or not. */
+unsigned	 tracer_procs(const struct tracer *t);
+
 /* Tasks that could not be numbered (more than 65535 processes, or threads
    in one; a task gone before it could be read). */
 unsigned	 tracer_unnumbered(const struct tracer *t);

@@ -128,6 +128,34 @@ START_TEST(model_traced_ends_and_execs)
 }
 END_TEST
 
+/* A pause: stopped, then continued, any number of times; births and
+   ends still come while stopped (tasks on their way to the stop); a
+   continue without a stop, or a second stop, is refused; done from
+   either. */
+START_TEST(model_traced_pauses)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	ck_assert(!apply(&m, tev(0, 0, ST_MSTOPPED, 1)));	/* not yet */
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	born(&m, 1, 0, 2);
+	ck_assert(!apply(&m, tev(0, 0, ST_MCONTINUED, 3)));
+	ck_assert(apply(&m, tev(0, 0, ST_MSTOPPED, 3)));
+	ck_assert(model_stopped(&m));
+	ck_assert(!apply(&m, tev(0, 0, ST_MSTOPPED, 4)));
+	born(&m, 2, 1, 4);
+	ck_assert(apply(&m, tev(2, 1, ST_TENDED, 5)));
+	ck_assert(apply(&m, tev(0, 0, ST_MCONTINUED, 6)));
+	ck_assert(!model_stopped(&m));
+	ck_assert(apply(&m, tev(0, 0, ST_MSTOPPED, 7)));
+	ck_assert_uint_eq(m.stops, 2);
+	ck_assert(apply(&m, tev(0, 0, ST_MDONE, 8)));
+	ck_assert_uint_eq(m.bad, 3);
+	model_free(&m);
+}
+END_TEST
+
 /* What breaks the rules changes nothing: births out of order, of a
    parent not born yet, threads of a process not born, wait statuses
    that do not fit their event, built-in states. */
@@ -381,6 +409,7 @@ traced_suite(void)
 
 	tcase_add_test(tc, model_traced_grows_as_births_come);
 	tcase_add_test(tc, model_traced_ends_and_execs);
+	tcase_add_test(tc, model_traced_pauses);
 	tcase_add_test(tc, model_traced_refuses_what_breaks_its_rules);
 	tcase_add_test(tc, model_traced_takes_kernel_states);
 	tcase_add_test(tc, model_builtin_refuses_traced_events);
