@@ -536,6 +536,14 @@ trace_put(struct outfile *f, const struct run_config *cfg,
 }
 
 int
+trace_put_traced(struct outfile *f, char *const command[],
+    const struct tasknames *names, const struct history *h)
+{
+	return put_run(f, &(struct trace_run){ .command = command,
+	    .names = names }, h);
+}
+
+int
 trace_save(struct outfile *f, const char *path, const struct run_config *cfg,
     const struct history *h)
 {
@@ -550,6 +558,5 @@ trace_save_traced(struct outfile *f, const char *path, char *const command[],
 {
 	if (outfile_open(f, path, OUTFILE_TRUNC) == -1)
 		return f->err;
-	return put_run(f, &(struct trace_run){ .command = command,
-	    .names = names }, h);
+	return trace_put_traced(f, command, names, h);
 }

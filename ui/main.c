@@ -308,13 +308,6 @@ command_refused(struct options *o)
 {
 	char path[4096], why[512];
 
-	/* The screen writes a built-in run's files only, for now. */
-	if (on_screen(o) && (o->record != NULL || o->trace != NULL)) {
-		fprintf(stderr, "ptviz: --record and --trace with %s need "
-		    "--plain or --json: the screen does not write a traced run "
-		    "yet\n", o->command != NULL ? "-- COMMAND" : "--attach");
-		return true;
-	}
 	if (o->attach != 0) {
 		if ((o->attached_argv = taskinfo_cmdline(o->attach)) != NULL)
 			return false;
@@ -360,16 +353,6 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 		o->seed_given = true;
 		/* A traced program's run replays as it ran: its command. */
 		o->command = recording_command(*replay);
-		if (o->command != NULL && on_screen(o) && (o->record != NULL ||
-		    o->trace != NULL)) {
-			fprintf(stderr, "ptviz: %s: a traced program's run: "
-			    "--record and --trace need --plain or --json (the "
-			    "screen does not write a traced run yet)\n",
-			    recording_get(*replay)->name);
-			recording_close(*replay);
-			*replay = NULL;
-			return 2;
-		}
 	} else if (o->command != NULL || o->attach != 0) {
 		if (command_refused(o))
 			return 2;

@@ -4,8 +4,7 @@
 # set-group-ID, and for each option that makes no sense with a COMMAND;
 # ptrace not allowed (exit 2, the command never runs, --poll offered); on
 # a terminal, a COMMAND that cannot run is refused before the screen
-# starts, and so are --record and --trace, which the screen does not
-# write for a traced program yet, and --attach.
+# starts.
 . tests/e2e/lib.sh
 
 command -v strace >/dev/null || skip "no strace"
@@ -58,13 +57,4 @@ tm_wait_for '\[exit 2\]'
 tm_screen | grep -q "^ptviz: $TMPD/plain: not executable" ||
 	{ tm_screen >&2; fail "the screen's refusal"; }
 ! tm_screen | grep -q '^ptviz — ' || fail "a screen was drawn"
-for opt in --record --trace; do
-	tm kill-server
-	tm_start 120 36 "$PTVIZ $opt $TMPD/out.file -- touch $ran"
-	tm_wait_for '\[exit 2\]'
-	tm_screen | grep -q '^ptviz: --record and --trace with -- COMMAND need --plain or --json: the screen does not write a traced run yet$' ||
-		{ tm_screen >&2; fail "$opt on the screen"; }
-	[ ! -e "$ran" ] || fail "$opt on the screen ran the command"
-	[ ! -e "$TMPD/out.file" ] || fail "$opt on the screen made its file"
-done
 exit 0

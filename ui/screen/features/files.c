@@ -21,6 +21,7 @@
 
 #include "../../../src/jsonl.h"
 #include "../../../src/outfile.h"
+#include "../../../src/tasknames.h"
 #include "../../../src/trace.h"
 #include "../base/state.h"
 #include "files.h"
@@ -39,7 +40,8 @@ files_record_start(struct tui *t)
 		    strerror(errno));
 		return;
 	}
-	if (jsonl_put_run(&t->files.record, &t->opt.run))
+	/* A traced program's names its command, as --json's does. */
+	if (jsonl_put_head(&t->files.record, &t->opt.run, t->opt.command))
 		record_failed(t);
 	else
 		state_note(t, "recording the run to %s", t->opt.record);
@@ -65,10 +67,53 @@ file_t0(const struct tui *t)
 }
 
 void
-files_record_event(struct tui *t, const struct event *ev)
+files_record_event(struct tui *t, const struct event *ev, const char *name)
 {
-	if (jsonl_put(&t->files.record, file_t0(t), ev))
+	if (jsonl_put_named(&t->files.record, file_t0(t), ev, name))
 		record_failed(t);
+}
+
+/* A traced program's tasks' names as of the end of the history, for its
+   trace, into names (set up here; tasknames_free() frees it); -1 with
+   errno. */
+static int
+names_now(const struct tui *t, struct tasknames *names)
+{
+	const char *name;
+	size_t k;
+
+	tasknames_init(names);
+	for (k = 0; k < t->hist.n; k++) {
+		const struct event *ev = history_at(&t->hist, k);
+
+		if (ev->proc != 0 && (name = names_at(&t->names, k,
+		    ev->proc)) != NULL && tasknames_note(names, ev, name) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The run's Chrome trace into f, made at path (NULL: f is open): a
+   traced program's with its names. */
+static void
+trace_into(struct tui *t, struct outfile *f, const char *path)
+{
+	struct tasknames names;
+
+	if (!t->live.traced) {
+		if (path != NULL)
+			trace_save(f, path, &t->opt.run, &t->hist);
+		else
+			trace_put(f, &t->opt.run, &t->hist);
+		return;
+	}
+	if (names_now(t, &names) == -1)
+		state_note(t, "the trace has no names: %s", strerror(errno));
+	if (path != NULL)
+		trace_save_traced(f, path, t->opt.command, &names, &t->hist);
+	else
+		trace_put_traced(f, t->opt.command, &names, &t->hist);
+	tasknames_free(&names);
 }
 
 void
@@ -111,7 +156,7 @@ files_first_run_done(struct tui *t)
 	files_record_flush(t);
 	recorded = t->files.record.fp != NULL;
 	if (t->files.trace_due)
-		trace_save(&trace, t->opt.trace, &t->opt.run, &t->hist);
+		trace_into(t, &trace, t->opt.trace);
 	/* Both readers get the same second, cut short by a signal. */
 	outfile_wait(fs, 2, t->sigfd);
 	failed = record_end(t, recorded, rec, sizeof(rec));
@@ -186,9 +231,13 @@ files_write(struct tui *t)
 		state_note(t, "cannot write the run here: %s", strerror(errno));
 		return;
 	}
-	jsonl_run(f.fp, &t->opt.run);
-	for (k = 0; k < t->hist.n && !outfile_failed(&f); k++)
-		jsonl_event(f.fp, file_t0(t), history_at(&t->hist, k));
+	jsonl_head(f.fp, &t->opt.run, t->opt.command);
+	for (k = 0; k < t->hist.n && !outfile_failed(&f); k++) {
+		const struct event *ev = history_at(&t->hist, k);
+
+		jsonl_event_named(f.fp, file_t0(t), ev, t->live.traced &&
+		    ev->proc != 0 ? names_at(&t->names, k, ev->proc) : NULL);
+	}
 	if (finish_new(t, &f) == 0)
 		state_note(t, "wrote %s%s: ptviz --replay %s", name,
 		    t->src != NULL && t->replay == NULL ?
@@ -206,7 +255,7 @@ files_export(struct tui *t)
 		    strerror(errno));
 		return;
 	}
-	trace_put(&f, &t->opt.run, &t->hist);
+	trace_into(t, &f, NULL);
 	if (finish_new(t, &f) == 0)
 		state_note(t, "exported %s: open it in ui.perfetto.dev or "
 		    "speedscope", name);

@@ -14,7 +14,8 @@ struct tui;
 void		 files_record_start(struct tui *t);
 
 /* Each event the run's model took: to the recording, if one is going. */
-void		 files_record_event(struct tui *t, const struct event *ev);
+void		 files_record_event(struct tui *t, const struct event *ev,
+		    const char *name);
 
 /* Each frame: send what was recorded to its file, and say in the header
    if that failed (once: the run goes on). */

@@ -62,10 +62,6 @@ struct binding {
 static const char not_traced[] = "does not apply to a traced program: its "
     "counts, sleeps, work and order are its own";
 
-/* The files of a run are written for the built-in program's shape. */
-static const char not_written[] = "writing a traced run from the screen is "
-    "not built yet (ptviz --json -- COMMAND records one)";
-
 /* The footer shows these in this order, as many as fit: quit and help
    first, so that they show on the narrowest screen. */
 static const struct binding bindings[] = {
@@ -130,10 +126,10 @@ static const struct binding bindings[] = {
 	  KEY_LIVE, NULL, NULL },
 	{ { 'w' }, { nav_write }, { 0 }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
-	  0, not_written, NULL },
+	  0, NULL, NULL },
 	{ { 'e' }, { nav_export }, { 0 }, "e", "export",
 	  "export the run as a Chrome trace (Perfetto, speedscope)", 0,
-	  not_written, NULL },
+	  NULL, NULL },
 	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
 	  "time: one event back / forward", KEY_TIME, NULL, NULL },
 	{ { 'p' }, { nav_play }, { 0 }, "p", "play",

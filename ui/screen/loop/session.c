@@ -62,14 +62,11 @@ fold_room(struct tui *t, unsigned nproc)
 }
 
 /* A traced program's event ev, just kept as the history's last: the
-   name of its task then, if it is a birth, an exec or an end. */
+   name of its task then (name), if it is a birth, an exec or an end. */
 static void
-name_told(struct tui *t, const struct event *ev)
+name_told(struct tui *t, const struct event *ev, const char *name)
 {
-	const char *name;
-
-	if (ev->proc == 0 || ev->state == ST_KSTATE ||
-	    (name = source_name(t->src, ev->proc, ev->thread)) == NULL)
+	if (ev->proc == 0 || ev->state == ST_KSTATE || name == NULL)
 		return;
 	if (names_add(&t->names, t->hist.n - 1, ev->proc, ev->thread,
 	    name) == -1)
@@ -82,6 +79,7 @@ static void
 sink(void *ctx, const struct event *ev)
 {
 	struct tui *t = ctx;
+	const char *name = NULL;
 
 	if (!model_apply(&t->live, ev))
 		return;
@@ -89,9 +87,11 @@ sink(void *ctx, const struct event *ev)
 		session_fatal(t, "cannot keep the run's history");
 	if (t->live.traced) {
 		fold_room(t, t->live.nproc);
-		name_told(t, ev);
+		name = source_name(t->src, ev->proc, ev->thread);
+		name_told(t, ev, name);
 	}
-	files_record_event(t, ev);
+	/* The recording is what --json prints: names as it gives them. */
+	files_record_event(t, ev, name);
 }
 
 void
