@@ -29,7 +29,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/tracetree.c src/tracesample.c \
 	   src/taskinfo.c src/tasknames.c src/ptyout.c \
 	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \
-	   src/taskwords.c
+	   src/taskwords.c src/palette.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct event;
 struct model;
@@ -118,5 +119,11 @@ const char *text_ordinal(unsigned n, char *buf, size_t len);
    buf; buf. */
 const char *text_secs(double ns, int decimals, bool trim, char *buf,
 	    size_t len);
+
+/* The step between the labels of a time axis whose unit (a column, a
+   pixel) stands for unit_ns (at least 1): the first of 1, 2, 5, 10 ... ms
+   up to 20 minutes that leaves `gap` units at least from one to the
+   next (20 minutes if none does). */
+uint64_t text_tick_ns(uint64_t unit_ns, unsigned gap);
 
 #endif

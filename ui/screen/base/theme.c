@@ -3,10 +3,9 @@
  *
  * Meaning never rests on colour alone: every look has its own glyph, so the
  * screen reads the same in black and white (NO_COLOR, or a monochrome
- * terminal) and for colour-blind viewers.  The colours are taken from the
- * Okabe-Ito palette (orange, sky blue, blue, vermillion, reddish purple,
- * yellow), which stays distinct under the common colour-vision
- * deficiencies, with the 8 basic colours as a fallback.  Done cells are
+ * terminal) and for colour-blind viewers.  The colours of a terminal with
+ * 256 are the palette's (src/palette.c), the ones a picture paints with;
+ * the 8 basic colours are the fallback.  Done cells are
  * solid blocks so that a finished row reads from the back of a classroom.
  */
 #include <langinfo.h>
@@ -23,7 +22,6 @@
 
 struct look_def {
 	const char	*utf8, *ascii;	/* one column each */
-	short		 fg256, bg256;	/* xterm-256 indices, -1 default */
 	short		 fg8, bg8;	/* basic colours */
 	attr_t		 attr;		/* added when in colour */
 	attr_t		 mono;		/* instead of colour */
@@ -32,41 +30,41 @@ struct look_def {
 };
 
 static const struct look_def looks[LOOK_COUNT] = {
-	[LOOK_NEW]	= { "○", "-", 246, -1, COLOR_WHITE, -1,
+	[LOOK_NEW]	= { "○", "-", COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, "new" },
 	/* A gate, shut: started, and let go by no one yet.  Only in the
 	   help's legend: the grid's is full at 120 columns, and while a run
 	   is held the header says what the glyph means. */
-	[LOOK_HELD]	= { "⊓", "h", 16, 117, COLOR_BLACK, COLOR_CYAN,
+	[LOOK_HELD]	= { "⊓", "h", COLOR_BLACK, COLOR_CYAN,
 			    A_NORMAL, A_UNDERLINE, "held at the gate", true },
-	[LOOK_RUNNING]	= { "▶", ">", 117, -1, COLOR_CYAN, -1,
+	[LOOK_RUNNING]	= { "▶", ">", COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, "running" },
-	[LOOK_SLEEPING]	= { "◑", "z", 214, -1, COLOR_YELLOW, -1,
+	[LOOK_SLEEPING]	= { "◑", "z", COLOR_YELLOW, -1,
 			    A_BOLD, A_NORMAL, "sleeping" },
-	[LOOK_DONE]	= { "✓", "*", 231, 25, COLOR_WHITE, COLOR_BLUE,
+	[LOOK_DONE]	= { "✓", "*", COLOR_WHITE, COLOR_BLUE,
 			    A_BOLD, A_REVERSE, "done" },
-	[LOOK_LOST]	= { "✗", "x", 209, -1, COLOR_RED, -1,
+	[LOOK_LOST]	= { "✗", "x", COLOR_RED, -1,
 			    A_BOLD, A_BOLD | A_UNDERLINE, "lost" },
-	[LOOK_FAILED]	= { "!", "!", 175, -1, COLOR_MAGENTA, -1,
+	[LOOK_FAILED]	= { "!", "!", COLOR_MAGENTA, -1,
 			    A_BOLD, A_BOLD, "failed" },
-	[LOOK_STOPPED]	= { "‖", "=", 16, 227, COLOR_BLACK, COLOR_YELLOW,
+	[LOOK_STOPPED]	= { "‖", "=", COLOR_BLACK, COLOR_YELLOW,
 			    A_NORMAL, A_UNDERLINE, "stopped" },
-	[LOOK_COMPUTING] = { "◆", "c", 39, -1, COLOR_BLUE, -1,
+	[LOOK_COMPUTING] = { "◆", "c", COLOR_BLUE, -1,
 			    A_BOLD, A_BOLD, "computing" },
-	[LOOK_WAITING]	= { "◌", "w", 203, -1, COLOR_RED, -1,
+	[LOOK_WAITING]	= { "◌", "w", COLOR_RED, -1,
 			    A_BOLD, A_DIM | A_UNDERLINE, "waiting" },
-	[LOOK_HOLDING]	= { "■", "H", 36, -1, COLOR_GREEN, -1,
+	[LOOK_HOLDING]	= { "■", "H", COLOR_GREEN, -1,
 			    A_BOLD, A_BOLD | A_UNDERLINE, "holding" },
-	[LOOK_DEADLOCK]	= { "⊘", "X", 231, 160, COLOR_WHITE, COLOR_RED,
+	[LOOK_DEADLOCK]	= { "⊘", "X", COLOR_WHITE, COLOR_RED,
 			    A_BOLD, A_REVERSE | A_BOLD, "deadlock" },
 	/* Dead, not buried: the kernel's own letter in ASCII. */
-	[LOOK_ZOMBIE]	= { "†", "Z", 16, 250, COLOR_BLACK, COLOR_WHITE,
+	[LOOK_ZOMBIE]	= { "†", "Z", COLOR_BLACK, COLOR_WHITE,
 			    A_NORMAL, A_REVERSE | A_DIM, "zombie" },
-	[LOOK_TITLE]	= { "", "", 231, -1, COLOR_WHITE, -1,
+	[LOOK_TITLE]	= { "", "", COLOR_WHITE, -1,
 			    A_BOLD, A_BOLD, NULL },
-	[LOOK_DIM]	= { "", "", 248, -1, COLOR_WHITE, -1,
+	[LOOK_DIM]	= { "", "", COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, NULL },
-	[LOOK_KEY]	= { "", "", 117, -1, COLOR_CYAN, -1,
+	[LOOK_KEY]	= { "", "", COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, NULL },
 };
 
@@ -109,8 +107,9 @@ theme_init(struct theme *th)
 			th->attr[i] = d->mono;
 			continue;
 		}
-		init_pair((short)(i + 1), wide ? d->fg256 : d->fg8,
-		    wide ? d->bg256 : d->bg8);
+		init_pair((short)(i + 1),
+		    wide ? palette_of((enum look)i).fg : d->fg8,
+		    wide ? palette_of((enum look)i).bg : d->bg8);
 		th->attr[i] = COLOR_PAIR(i + 1) | d->attr;
 	}
 }

@@ -10,28 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../../src/palette.h"
+
 struct model;
 
-/* How a thing looks: one entry of theme.c's table each. */
-enum look {
-	LOOK_NEW,		/* thread not started yet */
-	LOOK_HELD,		/* thread started, held at the gate (g) */
-	LOOK_RUNNING,		/* thread or process alive and working */
-	LOOK_SLEEPING,		/* thread sleeping: the growing fill */
-	LOOK_DONE,		/* finished well */
-	LOOK_LOST,		/* thread of a killed process; a killed process */
-	LOOK_FAILED,		/* could not start, or exited badly */
-	LOOK_STOPPED,		/* paused with SIGSTOP */
-	LOOK_COMPUTING,		/* thread using a CPU: the growing fill */
-	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
-	LOOK_HOLDING,		/* thread holding a lock or a permit */
-	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
-	LOOK_ZOMBIE,		/* process ended, not reaped (z holds) */
-	LOOK_TITLE,		/* header and pane titles */
-	LOOK_DIM,		/* rules, units, what matters less */
-	LOOK_KEY,		/* a key's name in the footer and help */
-	LOOK_COUNT
-};
 
 struct theme {
 	bool		 utf8;		/* glyphs from the UTF-8 column */
