@@ -1,5 +1,6 @@
 /*
- * palette.c: the colours of each look, chosen once.
+ * palette.c: the look of each thread and process of a model, and the
+ * colours of each look, chosen once.
  *
  * From the Okabe-Ito palette (orange, sky blue, blue, vermillion, reddish
  * purple, yellow), which stays distinct under the common colour-vision
@@ -7,6 +8,11 @@
  * them as they are, and a picture turns them into RGB the way xterm does,
  * so the screen and the picture of a run show the same colours.
  */
+#include <stdint.h>
+
+#include "event.h"
+#include "model.h"
+#include "model_query.h"
 #include "palette.h"
 
 static const struct palette_pair pairs[LOOK_COUNT] = {
@@ -26,6 +32,24 @@ static const struct palette_pair pairs[LOOK_COUNT] = {
 	[LOOK_TITLE]	= { 231, -1 },
 	[LOOK_DIM]	= { 248, -1 },
 	[LOOK_KEY]	= { 117, -1 },
+};
+
+/* What a thread in each state looks like (stopped is decided apart). */
+static const uint8_t thread_look[ST_COUNT] = {
+	[ST_NEW] = LOOK_NEW, [ST_RUNNING] = LOOK_RUNNING,
+	[ST_SLEEPING] = LOOK_SLEEPING, [ST_DONE] = LOOK_DONE,
+	[ST_COMPUTING] = LOOK_COMPUTING, [ST_WAITING] = LOOK_WAITING,
+	[ST_HOLDING] = LOOK_HOLDING,
+	[ST_LOST] = LOOK_LOST, [ST_TFAILED] = LOOK_FAILED,
+};
+
+/* What a process in each state looks like. */
+static const uint8_t proc_look[ST_COUNT] = {
+	[ST_NEW] = LOOK_NEW, [ST_FORKED] = LOOK_RUNNING,
+	[ST_STARTING] = LOOK_RUNNING, [ST_JOINING] = LOOK_RUNNING,
+	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
+	[ST_ZOMBIE] = LOOK_ZOMBIE,
+	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
 };
 
 /* xterm's 16 system colours, as RGB bytes. */
@@ -69,4 +93,35 @@ palette_rgb(short c, double rgb[3])
 	}
 	for (i = 0; i < 3; i++)
 		rgb[i] = v[i] / 255.0;
+}
+
+enum look
+palette_thread_look(const struct model *m, unsigned i, unsigned j)
+{
+	const struct model_thread *t = model_thread(m, i, j);
+
+	if (model_proc_stopped(m, i) && t->t_running != 0 &&
+	    t->t_done == 0)
+		return LOOK_STOPPED;
+	if (t->state == ST_WAITING && t->deadlocked)
+		return LOOK_DEADLOCK;
+	if (model_thread_held(m, i, j))
+		return LOOK_HELD;
+	/* Its process ended: it is gone, though not yet counted lost. */
+	if (model_proc(m, i)->state == ST_ZOMBIE && t->t_done == 0)
+		return LOOK_ZOMBIE;
+	return (enum look)thread_look[t->state];
+}
+
+enum look
+palette_proc_look(const struct model *m, unsigned i, const char **word)
+{
+	const struct model_proc *p = model_proc(m, i);
+
+	if (model_proc_stopped(m, i)) {
+		*word = "stopped";
+		return LOOK_STOPPED;
+	}
+	*word = state_name(p->state);
+	return (enum look)proc_look[p->state];
 }

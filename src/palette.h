@@ -1,6 +1,7 @@
 /*
- * palette.h: how each thing the views show looks in colour -- one table
- * of xterm-256 colours a look (palette.c) -- for every surface that draws:
+ * palette.h: how each thing the views show looks -- which look a thread
+ * or a process of a model has, and one table of xterm-256 colours a look
+ * (palette.c) -- for every surface that draws:
  * the screen's theme (ui/screen/base/theme.c) pairs them for curses, a
  * picture (src/picture.c) paints them in RGB.  The glyphs, the basic
  * eight colours and the attributes of a terminal stay in the theme.
@@ -36,6 +37,16 @@ struct palette_pair {
 
 /* The ground the looks are chosen against: a dark terminal's. */
 #define PALETTE_GROUND	234
+
+struct model;
+
+/* The look of thread j of process i, as the grid shows it. */
+enum look palette_thread_look(const struct model *m, unsigned i,
+	    unsigned j);
+
+/* The look of process i and the word for its state. */
+enum look palette_proc_look(const struct model *m, unsigned i,
+	    const char **word);
 
 /* The colours of look l. */
 struct palette_pair palette_of(enum look l);

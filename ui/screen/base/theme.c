@@ -14,9 +14,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../../../src/event.h"
-#include "../../../src/model.h"
-#include "../../../src/model_query.h"
 #include "../../../src/words.h"
 #include "theme.h"
 
@@ -68,24 +65,6 @@ static const struct look_def looks[LOOK_COUNT] = {
 			    A_BOLD, A_BOLD, NULL },
 };
 
-/* What a thread in each state looks like (stopped is decided apart). */
-static const uint8_t thread_look[ST_COUNT] = {
-	[ST_NEW] = LOOK_NEW, [ST_RUNNING] = LOOK_RUNNING,
-	[ST_SLEEPING] = LOOK_SLEEPING, [ST_DONE] = LOOK_DONE,
-	[ST_COMPUTING] = LOOK_COMPUTING, [ST_WAITING] = LOOK_WAITING,
-	[ST_HOLDING] = LOOK_HOLDING,
-	[ST_LOST] = LOOK_LOST, [ST_TFAILED] = LOOK_FAILED,
-};
-
-/* What a process in each state looks like. */
-static const uint8_t proc_look[ST_COUNT] = {
-	[ST_NEW] = LOOK_NEW, [ST_FORKED] = LOOK_RUNNING,
-	[ST_STARTING] = LOOK_RUNNING, [ST_JOINING] = LOOK_RUNNING,
-	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
-	[ST_ZOMBIE] = LOOK_ZOMBIE,
-	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
-};
-
 void
 theme_init(struct theme *th)
 {
@@ -118,37 +97,6 @@ const char *
 theme_glyph(const struct theme *th, enum look l)
 {
 	return th->utf8 ? looks[l].utf8 : looks[l].ascii;
-}
-
-enum look
-theme_thread_look(const struct model *m, unsigned i, unsigned j)
-{
-	const struct model_thread *t = model_thread(m, i, j);
-
-	if (model_proc_stopped(m, i) && t->t_running != 0 &&
-	    t->t_done == 0)
-		return LOOK_STOPPED;
-	if (t->state == ST_WAITING && t->deadlocked)
-		return LOOK_DEADLOCK;
-	if (model_thread_held(m, i, j))
-		return LOOK_HELD;
-	/* Its process ended: it is gone, though not yet counted lost. */
-	if (model_proc(m, i)->state == ST_ZOMBIE && t->t_done == 0)
-		return LOOK_ZOMBIE;
-	return (enum look)thread_look[t->state];
-}
-
-enum look
-theme_proc_look(const struct model *m, unsigned i, const char **word)
-{
-	const struct model_proc *p = model_proc(m, i);
-
-	if (model_proc_stopped(m, i)) {
-		*word = "stopped";
-		return LOOK_STOPPED;
-	}
-	*word = state_name(p->state);
-	return (enum look)proc_look[p->state];
 }
 
 /* The legend's entries from the `from`th on, as theme_legend_from(); all:

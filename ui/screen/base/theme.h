@@ -12,9 +12,6 @@
 
 #include "../../../src/palette.h"
 
-struct model;
-
-
 struct theme {
 	bool		 utf8;		/* glyphs from the UTF-8 column */
 	bool		 colour;	/* false: NO_COLOR or no colours */
@@ -26,14 +23,6 @@ void		 theme_init(struct theme *th);
 
 /* The glyph of a look: UTF-8 or ASCII, one column wide. */
 const char	*theme_glyph(const struct theme *th, enum look l);
-
-/* The look of thread j of process i, as the grid shows it. */
-enum look	 theme_thread_look(const struct model *m, unsigned i,
-		    unsigned j);
-
-/* The look of process i and the word for its state. */
-enum look	 theme_proc_look(const struct model *m, unsigned i,
-		    const char **word);
 
 /* Draw the grid's legend of the cell glyphs on one line, as many whole
    entries as fit; returns its width. */
