@@ -510,6 +510,10 @@ surface_write(struct pic *p, const char *path, enum picture_format f,
 	    (int)p->height);
 	cairo_status_t st = cairo_surface_status(s);
 
+	/* A browser shows an SVG of pixels at the PNG's size; of points, a
+	   third larger. */
+	if (st == CAIRO_STATUS_SUCCESS && f == PICTURE_SVG)
+		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
 	if (st == CAIRO_STATUS_SUCCESS) {
 		p->cr = cairo_create(s);
 		draw(p);

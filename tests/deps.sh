@@ -5,11 +5,12 @@
 # there (so it costs nothing on a machine that has them).
 set -eu
 
-build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev"
+build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev \
+	libcairo2-dev fonts-dejavu-core"
 case "${1:-build}" in
 build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang mandoc \
-	    time libclang-rt-14-dev" ;;
+	    time libclang-rt-14-dev librsvg2-bin libxml2-utils python3-pil chromium" ;;
 bench)	want="$build tmux procps strace jq time" ;;
 shots)	want="$build tmux python3-pil fonts-dejavu-core chromium" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;
