@@ -109,6 +109,8 @@ static const struct binding bindings[] = {
 	  0 },
 	{ { 'e' }, { nav_export }, { 0 }, "e", "export",
 	  "export the run as a Chrome trace (Perfetto, speedscope)", 0 },
+	{ { 'i' }, { nav_picture }, { 0 }, "i", "picture",
+	  "draw the moment shown to ptviz-SEED-TIME.svg and .png", 0 },
 	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
 	  "time: one event back / forward", KEY_TIME },
 	{ { 'p' }, { nav_play }, { 0 }, "p", "play",
