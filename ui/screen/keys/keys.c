@@ -109,7 +109,7 @@ static const struct binding bindings[] = {
 	  0 },
 	{ { 'e' }, { nav_export }, { 0 }, "e", "export",
 	  "export the run as a Chrome trace (Perfetto, speedscope)", 0 },
-	{ { 'i' }, { nav_picture }, { 0 }, "i", "picture",
+	{ { 'i' }, { nav_picture }, { 0 }, "i", NULL,
 	  "draw the moment shown to ptviz-SEED-TIME.svg and .png", 0 },
 	{ { ',', '.' }, { nav_step }, { -1, 1 }, ", .", "step",
 	  "time: one event back / forward", KEY_TIME },
