@@ -80,24 +80,28 @@ model_init(struct model *m, unsigned nproc, unsigned nthread)
 void
 model_reset(struct model *m)
 {
-	struct model_proc *procs = m->procs;
-	struct model_thread *threads = m->threads;
-	unsigned nproc = m->nproc, nthread = m->nthread, i;
-	size_t nt = (size_t)nproc * nthread;
-	struct busy_sums sums = m->sums;
+	/* A traced model keeps its rules and its room, and has no process
+	   again; the built-in run's keeps its P x T, each one new. */
+	unsigned np = m->traced ? m->cap_proc : m->nproc, i;
+	size_t nt = (size_t)np * m->nthread;
+	struct model kept = { .nproc = m->traced ? 0 : m->nproc,
+	    .nthread = m->nthread, .main_state = ST_NEW, .procs = m->procs,
+	    .threads = m->threads, .sums = m->sums, .traced = m->traced,
+	    .apply_traced = m->apply_traced, .cap_proc = m->cap_proc };
 
-	busy_clear(&sums);
-	*m = (struct model){ .nproc = nproc, .nthread = nthread,
-	    .main_state = ST_NEW, .procs = procs, .threads = threads,
-	    .sums = sums };
-	memset(procs, 0, nproc * sizeof(*procs));
-	memset(threads, 0, nt * sizeof(*threads));
-	for (i = 0; i < nproc; i++)
-		procs[i].state = ST_NEW;
+	busy_clear(&kept.sums);
+	*m = kept;
+	memset(m->procs, 0, np * sizeof(*m->procs));
+	memset(m->threads, 0, nt * sizeof(*m->threads));
+	for (i = 0; i < np; i++)
+		m->procs[i].state = ST_NEW;
 	for (i = 0; i < nt; i++)
-		threads[i].state = ST_NEW;
+		m->threads[i].state = ST_NEW;
+	/* A traced program's cells beyond its births are in no count. */
+	if (m->traced)
+		return;
 	m->threads_in[ST_NEW] = (unsigned)nt;
-	m->procs_in[ST_NEW] = nproc;
+	m->procs_in[ST_NEW] = np;
 }
 
 void
