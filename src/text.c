@@ -10,6 +10,7 @@
 
 #include "event.h"
 #include "model.h"
+#include "tasknames.h"
 #include "text.h"
 
 bool
@@ -502,4 +503,20 @@ text_tick_ns(uint64_t unit_ns, unsigned gap)
 			break;
 	}
 	return step;
+}
+
+const char *
+text_proc_name(const struct model *m, const struct tasknames *names,
+    unsigned i, char *buf, size_t len)
+{
+	const char *n;
+
+	if (!m->traced) {
+		snprintf(buf, len, "Process-%u", i);
+		return buf;
+	}
+	n = names != NULL ? tasknames_get(names, i, 0) : NULL;
+	snprintf(buf, len, "%s (pid %d)", n != NULL ? n : "?",
+	    model_proc(m, i)->pid);
+	return buf;
 }
