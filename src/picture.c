@@ -25,16 +25,19 @@
 #include "history.h"
 #include "model.h"
 #include "model_query.h"
+#include "model_traced.h"
 #include "palette.h"
 #include "picture.h"
 #include "run.h"
 #include "scene.h"
+#include "tasknames.h"
+#include "tasktypes.h"
 #include "text.h"
 #include "work.h"
 
 #define FONT		"DejaVu Sans"
 #define MARGIN		32.0
-#define LABEL_W		230.0	/* names and states, left of the axis */
+#define LABEL_W		300.0	/* names and states, left of the axis */
 #define RANK_W		56.0	/* room right of the axis for a rank */
 #define ROW_H		26.0	/* a thread's or an unfolded process's row */
 #define FOLD_H		14.0	/* a folded process's row */
@@ -45,22 +48,40 @@
 #define BIN_PX		4	/* a folded row's levels: pixels a bin */
 
 /* How a phase of a thread is drawn, by its state: a bar, or a thin line
-   (waiting); as the screen's timeline draws it. */
+   (waiting); as the screen's timeline draws it.  A busy one is counted in
+   a folded row's levels. */
 struct phase_def {
-	bool		 drawn, bar;
+	bool		 drawn, bar, busy;
 	uint8_t		 look;		/* enum look */
 };
 
 static const struct phase_def phases[ST_COUNT] = {
-	[ST_SLEEPING]	= { true, true, LOOK_SLEEPING },
-	[ST_COMPUTING]	= { true, true, LOOK_COMPUTING },
-	[ST_HOLDING]	= { true, true, LOOK_HOLDING },
-	[ST_WAITING]	= { true, false, LOOK_WAITING },
+	[ST_SLEEPING]	= { true, true, true, LOOK_SLEEPING },
+	[ST_COMPUTING]	= { true, true, true, LOOK_COMPUTING },
+	[ST_HOLDING]	= { true, true, true, LOOK_HOLDING },
+	[ST_WAITING]	= { true, false, false, LOOK_WAITING },
+};
+
+/* A traced thread's phases, by what the kernel said it does (ST_KSTATE's
+   class): on a CPU and asleep as the built-in run's computing and
+   sleeping; waiting for anything -- a lock, a child, input or output, a
+   signal, a call -- as its waiting; stopped as a pause. */
+static const struct phase_def kphases[TASKSTATE_CLASSES] = {
+	[TASKSTATE_CPU]		= { true, true, true, LOOK_COMPUTING },
+	[TASKSTATE_SLEEP]	= { true, true, true, LOOK_SLEEPING },
+	[TASKSTATE_LOCK]	= { true, false, false, LOOK_WAITING },
+	[TASKSTATE_CHILD]	= { true, false, false, LOOK_WAITING },
+	[TASKSTATE_IO]		= { true, false, false, LOOK_WAITING },
+	[TASKSTATE_SIGNAL]	= { true, false, false, LOOK_WAITING },
+	[TASKSTATE_SYSCALL]	= { true, false, false, LOOK_WAITING },
+	[TASKSTATE_BLOCKED]	= { true, false, false, LOOK_WAITING },
+	[TASKSTATE_STOPPED]	= { true, true, false, LOOK_STOPPED },
 };
 
 /* A thread followed through the walk: the phase it is in. */
 struct slot {
 	uint8_t		 state;
+	uint8_t		 what;		/* ST_KSTATE: its class */
 	uint64_t	 since;
 };
 
@@ -75,6 +96,7 @@ struct pic {
 	double		 y_axis, y_rows, y_legend;
 	uint64_t	 t0, t_end;
 	struct slot	*slots;		/* [nproc * nthread] */
+	unsigned	*row;		/* [nproc + 1]: rows above process i's */
 	int		*last;		/* [nproc * nthread]: a folded
 					   thread's last bin counted, -1 */
 	int		*bins;		/* folded: [nproc][nbins + 1] steps */
@@ -126,7 +148,18 @@ row_y(const struct pic *p, unsigned i, unsigned j)
 {
 	if (p->folded)
 		return p->y_rows + (i - 1) * FOLD_H;
-	return p->y_rows + ((i - 1) * (p->m.nthread + 1.0) + j) * ROW_H;
+	return p->y_rows + (p->row[i - 1] + j) * ROW_H;
+}
+
+/* How the phase a thread is in is drawn. */
+static const struct phase_def *
+phase_of(const struct slot *s)
+{
+	static const struct phase_def none;
+
+	if (s->state != ST_KSTATE)
+		return &phases[s->state];
+	return s->what < TASKSTATE_CLASSES ? &kphases[s->what] : &none;
 }
 
 /* A box of colour c from t1 to t2 (one pixel at least), h high, centred in
@@ -171,11 +204,11 @@ static void
 phase_end(struct pic *p, unsigned i, unsigned j, struct slot *s,
     uint64_t end, int *last, bool deadlock)
 {
-	const struct phase_def *d = &phases[s->state];
+	const struct phase_def *d = phase_of(s);
 	enum look l = deadlock ? LOOK_DEADLOCK : (enum look)d->look;
 
 	if (p->folded) {
-		if (state_busy(s->state))
+		if (d->busy)
 			bins_add(p, i, s->since, end, last);
 		return;
 	}
@@ -195,12 +228,12 @@ phases_walk(struct pic *p)
 		const struct event *ev = history_at(p->r->hist, k);
 
 		if (ev->thread == 0 || ev->proc == 0 || ev->proc > m->nproc ||
-		    ev->thread > m->nthread)
+		    ev->thread > model_proc_threads(m, ev->proc))
 			continue;
 		n = (size_t)(ev->proc - 1) * m->nthread + (ev->thread - 1);
 		phase_end(p, ev->proc, ev->thread, &p->slots[n], ev->t_ns,
 		    &p->last[n], false);
-		p->slots[n] = (struct slot){ ev->state, ev->t_ns };
+		p->slots[n] = (struct slot){ ev->state, ev->what, ev->t_ns };
 	}
 }
 
@@ -236,7 +269,9 @@ thread_row(struct pic *p, unsigned i, unsigned j, struct slot *s,
     int *last)
 {
 	const struct model_thread *tr = model_thread(&p->m, i, j);
-	enum look l = palette_thread_look(&p->m, i, j);
+	/* A traced thread that ended is done: its program says no more. */
+	enum look l = p->m.traced && tr->t_done != 0 ? LOOK_DONE :
+	    palette_thread_look(&p->m, i, j);
 	double y = row_y(p, i, j), x;
 	uint64_t end = tr->t_done != 0 ? tr->t_done : p->t_end;
 	char buf[32];
@@ -260,7 +295,7 @@ thread_row(struct pic *p, unsigned i, unsigned j, struct slot *s,
 	if (tr->t_done == 0 && l != LOOK_DEADLOCK)
 		return;
 	mark(p, end, y, ROW_H, l);
-	if (l != LOOK_DONE)
+	if (l != LOOK_DONE || tr->rank == 0)
 		return;
 	snprintf(buf, sizeof(buf), "%u", tr->rank);
 	text(p->cr, xof(p, end) + BAR_H + 2, y + ROW_H - 8, buf,
@@ -281,7 +316,7 @@ levels_row(struct pic *p, unsigned i)
 		n += b[c];
 		if (n <= 0)
 			continue;
-		h = (FOLD_H - 2) * n / p->m.nthread;
+		h = (FOLD_H - 2) * n / model_proc_threads(&p->m, i);
 		cairo_rectangle(p->cr, p->x0 + c * BIN_PX, y - h, BIN_PX, h);
 	}
 	cairo_fill(p->cr);
@@ -297,13 +332,14 @@ proc_row(struct pic *p, unsigned i)
 	enum look l = palette_proc_look(&p->m, i, &word);
 	double y = row_y(p, i, 0), rh = p->folded ? FOLD_H : ROW_H;
 	double px = p->folded ? FOLD_H - 3 : TEXT_PX;
-	char name[32];
+	char name[TASKNAMES_MAX + 32];
 
-	snprintf(name, sizeof(name), "%s Process-%u", p->folded ? "▸" : "▾",
-	    i);
+	snprintf(name, sizeof(name), "%s ", p->folded ? "▸" : "▾");
+	text_proc_name(&p->m, p->r->names, i, name + strlen(name),
+	    sizeof(name) - strlen(name));
 	text(p->cr, MARGIN, y + rh - (p->folded ? 3 : 8), name,
 	    palette_of(LOOK_TITLE).fg, px, !p->folded);
-	text(p->cr, MARGIN + LABEL_W - 90, y + rh - (p->folded ? 3 : 8),
+	text(p->cr, MARGIN + LABEL_W - 80, y + rh - (p->folded ? 3 : 8),
 	    word, palette_paint(l == LOOK_DONE ? LOOK_DIM : l), px, false);
 	if (pr->t_forked == 0)
 		return;
@@ -324,7 +360,7 @@ rows_draw(struct pic *p)
 
 	for (i = 1; i <= p->m.nproc; i++) {
 		proc_row(p, i);
-		for (j = 1; j <= p->m.nthread; j++) {
+		for (j = 1; j <= model_proc_threads(&p->m, i); j++) {
 			n = (size_t)(i - 1) * p->m.nthread + (j - 1);
 			thread_row(p, i, j, &p->slots[n], &p->last[n]);
 		}
@@ -425,25 +461,61 @@ legend_draw(struct pic *p)
 		    "folded: how many busy");
 }
 
+/* A traced program's title and figures: its command line, the
+   processes and threads it made and how long it ran. */
+static void
+traced_title(const struct pic *p, char *title, size_t tlen, char *line,
+    size_t llen)
+{
+	const struct model *m = &p->m;
+	char *const *a;
+	char elapsed[32];
+	unsigned i, n = 0;
+	size_t at;
+
+	at = (size_t)snprintf(title, tlen, "ptviz --");
+	for (a = p->r->command; *a != NULL && at < tlen; a++)
+		at += (size_t)snprintf(title + at, tlen - at, " %s", *a);
+	for (i = 1; i <= m->nproc; i++)
+		n += model_proc_threads(m, i);
+	snprintf(line, llen, "%u processes, %u threads · %s s", m->nproc, n,
+	    text_secs((double)model_elapsed(m, p->t_end), 2, false, elapsed,
+	    sizeof(elapsed)));
+}
+
+/* The built-in run's title and figures: counts, sleep, workload, seed;
+   threads done, elapsed, concurrency. */
+static void
+run_title(const struct pic *p, char *title, size_t tlen, char *line,
+    size_t llen)
+{
+	const struct run_config *c = p->r->cfg;
+	const struct model *m = &p->m;
+	char secs[32], elapsed[32];
+
+	snprintf(title, tlen, "ptviz — %u processes × %u threads — "
+	    "sleep ≤ %s s — workload %s — seed %llu", c->nproc, c->nthread,
+	    text_secs((double)c->sleep_ns, 3, true, secs, sizeof(secs)),
+	    work_name(c->work), (unsigned long long)c->seed);
+	snprintf(line, llen, "%u of %u threads done · %s s · "
+	    "concurrency %.2f×", m->threads_done, m->nproc * m->nthread,
+	    text_secs((double)model_elapsed(m, p->t_end), 2, false, elapsed,
+	    sizeof(elapsed)), model_concurrency(m, p->t_end));
+}
+
 /* The title, the run's figures and the scene's caption. */
 static void
 title_draw(struct pic *p)
 {
-	const struct run_config *c = p->r->cfg;
-	const struct model *m = &p->m;
-	char line[256], secs[32], elapsed[32];
+	char title[512], line[256];
 	short fg = palette_of(LOOK_TITLE).fg, key = palette_of(LOOK_KEY).fg;
 	double y = MARGIN + 28;
 
-	snprintf(line, sizeof(line), "ptviz — %u processes × %u threads — "
-	    "sleep ≤ %s s — workload %s — seed %llu", c->nproc, c->nthread,
-	    text_secs((double)c->sleep_ns, 3, true, secs, sizeof(secs)),
-	    work_name(c->work), (unsigned long long)c->seed);
-	text(p->cr, MARGIN, y, line, fg, 30, true);
-	snprintf(line, sizeof(line), "%u of %u threads done · %s s · "
-	    "concurrency %.2f×", m->threads_done, m->nproc * m->nthread,
-	    text_secs((double)model_elapsed(m, p->t_end), 2, false, elapsed,
-	    sizeof(elapsed)), model_concurrency(m, p->t_end));
+	if (p->m.traced)
+		traced_title(p, title, sizeof(title), line, sizeof(line));
+	else
+		run_title(p, title, sizeof(title), line, sizeof(line));
+	text(p->cr, MARGIN, y, title, fg, 30, true);
 	text(p->cr, MARGIN, y + 34, line, palette_of(LOOK_DIM).fg, 22, false);
 	if (p->r->scene == NULL)
 		return;
@@ -472,8 +544,11 @@ layout(struct pic *p)
 {
 	const struct model *m = &p->m;
 	double top = MARGIN + 28 + 34 + (p->r->scene != NULL ? 66 : 0);
+	unsigned i;
 
-	p->folded = (uint64_t)m->nproc * (m->nthread + 1) > PICTURE_ROWS;
+	for (i = 1; i <= m->nproc; i++)
+		p->row[i] = p->row[i - 1] + 1 + model_proc_threads(m, i);
+	p->folded = p->row[m->nproc] > PICTURE_ROWS;
 	p->width = PICTURE_WIDTH;
 	p->x0 = MARGIN + LABEL_W;
 	p->pw = p->width - p->x0 - MARGIN - RANK_W;
@@ -481,7 +556,7 @@ layout(struct pic *p)
 	p->y_axis = top + 60;
 	p->y_rows = p->y_axis + 4;
 	p->y_legend = p->y_rows + (p->folded ? m->nproc * FOLD_H :
-	    m->nproc * (m->nthread + 1.0) * ROW_H) + 12;
+	    p->row[m->nproc] * ROW_H) + 12;
 	p->height = p->y_legend + ROW_H + 16 + MARGIN;
 }
 
@@ -540,27 +615,35 @@ picture_write(const char *path, enum picture_format f,
     const struct picture_run *r, char *why, size_t whylen)
 {
 	struct pic p = { .r = r };
-	size_t n = (size_t)r->cfg->nproc * r->cfg->nthread, i;
+	size_t n, i;
 	int rc = -1;
 
-	if (model_init(&p.m, r->cfg->nproc, r->cfg->nthread) == -1) {
+	if ((r->command != NULL ? model_init_traced(&p.m) : model_init(&p.m,
+	    r->cfg->nproc, r->cfg->nthread)) == -1) {
 		snprintf(why, whylen, "%s", strerror(errno));
 		return -1;
 	}
 	busy_set_cpus(&p.m.sums, r->cfg->cpus);
+	/* A traced program's model grows as it goes: its room is known at
+	   the moment shown. */
 	history_model_at(r->hist, r->k, &p.m);
-	times(&p);
-	layout(&p);
+	n = (size_t)p.m.nproc * p.m.nthread + 1;
+	p.row = calloc((size_t)p.m.nproc + 1, sizeof(*p.row));
 	p.slots = calloc(n, sizeof(*p.slots));
-	if ((p.last = reallocarray(NULL, n, sizeof(*p.last))) != NULL)
+	p.last = reallocarray(NULL, n, sizeof(*p.last));
+	snprintf(why, whylen, "%s", strerror(ENOMEM));
+	errno = ENOMEM;
+	if (p.row != NULL && p.slots != NULL && p.last != NULL) {
 		for (i = 0; i < n; i++)
 			p.last[i] = -1;
-	p.bins = p.folded ? calloc((size_t)p.m.nproc * (size_t)(p.nbins + 1),
-	    sizeof(*p.bins)) : NULL;
-	if (p.slots == NULL || p.last == NULL || (p.folded && p.bins == NULL))
-		snprintf(why, whylen, "%s", strerror(ENOMEM));
-	else
-		rc = surface_write(&p, path, f, why, whylen);
+		times(&p);
+		layout(&p);
+		p.bins = p.folded ? calloc((size_t)p.m.nproc *
+		    (size_t)(p.nbins + 1), sizeof(*p.bins)) : NULL;
+		if (!p.folded || p.bins != NULL)
+			rc = surface_write(&p, path, f, why, whylen);
+	}
+	free(p.row);
 	free(p.slots);
 	free(p.last);
 	free(p.bins);

@@ -11,8 +11,12 @@
  * and holds as a bar as on the screen, the rank after each done -- and a
  * legend.  A run of more rows than PICTURE_ROWS folds every process into
  * one row of how many of its threads are busy, as the screen's timeline
- * folds when its rows do not fit.  It needs no terminal: the line front
- * ends, a conversion of a recording and the screen all call it.
+ * folds when its rows do not fit.  A traced program (ptviz -- COMMAND)
+ * draws the same way: a row for each process and thread born so far,
+ * named as their events named them, each kernel state seen as a phase
+ * (on a CPU, asleep, waiting for something, stopped).  It needs no
+ * terminal: the line front ends, a conversion of a recording and the
+ * screen all call it.
  */
 #ifndef PTVIZ_PICTURE_H
 #define PTVIZ_PICTURE_H
@@ -23,6 +27,7 @@
 struct history;
 struct run_config;
 struct scene;
+struct tasknames;
 
 #define PICTURE_WIDTH	1920	/* pixels of a PNG: a projector's width */
 #define PICTURE_ROWS	64	/* rows, one a thread and one a process,
@@ -39,6 +44,11 @@ struct picture_run {
 					   clock); 0: the run's end, or its
 					   last event's time */
 	const struct scene	*scene;	/* its caption, or NULL */
+	char *const		*command; /* a traced program's argv (its
+					   model grows, src/model_traced.h);
+					   NULL: ptviz's own run */
+	const struct tasknames	*names;	/* a traced program's names, or
+					   NULL */
 };
 
 /* Write the picture of r to path (made or truncated) as f; 0, or -1 with

@@ -221,7 +221,6 @@ static const struct {
 	{ { "--png", "" }, "--png needs a file name" },
 	{ { "--svg", "a", "--svg", "b" }, "--svg is given twice" },
 	{ { "--runs", "2", "--png", "a" }, "--runs cannot be used with --png" },
-	{ { "--svg", "a", "--", "true" }, "--svg cannot be used with -- COMMAND" },
 	{ { "--replay", "" }, "--replay needs a file name" },
 	{ { "--replay" }, "--replay needs a value" },
 	{ { "--runs", "0" }, "--runs '0' is too small" },

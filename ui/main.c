@@ -362,16 +362,8 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 		o->seed_given = true;
 		/* A traced program's run replays as it ran: its command. */
 		o->command = recording_command(*replay);
-		if (o->command != NULL && (o->svg != NULL || o->png != NULL)) {
-			fprintf(stderr, "ptviz: %s: a traced program's run "
-			    "(ptviz -- COMMAND) is not drawn as a picture "
-			    "yet; --trace exports it\n",
-			    recording_get(*replay)->name);
-			recording_close(*replay);
-			*replay = NULL;
-			return 2;
-		}
-		if (o->command != NULL && on_screen(o) && o->trace == NULL) {
+		if (o->command != NULL && on_screen(o) &&
+		    !options_converts(o)) {
 			fprintf(stderr, "ptviz: %s: a traced program's run "
 			    "(ptviz -- COMMAND): the screen cannot replay it "
 			    "yet; use --plain or --json\n",

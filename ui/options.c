@@ -498,17 +498,8 @@ take_command(struct options *o, int argc, char *argv[], int end,
 		    "COMMAND: give one program to trace (see ptviz --help)");
 		return -1;
 	}
-	if (!dashes && o->attach == 0)
-		return 0;
-	/* Its rows grow as it runs: not drawn in a picture yet. */
-	if (o->svg != NULL || o->png != NULL) {
-		snprintf(err, errlen, "%s cannot be used with %s: a traced "
-		    "program's run is not drawn as a picture yet (see ptviz "
-		    "--help)", o->svg != NULL ? "--svg" : "--png", dashes ?
-		    "-- COMMAND" : "--attach");
-		return -1;
-	}
-	if ((opt = not_with_command(o)) == NULL)
+	if ((!dashes && o->attach == 0) || (opt = not_with_command(o)) ==
+	    NULL)
 		return 0;
 	snprintf(err, errlen, "%s cannot be used with %s: %s (see "
 	    "ptviz --help)", opt, dashes ? "-- COMMAND" : "--attach",

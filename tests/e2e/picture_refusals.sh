@@ -1,11 +1,9 @@
 # --svg and --png refuse in one line, exit 2, before anything runs or a
 # file is made: a picture named twice, with --runs, a file that cannot be
-# written, one file for two outputs, a traced program live or recorded
-# (not drawn as a picture yet).
+# written, one file for two outputs.
 . tests/e2e/lib.sh
 
 mkdir "$TMPD/w" && cd "$TMPD/w" || fail "no $TMPD/w"
-cp "$OLDPWD/tests/fuzz/corpus/fuzz_recording/traced_sh" traced.jsonl
 
 # Refused: exit 2, stderr the one line $1, nothing on stdout, no file made.
 refused() {
@@ -32,8 +30,4 @@ refused "ptviz: --trace a.out and --svg a.out are one file: one would overwrite 
 	"$PTVIZ" --plain -s 0 --trace a.out --svg a.out
 refused "ptviz: --svg a.svg and --png ./a.svg are one file: one would overwrite the other" \
 	"$PTVIZ" --plain -s 0 --svg a.svg --png ./a.svg
-refused "ptviz: --png cannot be used with -- COMMAND: a traced program's run is not drawn as a picture yet (see ptviz --help)" \
-	"$PTVIZ" --plain --png a.png -- true
-refused "ptviz: traced.jsonl: a traced program's run (ptviz -- COMMAND) is not drawn as a picture yet; --trace exports it" \
-	"$PTVIZ" --replay traced.jsonl --svg a.svg
 exit 0

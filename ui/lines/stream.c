@@ -147,7 +147,8 @@ pictures_end(struct stream *s, const struct options *o)
 	const char *path[2] = { o->svg, o->png };
 	const struct picture_run r = { .cfg = &o->run, .hist = &s->hist,
 	    .k = s->hist.n, .scene = o->scene != 0 ? scene_get(o->scene) :
-	    NULL };
+	    NULL, .command = s->traced ? options_command(o) : NULL,
+	    .names = &s->names };
 	char why[128];
 	int f;
 
@@ -184,7 +185,7 @@ files_end(struct stream *s, const struct options *o, int sigfd)
 		close_told(s, &s->record);
 	if (s->keep && o->trace != NULL)
 		close_told(s, &trace);
-	if (s->keep && !s->traced)
+	if (s->keep)
 		pictures_end(s, o);
 }
 

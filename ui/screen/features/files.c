@@ -24,6 +24,7 @@
 #include "../../../src/jsonl.h"
 #include "../../../src/outfile.h"
 #include "../../../src/picture.h"
+#include "../../options.h"
 #include "../../../src/trace.h"
 #include "../base/state.h"
 #include "files.h"
@@ -107,7 +108,8 @@ picture_told(struct tui *t, const char *path, enum picture_format f,
     size_t k, uint64_t now)
 {
 	const struct picture_run r = { .cfg = &t->opt.run, .hist = &t->hist,
-	    .k = k, .now = now, .scene = state_caption(t) };
+	    .k = k, .now = now, .scene = state_caption(t),
+	    .command = options_command(&t->opt) };
 	char why[128];
 
 	if (picture_write(path, f, &r, why, sizeof(why)) == 0)
