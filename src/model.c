@@ -77,31 +77,48 @@ model_init(struct model *m, unsigned nproc, unsigned nthread)
 	return 0;
 }
 
+/* A traced model made empty: no process yet, the room it has made kept
+   (model_traced.h), so that travelling in time allocates nothing. */
+static void
+reset_traced(struct model *m)
+{
+	struct model cleared = { .main_state = ST_NEW, .traced = true,
+	    .apply_traced = m->apply_traced, .cap_proc = m->cap_proc,
+	    .nthread = m->nthread, .procs = m->procs, .threads = m->threads,
+	    .sums = m->sums };
+
+	busy_clear(&cleared.sums);
+	memset(m->procs, 0, m->cap_proc * sizeof(*m->procs));
+	memset(m->threads, 0, (size_t)m->cap_proc * m->nthread *
+	    sizeof(*m->threads));
+	*m = cleared;
+}
+
 void
 model_reset(struct model *m)
 {
-	/* A traced model keeps its rules and its room, and has no process
-	   again; the built-in run's keeps its P x T, each one new. */
-	unsigned np = m->traced ? m->cap_proc : m->nproc, i;
-	size_t nt = (size_t)np * m->nthread;
-	struct model kept = { .nproc = m->traced ? 0 : m->nproc,
-	    .nthread = m->nthread, .main_state = ST_NEW, .procs = m->procs,
-	    .threads = m->threads, .sums = m->sums, .traced = m->traced,
-	    .apply_traced = m->apply_traced, .cap_proc = m->cap_proc };
+	struct model_proc *procs = m->procs;
+	struct model_thread *threads = m->threads;
+	unsigned nproc = m->nproc, nthread = m->nthread, i;
+	size_t nt = (size_t)nproc * nthread;
+	struct busy_sums sums = m->sums;
 
-	busy_clear(&kept.sums);
-	*m = kept;
-	memset(m->procs, 0, np * sizeof(*m->procs));
-	memset(m->threads, 0, nt * sizeof(*m->threads));
-	for (i = 0; i < np; i++)
-		m->procs[i].state = ST_NEW;
-	for (i = 0; i < nt; i++)
-		m->threads[i].state = ST_NEW;
-	/* A traced program's cells beyond its births are in no count. */
-	if (m->traced)
+	if (m->traced) {
+		reset_traced(m);
 		return;
+	}
+	busy_clear(&sums);
+	*m = (struct model){ .nproc = nproc, .nthread = nthread,
+	    .main_state = ST_NEW, .procs = procs, .threads = threads,
+	    .sums = sums };
+	memset(procs, 0, nproc * sizeof(*procs));
+	memset(threads, 0, nt * sizeof(*threads));
+	for (i = 0; i < nproc; i++)
+		procs[i].state = ST_NEW;
+	for (i = 0; i < nt; i++)
+		threads[i].state = ST_NEW;
 	m->threads_in[ST_NEW] = (unsigned)nt;
-	m->procs_in[ST_NEW] = np;
+	m->procs_in[ST_NEW] = nproc;
 }
 
 void

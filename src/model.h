@@ -45,8 +45,8 @@
 /* Set up an empty model of nproc x nthread; -1 with errno on failure. */
 int	model_init(struct model *m, unsigned nproc, unsigned nthread);
 
-/* Make m empty again, as model_init left it, keeping its memory and its
-   CPUs (busy.h). */
+/* Make m empty again, as model_init (or model_init_traced) left it,
+   keeping its memory and its CPUs (busy.h). */
 void	model_reset(struct model *m);
 
 /* Free what model_init allocated. */

@@ -258,6 +258,17 @@ main_change(struct model *m, const struct event *ev)
 	return true;
 }
 
+int
+model_traced_status(const struct model *m)
+{
+	int ws;
+
+	if (m->nproc == 0 || !model_proc(m, 1)->reaped)
+		return 1;
+	ws = model_proc(m, 1)->wstatus;
+	return WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : WEXITSTATUS(ws);
+}
+
 bool
 model_traced_apply(struct model *m, const struct event *ev)
 {

@@ -31,12 +31,16 @@ struct event;
 struct model;
 
 /* Set up an empty model of a traced program, with no process yet; -1 with
-   errno on failure.  model_free() frees it (model_reset() is the built-in
-   run's). */
+   errno on failure.  model_free() frees it; model_reset() empties it,
+   keeping the room it has made. */
 int	model_init_traced(struct model *m);
 
 /* Apply one event of a traced program (model_apply() calls it for a
    traced model, through m->apply_traced); false if it was ignored. */
 bool	model_traced_apply(struct model *m, const struct event *ev);
+
+/* The traced program's exit status, as a shell gives it: COMMAND's own
+   (process 1's), or 128+N if signal N killed it; 1 if it has not ended. */
+int	model_traced_status(const struct model *m);
 
 #endif

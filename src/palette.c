@@ -14,6 +14,7 @@
 #include "model.h"
 #include "model_query.h"
 #include "palette.h"
+#include "tasktypes.h"
 
 static const struct palette_pair pairs[LOOK_COUNT] = {
 	[LOOK_NEW]	= { 246, -1 },
@@ -32,6 +33,20 @@ static const struct palette_pair pairs[LOOK_COUNT] = {
 	[LOOK_TITLE]	= { 231, -1 },
 	[LOOK_DIM]	= { 248, -1 },
 	[LOOK_KEY]	= { 117, -1 },
+	[LOOK_KCHILD]	= { 141, -1 },
+	[LOOK_KIO]	= { 78, -1 },
+	[LOOK_KCALL]	= { 250, -1 },
+};
+
+/* A traced thread's look by what the kernel says it does (enum
+   taskstate_class: a lock is waited on, a child waited for, ...). */
+static const uint8_t kclass_look[TASKSTATE_CLASSES] = {
+	[TASKSTATE_GONE] = LOOK_DONE, [TASKSTATE_CPU] = LOOK_COMPUTING,
+	[TASKSTATE_SLEEP] = LOOK_SLEEPING, [TASKSTATE_LOCK] = LOOK_WAITING,
+	[TASKSTATE_CHILD] = LOOK_KCHILD, [TASKSTATE_IO] = LOOK_KIO,
+	[TASKSTATE_SIGNAL] = LOOK_KCALL, [TASKSTATE_SYSCALL] = LOOK_KCALL,
+	[TASKSTATE_BLOCKED] = LOOK_KCALL, [TASKSTATE_STOPPED] = LOOK_STOPPED,
+	[TASKSTATE_ZOMBIE] = LOOK_ZOMBIE,
 };
 
 /* What a thread in each state looks like (stopped is decided apart). */
@@ -50,6 +65,7 @@ static const uint8_t proc_look[ST_COUNT] = {
 	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
 	[ST_ZOMBIE] = LOOK_ZOMBIE,
 	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
+	[ST_BORN] = LOOK_RUNNING, [ST_EXEC] = LOOK_RUNNING,
 };
 
 /* xterm's 16 system colours, as RGB bytes. */
@@ -96,10 +112,29 @@ palette_rgb(short c, double rgb[3])
 }
 
 enum look
+palette_kclass_look(unsigned cls)
+{
+	return cls < TASKSTATE_CLASSES ? (enum look)kclass_look[cls] :
+	    LOOK_KCALL;
+}
+
+/* A traced thread: not born, ended, born but not sampled yet, or as the
+   kernel said. */
+static enum look
+traced_look(const struct model_thread *t)
+{
+	if (t->state != ST_TBORN)
+		return t->state == ST_TENDED ? LOOK_DONE : LOOK_NEW;
+	return t->t_kstate == 0 ? LOOK_RUNNING : palette_kclass_look(t->kclass);
+}
+
+enum look
 palette_thread_look(const struct model *m, unsigned i, unsigned j)
 {
 	const struct model_thread *t = model_thread(m, i, j);
 
+	if (m->traced)
+		return traced_look(t);
 	if (model_proc_stopped(m, i) && t->t_running != 0 &&
 	    t->t_done == 0)
 		return LOOK_STOPPED;

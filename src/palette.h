@@ -27,6 +27,10 @@ enum look {
 	LOOK_TITLE,		/* header and pane titles */
 	LOOK_DIM,		/* rules, units, what matters less */
 	LOOK_KEY,		/* a key's name in the footer and help */
+	LOOK_KCHILD,		/* traced: waiting for a child to end */
+	LOOK_KIO,		/* traced: waiting for input or output */
+	LOOK_KCALL,		/* traced: in another call, or waiting for
+				   what the kernel does not say */
 	LOOK_COUNT
 };
 
@@ -40,9 +44,14 @@ struct palette_pair {
 
 struct model;
 
-/* The look of thread j of process i, as the grid shows it. */
+/* The look of thread j of process i, as the grid shows it: for a traced
+   program, what the kernel said it does when last sampled. */
 enum look palette_thread_look(const struct model *m, unsigned i,
 	    unsigned j);
+
+/* The look of a traced thread the kernel says is in class cls (enum
+   taskstate_class). */
+enum look palette_kclass_look(unsigned cls);
 
 /* The look of process i and the word for its state. */
 enum look palette_proc_look(const struct model *m, unsigned i,

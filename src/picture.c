@@ -63,19 +63,20 @@ static const struct phase_def phases[ST_COUNT] = {
 };
 
 /* A traced thread's phases, by what the kernel said it does (ST_KSTATE's
-   class): on a CPU and asleep as the built-in run's computing and
+   class), each in the look the screen gives it (palette_kclass_look()):
+   on a CPU and asleep as bars, as the built-in run's computing and
    sleeping; waiting for anything -- a lock, a child, input or output, a
-   signal, a call -- as its waiting; stopped as a pause. */
+   signal, a call -- as a line; stopped as a bar of a pause. */
 static const struct phase_def kphases[TASKSTATE_CLASSES] = {
-	[TASKSTATE_CPU]		= { true, true, true, LOOK_COMPUTING },
-	[TASKSTATE_SLEEP]	= { true, true, true, LOOK_SLEEPING },
-	[TASKSTATE_LOCK]	= { true, false, false, LOOK_WAITING },
-	[TASKSTATE_CHILD]	= { true, false, false, LOOK_WAITING },
-	[TASKSTATE_IO]		= { true, false, false, LOOK_WAITING },
-	[TASKSTATE_SIGNAL]	= { true, false, false, LOOK_WAITING },
-	[TASKSTATE_SYSCALL]	= { true, false, false, LOOK_WAITING },
-	[TASKSTATE_BLOCKED]	= { true, false, false, LOOK_WAITING },
-	[TASKSTATE_STOPPED]	= { true, true, false, LOOK_STOPPED },
+	[TASKSTATE_CPU]		= { true, true, true, 0 },
+	[TASKSTATE_SLEEP]	= { true, true, true, 0 },
+	[TASKSTATE_LOCK]	= { true, false, false, 0 },
+	[TASKSTATE_CHILD]	= { true, false, false, 0 },
+	[TASKSTATE_IO]		= { true, false, false, 0 },
+	[TASKSTATE_SIGNAL]	= { true, false, false, 0 },
+	[TASKSTATE_SYSCALL]	= { true, false, false, 0 },
+	[TASKSTATE_BLOCKED]	= { true, false, false, 0 },
+	[TASKSTATE_STOPPED]	= { true, true, false, 0 },
 };
 
 /* A thread followed through the walk: the phase it is in. */
@@ -205,7 +206,8 @@ phase_end(struct pic *p, unsigned i, unsigned j, struct slot *s,
     uint64_t end, int *last, bool deadlock)
 {
 	const struct phase_def *d = phase_of(s);
-	enum look l = deadlock ? LOOK_DEADLOCK : (enum look)d->look;
+	enum look l = deadlock ? LOOK_DEADLOCK : s->state == ST_KSTATE ?
+	    palette_kclass_look(s->what) : (enum look)d->look;
 
 	if (p->folded) {
 		if (d->busy)
@@ -261,6 +263,21 @@ mark(struct pic *p, uint64_t t, double y, double rh, enum look l)
 	}
 }
 
+/* The name of thread j of process i: "Thread-2", or a traced thread's
+   as its events named it. */
+static void
+thread_name(const struct pic *p, unsigned i, unsigned j, char *buf,
+    size_t len)
+{
+	const char *n = p->m.traced && p->r->names != NULL ?
+	    tasknames_get(p->r->names, i, j) : NULL;
+
+	if (n != NULL)
+		snprintf(buf, len, "%s", n);
+	else
+		snprintf(buf, len, "Thread-%u", j);
+}
+
 /* A thread's row after the walk: its name, a triangle where it began
    (running, as the screen's ▶), the phase going on up to its end or the
    moment, and its end's mark, with its rank if done. */
@@ -274,14 +291,14 @@ thread_row(struct pic *p, unsigned i, unsigned j, struct slot *s,
 	    palette_thread_look(&p->m, i, j);
 	double y = row_y(p, i, j), x;
 	uint64_t end = tr->t_done != 0 ? tr->t_done : p->t_end;
-	char buf[32];
+	char buf[32], name[TASKNAMES_MAX + 1];
 
 	phase_end(p, i, j, s, end, last, s->state == ST_WAITING &&
 	    tr->deadlocked);
 	if (p->folded)
 		return;
-	snprintf(buf, sizeof(buf), "Thread-%u", j);
-	text(p->cr, MARGIN + 22, y + ROW_H - 8, buf, palette_of(LOOK_DIM).fg,
+	thread_name(p, i, j, name, sizeof(name));
+	text(p->cr, MARGIN + 22, y + ROW_H - 8, name, palette_of(LOOK_DIM).fg,
 	    TEXT_PX - 2, false);
 	if (tr->t_running != 0) {
 		x = xof(p, tr->t_running);
@@ -440,22 +457,31 @@ legend_item(struct pic *p, double x, enum look l, double h,
 	    palette_of(LOOK_TITLE).fg, TEXT_PX, false) + 28;
 }
 
-/* The legend, from the table of phases and the marks drawn. */
+/* The legend, from the table of phases and the marks drawn: a traced
+   program's by the kernel's classes, named as --json names them. */
 static void
 legend_draw(struct pic *p)
 {
 	double x = legend_item(p, MARGIN, LOOK_RUNNING, BAR_H / 2,
-	    "started");
+	    p->m.traced ? "born" : "started");
 	unsigned s;
 
-	for (s = 0; s < ST_COUNT; s++)
+	for (s = 0; s < ST_COUNT && !p->m.traced; s++)
 		if (phases[s].drawn)
 			x = legend_item(p, x, (enum look)phases[s].look,
 			    phases[s].bar ? BAR_H : LINE_H, state_name(s));
-	x = legend_item(p, x, LOOK_DONE, BAR_H, "done, and its rank");
+	for (s = 0; s < TASKSTATE_CLASSES && p->m.traced; s++)
+		if (kphases[s].drawn)
+			x = legend_item(p, x, palette_kclass_look(s),
+			    kphases[s].bar ? BAR_H : LINE_H,
+			    kstate_class_name(s));
+	x = legend_item(p, x, LOOK_DONE, BAR_H, p->m.traced ? "ended" :
+	    "done, and its rank");
 	x = legend_item(p, x, LOOK_LOST, BAR_H, "lost");
 	x = legend_item(p, x, LOOK_DIM, LINE_H, "a process alive");
-	x = legend_item(p, x, LOOK_STOPPED, ROW_H, "stopped");
+	/* A pause of every child: the built-in run's alone. */
+	if (!p->m.traced)
+		x = legend_item(p, x, LOOK_STOPPED, ROW_H, "stopped");
 	if (p->folded)
 		legend_item(p, x, LOOK_SLEEPING, BAR_H / 2,
 		    "folded: how many busy");

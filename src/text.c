@@ -99,14 +99,28 @@ static const struct {
 	  "known)", "" },
 };
 
+/* A wait status's exit status ("3") or signal ("SIGKILL"), after
+   `exited` or `killed`. */
+static const char *
+status_words(int ws, const char *exited, const char *killed, char *buf,
+    size_t len)
+{
+	const char *sig;
+
+	if (WIFEXITED(ws))
+		snprintf(buf, len, "%s%d", exited, WEXITSTATUS(ws));
+	else if (WIFSIGNALED(ws) && (sig = sigabbrev_np(WTERMSIG(ws))) != NULL)
+		snprintf(buf, len, "%sSIG%s", killed, sig);
+	else
+		snprintf(buf, len, "%ssignal %d", killed, WTERMSIG(ws));
+	return buf;
+}
+
 /* The argument of ev's words: whom a process was born of, the program it
    runs now, its exit status or the signal that killed it. */
 static const char *
 traced_arg(const struct event *ev, const char *name, char *buf, size_t len)
 {
-	int ws = (int)ev->wstatus;
-	const char *sig;
-
 	buf[0] = '\0';
 	if (ev->state == ST_BORN && ev->object == 0)
 		snprintf(buf, len, "ptviz");
@@ -114,13 +128,15 @@ traced_arg(const struct event *ev, const char *name, char *buf, size_t len)
 		snprintf(buf, len, "process %u", ev->object);
 	else if (ev->state == ST_EXEC)
 		snprintf(buf, len, "%s", name);
-	else if (WIFEXITED(ws))
-		snprintf(buf, len, "%d", WEXITSTATUS(ws));
-	else if (WIFSIGNALED(ws) && (sig = sigabbrev_np(WTERMSIG(ws))) != NULL)
-		snprintf(buf, len, "SIG%s", sig);
 	else
-		snprintf(buf, len, "signal %d", WTERMSIG(ws));
+		status_words((int)ev->wstatus, "", "", buf, len);
 	return buf;
+}
+
+const char *
+text_traced_end(int wstatus, char *buf, size_t len)
+{
+	return status_words(wstatus, "exit ", "killed by ", buf, len);
 }
 
 bool

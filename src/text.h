@@ -52,6 +52,10 @@ bool	 text_note(const struct event *ev, char *buf, size_t len);
 bool	 text_traced(const struct event *ev, const char *name, char *buf,
 	    size_t len);
 
+/* A traced process's end in a few words, from its wait status: "exit 0",
+   "exit 3", "killed by SIGKILL"; buf. */
+const char *text_traced_end(int wstatus, char *buf, size_t len);
+
 /* Process i, reaped, could not start all its n threads: "Process-2
    started 12 of 60 threads: Resource temporarily unavailable" (err, the
    first failure's errno); buf. */

@@ -303,18 +303,30 @@ replay_open(struct options *o, char *why, size_t whylen)
 
 /* Refuse, in one line on stderr, a COMMAND that cannot be run or traced
    (tracer_fork.h), a process to attach to that is not there, or a traced
-   program (COMMAND or --attach's) that would be shown on the screen, not
-   built for it yet.  --attach's command line is read here for the run
-   record. */
+   run to be written from the screen, not built yet.  --attach's command
+   line is read here for the run record. */
 static bool
 command_refused(struct options *o)
 {
 	char path[4096], why[512];
 
-	if (on_screen(o)) {
-		fprintf(stderr, "ptviz: %s runs with --plain or --json "
-		    "for now; the screen for a traced program is not built "
+	/* The screen writes a built-in run's files only, for now. */
+	if (on_screen(o) && (o->record != NULL || o->trace != NULL)) {
+		fprintf(stderr, "ptviz: --record and --trace with %s need "
+		    "--plain or --json: the screen does not write a traced run "
 		    "yet\n", o->command != NULL ? "-- COMMAND" : "--attach");
+		return true;
+	}
+	/* Nor draws one: its names are the screen's own. */
+	if (on_screen(o) && (o->svg != NULL || o->png != NULL)) {
+		fprintf(stderr, "ptviz: --svg and --png with %s need --plain "
+		    "or --json: the screen does not draw a traced run yet\n",
+		    o->command != NULL ? "-- COMMAND" : "--attach");
+		return true;
+	}
+	if (on_screen(o) && o->attach != 0) {
+		fprintf(stderr, "ptviz: --attach needs --plain or --json for "
+		    "now: the screen follows a COMMAND it runs\n");
 		return true;
 	}
 	if (o->attach != 0) {
@@ -363,10 +375,11 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 		/* A traced program's run replays as it ran: its command. */
 		o->command = recording_command(*replay);
 		if (o->command != NULL && on_screen(o) &&
-		    !options_converts(o)) {
-			fprintf(stderr, "ptviz: %s: a traced program's run "
-			    "(ptviz -- COMMAND): the screen cannot replay it "
-			    "yet; use --plain or --json\n",
+		    !options_converts(o) && (o->record != NULL ||
+		    o->trace != NULL)) {
+			fprintf(stderr, "ptviz: %s: a traced program's run: "
+			    "--record and --trace need --plain or --json (the "
+			    "screen does not write a traced run yet)\n",
 			    recording_get(*replay)->name);
 			recording_close(*replay);
 			*replay = NULL;

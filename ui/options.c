@@ -16,7 +16,10 @@
 #include "../src/work.h"
 #include "options.h"
 
-#define PROGRAM_VERSION	"1.0.0"
+/* The Makefile reads it from debian/changelog, the version's one home. */
+#ifndef PTVIZ_VERSION
+#error "PTVIZ_VERSION is defined by the Makefile"
+#endif
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
     OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
@@ -558,15 +561,15 @@ options_converts(const struct options *o)
 	    o->svg != NULL || o->png != NULL);
 }
 
-/* The version line. */
 char *const *
 options_command(const struct options *o)
 {
 	return o->command != NULL ? o->command : o->attached_argv;
 }
 
+/* The version line. */
 const char *
 options_version(void)
 {
-	return "ptviz " PROGRAM_VERSION;
+	return "ptviz " PTVIZ_VERSION;
 }

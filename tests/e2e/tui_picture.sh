@@ -1,6 +1,6 @@
 # Pictures on the screen: --svg and --png with a live run on the screen
 # are written when it ends, the same bytes as its recording converts to;
-# `i` draws the moment shown -- in time travel, 20 events before the end
+# `d` draws the moment shown -- in time travel, 20 events before the end
 # of a replay -- to a new SVG and PNG named after the seed, whose done
 # squares are the threads done by then, no more.
 . tests/e2e/lib.sh
@@ -21,7 +21,7 @@ tui_start 120 40 --replay "$rec"
 tm_wait_for 'playing ×1'
 tm send-keys -t t '}'
 for _ in $(seq 1 20); do tm send-keys -t t ,; done
-tm send-keys -t t i
+tm send-keys -t t d
 tm_wait_for 'drew the moment shown to ptviz-183-[0-9]{8}-[0-9]{6}(-[0-9])?\.svg and ptviz-183-'
 tm send-keys -t t q
 tm_wait_for '^\[exit 0\]$'

@@ -36,7 +36,6 @@
  * signal.
  */
 #include <sys/signalfd.h>
-#include <sys/wait.h>
 
 #include <time.h>
 
@@ -322,19 +321,6 @@ stream_source(struct stream *s, const struct options *o,
 	return src;
 }
 
-/* A traced program's exit status, as a shell gives it: COMMAND's own, or
-   128+N if signal N killed it. */
-static int
-traced_status(const struct model *m)
-{
-	int ws;
-
-	if (m->nproc == 0 || !model_proc(m, 1)->reaped)
-		return 1;
-	ws = model_proc(m, 1)->wstatus;
-	return WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : WEXITSTATUS(ws);
-}
-
 int
 stream_main(const struct options *o, const struct printer *p,
     struct recording *rec)
@@ -370,7 +356,7 @@ stream_main(const struct options *o, const struct printer *p,
 	source_free(src);
 	s.src = NULL;
 	if (s.traced)
-		traced = traced_status(&s.model);
+		traced = model_traced_status(&s.model);
 	files_end(&s, o, sigfd);
 	/* A signal while the files were ending still ends ptviz. */
 	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)

@@ -63,6 +63,25 @@ static const struct look_def looks[LOOK_COUNT] = {
 			    A_NORMAL, A_DIM, NULL },
 	[LOOK_KEY]	= { "", "", COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, NULL },
+	/* A traced program's: in its legend only (traced_legend). */
+	[LOOK_KCHILD]	= { "◎", "j", COLOR_MAGENTA, -1,
+			    A_BOLD, A_BOLD, NULL },
+	[LOOK_KIO]	= { "⇄", "i", COLOR_GREEN, -1,
+			    A_BOLD, A_UNDERLINE, NULL },
+	[LOOK_KCALL]	= { "◈", "s", COLOR_WHITE, -1,
+			    A_NORMAL, A_DIM, NULL },
+};
+
+/* A traced program's legend: its looks in the order of a life. */
+static const struct {
+	uint8_t		 look;
+	const char	*legend;
+} traced_legend[] = {
+	{ LOOK_RUNNING, "born" }, { LOOK_COMPUTING, "on a CPU" },
+	{ LOOK_SLEEPING, "sleep" }, { LOOK_WAITING, "lock" },
+	{ LOOK_KCHILD, "child" }, { LOOK_KIO, "i/o" },
+	{ LOOK_KCALL, "other call" }, { LOOK_STOPPED, "stopped" },
+	{ LOOK_DONE, "ended" },
 };
 
 void
@@ -146,11 +165,35 @@ theme_legend_count(void)
 	return n;
 }
 
+/* A traced program's legend, as theme_legend(). */
+static int
+legend_traced(WINDOW *w, const struct theme *th, int y, int x)
+{
+	size_t i, n = sizeof(traced_legend) / sizeof(traced_legend[0]);
+	int c, x0 = x;
+
+	for (i = 0; i < n; i++) {
+		c = 2 + words_cols(traced_legend[i].legend);
+		if (x + c > getmaxx(w))
+			break;
+		wattrset(w, th->attr[traced_legend[i].look]);
+		wmove(w, y, x);
+		theme_put(w, theme_glyph(th, traced_legend[i].look));
+		wattrset(w, A_NORMAL);
+		theme_put(w, " ");
+		theme_put(w, traced_legend[i].legend);
+		x += c + 1;
+	}
+	return x - x0;
+}
+
 int
-theme_legend(WINDOW *w, const struct theme *th, int y, int x)
+theme_legend(WINDOW *w, const struct theme *th, int y, int x, bool traced)
 {
 	int cols = getmaxx(w) - x, n, i, c = 0;
 
+	if (traced)
+		return legend_traced(w, th, y, x);
 	n = legend_from(w, th, y, x, 0, cols, false);
 	for (i = 0; i < LOOK_COUNT && n > 0; i++)
 		if (looks[i].legend != NULL && !looks[i].help_only) {
@@ -391,6 +434,8 @@ static const char *const syms[SYM_COUNT][2] = {
 	[SYM_NOT_YET]	 = { "·", "." },
 	[SYM_OF]	 = { "·", "/" },
 	[SYM_MICRO]	 = { "µ", "u" },
+	[SYM_TREE]	 = { "└", "`" },
+	[SYM_BECAME]	 = { "→", ">" },
 	[SYM_SHADE_1]	 = { "░", "." },
 	[SYM_SHADE_2]	 = { "▒", ":" },
 	[SYM_SHADE_3]	 = { "▓", "+" },

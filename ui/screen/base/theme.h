@@ -25,8 +25,9 @@ void		 theme_init(struct theme *th);
 const char	*theme_glyph(const struct theme *th, enum look l);
 
 /* Draw the grid's legend of the cell glyphs on one line, as many whole
-   entries as fit; returns its width. */
-int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
+   entries as fit -- a traced program's if traced; returns its width. */
+int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x,
+		    bool traced);
 
 /* Draw the help's legend (the grid's, and the glyphs only the help
    explains) from the `from`th entry on (0: the first) at y, x,
@@ -64,6 +65,9 @@ enum sym {
 	SYM_NOT_YET,		/* · a cell the kernel has no thread for yet */
 	SYM_OF,			/* · in "Process-1 · Thread-2" */
 	SYM_MICRO,		/* µ of µs */
+	SYM_TREE,		/* └ before a process born of another */
+	SYM_BECAME,		/* → between a name and the one an exec
+				   gave it */
 	SYM_SHADE_1,		/* ░ ▒ ▓ █: how often, in four steps */
 	SYM_SHADE_2,
 	SYM_SHADE_3,

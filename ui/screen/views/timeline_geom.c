@@ -84,7 +84,7 @@ tgeom_selected_row(const struct tui *t)
 	unsigned i;
 
 	for (i = 1; i < t->sel.proc; i++)
-		r += 1 + (tgeom_folded(t, i) ? 0 : t->live.nthread);
+		r += 1 + (tgeom_folded(t, i) ? 0 : state_threads(&t->live, i));
 	if (!tgeom_folded(t, t->sel.proc))
 		r += t->sel.thread;
 	return r;
@@ -97,7 +97,8 @@ tgeom_row_at(const struct tui *t, size_t n, struct trow *row)
 	unsigned i, per;
 
 	for (i = 1; i <= t->live.nproc; i++) {
-		per = 1 + (tgeom_folded(t, i) ? 0 : t->live.nthread);
+		per = 1 + (tgeom_folded(t, i) ? 0 : state_threads(&t->live,
+		    i));
 		if (n < per) {
 			*row = (struct trow){ i, (unsigned)n };
 			return true;
