@@ -230,7 +230,8 @@ phases_walk(struct pic *p)
 		const struct event *ev = history_at(p->r->hist, k);
 
 		if (ev->thread == 0 || ev->proc == 0 || ev->proc > m->nproc ||
-		    ev->thread > model_proc_threads(m, ev->proc))
+		    ev->thread > model_proc_threads(m, ev->proc) ||
+		    ev->state >= ST_COUNT)
 			continue;
 		n = (size_t)(ev->proc - 1) * m->nthread + (ev->thread - 1);
 		phase_end(p, ev->proc, ev->thread, &p->slots[n], ev->t_ns,
