@@ -324,11 +324,6 @@ command_refused(struct options *o)
 		    o->command != NULL ? "-- COMMAND" : "--attach");
 		return true;
 	}
-	if (on_screen(o) && o->attach != 0) {
-		fprintf(stderr, "ptviz: --attach needs --plain or --json for "
-		    "now: the screen follows a COMMAND it runs\n");
-		return true;
-	}
 	if (o->attach != 0) {
 		if ((o->attached_argv = taskinfo_cmdline(o->attach)) != NULL)
 			return false;

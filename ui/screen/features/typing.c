@@ -43,6 +43,11 @@ typing_start(struct tui *t)
 		    "while it runs");
 		return REACT_DRAW;
 	}
+	if (t->opt.attach != 0) {
+		state_note(t, "a program attached to reads its own terminal, "
+		    "not ptviz's: type there");
+		return REACT_DRAW;
+	}
 	if (t->src == NULL) {
 		state_note(t, "the program has ended: nothing reads what is "
 		    "typed (r runs it again)");

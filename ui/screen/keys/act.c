@@ -59,6 +59,12 @@ fits(struct tui *t, const struct run_config *c)
 unsigned
 act_start(struct tui *t, const struct run_config *next)
 {
+	/* Ran before ptviz, and goes on after it: not ptviz's to run. */
+	if (t->opt.attach != 0) {
+		state_note(t, "a program attached to cannot be run again by "
+		    "ptviz (q lets it go on)");
+		return REACT_NONE;
+	}
 	/* A traced program's counts are its own: nothing to check first. */
 	if (t->opt.command == NULL && !fits(t, next))
 		return REACT_NONE;
@@ -195,6 +201,8 @@ act_rerun(struct tui *t, int arg)
 	unsigned r = act_start(t, &t->opt.run);
 
 	(void)arg;
+	if (r == REACT_NONE)
+		return r;
 	/* A traced program has no seed, nor places to compare: its run
 	   again is all R can be. */
 	if (t->opt.command != NULL)

@@ -184,6 +184,8 @@ source_start(struct tui *t, char *why, size_t whylen)
 {
 	if (t->replay != NULL)
 		return source_recording(t->replay, sink, t);
+	if (t->opt.attach != 0)
+		return source_attached(t->opt.attach, sink, t, why, whylen);
 	if (t->opt.command != NULL)
 		return (t->opt.poll ? source_polled : source_traced)(
 		    t->opt.command, TRACER_OUT_PTY, sink, t, why, whylen);

@@ -460,6 +460,11 @@ tui_main(const struct options *o, struct recording *replay,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl;
 	struct scratch scratch = { .cap = { 0 } };
+
+	/* A program attached to is shown as a traced one, by the command
+	   line it had. */
+	if (o->attach != 0)
+		t.opt.command = o->attached_argv;
 	sigset_t winch, waitmask;
 	SCREEN *scr;
 	int sigfd, sig, status;
