@@ -15,7 +15,7 @@ CPPFLAGS ?=
 # is written down anyway): --version and the package both read it.
 VERSION	:= $(shell awk -F'[()]' 'NR == 1 { print $$2 }' debian/changelog)
 
-PKGS	 = ncursesw libbsd-overlay json-c
+PKGS	 = ncursesw libbsd-overlay json-c cairo
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
 	   -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
@@ -38,7 +38,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/tracetree.c src/tracesample.c \
 	   src/taskinfo.c src/tasknames.c src/ptyout.c \
 	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \
-	   src/taskwords.c
+	   src/taskwords.c src/palette.c src/picture.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \

@@ -10,6 +10,7 @@
 
 #include "event.h"
 #include "model.h"
+#include "tasknames.h"
 #include "text.h"
 
 bool
@@ -499,5 +500,39 @@ text_secs(double ns, int decimals, bool trim, char *buf, size_t len)
 		buf[--n] = '\0';
 	if (n > 0 && buf[n - 1] == '.')
 		buf[--n] = '\0';
+	return buf;
+}
+
+uint64_t
+text_tick_ns(uint64_t unit_ns, unsigned gap)
+{
+	/* Steps a reader counts in: 1, 2, 5 and the quarters of a minute. */
+	static const uint64_t steps_ms[] = { 1, 2, 5, 10, 20, 50, 100, 200,
+	    250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000,
+	    300000, 600000, 1200000 };
+	uint64_t step = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(steps_ms) / sizeof(steps_ms[0]); i++) {
+		step = steps_ms[i] * 1000000ull;
+		if (step / unit_ns >= gap)
+			break;
+	}
+	return step;
+}
+
+const char *
+text_proc_name(const struct model *m, const struct tasknames *names,
+    unsigned i, char *buf, size_t len)
+{
+	const char *n;
+
+	if (!m->traced) {
+		snprintf(buf, len, "Process-%u", i);
+		return buf;
+	}
+	n = names != NULL ? tasknames_get(names, i, 0) : NULL;
+	snprintf(buf, len, "%s (pid %d)", n != NULL ? n : "?",
+	    model_proc(m, i)->pid);
 	return buf;
 }

@@ -85,6 +85,37 @@ START_TEST(model_traced_grows_as_births_come)
 }
 END_TEST
 
+/* Reset (the model of a moment of its history, history_model_at): no
+   process again, still a traced model that takes the same births and
+   grows the same way, its room kept. */
+START_TEST(model_traced_reset_takes_the_run_again)
+{
+	struct model m;
+	unsigned i, round, room = 0;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	for (round = 0; round < 2; round++) {
+		ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+		for (i = 1; i <= 40; i++)
+			born(&m, i, i - 1, 10 * i);
+		ck_assert(apply(&m, tev(3, 2, ST_TBORN, 500)));
+		ck_assert_uint_eq(m.nproc, 40);
+		ck_assert_uint_eq(model_proc(&m, 3)->nthreads, 2);
+		ck_assert_uint_eq(m.threads_in[ST_TBORN], 41);
+		ck_assert_uint_eq(m.bad, 0);
+		if (round == 1)
+			ck_assert_uint_eq(m.cap_proc, room);
+		room = m.cap_proc;
+		model_reset(&m);
+		ck_assert(m.traced);
+		ck_assert_uint_eq(m.nproc, 0);
+		ck_assert_uint_eq(m.threads_in[ST_TBORN], 0);
+		ck_assert_uint_eq(m.cap_proc, room);
+	}
+	model_free(&m);
+}
+END_TEST
+
 /* Ends: a thread's own, then its process's, which ends the rest with the
    wait status given; exec; main done; ptviz's status rules. */
 START_TEST(model_traced_ends_and_execs)
@@ -408,6 +439,7 @@ traced_suite(void)
 	TCase *tc = tcase_create("traced");
 
 	tcase_add_test(tc, model_traced_grows_as_births_come);
+	tcase_add_test(tc, model_traced_reset_takes_the_run_again);
 	tcase_add_test(tc, model_traced_ends_and_execs);
 	tcase_add_test(tc, model_traced_pauses);
 	tcase_add_test(tc, model_traced_refuses_what_breaks_its_rules);

@@ -307,3 +307,10 @@ if command -v chromium >/dev/null &&
 else
 	echo "screenshots: no chromium or speedscope: trace-speedscope.png left as it was" >&2
 fi
+
+# A run drawn for slides (--svg, --png): scene 5, a mutex per process --
+# its holds, its waits and its caption.
+"$PTVIZ" --plain --scene 5 --svg "$OUT/picture.svg" --png "$OUT/picture.png" \
+	>/dev/null 2>&1
+echo "$OUT/picture.svg"
+echo "$OUT/picture.png"

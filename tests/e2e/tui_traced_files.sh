@@ -2,20 +2,28 @@
 # would print: its run record names the command, its events the tasks'
 # names; --replay of F gives it back byte for byte), --trace T (a Chrome
 # trace naming each process by its program and pid, read by python's
-# json), and w and e while it is on the screen (a recording that replays
-# as the traced run it was, a trace of it).
+# json), --svg S (a picture, which xmllint reads), and w, e and d
+# while it is on the screen (a recording that replays as the traced run
+# it was, a trace of it, its picture).
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
 cd "$TMPD" || fail "no $TMPD"
-tui_start 120 36 --record "$TMPD/rec" --trace "$TMPD/trace" -- sh -c "'sleep 0.3 & wait'"
+tui_start 120 36 --record "$TMPD/rec" --trace "$TMPD/trace" --svg "$TMPD/pic.svg" -- sh -c "'sleep 0.3 & wait'"
 tm_wait_for 'processes 0 alive, 2 ended'
 tm send-keys -t t w
 tm_wait_for 'wrote ptviz-[0-9]+-[0-9-]+\.jsonl'
 tm send-keys -t t e
 tm_wait_for 'exported ptviz-[0-9]+-[0-9-]+\.trace\.json'
+tm send-keys -t t d
+tm_wait_for 'drew the moment shown to ptviz-[0-9-]+\.svg and'
 tm send-keys -t t q
 tm_wait_for '^\[exit 0\]$'
+for svg in "$TMPD/pic.svg" "$TMPD"/ptviz-*.svg; do
+	xmllint --noout "$svg" || fail "$svg: not XML"
+	[ -s "${svg%.svg}.png" ] || [ "$svg" = "$TMPD/pic.svg" ] ||
+		fail "no PNG beside $svg"
+done
 /usr/bin/python3 - "$TMPD/rec" "$TMPD/trace" <<'PY' || fail "the files"
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]

@@ -10,32 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct model;
-
-/* How a thing looks: one entry of theme.c's table each. */
-enum look {
-	LOOK_NEW,		/* thread not started yet */
-	LOOK_HELD,		/* thread started, held at the gate (g) */
-	LOOK_RUNNING,		/* thread or process alive and working */
-	LOOK_SLEEPING,		/* thread sleeping: the growing fill */
-	LOOK_DONE,		/* finished well */
-	LOOK_LOST,		/* thread of a killed process; a killed process */
-	LOOK_FAILED,		/* could not start, or exited badly */
-	LOOK_STOPPED,		/* paused with SIGSTOP */
-	LOOK_COMPUTING,		/* thread using a CPU: the growing fill */
-	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
-	LOOK_HOLDING,		/* thread holding a lock or a permit */
-	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
-	LOOK_ZOMBIE,		/* process ended, not reaped (z holds) */
-	LOOK_TITLE,		/* header and pane titles */
-	LOOK_DIM,		/* rules, units, what matters less */
-	LOOK_KEY,		/* a key's name in the footer and help */
-	LOOK_KCHILD,		/* traced: waiting for a child to end */
-	LOOK_KIO,		/* traced: waiting for input or output */
-	LOOK_KCALL,		/* traced: in another call, or waiting for
-				   what the kernel does not say */
-	LOOK_COUNT
-};
+#include "../../../src/palette.h"
 
 struct theme {
 	bool		 utf8;		/* glyphs from the UTF-8 column */
@@ -48,19 +23,6 @@ void		 theme_init(struct theme *th);
 
 /* The glyph of a look: UTF-8 or ASCII, one column wide. */
 const char	*theme_glyph(const struct theme *th, enum look l);
-
-/* The look of thread j of process i, as the grid shows it: for a traced
-   program, what the kernel said it does when last sampled. */
-enum look	 theme_thread_look(const struct model *m, unsigned i,
-		    unsigned j);
-
-/* The look of a traced thread the kernel says is in class cls (enum
-   taskstate_class). */
-enum look	 theme_kclass_look(unsigned cls);
-
-/* The look of process i and the word for its state. */
-enum look	 theme_proc_look(const struct model *m, unsigned i,
-		    const char **word);
 
 /* Draw the grid's legend of the cell glyphs on one line, as many whole
    entries as fit -- a traced program's if traced; returns its width. */

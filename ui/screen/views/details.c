@@ -263,7 +263,7 @@ proc_rows(const struct tui *t, int *y)
 	char buf[64];
 	const char *word;
 
-	theme_proc_look(t->shown, t->sel.proc, &word);
+	palette_proc_look(t->shown, t->sel.proc, &word);
 	snprintf(buf, sizeof(buf), "Process-%u: %s", t->sel.proc, word);
 	(*y)++;
 	if (*y < getmaxy(w)) {

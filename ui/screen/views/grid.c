@@ -180,7 +180,7 @@ row_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
 	const struct theme *th = &t->theme;
 	WINDOW *w = g->w;
 	const char *word;
-	enum look l = theme_proc_look(t->shown, i, &word);
+	enum look l = palette_proc_look(t->shown, i, &word);
 	char buf[64];
 	unsigned j;
 

@@ -111,7 +111,7 @@ cell_look(const struct tui *tu, unsigned i, unsigned j, double *done,
     const struct share_cell **sc)
 {
 	enum look l = model_proc(tu->shown, i)->state == ST_ZOMBIE ?
-	    LOOK_ZOMBIE : theme_thread_look(tu->shown, i, j);
+	    LOOK_ZOMBIE : palette_thread_look(tu->shown, i, j);
 
 	*sc = NULL;
 	*done = model_progress(tu->shown, i, j, tu->now);

@@ -108,7 +108,7 @@ kphase_draw(const struct tui *t, const struct tframe *f, int y,
     struct tslot *s, uint64_t end)
 {
 	if (s->state == ST_KSTATE)
-		phase_draw(t, f, y, s, end, theme_kclass_look(s->kclass));
+		phase_draw(t, f, y, s, end, palette_kclass_look(s->kclass));
 }
 
 /* Event ev of a thread the walk follows: it ends the phase before (drawn
@@ -176,7 +176,7 @@ proc_draw(const struct tui *t, const struct tframe *f, int y, unsigned i,
 	const struct model_proc *p = model_proc(t->shown, i);
 	WINDOW *w = f->g.w;
 	const char *word;
-	enum look l = theme_proc_look(t->shown, i, &word);
+	enum look l = palette_proc_look(t->shown, i, &word);
 	char name[32];
 	int c1, c2;
 
@@ -237,7 +237,7 @@ proc_tail(const struct tui *t, const struct tframe *f,
 	const struct model_proc *p = model_proc(t->shown, i);
 	WINDOW *w = f->g.w;
 	const char *word;
-	enum look l = theme_proc_look(t->shown, i, &word);
+	enum look l = palette_proc_look(t->shown, i, &word);
 	unsigned j;
 
 	if (p->t_forked == 0)
@@ -316,7 +316,7 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
 {
 	const struct theme *th = &t->theme;
 	const struct model_thread *tr = model_thread(t->shown, i, j);
-	enum look l = theme_thread_look(t->shown, i, j), pl;
+	enum look l = palette_thread_look(t->shown, i, j), pl;
 	const struct tgeom *g = &f->g;
 	WINDOW *w = f->g.w;
 	uint64_t end = tr->t_done != 0 ? tr->t_done : t->now;
