@@ -7,6 +7,7 @@
 #define PTVIZ_TYPING_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct tui;
 
