@@ -472,6 +472,10 @@ write_run(FILE *fp, const struct trace_run *run, const struct history *h)
 	if ((run->command != NULL ? model_init_traced(&m) : model_init(&m,
 	    run->cfg->nproc, run->cfg->nthread)) == -1)
 		return -1;
+	if (run->command == NULL && model_work(&m, run->cfg) == -1) {
+		model_free(&m);
+		return -1;
+	}
 	for (k = 0; k < h->n; k++)
 		model_apply(&m, history_at(h, k));
 	tr.t0 = m.t0;

@@ -130,6 +130,7 @@ session_start(struct tui *t)
 	model_free(&t->at);
 	if (model_init(&t->live, c->nproc, c->nthread) == -1 ||
 	    model_init(&t->at, c->nproc, c->nthread) == -1 ||
+	    model_work(&t->live, c) == -1 || model_work(&t->at, c) == -1 ||
 	    (fold = realloc(t->fold, c->nproc)) == NULL)
 		session_fatal(t, "cannot hold the model");
 	t->fold = fold;
