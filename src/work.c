@@ -17,10 +17,15 @@
  * counter should be.
  *
  * The queue is a ring of `slots` item numbers under a robust mutex, with
- * two condition variables, "not full" and "not empty".  Its waits are
- * timed (QUEUE_RECHECK_NS) as well as signalled: a waiter killed in
- * pthread_cond_wait may take a signal with it, and the next waiter must
- * not sleep for ever on it.  A producer puts `iterations` items; the
+ * two condition variables, "not full" and "not empty", each a futex word
+ * that a signal bumps: glibc's process-shared pthread_cond_t is no use
+ * here, as its signal waits for the waiters of an older group to leave,
+ * and a waiter killed in it never leaves -- the signaller, holding the
+ * lock, hung with every other thread behind it (measured: a queue run
+ * with a process killed never ended).  A waiter reads the word with the
+ * lock held, lets the lock go and sleeps while the word is unchanged, so
+ * a signal in between is never slept through; its sleep is also timed
+ * (QUEUE_RECHECK_NS), for the main process's break, which takes no lock.  A producer puts `iterations` items; the
  * consumers take until every item of the run (`items`) was taken.  A
  * process that dies takes its items with it, so the main process breaks
  * the queue (work_recover): waiters stop waiting and nobody waits again.
@@ -64,7 +69,7 @@ static const struct {
 
 struct queue {
 	pthread_mutex_t	 lock;		/* robust, process-shared */
-	pthread_cond_t	 not_full, not_empty;
+	_Atomic uint32_t not_full, not_empty;	/* bumped by a signal */
 	uint32_t	 slots;
 	uint32_t	 fill;		/* items in it now */
 	uint32_t	 head;		/* the next to take */
@@ -185,27 +190,17 @@ robust_init(pthread_mutex_t *m)
 	return error;
 }
 
-/* The queue's lock and conditions, shared by processes, its conditions
-   timed on the monotonic clock; 0 or an errno. */
+/* The queue's lock, shared by processes, and its conditions; 0 or an
+   errno. */
 static int
 queue_init(struct queue *q, uint32_t *item, unsigned slots, uint64_t items)
 {
-	pthread_condattr_t ca;
-	int error;
-
 	*q = (struct queue){ .slots = slots, .item = item,
 	    .items = (uint32_t)items };
 	atomic_init(&q->broken, false);
-	if ((error = robust_init(&q->lock)) != 0 ||
-	    (error = pthread_condattr_init(&ca)) != 0)
-		return error;
-	if ((error = pthread_condattr_setpshared(&ca,
-	    PTHREAD_PROCESS_SHARED)) == 0 &&
-	    (error = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC)) == 0 &&
-	    (error = pthread_cond_init(&q->not_full, &ca)) == 0)
-		error = pthread_cond_init(&q->not_empty, &ca);
-	pthread_condattr_destroy(&ca);
-	return error;
+	atomic_init(&q->not_full, 0);
+	atomic_init(&q->not_empty, 0);
+	return robust_init(&q->lock);
 }
 
 struct work_shared *
@@ -379,20 +374,25 @@ queue_lock(struct queue *q)
 		pthread_mutex_consistent(&q->lock);
 }
 
-/* Wait on c, the lock held, for QUEUE_RECHECK_NS at most. */
+/* Wait for condition c, the lock held (and held again on return), until
+   it is signalled or QUEUE_RECHECK_NS passed. */
 static void
-queue_wait(struct queue *q, pthread_cond_t *c)
+queue_wait(struct queue *q, _Atomic uint32_t *c)
 {
-	struct timespec ts;
+	static const struct timespec ts = { 0, QUEUE_RECHECK_NS };
+	uint32_t seq = atomic_load(c);
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ts.tv_nsec += QUEUE_RECHECK_NS;
-	if (ts.tv_nsec >= 1000000000) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000;
-	}
-	if (pthread_cond_timedwait(c, &q->lock, &ts) == EOWNERDEAD)
-		pthread_mutex_consistent(&q->lock);
+	pthread_mutex_unlock(&q->lock);
+	syscall(SYS_futex, c, FUTEX_WAIT, seq, &ts, NULL, 0);
+	queue_lock(q);
+}
+
+/* Signal condition c: wake n of its waiters. */
+static void
+queue_signal(_Atomic uint32_t *c, int n)
+{
+	atomic_fetch_add(c, 1);
+	syscall(SYS_futex, c, FUTEX_WAKE, n, NULL, NULL, 0);
 }
 
 bool
@@ -414,7 +414,7 @@ work_queue_put(struct work_shared *ws, void (*full)(void *),
 	if (q->fill < q->slots && !atomic_load(&q->broken)) {
 		q->item[(q->head + q->fill) % q->slots] = ++q->put;
 		moved(arg, ++q->fill, q->put);
-		pthread_cond_signal(&q->not_empty);
+		queue_signal(&q->not_empty, 1);
 		put = true;
 	}
 	pthread_mutex_unlock(&q->lock);
@@ -442,12 +442,12 @@ work_queue_take(struct work_shared *ws, void (*empty)(void *),
 		q->head = (q->head + 1) % q->slots;
 		q->taken++;
 		moved(arg, --q->fill, n);
-		pthread_cond_signal(&q->not_full);
+		queue_signal(&q->not_full, 1);
 		took = true;
 	}
 	/* The last item taken: the consumers still waiting go home. */
 	if (q->taken == q->items)
-		pthread_cond_broadcast(&q->not_empty);
+		queue_signal(&q->not_empty, INT_MAX);
 	pthread_mutex_unlock(&q->lock);
 	return took;
 }
@@ -464,6 +464,6 @@ work_queue_break(struct work_shared *ws)
 	   at `broken` just before misses this wake-up and sees it at its
 	   next look (QUEUE_RECHECK_NS). */
 	atomic_store(&q->broken, true);
-	pthread_cond_broadcast(&q->not_full);
-	pthread_cond_broadcast(&q->not_empty);
+	queue_signal(&q->not_full, INT_MAX);
+	queue_signal(&q->not_empty, INT_MAX);
 }
