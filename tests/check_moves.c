@@ -198,6 +198,7 @@ START_TEST(moves_queue_within_slots_items_once)
 {
 	struct model m;
 	struct event full = ev(1, 1, ST_WAITING), empty = ev(1, 2, ST_WAITING);
+	char buf[64];
 
 	full.what = empty.what = OBJ_QUEUE;
 	full.object = QUEUE_FULL;
@@ -214,6 +215,10 @@ START_TEST(moves_queue_within_slots_items_once)
 	refused(&m, mv(1, 1, MOVE_PUT, 2, 1));		/* item 1 again */
 	refused(&m, mv(1, 1, MOVE_TAKE, 0, 1));		/* a producer */
 	ok(&m, full);
+	ck_assert_str_eq(text_object(&m, 1, 1, buf, sizeof(buf)),
+	    "a free slot: the queue is full");
+	ck_assert_str_eq(text_object(&m, 1, 2, buf, sizeof(buf)),
+	    "an item: the queue is empty");
 	ok(&m, mv(1, 2, MOVE_TAKE, 0, 1));
 	refused(&m, mv(1, 2, MOVE_TAKE, 0, 1));		/* item 1 again */
 	refused(&m, mv(1, 2, MOVE_TAKE, 2, 2));		/* above 1 after */
