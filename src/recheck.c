@@ -224,8 +224,10 @@ note_spans(struct recheck *c, const struct event *ev, unsigned line)
 		return spans_hold(&c->spans, kind == OBJ_GMUTEX ?
 		    SPANS_GMUTEX : SPANS_SEM, ev->proc, ev->thread, ev->t_ns,
 		    line);
+	/* race-locked tells its unlock before it lets go, as done. */
 	if (ev->thread > 0 && (ev->state == ST_DONE ||
-	    ev->state == ST_TFAILED))
+	    ev->state == ST_TFAILED || (ev->state == ST_MOVE &&
+	    ev->what == MOVE_UNLOCK)))
 		spans_end(&c->spans, ev->proc, ev->thread, ev->t_ns, false);
 	/* A reaping: its threads still holding were lost with it. */
 	if (ev->proc > 0 && ev->thread == 0 && (ev->state == ST_EXITED ||
