@@ -12,7 +12,6 @@
 seeds=${SEEDS:-20}
 ! $SANITIZED || seeds=4
 iters=${ITERS:-1000}
-! $SANITIZED || iters=200
 cpus=$(nproc)
 lost_runs=0
 for work in race race-locked queue; do
