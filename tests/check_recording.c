@@ -701,6 +701,13 @@ START_TEST(quickline_reads_what_jsonl_writes)
 		  .proc = 1, .state = ST_KILLED, .what = OBJ_SEM,
 		  .object = 2 },
 		{ .t_ns = 9, .pid = 10, .tid = 10, .state = ST_MSTOPPED },
+		{ .t_ns = 10, .value = 41, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_MOVE, .what = MOVE_READ },
+		{ .t_ns = 11, .value = 42, .aux = UINT32_MAX, .pid = 11,
+		  .tid = 12, .proc = 1, .thread = 1, .state = ST_MOVE,
+		  .what = MOVE_WRITE },
+		{ .t_ns = 12, .value = 3, .aux = 17, .pid = 11, .tid = 12,
+		  .proc = 1, .thread = 1, .state = ST_MOVE, .what = MOVE_TAKE },
 	};
 	struct run_config cfg = { .nproc = 1, .nthread = 1,
 	    .sleep_ns = 100 };
@@ -752,6 +759,13 @@ START_TEST(quickline_leaves_other_lines_to_json_c)
 		"\"pid\":2147483648,\"tid\":12}",
 		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
 		"\"pid\":11,\"tid\":12}\r",
+		"{\"t_ns\":5,\"event\":\"move\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"move\":\"write\",\"value\":4}",
+		"{\"t_ns\":5,\"event\":\"move\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"move\":\"read\","
+		"\"value\":4294967296}",
+		"{\"t_ns\":5,\"event\":\"move\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"move\":\"jump\",\"value\":4}",
 	};
 	struct run_config cfg = { .nproc = 1, .nthread = 1,
 	    .sleep_ns = 100 };
