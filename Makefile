@@ -3,17 +3,26 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+# bash-completion looks here for /usr and /usr/local (XDG_DATA_DIRS) alike.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 CC	?= cc
 CFLAGS	?= -O2 -g
 LDFLAGS	?=
+# The user's (or dpkg-buildflags') preprocessor flags: -D_FORTIFY_SOURCE.
+CPPFLAGS ?=
 
-PKGS	 = ncursesw libbsd-overlay json-c
+# The version has one home, debian/changelog's first line (where a release
+# is written down anyway): --version and the package both read it.
+VERSION	:= $(shell awk -F'[()]' 'NR == 1 { print $$2 }' debian/changelog)
+
+PKGS	 = ncursesw libbsd-overlay json-c cairo
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wwrite-strings \
 	   -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
 # Required flags, kept apart from the user's CFLAGS.  _GNU_SOURCE is defined
 # here and nowhere else (ncursesw's flags define _XOPEN_SOURCE).
-PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(WERROR) \
+PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -DPTVIZ_VERSION='"$(VERSION)"' \
+	     -pthread $(WARN) $(WERROR) \
 	     $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
@@ -30,14 +39,15 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/tracetree.c src/tracesample.c \
 	   src/taskinfo.c src/tasknames.c src/ptyout.c \
 	   src/syscalls.c src/taskfd.c src/taskcall.c src/taskstate.c \
-	   src/taskwords.c
+	   src/taskwords.c src/palette.c src/picture.c
 UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/lines/out.c ui/lines/stream.c ui/lines/faults.c \
 	   ui/lines/plain.c ui/lines/json.c ui/lines/runs.c \
 	   ui/screen/base/theme.c ui/screen/base/state.c \
+	   ui/screen/base/names.c ui/screen/base/output.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
-	   ui/screen/features/share.c \
+	   ui/screen/features/share.c ui/screen/features/typing.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
 	   ui/screen/views/grid_geom.c ui/screen/views/grid_cell.c \
 	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \
@@ -57,13 +67,14 @@ UI_OBJ	 = $(UI_SRC:%.c=$(O)/%.o)
 O	?= build
 BIN	 = $(O)/ptviz
 
-.PHONY: all run test check-deps deps asan ubsan san install uninstall clean bench
+.PHONY: all run test check-deps deps asan ubsan san install uninstall clean bench \
+	deb
 
 all: $(BIN)
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(PT_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(PT_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(O)/ui/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PT_LDLIBS)
@@ -82,10 +93,19 @@ run: deps
 include tests/tests.mk
 include tests/bench/bench.mk
 
+# The same files as the Debian package: the binary, ptviz(1), the completion.
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/ptviz
 	install -m 644 doc/ptviz.1 $(DESTDIR)$(MANDIR)/man1/ptviz.1
+	install -m 644 doc/ptviz.bash $(DESTDIR)$(BASHCOMPDIR)/ptviz
+
+# build/ptviz_VERSION_ARCH.deb, made by dpkg-buildpackage in a copy of the
+# tree (it writes beside the tree and cleans in it).
+deb:
+	@sh tests/deps.sh deb
+	sh tests/deb.sh build
 
 # PNG pictures of real runs, for README.md: tmux and Debian's python3-pil.
 .PHONY: screenshots
@@ -94,7 +114,8 @@ screenshots: $(BIN)
 	PTVIZ=$(BIN) bash tests/screenshots.sh
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/ptviz $(DESTDIR)$(MANDIR)/man1/ptviz.1
+	rm -f $(DESTDIR)$(BINDIR)/ptviz $(DESTDIR)$(MANDIR)/man1/ptviz.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/ptviz
 
 clean:
 	rm -rf build build-asan build-ubsan build-san build-tsan build-fuzz

@@ -44,8 +44,8 @@ const struct event *history_at(const struct history *h, size_t k);
 /* Bytes the history holds, chunks and index, for the budget. */
 size_t		 history_bytes(const struct history *h);
 
-/* Make m (set up by model_init for the run's counts) the model of the
-   first k events (k <= h->n). */
+/* Make m (set up by model_init for the run's counts, or by
+   model_init_traced) the model of the first k events (k <= h->n). */
 void		 history_model_at(const struct history *h, size_t k,
 		    struct model *m);
 

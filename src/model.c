@@ -111,6 +111,23 @@ model_work(struct model *m, const struct run_config *cfg)
 	return 0;
 }
 
+/* A traced model made empty: no process yet, the room it has made kept
+   (model_traced.h), so that travelling in time allocates nothing. */
+static void
+reset_traced(struct model *m)
+{
+	struct model cleared = { .main_state = ST_NEW, .traced = true,
+	    .apply_traced = m->apply_traced, .cap_proc = m->cap_proc,
+	    .nthread = m->nthread, .procs = m->procs, .threads = m->threads,
+	    .sums = m->sums };
+
+	busy_clear(&cleared.sums);
+	memset(m->procs, 0, m->cap_proc * sizeof(*m->procs));
+	memset(m->threads, 0, (size_t)m->cap_proc * m->nthread *
+	    sizeof(*m->threads));
+	*m = cleared;
+}
+
 void
 model_reset(struct model *m)
 {
@@ -123,6 +140,10 @@ model_reset(struct model *m)
 	uint32_t items = m->items;
 	unsigned slots = m->slots;
 
+	if (m->traced) {
+		reset_traced(m);
+		return;
+	}
 	busy_clear(&sums);
 	*m = (struct model){ .nproc = nproc, .nthread = nthread,
 	    .main_state = ST_NEW, .procs = procs, .threads = threads,

@@ -53,8 +53,8 @@ int	model_init(struct model *m, unsigned nproc, unsigned nthread);
    (the race needs nothing); -1 with errno on failure. */
 int	model_work(struct model *m, const struct run_config *cfg);
 
-/* Make m empty again, as model_init left it, keeping its memory and its
-   CPUs (busy.h). */
+/* Make m empty again, as model_init (or model_init_traced) left it,
+   keeping its memory and its CPUs (busy.h). */
 void	model_reset(struct model *m);
 
 /* Free what model_init allocated. */

@@ -121,3 +121,9 @@ model_expected_events(unsigned nproc, unsigned nthread)
 	   exited; thread: running, sleeping, done. */
 	return 2 + (uint64_t)nproc * (5 + 3 * (uint64_t)nthread);
 }
+
+unsigned
+model_proc_threads(const struct model *m, unsigned i)
+{
+	return m->traced ? model_proc(m, i)->nthreads : m->nthread;
+}

@@ -53,6 +53,10 @@ unsigned model_holder(const struct model *m, unsigned i,
 unsigned model_moved(const struct model *before, const struct model *now,
 	    bool *moved);
 
+/* The threads process i has: the run's per process, or a traced
+   program's, those born so far. */
+unsigned model_proc_threads(const struct model *m, unsigned i);
+
 /* Events a complete run of nproc x nthread produces, including those the
    main process makes itself (forked, exited, main running and done). */
 uint64_t model_expected_events(unsigned nproc, unsigned nthread);

@@ -126,13 +126,23 @@ end_thread(struct model *m, unsigned i, struct model_thread *t,
 	m->procs[i - 1].threads_ended++;
 }
 
+/* Is the program going: started, not ended (paused or not)?  A pause is
+   asked of a tree whose tasks may be on their way to a stop: births and
+   ends still come while it is paused. */
+static bool
+going(const struct model *m)
+{
+	return m->main_state == ST_MRUNNING || m->main_state == ST_MSTOPPED ||
+	    m->main_state == ST_MCONTINUED;
+}
+
 /* Process ev->proc is born, the next one, of a process born before it. */
 static bool
 born(struct model *m, const struct event *ev)
 {
 	struct model_proc *p;
 
-	if (m->main_state != ST_MRUNNING || ev->proc != m->nproc + 1 ||
+	if (!going(m) || ev->proc != m->nproc + 1 ||
 	    ev->object >= ev->proc ||
 	    ev->pid <= 0 || ev->what != 0 || !room_for(m, ev->proc, 1))
 		return false;
@@ -249,13 +259,28 @@ main_change(struct model *m, const struct event *ev)
 		return false;
 	if (ev->state == ST_MRUNNING && m->main_state == ST_NEW) {
 		m->t0 = ev->t_ns;
-	} else if (ev->state == ST_MDONE && m->main_state == ST_MRUNNING) {
+	} else if (ev->state == ST_MDONE && going(m)) {
 		m->t_main_done = ev->t_ns;
-	} else {
+	} else if (ev->state == ST_MSTOPPED && going(m) &&
+	    m->main_state != ST_MSTOPPED) {
+		m->stops++;
+	} else if (ev->state != ST_MCONTINUED ||
+	    m->main_state != ST_MSTOPPED) {
 		return false;
 	}
 	m->main_state = ev->state;
 	return true;
+}
+
+int
+model_traced_status(const struct model *m)
+{
+	int ws;
+
+	if (m->nproc == 0 || !model_proc(m, 1)->reaped)
+		return 1;
+	ws = model_proc(m, 1)->wstatus;
+	return WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : WEXITSTATUS(ws);
 }
 
 bool
@@ -269,7 +294,7 @@ model_traced_apply(struct model *m, const struct event *ev)
 		return main_change(m, ev);
 	if (ev->state == ST_BORN)
 		return ev->thread == 0 && born(m, ev);
-	if (ev->proc < 1 || ev->proc > m->nproc || m->main_state != ST_MRUNNING)
+	if (ev->proc < 1 || ev->proc > m->nproc || !going(m))
 		return false;
 	switch (ev->state) {
 	case ST_TBORN:

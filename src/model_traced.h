@@ -18,7 +18,9 @@
  *            of a process born before it, or of ptviz (0)
  *   thread   new -> born -> ended; born in order within its process,
  *            which must be alive; all end when their process does
- *   main     new -> running -> done
+ *   main     new -> running -> done; between, stopped (a pause) ->
+ *            continued -> stopped ...; births, execs and ends still come
+ *            while it is stopped (a task on its way to the stop)
  * An event that breaks them is counted in m->bad and changes nothing; so
  * is one that needs room the allocation could not make.
  */
@@ -31,12 +33,16 @@ struct event;
 struct model;
 
 /* Set up an empty model of a traced program, with no process yet; -1 with
-   errno on failure.  model_free() frees it (model_reset() is the built-in
-   run's). */
+   errno on failure.  model_free() frees it; model_reset() empties it,
+   keeping the room it has made. */
 int	model_init_traced(struct model *m);
 
 /* Apply one event of a traced program (model_apply() calls it for a
    traced model, through m->apply_traced); false if it was ignored. */
 bool	model_traced_apply(struct model *m, const struct event *ev);
+
+/* The traced program's exit status, as a shell gives it: COMMAND's own
+   (process 1's), or 128+N if signal N killed it; 1 if it has not ended. */
+int	model_traced_status(const struct model *m);
 
 #endif

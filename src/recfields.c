@@ -790,6 +790,8 @@ recfields_traced(json_object *o, uint64_t t0, struct event *ev, char *name,
 	switch (ev->state) {
 	case ST_MRUNNING:
 	case ST_MDONE:
+	case ST_MSTOPPED:
+	case ST_MCONTINUED:
 	case ST_EXEC:
 	case ST_TBORN:
 	case ST_TENDED:

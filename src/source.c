@@ -4,7 +4,7 @@
  * A live run is a thin layer over spawn.c that keeps its protocol in one
  * place: the arm (run_may_sleep, then the descriptors), the control of the
  * children, the events a pause makes.  A traced program is a thin layer
- * over tracer.c: one descriptor to poll, nothing to control yet; on a
+ * over tracer.c: one descriptor to poll, a process to kill; on a
  * terminal of its own, a second one (ptyout.c), and the source has
  * finished once the tree has ended and its output has been read to the
  * end, so that no line it wrote is lost.  A
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "event.h"
 #include "limits.h"
@@ -59,6 +60,21 @@ source_live(const struct run_config *cfg, run_sink *sink, void *ctx,
 	return s;
 }
 
+/* A traced program's event on its way to the front end's sink.  A task
+   stopped at its end has written all it will: what waits on its terminal
+   is read first, and timed no later than the end, so that its last words
+   come before it, as they were written. */
+static void
+traced_sink(void *ctx, const struct event *ev)
+{
+	struct source *s = ctx;
+
+	/* A process's end comes after its threads'. */
+	if (s->pty != NULL && ev->state == ST_TENDED)
+		ptyout_read(s->pty, ev->t_ns, false);
+	s->sink(s->ctx, ev);
+}
+
 /* A source over what a tracer start (tracer_start() or tracer_poll())
    gives, the program's streams as out says; NULL with errno and why. */
 static struct source *
@@ -79,7 +95,9 @@ traced(struct tracer *(*start)(char *const [], enum tracer_out, int,
 		errno = saved;
 		return NULL;
 	}
-	s->tr = start(argv, out, tty, sink, ctx, why, whylen);
+	s->sink = sink;
+	s->ctx = ctx;
+	s->tr = start(argv, out, tty, traced_sink, s, why, whylen);
 	saved = errno;
 	/* The program holds its terminal now: the output ends when the
 	   last of its tree lets it go. */
@@ -140,14 +158,20 @@ source_recording(struct recording *rec, run_sink *sink, void *ctx)
 	return s;
 }
 
-/* The tracer's events, then what the program wrote on its terminal. */
+/* What the program wrote on its terminal, then the tracer's events: a
+   task stopped at its end has written all it will, so its last words
+   are read before its end is told.  Once the tree has ended, the rest of
+   the output. */
 static size_t
 traced_pump(struct source *s, size_t budget)
 {
-	size_t n = tracer_pump(s->tr, budget);
+	size_t n = 0;
 
 	if (s->pty != NULL)
-		n += ptyout_read(s->pty, now_ns(), tracer_finished(s->tr));
+		n += ptyout_read(s->pty, now_ns(), false);
+	n += tracer_pump(s->tr, budget);
+	if (s->pty != NULL && tracer_finished(s->tr))
+		n += ptyout_read(s->pty, now_ns(), true);
 	return n;
 }
 
@@ -233,9 +257,52 @@ source_error(const struct source *s)
 	return s->rec == NULL ? NULL : recording_get(s->rec)->error;
 }
 
+/* SIGKILL to a traced process: ptrace lets it through at once, and its
+   end comes as any end does (a "killed" event). */
+static int
+traced_kill(struct source *s, unsigned proc)
+{
+	int pid = tracer_pid(s->tr, proc);
+
+	if (pid <= 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	return kill(pid, SIGKILL);
+}
+
+/* Pause or resume a traced program: SIGSTOP or SIGCONT to each of its
+   processes alive (the tracer leaves a job-control stop as it is, so the
+   stop holds), then the main "stopped" or "continued" event, as a live
+   run's pause makes. */
+static int
+traced_pause(struct source *s, bool pause)
+{
+	struct event ev = { .state = pause ? ST_MSTOPPED : ST_MCONTINUED,
+	    .pid = getpid(), .tid = getpid() };
+	unsigned i, sent = 0;
+	int pid;
+
+	for (i = 1; i <= tracer_procs(s->tr); i++)
+		if ((pid = tracer_pid(s->tr, i)) > 0 &&
+		    kill(pid, pause ? SIGSTOP : SIGCONT) == 0)
+			sent++;
+	if (sent == 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	ev.t_ns = now_ns();
+	s->sink(s->ctx, &ev);
+	return 0;
+}
+
 int
 source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 {
+	if (s->tr != NULL && ctl == SOURCE_KILL)
+		return traced_kill(s, proc);
+	if (s->tr != NULL && (ctl == SOURCE_PAUSE || ctl == SOURCE_RESUME))
+		return traced_pause(s, ctl == SOURCE_PAUSE);
 	if (s->run == NULL) {
 		errno = ENOTSUP;
 		return -1;

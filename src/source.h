@@ -68,7 +68,8 @@ struct source	*source_live(const struct run_config *cfg, run_sink *sink,
    own, the size of ptviz's, what it writes there taken as lines with
    source_output()); NULL with errno if it could not start (nothing is
    left running then), and why in one line.  Call run_block_signals()
-   first.  It has nothing to control yet (ENOTSUP). */
+   first.  Of the controls it takes SOURCE_KILL (SIGKILL to the process,
+   while it runs); the others are ENOTSUP. */
 struct source	*source_traced(char *const argv[], enum tracer_out out,
 		    run_sink *sink, void *ctx, char *why, size_t whylen);
 

@@ -10,6 +10,8 @@
  */
 #include <stdio.h>
 
+#include "event.h"
+#include "syscalls.h"
 #include "taskwords.h"
 #include "text.h"
 
@@ -191,3 +193,47 @@ taskwords_describe(const struct taskstate *ts, char *buf, size_t len)
 	return tell(ts, classes[ts->cls].meaning, buf, len);
 }
 
+
+/* The reading a traced thread's kernel record (ST_KSTATE) carries: its
+   class and, by class, the descriptor, the futex word or the call. */
+static void
+kstate_reading(unsigned cls, unsigned object, int64_t kaddr,
+    struct taskstate *ts)
+{
+	const struct syscalls_row *row;
+
+	*ts = (struct taskstate){ .cls = cls < TASKSTATE_CLASSES ? cls :
+	    TASKSTATE_BLOCKED, .nr = -1, .fd = -1, .sleep_ns = -1 };
+	if (cls == TASKSTATE_IO) {
+		ts->io = KSTATE_IO(object) < TASKSTATE_IOS ? KSTATE_IO(object) :
+		    TASKSTATE_IO_NONE;
+		ts->fdkind = KSTATE_FDKIND(object) < TASKFD_KINDS ?
+		    KSTATE_FDKIND(object) : TASKFD_UNKNOWN;
+		ts->fd = (int)kaddr;
+	} else if (cls == TASKSTATE_LOCK) {
+		ts->futex = (uint64_t)kaddr;
+	} else if (cls == TASKSTATE_SYSCALL) {
+		ts->nr = (long)kaddr;
+		ts->call = (row = syscalls_find(ts->nr)) != NULL ? row->name :
+		    NULL;
+	}
+}
+
+const char *
+taskwords_kstate_cell(unsigned cls, unsigned object)
+{
+	struct taskstate ts;
+
+	kstate_reading(cls, object, 0, &ts);
+	return taskwords_cell(&ts);
+}
+
+int
+taskwords_kstate(unsigned cls, unsigned object, int64_t kaddr, char *buf,
+    size_t len)
+{
+	struct taskstate ts;
+
+	kstate_reading(cls, object, kaddr, &ts);
+	return taskwords_describe(&ts, buf, len);
+}

@@ -27,4 +27,11 @@ const char	*taskwords_fd(enum taskfd_kind kind);
 int		 taskwords_describe(const struct taskstate *ts, char *buf,
 		    size_t len);
 
+/* The same, of a traced thread's kernel record (ST_KSTATE: its class,
+   object and kaddr, event.h): a cell's word, and a sentence ("waiting for
+   input from a pipe (fd 0)"), as the two above. */
+const char	*taskwords_kstate_cell(unsigned cls, unsigned object);
+int		 taskwords_kstate(unsigned cls, unsigned object, int64_t kaddr,
+		    char *buf, size_t len);
+
 #endif

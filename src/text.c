@@ -10,6 +10,7 @@
 
 #include "event.h"
 #include "model.h"
+#include "tasknames.h"
 #include "text.h"
 
 /* The words of each move, before and after its value (event.h). */
@@ -162,14 +163,28 @@ static const struct {
 	  "known)", "" },
 };
 
+/* A wait status's exit status ("3") or signal ("SIGKILL"), after
+   `exited` or `killed`. */
+static const char *
+status_words(int ws, const char *exited, const char *killed, char *buf,
+    size_t len)
+{
+	const char *sig;
+
+	if (WIFEXITED(ws))
+		snprintf(buf, len, "%s%d", exited, WEXITSTATUS(ws));
+	else if (WIFSIGNALED(ws) && (sig = sigabbrev_np(WTERMSIG(ws))) != NULL)
+		snprintf(buf, len, "%sSIG%s", killed, sig);
+	else
+		snprintf(buf, len, "%ssignal %d", killed, WTERMSIG(ws));
+	return buf;
+}
+
 /* The argument of ev's words: whom a process was born of, the program it
    runs now, its exit status or the signal that killed it. */
 static const char *
 traced_arg(const struct event *ev, const char *name, char *buf, size_t len)
 {
-	int ws = (int)ev->wstatus;
-	const char *sig;
-
 	buf[0] = '\0';
 	if (ev->state == ST_BORN && ev->object == 0)
 		snprintf(buf, len, "ptviz");
@@ -177,13 +192,15 @@ traced_arg(const struct event *ev, const char *name, char *buf, size_t len)
 		snprintf(buf, len, "process %u", ev->object);
 	else if (ev->state == ST_EXEC)
 		snprintf(buf, len, "%s", name);
-	else if (WIFEXITED(ws))
-		snprintf(buf, len, "%d", WEXITSTATUS(ws));
-	else if (WIFSIGNALED(ws) && (sig = sigabbrev_np(WTERMSIG(ws))) != NULL)
-		snprintf(buf, len, "SIG%s", sig);
 	else
-		snprintf(buf, len, "signal %d", WTERMSIG(ws));
+		status_words((int)ev->wstatus, "", "", buf, len);
 	return buf;
+}
+
+const char *
+text_traced_end(int wstatus, char *buf, size_t len)
+{
+	return status_words(wstatus, "exit ", "killed by ", buf, len);
 }
 
 bool
@@ -552,5 +569,39 @@ text_secs(double ns, int decimals, bool trim, char *buf, size_t len)
 		buf[--n] = '\0';
 	if (n > 0 && buf[n - 1] == '.')
 		buf[--n] = '\0';
+	return buf;
+}
+
+uint64_t
+text_tick_ns(uint64_t unit_ns, unsigned gap)
+{
+	/* Steps a reader counts in: 1, 2, 5 and the quarters of a minute. */
+	static const uint64_t steps_ms[] = { 1, 2, 5, 10, 20, 50, 100, 200,
+	    250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000,
+	    300000, 600000, 1200000 };
+	uint64_t step = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(steps_ms) / sizeof(steps_ms[0]); i++) {
+		step = steps_ms[i] * 1000000ull;
+		if (step / unit_ns >= gap)
+			break;
+	}
+	return step;
+}
+
+const char *
+text_proc_name(const struct model *m, const struct tasknames *names,
+    unsigned i, char *buf, size_t len)
+{
+	const char *n;
+
+	if (!m->traced) {
+		snprintf(buf, len, "Process-%u", i);
+		return buf;
+	}
+	n = names != NULL ? tasknames_get(names, i, 0) : NULL;
+	snprintf(buf, len, "%s (pid %d)", n != NULL ? n : "?",
+	    model_proc(m, i)->pid);
 	return buf;
 }

@@ -10,9 +10,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct event;
 struct model;
+struct tasknames;
 
 /* The kinds of fault the line front ends count, to tell the first few of
    each in full and the rest in one line (text_fault_rest). */
@@ -56,6 +58,10 @@ bool	 text_note(const struct event *ev, char *buf, size_t len);
    makes none. */
 bool	 text_traced(const struct event *ev, const char *name, char *buf,
 	    size_t len);
+
+/* A traced process's end in a few words, from its wait status: "exit 0",
+   "exit 3", "killed by SIGKILL"; buf. */
+const char *text_traced_end(int wstatus, char *buf, size_t len);
 
 /* Process i, reaped, could not start all its n threads: "Process-2
    started 12 of 60 threads: Resource temporarily unavailable" (err, the
@@ -125,5 +131,17 @@ const char *text_ordinal(unsigned n, char *buf, size_t len);
    buf; buf. */
 const char *text_secs(double ns, int decimals, bool trim, char *buf,
 	    size_t len);
+
+/* The name of process i: the built-in run's by its number,
+   "Process-3"; a traced program's as its latest event named it (names,
+   NULL: none known), with its pid: "sleep (pid 4711)"; buf. */
+const char *text_proc_name(const struct model *m,
+	    const struct tasknames *names, unsigned i, char *buf, size_t len);
+
+/* The step between the labels of a time axis whose unit (a column, a
+   pixel) stands for unit_ns (at least 1): the first of 1, 2, 5, 10 ... ms
+   up to 20 minutes that leaves `gap` units at least from one to the
+   next (20 minutes if none does). */
+uint64_t text_tick_ns(uint64_t unit_ns, unsigned gap);
 
 #endif

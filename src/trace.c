@@ -23,6 +23,7 @@
 #include "history.h"
 #include "jsonl.h"
 #include "model.h"
+#include "model_query.h"
 #include "model_traced.h"
 #include "outfile.h"
 #include "spawn.h"
@@ -350,24 +351,6 @@ thread_events(struct trace *tr, const struct model *m, unsigned i,
 	}
 }
 
-/* The name of process i: the built-in run's by its number, a traced
-   program's as its latest event named it, with its pid. */
-static const char *
-proc_name(const struct model *m, const struct trace_run *run, unsigned i,
-    char *buf, size_t len)
-{
-	const char *n;
-
-	if (!m->traced) {
-		snprintf(buf, len, "Process-%u", i);
-		return buf;
-	}
-	n = tasknames_get(run->names, i, 0);
-	snprintf(buf, len, "%s (pid %d)", n != NULL ? n : "?",
-	    model_proc(m, i)->pid);
-	return buf;
-}
-
 /* Process i, named name: its life as an async span (a traced one's notes
    the process it was born of), and how it ended if badly. */
 static void
@@ -408,13 +391,6 @@ proc_events(struct trace *tr, const struct model *m, unsigned i,
 	instant(tr, state_name(p->state), 'p', i, 0, p->t_end, args);
 }
 
-/* The threads process i has: a traced one's, those born so far. */
-static unsigned
-threads_of(const struct model *m, unsigned i)
-{
-	return m->traced ? model_proc(m, i)->nthreads : m->nthread;
-}
-
 /* The trace's header: what was run. */
 static void
 header(FILE *fp, const struct trace_run *run)
@@ -453,8 +429,8 @@ names(struct trace *tr, const struct model *m, const struct trace_run *run)
 
 	meta(tr, 0, 0, m->traced ? "ptviz" : "Main process", 0);
 	for (i = 1; i <= m->nproc; i++) {
-		meta(tr, i, 0, proc_name(m, run, i, name, sizeof(name)), i);
-		for (j = 1; j <= threads_of(m, i); j++) {
+		meta(tr, i, 0, text_proc_name(m, run->names, i, name, sizeof(name)), i);
+		for (j = 1; j <= model_proc_threads(m, i); j++) {
 			n = m->traced ? tasknames_get(run->names, i, j) : NULL;
 			if (n == NULL)
 				snprintf(name, sizeof(name), "Thread-%u", j);
@@ -512,9 +488,9 @@ write_run(FILE *fp, const struct trace_run *run, const struct history *h)
 	header(fp, run);
 	names(&tr, &m, run);
 	for (i = 1; i <= m.nproc; i++) {
-		proc_events(&tr, &m, i, proc_name(&m, run, i, name,
+		proc_events(&tr, &m, i, text_proc_name(&m, run->names, i, name,
 		    sizeof(name)));
-		for (j = 1; j <= threads_of(&m, i); j++)
+		for (j = 1; j <= model_proc_threads(&m, i); j++)
 			thread_events(&tr, &m, i, j);
 	}
 	if (thread_spans(&tr, &m, h) == -1) {
@@ -563,6 +539,14 @@ trace_put(struct outfile *f, const struct run_config *cfg,
 }
 
 int
+trace_put_traced(struct outfile *f, char *const command[],
+    const struct tasknames *names, const struct history *h)
+{
+	return put_run(f, &(struct trace_run){ .command = command,
+	    .names = names }, h);
+}
+
+int
 trace_save(struct outfile *f, const char *path, const struct run_config *cfg,
     const struct history *h)
 {
@@ -577,6 +561,5 @@ trace_save_traced(struct outfile *f, const char *path, char *const command[],
 {
 	if (outfile_open(f, path, OUTFILE_TRUNC) == -1)
 		return f->err;
-	return put_run(f, &(struct trace_run){ .command = command,
-	    .names = names }, h);
+	return trace_put_traced(f, command, names, h);
 }

@@ -48,6 +48,10 @@ int	trace_write_traced(FILE *fp, char *const command[],
 int	trace_put(struct outfile *f, const struct run_config *cfg,
 	    const struct history *h);
 
+/* A traced program's run into f, as trace_put(). */
+int	trace_put_traced(struct outfile *f, char *const command[],
+	    const struct tasknames *names, const struct history *h);
+
 /* The same into f, made at path (truncated; src/outfile.h): what its
    reader has not taken yet is held, for outfile_wait() and
    outfile_close(), which the caller calls even if this failed; 0, or the

@@ -505,6 +505,12 @@ tracer_pid(const struct tracer *t, unsigned proc)
 }
 
 unsigned
+tracer_procs(const struct tracer *t)
+{
+	return t->tree.nproc;
+}
+
+unsigned
 tracer_unnumbered(const struct tracer *t)
 {
 	return t->tree.unnumbered;

@@ -19,8 +19,8 @@
  *     process's end, with its wait status, after each of its threads ended
  *   kernel, what a live thread is doing as the kernel says it, when it
  *     changed since the last sampling (src/tracesample.h: every 100 ms,
- *     less often for so many threads that it would cost more than 2 % of
- *     a CPU)
+ *     less often for so many threads that it would cost more than 1.25 %
+ *     of a CPU)
  *   main done, once no task of the tree is left
  * Processes are numbered in order of birth, threads in order of birth
  * within their process.  A name (the kernel's comm, 15 bytes at most: the
@@ -101,6 +101,9 @@ const char	*tracer_name(const struct tracer *t, unsigned proc,
 
 /* The pid of process `proc` while it runs, else 0. */
 int		 tracer_pid(const struct tracer *t, unsigned proc);
+
+/* The processes numbered so far, alive or not. */
+unsigned	 tracer_procs(const struct tracer *t);
 
 /* Tasks that could not be numbered (more than 65535 processes, or threads
    in one; a task gone before it could be read). */

@@ -7,7 +7,8 @@
  * descriptor wakes it: no thread of its own) -- less often when a sweep
  * of so many threads costs more CPU than SAMPLE_SHARE allows: the next
  * sweep is then that many times its cost later.  Measured (make bench,
- * part 11): 1000 sleeping threads cost ptviz 2 % of a core.
+ * part 11): 1000 sleeping threads cost ptviz about 1.5 % of a core
+ * with --json, 2 % on the screen (their frames too).
  *
  * Each live thread's stat and syscall files are kept open
  * (taskstate_open(): two descriptors a thread, opened at its first
@@ -31,9 +32,11 @@
 #include "tracetree.h"
 
 #define SAMPLE_PERIOD_NS	100000000u	/* 100 ms */
-#define SAMPLE_SHARE		50	/* a sweep costs 2 % of a CPU at
-					   most: the period is 50 times its
-					   cost, if longer */
+#define SAMPLE_SHARE		80	/* a sweep costs 1.25 % of a CPU
+					   at most: the period is 80 times
+					   its cost, if longer (the screen's
+					   frames cost as much again, and
+					   the whole must stay under 3 %) */
 
 struct sample_task;
 

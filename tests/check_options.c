@@ -217,6 +217,10 @@ static const struct {
 	{ { "--record", "-" }, "--record needs a file name, not - (standard "
 	  "output has the lines)" },
 	{ { "--trace", "-" }, "--trace needs a file name, not -" },
+	{ { "--svg", "-" }, "--svg needs a file name, not -" },
+	{ { "--png", "" }, "--png needs a file name" },
+	{ { "--svg", "a", "--svg", "b" }, "--svg is given twice" },
+	{ { "--runs", "2", "--png", "a" }, "--runs cannot be used with --png" },
 	{ { "--replay", "" }, "--replay needs a file name" },
 	{ { "--replay" }, "--replay needs a value" },
 	{ { "--runs", "0" }, "--runs '0' is too small" },

@@ -148,6 +148,18 @@ START_TEST(text_traced_lines_for_a_learner)
 }
 END_TEST
 
+START_TEST(text_ticks_leave_the_gap)
+{
+	/* 1 ms a unit: 8 units at least is 10 ms; 1 us a unit, 96 of them:
+	   0.1 ms is too close, 1 ms is not (steps are whole ms). */
+	ck_assert_uint_eq(text_tick_ns(1000000, 8), 10000000);
+	ck_assert_uint_eq(text_tick_ns(1000, 96), 1000000);
+	ck_assert_uint_eq(text_tick_ns(1000000, 96), 100000000);
+	/* Past the largest step, the largest: 20 minutes. */
+	ck_assert_uint_eq(text_tick_ns(60000000000ull, 96), 1200000000000ull);
+}
+END_TEST
+
 Suite *
 text_suite(void)
 {
@@ -159,6 +171,7 @@ text_suite(void)
 	tcase_add_test(tc, text_faults_of_the_line_front_ends);
 	tcase_add_test(tc, text_notes_of_the_screen_log);
 	tcase_add_test(tc, text_traced_lines_for_a_learner);
+	tcase_add_test(tc, text_ticks_leave_the_gap);
 	suite_add_tcase(s, tc);
 	return s;
 }

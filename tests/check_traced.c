@@ -1,7 +1,9 @@
 /*
  * check_traced.c: a traced program's model grows as births come, keeps
  * every cell where model_thread() finds it, and ignores what breaks its
- * rules; the tracer's map of tids finds every key as tids come and go.
+ * rules; the past of a traced run is rebuilt from its history as it
+ * was; a kernel record and an end are told in words; the tracer's map of
+ * tids finds every key as tids come and go.
  */
 #include <sys/wait.h>
 
@@ -9,9 +11,12 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "../src/history.h"
 #include "../src/model.h"
 #include "../src/model_traced.h"
 #include "../src/tasktypes.h"
+#include "../src/taskwords.h"
+#include "../src/text.h"
 #include "../src/tidmap.h"
 #include "suites.h"
 
@@ -80,6 +85,37 @@ START_TEST(model_traced_grows_as_births_come)
 }
 END_TEST
 
+/* Reset (the model of a moment of its history, history_model_at): no
+   process again, still a traced model that takes the same births and
+   grows the same way, its room kept. */
+START_TEST(model_traced_reset_takes_the_run_again)
+{
+	struct model m;
+	unsigned i, round, room = 0;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	for (round = 0; round < 2; round++) {
+		ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+		for (i = 1; i <= 40; i++)
+			born(&m, i, i - 1, 10 * i);
+		ck_assert(apply(&m, tev(3, 2, ST_TBORN, 500)));
+		ck_assert_uint_eq(m.nproc, 40);
+		ck_assert_uint_eq(model_proc(&m, 3)->nthreads, 2);
+		ck_assert_uint_eq(m.threads_in[ST_TBORN], 41);
+		ck_assert_uint_eq(m.bad, 0);
+		if (round == 1)
+			ck_assert_uint_eq(m.cap_proc, room);
+		room = m.cap_proc;
+		model_reset(&m);
+		ck_assert(m.traced);
+		ck_assert_uint_eq(m.nproc, 0);
+		ck_assert_uint_eq(m.threads_in[ST_TBORN], 0);
+		ck_assert_uint_eq(m.cap_proc, room);
+	}
+	model_free(&m);
+}
+END_TEST
+
 /* Ends: a thread's own, then its process's, which ends the rest with the
    wait status given; exec; main done; ptviz's status rules. */
 START_TEST(model_traced_ends_and_execs)
@@ -118,6 +154,34 @@ START_TEST(model_traced_ends_and_execs)
 	ck_assert_int_eq(model_thread(&m, 2, 1)->state, ST_TENDED);
 	ck_assert(apply(&m, tev(0, 0, ST_MDONE, 10)));
 	ck_assert_uint_eq(m.t_main_done, 10);
+	ck_assert_uint_eq(m.bad, 3);
+	model_free(&m);
+}
+END_TEST
+
+/* A pause: stopped, then continued, any number of times; births and
+   ends still come while stopped (tasks on their way to the stop); a
+   continue without a stop, or a second stop, is refused; done from
+   either. */
+START_TEST(model_traced_pauses)
+{
+	struct model m;
+
+	ck_assert_int_eq(model_init_traced(&m), 0);
+	ck_assert(!apply(&m, tev(0, 0, ST_MSTOPPED, 1)));	/* not yet */
+	ck_assert(apply(&m, tev(0, 0, ST_MRUNNING, 1)));
+	born(&m, 1, 0, 2);
+	ck_assert(!apply(&m, tev(0, 0, ST_MCONTINUED, 3)));
+	ck_assert(apply(&m, tev(0, 0, ST_MSTOPPED, 3)));
+	ck_assert(model_stopped(&m));
+	ck_assert(!apply(&m, tev(0, 0, ST_MSTOPPED, 4)));
+	born(&m, 2, 1, 4);
+	ck_assert(apply(&m, tev(2, 1, ST_TENDED, 5)));
+	ck_assert(apply(&m, tev(0, 0, ST_MCONTINUED, 6)));
+	ck_assert(!model_stopped(&m));
+	ck_assert(apply(&m, tev(0, 0, ST_MSTOPPED, 7)));
+	ck_assert_uint_eq(m.stops, 2);
+	ck_assert(apply(&m, tev(0, 0, ST_MDONE, 8)));
 	ck_assert_uint_eq(m.bad, 3);
 	model_free(&m);
 }
@@ -211,6 +275,108 @@ START_TEST(model_traced_takes_kernel_states)
 }
 END_TEST
 
+/* m and n are the same model: every count, process and thread. */
+static void
+same_model(const struct model *m, const struct model *n)
+{
+	unsigned i, j;
+
+	ck_assert_uint_eq(m->nproc, n->nproc);
+	ck_assert_int_eq(m->main_state, n->main_state);
+	ck_assert_mem_eq(m->procs_in, n->procs_in, sizeof(m->procs_in));
+	ck_assert_mem_eq(m->threads_in, n->threads_in, sizeof(m->threads_in));
+	for (i = 1; i <= m->nproc; i++) {
+		ck_assert_int_eq(model_proc(m, i)->state,
+		    model_proc(n, i)->state);
+		ck_assert_uint_eq(model_proc(m, i)->nthreads,
+		    model_proc(n, i)->nthreads);
+		for (j = 1; j <= model_proc(m, i)->nthreads; j++) {
+			ck_assert_int_eq(model_thread(m, i, j)->state,
+			    model_thread(n, i, j)->state);
+			ck_assert_uint_eq(model_thread(m, i, j)->kclass,
+			    model_thread(n, i, j)->kclass);
+			ck_assert_uint_eq(model_thread(m, i, j)->t_kstate,
+			    model_thread(n, i, j)->t_kstate);
+		}
+	}
+}
+
+/* Time travel in a traced run: the model of the first k events, rebuilt
+   from the history into one model made once -- at any k, forward and
+   back, past the births that made room -- is the model those k events
+   make; back at the start it has no process again. */
+START_TEST(history_rebuilds_a_traced_model)
+{
+	struct model live, at, fresh;
+	struct history h;
+	struct event e[200];
+	size_t n = 0, k, ks[] = { 0, 1, 40, 120, 3, 77, 0, 200 };
+	unsigned i, j;
+
+	ck_assert_int_eq(model_init_traced(&live), 0);
+	ck_assert_int_eq(model_init_traced(&at), 0);
+	history_init(&h);
+	e[n++] = tev(0, 0, ST_MRUNNING, 1);
+	for (i = 1; i <= 12; i++) {
+		e[n] = tev(i, 0, ST_BORN, 10 * i);
+		e[n++].object = (uint16_t)(i - 1);
+		e[n++] = tev(i, 1, ST_TBORN, 10 * i);
+	}
+	for (j = 2; j <= 30; j++)
+		e[n++] = tev(5, j, ST_TBORN, 200 + j);
+	for (j = 1; j <= 30; j++)
+		e[n++] = kev(5, j, j % 2 ? TASKSTATE_SLEEP : TASKSTATE_LOCK,
+		    0x7f00, 0);
+	e[n++] = tev(3, 0, ST_EXEC, 300);
+	for (j = 2; j <= 30; j++)
+		e[n++] = tev(5, j, ST_TENDED, 400 + j);
+	while (n < 200) {
+		e[n] = tev(12, 0, ST_KILLED, 500);
+		e[n++].wstatus = SIGKILL;
+	}
+	for (k = 0; k < n; k++) {
+		ck_assert(model_apply(&live, &e[k]) == (k <= 114));
+		ck_assert_int_eq(history_add(&h, &e[k]), 0);
+	}
+	for (k = 0; k < sizeof(ks) / sizeof(ks[0]); k++) {
+		ck_assert_int_eq(model_init_traced(&fresh), 0);
+		for (i = 0; i < ks[k]; i++)
+			model_apply(&fresh, &e[i]);
+		history_model_at(&h, ks[k], &at);
+		same_model(&at, &fresh);
+		model_free(&fresh);
+	}
+	ck_assert_uint_eq(at.nproc, live.nproc);
+	history_model_at(&h, 0, &at);
+	ck_assert_uint_eq(at.nproc, 0);
+	ck_assert(at.traced);
+	history_free(&h);
+	model_free(&live);
+	model_free(&at);
+}
+END_TEST
+
+/* What the screen says of a traced thread and a traced process's end. */
+START_TEST(traced_words)
+{
+	char buf[160];
+
+	ck_assert_str_eq(text_traced_end(0, buf, sizeof(buf)), "exit 0");
+	ck_assert_str_eq(text_traced_end(3 << 8, buf, sizeof(buf)), "exit 3");
+	ck_assert_str_eq(text_traced_end(SIGKILL, buf, sizeof(buf)),
+	    "killed by SIGKILL");
+	taskwords_kstate(TASKSTATE_LOCK, 0, 0x7f0010, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "waiting on a lock or a condition (futex word "
+	    "0x7f0010)");
+	taskwords_kstate(TASKSTATE_IO, KSTATE_OBJECT(TASKFD_PIPE,
+	    TASKSTATE_IO_IN), 3, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "waiting for input from a pipe (fd 3)");
+	ck_assert_str_eq(taskwords_kstate_cell(TASKSTATE_IO,
+	    KSTATE_OBJECT(TASKFD_PIPE, TASKSTATE_IO_IN)), "read");
+	ck_assert_str_eq(taskwords_kstate_cell(TASKSTATE_CHILD, 0), "child");
+}
+END_TEST
+
 /* A built-in run's model never takes a traced program's events. */
 START_TEST(model_builtin_refuses_traced_events)
 {
@@ -273,10 +439,14 @@ traced_suite(void)
 	TCase *tc = tcase_create("traced");
 
 	tcase_add_test(tc, model_traced_grows_as_births_come);
+	tcase_add_test(tc, model_traced_reset_takes_the_run_again);
 	tcase_add_test(tc, model_traced_ends_and_execs);
+	tcase_add_test(tc, model_traced_pauses);
 	tcase_add_test(tc, model_traced_refuses_what_breaks_its_rules);
 	tcase_add_test(tc, model_traced_takes_kernel_states);
 	tcase_add_test(tc, model_builtin_refuses_traced_events);
+	tcase_add_test(tc, history_rebuilds_a_traced_model);
+	tcase_add_test(tc, traced_words);
 	tcase_add_test(tc, tidmap_finds_every_key_as_tids_come_and_go);
 	suite_add_tcase(s, tc);
 	return s;

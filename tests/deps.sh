@@ -1,17 +1,24 @@
 #!/bin/sh
 # deps.sh: install the Debian packages a make target needs, when missing.
-#   sh tests/deps.sh build|test|bench|shots
+#   sh tests/deps.sh build|test|bench|shots|deb
 # Says what it installs; uses sudo when not root; does nothing when all are
 # there (so it costs nothing on a machine that has them).
 set -eu
 
-build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev"
+build="gcc make pkg-config libncurses-dev ncurses-base libbsd-dev libjson-c-dev \
+	libcairo2-dev fonts-dejavu-core"
+# make deb: the Debian tools (dpkg-buildpackage wants build-essential,
+# whatever debian/control says); make test also checks the package with
+# lintian and runs its completion with bash-completion.
+deb="debhelper dpkg-dev build-essential"
 case "${1:-build}" in
 build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang mandoc \
-	    time libclang-rt-14-dev" ;;
+	    time libclang-rt-14-dev $deb lintian bash-completion \
+	    librsvg2-bin libxml2-utils python3-pil chromium" ;;
 bench)	want="$build tmux procps strace jq time" ;;
 shots)	want="$build tmux python3-pil fonts-dejavu-core chromium" ;;
+deb)	want="$build $deb" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;
 esac
 

@@ -2,8 +2,10 @@
 # run.sh: run every test -- the Check suites, the TSan ring stress, and the
 # end-to-end scripts in tests/e2e -- and end with "N passed, N failed".
 # Environment: PTVIZ (the binary), CHECK_BIN, TSAN_BIN; E2E=pattern to run
-# only some end-to-end scripts; STAGE (plain, asan, ubsan) names the build,
-# and SUMMARY, a file to add "STAGE passed failed skipped" to.
+# only some end-to-end scripts; SCRIPTS, the folder of scripts (tests/e2e;
+# tests/package for the package's stage); STAGE (plain, asan, ubsan,
+# package) names the build, and SUMMARY, a file to add "STAGE passed failed
+# skipped" to.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -47,7 +49,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 [ -n "${TSAN_BIN:-}" ] && one tsan_ring "$TSAN_BIN"
 
-for t in tests/e2e/*.sh; do
+for t in "${SCRIPTS:-tests/e2e}"/*.sh; do
 	name=$(basename "$t" .sh)
 	[ "$name" = lib ] && continue
 	[[ $name == ${E2E:-*} ]] || continue

@@ -193,6 +193,22 @@ wait_for "cells: the kernel's letters"
 sleep 1
 shot kernel
 
+# A program of one's own, traced: the classic exercise written in Python
+# (multiprocessing and threading), its threads asleep and each child's
+# main thread waiting on the join's lock, the main process waiting for its
+# children; then the timeline of the whole run.
+start 120 36 -- /usr/bin/python3 tests/tracee/classic.py 3
+wait_for '^  └ python3 .*◑ sleep'
+wait_for '^  python3 .*◎ child'
+shot traced-python
+wait_for 'processes 0 alive, 6 ended'
+# The timeline, the main process and its first child unfolded.
+tm send-keys -t "$S" t
+wait_for '^time \\(s\\)|^  time'
+tm send-keys -t "$S" Enter j Enter
+sleep 0.5
+shot traced-python-timeline
+
 # Reaping held (z): the children that ended are zombies, the rest run on.
 start 120 30 -p 4 -t 3 -s 3 --seed 1
 tm send-keys -t "$S" z
@@ -291,3 +307,10 @@ if command -v chromium >/dev/null &&
 else
 	echo "screenshots: no chromium or speedscope: trace-speedscope.png left as it was" >&2
 fi
+
+# A run drawn for slides (--svg, --png): scene 5, a mutex per process --
+# its holds, its waits and its caption.
+"$PTVIZ" --plain --scene 5 --svg "$OUT/picture.svg" --png "$OUT/picture.png" \
+	>/dev/null 2>&1
+echo "$OUT/picture.svg"
+echo "$OUT/picture.png"

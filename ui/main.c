@@ -175,14 +175,15 @@ static bool
 distinct(const struct options *o)
 {
 	bool in = o->replay != NULL && strcmp(o->replay, "-") == 0;
-	bool convert = o->replay != NULL && o->trace != NULL &&
-	    o->mode == MODE_AUTO;
+	bool convert = options_converts(o);
 	const struct named_file f[] = {
 		{ "--replay", o->replay != NULL ? o->replay : "",
 		    in ? NULL : o->replay, in ? STDIN_FILENO : -1 },
 		{ "--record", o->record != NULL ? o->record : "", o->record,
 		    -1 },
 		{ "--trace", o->trace != NULL ? o->trace : "", o->trace, -1 },
+		{ "--svg", o->svg != NULL ? o->svg : "", o->svg, -1 },
+		{ "--png", o->png != NULL ? o->png : "", o->png, -1 },
 		{ "stdout", "", NULL, STDOUT_FILENO },	/* last */
 	};
 	size_t i, j, n = sizeof(f) / sizeof(f[0]);
@@ -201,18 +202,19 @@ distinct(const struct options *o)
 	return true;
 }
 
-/* Can the files of --record and --trace be written?  Opened now, so that
-   a bad one is refused before the run, not found after it; not truncated
-   (a file made here is removed again) until the other was found good. */
+/* Can the files of --record, --trace, --svg and --png be written?  Opened
+   now, so that a bad one is refused before the run, not found after it;
+   not truncated (a file made here is removed again) until the others were
+   found good. */
 static bool
 writable(const struct options *o)
 {
-	const char *opt[2] = { "--record", "--trace" };
-	const char *path[2] = { o->record, o->trace };
-	bool made[2] = { false, false };
+	const char *opt[4] = { "--record", "--trace", "--svg", "--png" };
+	const char *path[4] = { o->record, o->trace, o->svg, o->png };
+	bool made[4] = { false, false, false, false };
 	int i, fd, saved;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 4; i++) {
 		if (path[i] == NULL)
 			continue;
 		fd = open(path[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
@@ -283,7 +285,7 @@ replay_open(struct options *o, char *why, size_t whylen)
 {
 	struct recording *r = recording_open(o->replay, &o->run, why, whylen);
 	const struct recording_info *ri;
-	bool screen = on_screen(o) && o->trace == NULL;
+	bool screen = on_screen(o) && !options_converts(o);
 
 	if (r == NULL || screen || strcmp(o->replay, "-") == 0 ||
 	    recording_get(r)->size == 0)
@@ -301,20 +303,13 @@ replay_open(struct options *o, char *why, size_t whylen)
 
 /* Refuse, in one line on stderr, a COMMAND that cannot be run or traced
    (tracer_fork.h), a process to attach to that is not there, or a traced
-   program (COMMAND or --attach's) that would be shown on the screen, not
-   built for it yet.  --attach's command line is read here for the run
-   record. */
+   run to be written from the screen, not built yet.  --attach's command
+   line is read here for the run record. */
 static bool
 command_refused(struct options *o)
 {
 	char path[4096], why[512];
 
-	if (on_screen(o)) {
-		fprintf(stderr, "ptviz: %s runs with --plain or --json "
-		    "for now; the screen for a traced program is not built "
-		    "yet\n", o->command != NULL ? "-- COMMAND" : "--attach");
-		return true;
-	}
 	if (o->attach != 0) {
 		if ((o->attached_argv = taskinfo_cmdline(o->attach)) != NULL)
 			return false;
@@ -360,15 +355,6 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 		o->seed_given = true;
 		/* A traced program's run replays as it ran: its command. */
 		o->command = recording_command(*replay);
-		if (o->command != NULL && on_screen(o) && o->trace == NULL) {
-			fprintf(stderr, "ptviz: %s: a traced program's run "
-			    "(ptviz -- COMMAND): the screen cannot replay it "
-			    "yet; use --plain or --json\n",
-			    recording_get(*replay)->name);
-			recording_close(*replay);
-			*replay = NULL;
-			return 2;
-		}
 	} else if (o->command != NULL || o->attach != 0) {
 		if (command_refused(o))
 			return 2;
@@ -397,7 +383,7 @@ front_end(const struct options *o, struct recording *replay)
 		    &plain_runs);
 	/* Converted, showing nothing: the run's faults and exit status as
 	   --plain has them. */
-	if (replay != NULL && o->trace != NULL && o->mode == MODE_AUTO)
+	if (replay != NULL && options_converts(o))
 		return stream_main(o, &silent_printer, replay);
 	if (o->mode == MODE_JSON)
 		return stream_main(o, &json_printer, replay);

@@ -18,11 +18,15 @@
 #include "../src/work.h"
 #include "options.h"
 
-#define PROGRAM_VERSION	"1.0.0"
+/* The Makefile reads it from debian/changelog, the version's one home. */
+#ifndef PTVIZ_VERSION
+#error "PTVIZ_VERSION is defined by the Makefile"
+#endif
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
     OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
-    OPT_VARY_SEED, OPT_ATTACH, OPT_POLL, OPT_ITERATIONS, OPT_SLOTS };
+    OPT_VARY_SEED, OPT_ATTACH, OPT_POLL, OPT_SVG, OPT_PNG, OPT_ITERATIONS,
+    OPT_SLOTS };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -41,6 +45,8 @@ static const struct option longopts[] = {
 	{ "record",	required_argument, NULL, OPT_RECORD },
 	{ "replay",	required_argument, NULL, OPT_REPLAY },
 	{ "trace",	required_argument, NULL, OPT_TRACE },
+	{ "svg",	required_argument, NULL, OPT_SVG },
+	{ "png",	required_argument, NULL, OPT_PNG },
 	{ "runs",	required_argument, NULL, OPT_RUNS },
 	{ "vary-seed",	no_argument,	   NULL, OPT_VARY_SEED },
 	{ "attach",	required_argument, NULL, OPT_ATTACH },
@@ -125,6 +131,22 @@ parse_file(const char *opt, const char *arg, bool dash, const char **out,
 	}
 	*out = arg;
 	return 0;
+}
+
+/* --svg or --png (c): a picture's file, once. */
+static int
+parse_picture(struct options *o, int c, const char *arg, char *err,
+    size_t errlen)
+{
+	const char *opt = c == OPT_SVG ? "--svg" : "--png";
+	const char **out = c == OPT_SVG ? &o->svg : &o->png;
+
+	if (*out != NULL) {
+		snprintf(err, errlen, "%s is given twice: a run has one "
+		    "picture of each kind (see ptviz --help)", opt);
+		return -1;
+	}
+	return parse_file(opt, arg, false, out, err, errlen);
 }
 
 /* A count between 1 and max, with strtonum. */
@@ -351,6 +373,9 @@ take_option(struct options *o, int c, const char *arg, char *err,
 	case OPT_TRACE:
 		return parse_file("--trace", arg, false, &o->trace, err,
 		    errlen);
+	case OPT_SVG:
+	case OPT_PNG:
+		return parse_picture(o, c, arg, err, errlen);
 	case OPT_RUNS:
 		return parse_count("--runs", arg, OPT_MAX_RUNS, &o->runs, err,
 		    errlen);
@@ -470,12 +495,14 @@ check_together(const struct options *o, unsigned given, char *err,
 		    "the counter or the queue in all is more than %" PRIu32
 		    " (see ptviz --help)", updates, UINT32_MAX);
 	else if (o->runs > 0 && (o->replay != NULL || o->record != NULL ||
-	    o->trace != NULL))
+	    o->trace != NULL || o->svg != NULL || o->png != NULL))
 		snprintf(err, errlen, "--runs cannot be used with %s (see "
 		    "ptviz --help)", o->replay != NULL ? "--replay: the runs "
 		    "are live" : o->record != NULL ? "--record: the runs are "
-		    "counted, not kept" : "--trace: the runs are counted, not "
-		    "kept");
+		    "counted, not kept" : o->trace != NULL ? "--trace: the "
+		    "runs are counted, not kept" : o->svg != NULL ? "--svg: "
+		    "the runs are counted, not drawn" : "--png: the runs are "
+		    "counted, not drawn");
 	else if (o->vary_seed && o->runs == 0)
 		snprintf(err, errlen, "--vary-seed is for --runs (see ptviz "
 		    "--help)");
@@ -591,15 +618,22 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 	return check_together(o, given, err, errlen);
 }
 
-/* The version line. */
+bool
+options_converts(const struct options *o)
+{
+	return o->replay != NULL && o->mode == MODE_AUTO && (o->trace != NULL ||
+	    o->svg != NULL || o->png != NULL);
+}
+
 char *const *
 options_command(const struct options *o)
 {
 	return o->command != NULL ? o->command : o->attached_argv;
 }
 
+/* The version line. */
 const char *
 options_version(void)
 {
-	return "ptviz " PROGRAM_VERSION;
+	return "ptviz " PTVIZ_VERSION;
 }

@@ -34,6 +34,8 @@ struct options {
 	const char	*record;	/* --record FILE: write the run */
 	const char	*replay;	/* --replay FILE ("-": stdin) */
 	const char	*trace;		/* --trace FILE: Chrome trace */
+	const char	*svg;		/* --svg FILE: the run's picture */
+	const char	*png;		/* --png FILE: the same in pixels */
 	unsigned	 scene;		/* --scene N, or 0 */
 	bool		 scenes;	/* --scenes: list them */
 	unsigned	 runs;		/* --runs N: N runs counted, 0: one
@@ -59,6 +61,10 @@ int	options_parse(struct options *o, int argc, char *argv[], char *err,
    --attach's process's (o->attached_argv), a traced recording's; NULL
    for ptviz's own program. */
 char *const *options_command(const struct options *o);
+
+/* Is a recording only converted (--replay with --trace, --svg or --png,
+   and neither --plain nor --json), showing nothing? */
+bool	options_converts(const struct options *o);
 
 /* "ptviz 1.0.0". */
 const char *options_version(void);

@@ -43,13 +43,17 @@
 #                      syscall, by path, kept open, or the syscall file
 #                      alone), and so how often all can be sampled within
 #                      issue 20's budget, 3 % of a core.
+#  13. pictures        a 256 x 64 run's picture (--replay F --png P and
+#                      --svg S: read, checked and drawn with cairo) against
+#                      reading it alone (--replay F --plain).
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
 # TRACE_ROUNDS, TRACE_RUNS part 11's; BENCH_ONLY=tracer runs part 11
 # alone (about 1 min); BENCH_ONLY=kernel runs part 7 alone (about 40 s), BENCH_ONLY=runs part 8
 # (about 30 s), BENCH_ONLY=bigrec part 9 (about 2 min; BIG_EVENTS and
 # BIG_ROUNDS change its work), BENCH_ONLY=cpu part 10 (about 1 min),
-# BENCH_ONLY=taskstate part 12 (about 10 s).
+# BENCH_ONLY=taskstate part 12 (about 10 s), BENCH_ONLY=picture part 13
+# (about 15 s).
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -376,7 +380,7 @@ cpu_ticks() {
 
 # ptviz's own CPU, in % of a core, over 3 s while it traces 1000 threads
 # that sleep: the sampling of their states and nothing else.  Sets
-# TR_IDLE.
+# TR_IDLE; then on the screen, TR_SCREEN.
 tracing_idle() {
 	local sleepers=$TRACEE_DIR/sleepers pid child i c1 c2 t1 t2 hz
 	[ -x "$sleepers" ] || die "no $sleepers (make bench builds it)"
@@ -402,6 +406,42 @@ tracing_idle() {
 	row " \`ptviz --json -- sleepers 1000\`: ptviz's own CPU while it traces 1000 sleeping threads (their states sampled), over 3 s " \
 	    " **${TR_IDLE} %** of a core " " — " " — " " ≤ 3 % " \
 	    " $(met "$TR_IDLE <= 3") "
+	# The same on the screen (issue 20's budget is the screen's): the
+	# sampling, the model, the frames.
+	note "tracing: 1000 sleeping threads on the screen, its CPU over 3 s"
+	pane_start 120 40 "$PTVIZ -- $sleepers 1000 8"
+	for i in $(seq 1 100); do
+		tm capture-pane -p -t b | grep -q 'threads 1001 alive' && break
+		sleep 0.1
+	done
+	sleep 1
+	c1=$(schedstat "$PID" 1); t1=$(date +%s%N)
+	sleep 3
+	c2=$(schedstat "$PID" 1); t2=$(date +%s%N)
+	pane_quit
+	TR_SCREEN=$(awk -v c="$((c2 - c1))" -v w="$((t2 - t1))" \
+	    'BEGIN { printf "%.1f", 100 * c / w }')
+	row " \`ptviz -- sleepers 1000\` on the screen (120×40): ptviz's own CPU while it traces and shows 1000 sleeping threads, over 3 s " \
+	    " **${TR_SCREEN} %** of a core " " ${TR_IDLE} % (--json) " " — " \
+	    " ≤ 3 % " " $(met "$TR_SCREEN <= 3") "
+}
+
+# 13. A 256 x 64 run's pictures: the whole conversion (read, check, draw)
+# of its recording to PNG and to SVG, against reading it alone, medians of
+# 5.  Sets PIC_PNG, PIC_SVG, PIC_READ (ms).
+pictures() {
+	note "pictures: a 256x64 run to PNG and SVG"
+	"$PTVIZ" --plain -p 256 -t 64 -s 1 --seed 1 --record "$TMPD/pic.jsonl" \
+	    >/dev/null 2>&1 || die "the 256x64 run for the pictures failed"
+	read -r PIC_PNG PIC_SVG PIC_READ < <("$BENCH_DIR/timeit" 5 \
+	    "$PTVIZ --replay $TMPD/pic.jsonl --png $TMPD/pic.png" \
+	    "$PTVIZ --replay $TMPD/pic.jsonl --svg $TMPD/pic.svg" \
+	    "$PTVIZ --replay $TMPD/pic.jsonl --plain") ||
+		die "the pictures failed"
+	row " \`--replay F --png P\`; \`--svg S\` of a 256×64 run ($(($(wc -l <"$TMPD/pic.jsonl") - 1)) events, folded): read, check, draw; against \`--replay F --plain\`, median of 5 " \
+	    " $(fmt "$PIC_PNG" "%.0f"); $(fmt "$PIC_SVG" "%.0f") ms " \
+	    " $(fmt "$PIC_READ" "%.0f") ms " " — " " < 1000 ms " \
+	    " $(met "$PIC_PNG < 1000 && $PIC_SVG < 1000") "
 }
 
 # 12. A real program's threads: what saying what each is doing costs, and
@@ -434,8 +474,8 @@ echo "|---|---|---|---|---|---|"
 
 if [ "${BENCH_ONLY:-}" = tracer ]; then
 	tracing
-	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx; a ptrace stop %.1f us), %d of %d runs missed a task; 1000 sleeping threads %.1f%% cpu\n' \
-	    "$TR_X" "$TR_STORM" "$TR_STOP_US" "$TR_MISSED" "$TRACE_RUNS" "$TR_IDLE"
+	printf 'bench: tracing forks 2000 %.2fx (32 at once %.2fx; a ptrace stop %.1f us), %d of %d runs missed a task; 1000 sleeping threads %.1f%% cpu, %.1f%% on the screen\n' \
+	    "$TR_X" "$TR_STORM" "$TR_STOP_US" "$TR_MISSED" "$TRACE_RUNS" "$TR_IDLE" "$TR_SCREEN"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = kernel ]; then
@@ -456,8 +496,14 @@ if [ "${BENCH_ONLY:-}" = cpu ]; then
 fi
 if [ "${BENCH_ONLY:-}" = taskstate ]; then
 	task_states
-	printf 'bench: task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%\n' \
+	printf 'bench: task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; picture 256x64 png %.0f ms, svg %.0f ms\n' \
 	    "$TS_US" "$TS_RATE"
+	exit 0
+fi
+if [ "${BENCH_ONLY:-}" = picture ]; then
+	pictures
+	printf 'bench: picture 256x64 png %.0f ms, svg %.0f ms (reading alone %.0f ms)\n' \
+	    "$PIC_PNG" "$PIC_SVG" "$PIC_READ"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = bigrec ]; then
@@ -712,12 +758,16 @@ tracing
 # 12. A real program's threads.
 task_states
 
+# 13. Pictures.
+pictures
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; race 64x64x%d %.1fx floor, %.2f M events/s\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu, %.1f%% on the screen; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; picture 256x64 png %.0f ms, svg %.0f ms; race 64x64x%d %.1fx floor, %.2f M events/s\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
     "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED" \
-    "$TR_IDLE" "$TS_US" "$TS_RATE" "$RACE_ITERS" "$RACE_X" "$RACE_MEV"
+    "$TR_IDLE" "$TR_SCREEN" "$TS_US" "$TS_RATE" "$PIC_PNG" "$PIC_SVG" \
+    "$RACE_ITERS" "$RACE_X" "$RACE_MEV"

@@ -21,6 +21,6 @@ elif ! cmp -s tests/golden/usage.txt "$TMPD/usage"; then
 	fail "--help differs from tests/golden/usage.txt (make golden rewrites it)"
 fi
 for v in -V --version; do
-	[ "$("$PTVIZ" $v 2>&1)" = "ptviz 1.0.0" ] || fail "$v"
+	[ "$("$PTVIZ" $v 2>&1)" = "ptviz $(changelog_version)" ] || fail "$v"
 done
 exit 0

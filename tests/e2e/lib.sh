@@ -165,3 +165,16 @@ tracee() {
 	fi
 	echo "$bin"
 }
+
+# ptviz's version: debian/changelog's first line holds it, for the Makefile
+# and the package alike.
+changelog_version() {
+	awk -F'[()]' 'NR == 1 { print $2 }' debian/changelog
+}
+
+# The package under test, $DEB (made by `make package-run`), unpacked into
+# $TMPD/root as dpkg would install it.
+deb_unpack() {
+	[ -f "${DEB:-}" ] || fail "no package in \$DEB (make package-run makes one)"
+	dpkg-deb -x "$DEB" "$TMPD/root" || fail "dpkg-deb -x $DEB failed"
+}

@@ -10,6 +10,6 @@ command -v mandoc >/dev/null || fail "no mandoc (tests/deps.sh test installs it)
 lint=$(mandoc -Tlint "$MAN" 2>&1 | grep -v 'mandoc\.db')
 [ -z "$lint" ] || fail "mandoc -Tlint $MAN: $lint"
 mandoc -Tascii "$MAN" | col -b >"$TMPD/page" || fail "mandoc cannot render $MAN"
-tr -s ' \t\n' ' ' <"$TMPD/page" | grep -q 'a deadlock was found, or (--plain, --json, a conversion) standard output, the recording or the trace could not be written' ||
+tr -s ' \t\n' ' ' <"$TMPD/page" | grep -q 'a deadlock was found, or (--plain, --json, a conversion) standard output, the recording, the trace or a picture could not be written' ||
 	fail "EXIT STATUS renders as: $(grep -A4 'A process was killed' "$TMPD/page")"
 exit 0

@@ -6,8 +6,7 @@
 # process ended, time going backwards, a name that is not a string or is
 # too long, a command that is not words, a line cut short before more
 # lines or a run record cut short.  A cut last line is forgiven as in any
-# recording: skipped, with a warning.  The screen does not replay it yet
-# and says so in one line.
+# recording: skipped, with a warning.
 . tests/e2e/lib.sh
 
 good=$TMPD/good

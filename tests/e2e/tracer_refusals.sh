@@ -3,7 +3,8 @@
 # -- for a COMMAND missing, not executable, a directory, set-user-ID or
 # set-group-ID, and for each option that makes no sense with a COMMAND;
 # ptrace not allowed (exit 2, the command never runs, --poll offered); on
-# a terminal, the screen is not built for it yet and says so.
+# a terminal, a COMMAND that cannot run is refused before the screen
+# starts.
 . tests/e2e/lib.sh
 
 command -v strace >/dev/null || skip "no strace"
@@ -50,10 +51,10 @@ rc=$?
 grep -q '^ptviz: cannot trace touch: ptrace is not allowed here (Operation not permitted); run with --poll to watch it through /proc alone (tasks shorter than 100 ms may be missed)$' \
     "$TMPD/err" || fail "ptrace refused: $(cat "$TMPD/err")"
 [ ! -e "$ran" ] || fail "ptrace refused, but the command ran"
-# On a terminal, the screen would show it: not yet, in one line.
-tm_start 120 36 "$PTVIZ -- touch $ran"
+# On a terminal: the same line, and no screen drawn.
+tm_start 120 36 "$PTVIZ -- $TMPD/plain"
 tm_wait_for '\[exit 2\]'
-tm_screen | grep -q '^ptviz: -- COMMAND runs with --plain or --json for now; the screen for a traced program is not built yet$' ||
+tm_screen | grep -q "^ptviz: $TMPD/plain: not executable" ||
 	{ tm_screen >&2; fail "the screen's refusal"; }
-[ ! -e "$ran" ] || fail "the screen ran the command"
+! tm_screen | grep -q '^ptviz — ' || fail "a screen was drawn"
 exit 0

@@ -59,3 +59,18 @@ proc_state() {
 tui_exit_status() {
 	tm_screen | sed -n 's/^\[exit \([0-9]*\)\]$/\1/p' | tail -n 1
 }
+
+# Travel to the start of the run shown ({), then step one event at a time
+# (.) until command "${@:2}" succeeds; fail with $1 after 400 steps.  What
+# lasts only a moment of the run is found in its history, not raced.
+tui_step_until() {
+	local why=$1 n=0
+	shift
+	tm send-keys -t t '{'
+	tm_wait_for '^at [0-9.]+ s of [0-9.]+ s +· +event 0/'
+	until "$@"; do
+		tm send-keys -t t .
+		sleep 0.05
+		[ $((n += 1)) -lt 400 ] || { tm_screen >&2; fail "$why"; }
+	done
+}

@@ -36,7 +36,6 @@
  * signal.
  */
 #include <sys/signalfd.h>
-#include <sys/wait.h>
 
 #include <time.h>
 
@@ -55,9 +54,11 @@
 #include "../../src/jsonl.h"
 #include "../../src/model.h"
 #include "../../src/model_traced.h"
+#include "../../src/picture.h"
 #include "../../src/outfile.h"
 #include "../../src/recording.h"
 #include "../../src/source.h"
+#include "../../src/scene.h"
 #include "../../src/stats.h"
 #include "../../src/tasknames.h"
 #include "../../src/trace.h"
@@ -81,7 +82,8 @@ struct stream {
 	const struct printer *printer;
 	struct faults	 faults;	/* told on stderr */
 	struct outfile	 record;	/* --record */
-	struct history	 hist;		/* --trace: the events, for the end */
+	struct history	 hist;		/* --trace, --svg, --png: the events,
+					   for the end */
 	bool		 keep;		/* keep them */
 	struct tasknames names;		/* --trace of a traced program: its
 					   tasks' names, for the end */
@@ -118,7 +120,7 @@ sink(void *ctx, const struct event *ev)
 		record_failed(s);
 	if (s->keep && (history_add(&s->hist, ev) == -1 || (s->traced &&
 	    tasknames_note(&s->names, ev, name) == -1)))
-		err(1, "cannot keep the run for --trace");
+		err(1, "cannot keep the run for its files");
 	if (!s->traced)
 		faults_event(&s->faults, &s->model, ev, stderr);
 }
@@ -136,6 +138,28 @@ close_told(struct stream *s, struct outfile *f)
 	s->faults.count++;
 }
 
+/* The pictures of the run (--svg, --png), each told once (and counted)
+   if it could not be written. */
+static void
+pictures_end(struct stream *s, const struct options *o)
+{
+	const char *path[2] = { o->svg, o->png };
+	const struct picture_run r = { .cfg = &o->run, .hist = &s->hist,
+	    .k = s->hist.n, .scene = o->scene != 0 ? scene_get(o->scene) :
+	    NULL, .command = s->traced ? options_command(o) : NULL,
+	    .names = &s->names };
+	char why[128];
+	int f;
+
+	for (f = PICTURE_SVG; f <= PICTURE_PNG; f++) {
+		if (path[f] == NULL || picture_write(path[f],
+		    (enum picture_format)f, &r, why, sizeof(why)) == 0)
+			continue;
+		fprintf(stderr, "ptviz: %s: %s\n", path[f], why);
+		s->faults.count++;
+	}
+}
+
 /* The run is over, or cut short: --record ends and --trace is written
    (even a run cut short: what happened so far), their readers given a
    second together to take what is held (sigfd, a signal, cuts it short);
@@ -150,16 +174,18 @@ files_end(struct stream *s, const struct options *o, int sigfd)
 	if (outfile_flush(&s->record))
 		record_failed(s);
 	recorded = s->record.fp != NULL;
-	if (s->keep && s->traced)
+	if (s->keep && s->traced && o->trace != NULL)
 		trace_save_traced(&trace, o->trace, o->command, &s->names,
 		    &s->hist);
-	else if (s->keep)
+	else if (s->keep && o->trace != NULL)
 		trace_save(&trace, o->trace, &o->run, &s->hist);
 	outfile_wait(fs, 2, sigfd);
 	if (recorded)
 		close_told(s, &s->record);
-	if (s->keep)
+	if (s->keep && o->trace != NULL)
 		close_told(s, &trace);
+	if (s->keep)
+		pictures_end(s, o);
 }
 
 /* Why the loop ended. */
@@ -296,19 +322,6 @@ stream_source(struct stream *s, const struct options *o,
 	return src;
 }
 
-/* A traced program's exit status, as a shell gives it: COMMAND's own, or
-   128+N if signal N killed it. */
-static int
-traced_status(const struct model *m)
-{
-	int ws;
-
-	if (m->nproc == 0 || !model_proc(m, 1)->reaped)
-		return 1;
-	ws = model_proc(m, 1)->wstatus;
-	return WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : WEXITSTATUS(ws);
-}
-
 int
 stream_main(const struct options *o, const struct printer *p,
     struct recording *rec)
@@ -325,7 +338,7 @@ stream_main(const struct options *o, const struct printer *p,
 		err(2, "%s", o->record);
 	history_init(&s.hist);
 	tasknames_init(&s.names);
-	s.keep = o->trace != NULL;
+	s.keep = o->trace != NULL || o->svg != NULL || o->png != NULL;
 	if (jsonl_put_head(&s.record, &o->run, options_command(o)))
 		record_failed(&s);
 	if (p->start != NULL)
@@ -344,7 +357,7 @@ stream_main(const struct options *o, const struct printer *p,
 	source_free(src);
 	s.src = NULL;
 	if (s.traced)
-		traced = traced_status(&s.model);
+		traced = model_traced_status(&s.model);
 	files_end(&s, o, sigfd);
 	/* A signal while the files were ending still ends ptviz. */
 	if (end != END_SIGNAL && (sig = signals_read(sigfd)) != 0)

@@ -107,8 +107,13 @@ state_select(struct tui *t, int dp, int dj)
 	long p = (long)t->sel.proc + dp, j = (long)t->sel.thread + dj;
 	const struct model *m = &t->live;
 
-	p = p < 1 ? 1 : p > (long)m->nproc ? (long)m->nproc : p;
-	j = j < 1 ? 1 : j > (long)m->nthread ? (long)m->nthread : j;
+	p = p > (long)m->nproc ? (long)m->nproc : p;
+	/* A traced program before its first birth: none yet, still 1. */
+	p = p < 1 ? 1 : p;
+	/* A traced process: its own threads, not the widest one's. */
+	j = j > (long)state_threads(m, (unsigned)p) ?
+	    (long)state_threads(m, (unsigned)p) : j;
+	j = j < 1 ? 1 : j;
 	t->sel.proc = (unsigned)p;
 	t->sel.thread = (unsigned)j;
 }

@@ -26,6 +26,8 @@
 #include "../../../src/outfile.h"
 #include "../../../src/stats.h"
 #include "../../options.h"
+#include "names.h"
+#include "output.h"
 #include "theme.h"
 
 struct recording;
@@ -212,6 +214,14 @@ struct files_state {
 	bool		 first_open;	/* the first run's files are due */
 };
 
+/* A line being typed to a traced program's terminal (features/typing.c
+   alone). */
+struct typing {
+	bool		 on;		/* the keys go to the line */
+	char		 line[256];	/* what is typed, UTF-8 */
+	size_t		 len;
+};
+
 /* What the body shows first (the views' follow(), before drawing). */
 struct scroll {
 	unsigned	 top_proc;	/* grid: first process row shown */
@@ -247,6 +257,10 @@ struct tui {
 					   procs if none */
 	bool		 compare;	/* the rerun asked for is R's */
 	struct history	 hist;		/* every event of the run, in order */
+	struct names	 names;		/* a traced program's: its tasks'
+					   names, under their events */
+	struct output	 output;	/* a traced program's: what it wrote
+					   on its terminal (loop/session.c) */
 	bool		 reap_held;	/* z: children that end stay zombies,
 					   this run and the next */
 
@@ -267,8 +281,11 @@ struct tui {
 	const struct view_ops *view;	/* the body's view */
 	struct selection sel;
 	struct scroll	 scroll;
-	uint8_t		*fold;		/* timeline: [nproc], FOLD_* */
+	uint8_t		*fold;		/* timeline: [fold_cap], FOLD_* */
+	unsigned	 fold_cap;	/* a traced program's processes it
+					   has room for (session.c) */
 	bool		 help;		/* the help overlay is up */
+	struct typing	 typing;	/* i: a line to a traced program */
 	unsigned	 help_page;	/* its page shown, 0 the first (keys.c) */
 	bool		 big;		/* grid: big cells, for a room */
 	struct scratch	*scratch;	/* the views' memory (the loop's) */
@@ -314,6 +331,49 @@ bool		 state_place(const struct tui *t, unsigned i, char *buf,
    before, once both have ended (0: the same order); -1 if there is
    nothing to compare. */
 int		 state_moved(const struct tui *t);
+
+/* The threads process i of m has rows for: every process the run's
+   count; a traced program's, those born so far. */
+static inline unsigned
+state_threads(const struct model *m, unsigned i)
+{
+	if (!m->traced)
+		return m->nthread;
+	return i >= 1 && i <= m->nproc ? m->procs[i - 1].nthreads : 0;
+}
+
+/* The grid's columns for m: a thread each of the run's count; for a
+   traced program, as many as its widest process has threads (its
+   model's room may be wider). */
+static inline unsigned
+state_columns(const struct model *m)
+{
+	unsigned i, n = 1;
+
+	if (!m->traced)
+		return m->nthread;
+	for (i = 1; i <= m->nproc; i++)
+		if (m->procs[i - 1].nthreads > n)
+			n = m->procs[i - 1].nthreads;
+	return n;
+}
+
+/* Has m thread j of process i (j 0: the process itself)?  A traced
+   program's past has fewer than now. */
+static inline bool
+state_has(const struct model *m, unsigned i, unsigned j)
+{
+	return i >= 1 && i <= m->nproc && j <= state_threads(m, i);
+}
+
+/* True if the selected thread is one of the model shown: a traced
+   program's model grows, and its past has fewer processes than now. */
+static inline bool
+state_sel_shown(const struct tui *t)
+{
+	return t->sel.proc >= 1 && t->sel.proc <= t->shown->nproc &&
+	    t->sel.thread >= 1 && t->sel.thread <= t->shown->nthread;
+}
 
 /* Move the selection by dp processes and dj threads, within the run. */
 void		 state_select(struct tui *t, int dp, int dj);

@@ -3,10 +3,9 @@
  *
  * Meaning never rests on colour alone: every look has its own glyph, so the
  * screen reads the same in black and white (NO_COLOR, or a monochrome
- * terminal) and for colour-blind viewers.  The colours are taken from the
- * Okabe-Ito palette (orange, sky blue, blue, vermillion, reddish purple,
- * yellow), which stays distinct under the common colour-vision
- * deficiencies, with the 8 basic colours as a fallback.  Done cells are
+ * terminal) and for colour-blind viewers.  The colours of a terminal with
+ * 256 are the palette's (src/palette.c), the ones a picture paints with;
+ * the 8 basic colours are the fallback.  Done cells are
  * solid blocks so that a finished row reads from the back of a classroom.
  */
 #include <langinfo.h>
@@ -15,15 +14,11 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../../../src/event.h"
-#include "../../../src/model.h"
-#include "../../../src/model_query.h"
 #include "../../../src/words.h"
 #include "theme.h"
 
 struct look_def {
 	const char	*utf8, *ascii;	/* one column each */
-	short		 fg256, bg256;	/* xterm-256 indices, -1 default */
 	short		 fg8, bg8;	/* basic colours */
 	attr_t		 attr;		/* added when in colour */
 	attr_t		 mono;		/* instead of colour */
@@ -32,60 +27,61 @@ struct look_def {
 };
 
 static const struct look_def looks[LOOK_COUNT] = {
-	[LOOK_NEW]	= { "○", "-", 246, -1, COLOR_WHITE, -1,
+	[LOOK_NEW]	= { "○", "-", COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, "new" },
 	/* A gate, shut: started, and let go by no one yet.  Only in the
 	   help's legend: the grid's is full at 120 columns, and while a run
 	   is held the header says what the glyph means. */
-	[LOOK_HELD]	= { "⊓", "h", 16, 117, COLOR_BLACK, COLOR_CYAN,
+	[LOOK_HELD]	= { "⊓", "h", COLOR_BLACK, COLOR_CYAN,
 			    A_NORMAL, A_UNDERLINE, "held at the gate", true },
-	[LOOK_RUNNING]	= { "▶", ">", 117, -1, COLOR_CYAN, -1,
+	[LOOK_RUNNING]	= { "▶", ">", COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, "running" },
-	[LOOK_SLEEPING]	= { "◑", "z", 214, -1, COLOR_YELLOW, -1,
+	[LOOK_SLEEPING]	= { "◑", "z", COLOR_YELLOW, -1,
 			    A_BOLD, A_NORMAL, "sleeping" },
-	[LOOK_DONE]	= { "✓", "*", 231, 25, COLOR_WHITE, COLOR_BLUE,
+	[LOOK_DONE]	= { "✓", "*", COLOR_WHITE, COLOR_BLUE,
 			    A_BOLD, A_REVERSE, "done" },
-	[LOOK_LOST]	= { "✗", "x", 209, -1, COLOR_RED, -1,
+	[LOOK_LOST]	= { "✗", "x", COLOR_RED, -1,
 			    A_BOLD, A_BOLD | A_UNDERLINE, "lost" },
-	[LOOK_FAILED]	= { "!", "!", 175, -1, COLOR_MAGENTA, -1,
+	[LOOK_FAILED]	= { "!", "!", COLOR_MAGENTA, -1,
 			    A_BOLD, A_BOLD, "failed" },
-	[LOOK_STOPPED]	= { "‖", "=", 16, 227, COLOR_BLACK, COLOR_YELLOW,
+	[LOOK_STOPPED]	= { "‖", "=", COLOR_BLACK, COLOR_YELLOW,
 			    A_NORMAL, A_UNDERLINE, "stopped" },
-	[LOOK_COMPUTING] = { "◆", "c", 39, -1, COLOR_BLUE, -1,
+	[LOOK_COMPUTING] = { "◆", "c", COLOR_BLUE, -1,
 			    A_BOLD, A_BOLD, "computing" },
-	[LOOK_WAITING]	= { "◌", "w", 203, -1, COLOR_RED, -1,
+	[LOOK_WAITING]	= { "◌", "w", COLOR_RED, -1,
 			    A_BOLD, A_DIM | A_UNDERLINE, "waiting" },
-	[LOOK_HOLDING]	= { "■", "H", 36, -1, COLOR_GREEN, -1,
+	[LOOK_HOLDING]	= { "■", "H", COLOR_GREEN, -1,
 			    A_BOLD, A_BOLD | A_UNDERLINE, "holding" },
-	[LOOK_DEADLOCK]	= { "⊘", "X", 231, 160, COLOR_WHITE, COLOR_RED,
+	[LOOK_DEADLOCK]	= { "⊘", "X", COLOR_WHITE, COLOR_RED,
 			    A_BOLD, A_REVERSE | A_BOLD, "deadlock" },
 	/* Dead, not buried: the kernel's own letter in ASCII. */
-	[LOOK_ZOMBIE]	= { "†", "Z", 16, 250, COLOR_BLACK, COLOR_WHITE,
+	[LOOK_ZOMBIE]	= { "†", "Z", COLOR_BLACK, COLOR_WHITE,
 			    A_NORMAL, A_REVERSE | A_DIM, "zombie" },
-	[LOOK_TITLE]	= { "", "", 231, -1, COLOR_WHITE, -1,
+	[LOOK_TITLE]	= { "", "", COLOR_WHITE, -1,
 			    A_BOLD, A_BOLD, NULL },
-	[LOOK_DIM]	= { "", "", 248, -1, COLOR_WHITE, -1,
+	[LOOK_DIM]	= { "", "", COLOR_WHITE, -1,
 			    A_NORMAL, A_DIM, NULL },
-	[LOOK_KEY]	= { "", "", 117, -1, COLOR_CYAN, -1,
+	[LOOK_KEY]	= { "", "", COLOR_CYAN, -1,
 			    A_BOLD, A_BOLD, NULL },
+	/* A traced program's: in its legend only (traced_legend). */
+	[LOOK_KCHILD]	= { "◎", "j", COLOR_MAGENTA, -1,
+			    A_BOLD, A_BOLD, NULL },
+	[LOOK_KIO]	= { "⇄", "i", COLOR_GREEN, -1,
+			    A_BOLD, A_UNDERLINE, NULL },
+	[LOOK_KCALL]	= { "◈", "s", COLOR_WHITE, -1,
+			    A_NORMAL, A_DIM, NULL },
 };
 
-/* What a thread in each state looks like (stopped is decided apart). */
-static const uint8_t thread_look[ST_COUNT] = {
-	[ST_NEW] = LOOK_NEW, [ST_RUNNING] = LOOK_RUNNING,
-	[ST_SLEEPING] = LOOK_SLEEPING, [ST_DONE] = LOOK_DONE,
-	[ST_COMPUTING] = LOOK_COMPUTING, [ST_WAITING] = LOOK_WAITING,
-	[ST_HOLDING] = LOOK_HOLDING, [ST_MOVE] = LOOK_RUNNING,
-	[ST_LOST] = LOOK_LOST, [ST_TFAILED] = LOOK_FAILED,
-};
-
-/* What a process in each state looks like. */
-static const uint8_t proc_look[ST_COUNT] = {
-	[ST_NEW] = LOOK_NEW, [ST_FORKED] = LOOK_RUNNING,
-	[ST_STARTING] = LOOK_RUNNING, [ST_JOINING] = LOOK_RUNNING,
-	[ST_PDONE] = LOOK_DONE, [ST_EXITED] = LOOK_DONE,
-	[ST_ZOMBIE] = LOOK_ZOMBIE,
-	[ST_KILLED] = LOOK_LOST, [ST_FAILED] = LOOK_FAILED,
+/* A traced program's legend: its looks in the order of a life. */
+static const struct {
+	uint8_t		 look;
+	const char	*legend;
+} traced_legend[] = {
+	{ LOOK_RUNNING, "born" }, { LOOK_COMPUTING, "on a CPU" },
+	{ LOOK_SLEEPING, "sleep" }, { LOOK_WAITING, "lock" },
+	{ LOOK_KCHILD, "child" }, { LOOK_KIO, "i/o" },
+	{ LOOK_KCALL, "other call" }, { LOOK_STOPPED, "stopped" },
+	{ LOOK_DONE, "ended" },
 };
 
 void
@@ -109,8 +105,9 @@ theme_init(struct theme *th)
 			th->attr[i] = d->mono;
 			continue;
 		}
-		init_pair((short)(i + 1), wide ? d->fg256 : d->fg8,
-		    wide ? d->bg256 : d->bg8);
+		init_pair((short)(i + 1),
+		    wide ? palette_of((enum look)i).fg : d->fg8,
+		    wide ? palette_of((enum look)i).bg : d->bg8);
 		th->attr[i] = COLOR_PAIR(i + 1) | d->attr;
 	}
 }
@@ -119,37 +116,6 @@ const char *
 theme_glyph(const struct theme *th, enum look l)
 {
 	return th->utf8 ? looks[l].utf8 : looks[l].ascii;
-}
-
-enum look
-theme_thread_look(const struct model *m, unsigned i, unsigned j)
-{
-	const struct model_thread *t = model_thread(m, i, j);
-
-	if (model_proc_stopped(m, i) && t->t_running != 0 &&
-	    t->t_done == 0)
-		return LOOK_STOPPED;
-	if (t->state == ST_WAITING && t->deadlocked)
-		return LOOK_DEADLOCK;
-	if (model_thread_held(m, i, j))
-		return LOOK_HELD;
-	/* Its process ended: it is gone, though not yet counted lost. */
-	if (model_proc(m, i)->state == ST_ZOMBIE && t->t_done == 0)
-		return LOOK_ZOMBIE;
-	return (enum look)thread_look[t->state];
-}
-
-enum look
-theme_proc_look(const struct model *m, unsigned i, const char **word)
-{
-	const struct model_proc *p = model_proc(m, i);
-
-	if (model_proc_stopped(m, i)) {
-		*word = "stopped";
-		return LOOK_STOPPED;
-	}
-	*word = state_name(p->state);
-	return (enum look)proc_look[p->state];
 }
 
 /* The legend's entries from the `from`th on, as theme_legend_from(); all:
@@ -199,11 +165,35 @@ theme_legend_count(void)
 	return n;
 }
 
+/* A traced program's legend, as theme_legend(). */
+static int
+legend_traced(WINDOW *w, const struct theme *th, int y, int x)
+{
+	size_t i, n = sizeof(traced_legend) / sizeof(traced_legend[0]);
+	int c, x0 = x;
+
+	for (i = 0; i < n; i++) {
+		c = 2 + words_cols(traced_legend[i].legend);
+		if (x + c > getmaxx(w))
+			break;
+		wattrset(w, th->attr[traced_legend[i].look]);
+		wmove(w, y, x);
+		theme_put(w, theme_glyph(th, traced_legend[i].look));
+		wattrset(w, A_NORMAL);
+		theme_put(w, " ");
+		theme_put(w, traced_legend[i].legend);
+		x += c + 1;
+	}
+	return x - x0;
+}
+
 int
-theme_legend(WINDOW *w, const struct theme *th, int y, int x)
+theme_legend(WINDOW *w, const struct theme *th, int y, int x, bool traced)
 {
 	int cols = getmaxx(w) - x, n, i, c = 0;
 
+	if (traced)
+		return legend_traced(w, th, y, x);
 	n = legend_from(w, th, y, x, 0, cols, false);
 	for (i = 0; i < LOOK_COUNT && n > 0; i++)
 		if (looks[i].legend != NULL && !looks[i].help_only) {
@@ -444,6 +434,8 @@ static const char *const syms[SYM_COUNT][2] = {
 	[SYM_NOT_YET]	 = { "·", "." },
 	[SYM_OF]	 = { "·", "/" },
 	[SYM_MICRO]	 = { "µ", "u" },
+	[SYM_TREE]	 = { "└", "`" },
+	[SYM_BECAME]	 = { "→", ">" },
 	[SYM_SHADE_1]	 = { "░", "." },
 	[SYM_SHADE_2]	 = { "▒", ":" },
 	[SYM_SHADE_3]	 = { "▓", "+" },

@@ -10,28 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct model;
-
-/* How a thing looks: one entry of theme.c's table each. */
-enum look {
-	LOOK_NEW,		/* thread not started yet */
-	LOOK_HELD,		/* thread started, held at the gate (g) */
-	LOOK_RUNNING,		/* thread or process alive and working */
-	LOOK_SLEEPING,		/* thread sleeping: the growing fill */
-	LOOK_DONE,		/* finished well */
-	LOOK_LOST,		/* thread of a killed process; a killed process */
-	LOOK_FAILED,		/* could not start, or exited badly */
-	LOOK_STOPPED,		/* paused with SIGSTOP */
-	LOOK_COMPUTING,		/* thread using a CPU: the growing fill */
-	LOOK_WAITING,		/* thread waiting for a CPU, a lock, ... */
-	LOOK_HOLDING,		/* thread holding a lock or a permit */
-	LOOK_DEADLOCK,		/* thread waiting in a cycle: forever */
-	LOOK_ZOMBIE,		/* process ended, not reaped (z holds) */
-	LOOK_TITLE,		/* header and pane titles */
-	LOOK_DIM,		/* rules, units, what matters less */
-	LOOK_KEY,		/* a key's name in the footer and help */
-	LOOK_COUNT
-};
+#include "../../../src/palette.h"
 
 struct theme {
 	bool		 utf8;		/* glyphs from the UTF-8 column */
@@ -45,17 +24,10 @@ void		 theme_init(struct theme *th);
 /* The glyph of a look: UTF-8 or ASCII, one column wide. */
 const char	*theme_glyph(const struct theme *th, enum look l);
 
-/* The look of thread j of process i, as the grid shows it. */
-enum look	 theme_thread_look(const struct model *m, unsigned i,
-		    unsigned j);
-
-/* The look of process i and the word for its state. */
-enum look	 theme_proc_look(const struct model *m, unsigned i,
-		    const char **word);
-
 /* Draw the grid's legend of the cell glyphs on one line, as many whole
-   entries as fit; returns its width. */
-int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x);
+   entries as fit -- a traced program's if traced; returns its width. */
+int		 theme_legend(WINDOW *w, const struct theme *th, int y, int x,
+		    bool traced);
 
 /* Draw the help's legend (the grid's, and the glyphs only the help
    explains) from the `from`th entry on (0: the first) at y, x,
@@ -93,6 +65,9 @@ enum sym {
 	SYM_NOT_YET,		/* · a cell the kernel has no thread for yet */
 	SYM_OF,			/* · in "Process-1 · Thread-2" */
 	SYM_MICRO,		/* µ of µs */
+	SYM_TREE,		/* └ before a process born of another */
+	SYM_BECAME,		/* → between a name and the one an exec
+				   gave it */
 	SYM_SHADE_1,		/* ░ ▒ ▓ █: how often, in four steps */
 	SYM_SHADE_2,
 	SYM_SHADE_3,

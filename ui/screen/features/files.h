@@ -1,6 +1,6 @@
 /*
- * files.h: the run on screen to files: --record and --trace for the first
- * run, w and e for any.
+ * files.h: the run on screen to files: --record, --trace, --svg and --png
+ * for the first run, w, e and i for any.
  */
 #ifndef PTVIZ_FILES_H
 #define PTVIZ_FILES_H
@@ -14,7 +14,8 @@ struct tui;
 void		 files_record_start(struct tui *t);
 
 /* Each event the run's model took: to the recording, if one is going. */
-void		 files_record_event(struct tui *t, const struct event *ev);
+void		 files_record_event(struct tui *t, const struct event *ev,
+		    const char *name);
 
 /* Each frame: send what was recorded to its file, and say in the header
    if that failed (once: the run goes on). */
@@ -30,5 +31,10 @@ bool		 files_first_run_done(struct tui *t);
    new file in the current directory; the header says which. */
 void		 files_write(struct tui *t);
 void		 files_export(struct tui *t);
+
+/* i: the moment shown (the run, or a moment of time travel) as a picture,
+   an SVG and a PNG in new files in the current directory (src/picture.h);
+   the header says which. */
+void		 files_picture(struct tui *t);
 
 #endif

@@ -264,8 +264,10 @@ void
 kernel_frame(struct tui *t, unsigned rows, unsigned cols)
 {
 	struct kernel_view *k = &t->kern;
-	bool cells = kernel_letters(t), sel = details_shown(t), due, agrees;
-	bool changed;
+	/* A traced thread's details tell the tracer's own sampling: its
+	   files are not read twice. */
+	bool cells = kernel_letters(t), due, agrees, changed;
+	bool sel = details_shown(t) && !t->live.traced;
 	uint64_t t0 = now_ns(), spent, gap;
 
 	if (!cells)

@@ -27,6 +27,7 @@
 #include "../../../src/source.h"
 #include "../base/state.h"
 #include "../features/many.h"
+#include "../features/typing.h"
 #include "act.h"
 
 /* Longest sleeps that ] and [ step through, in milliseconds. */
@@ -58,7 +59,14 @@ fits(struct tui *t, const struct run_config *c)
 unsigned
 act_start(struct tui *t, const struct run_config *next)
 {
-	if (!fits(t, next))
+	/* Ran before ptviz, and goes on after it: not ptviz's to run. */
+	if (t->opt.attach != 0) {
+		state_note(t, "a program attached to cannot be run again by "
+		    "ptviz (q lets it go on)");
+		return REACT_NONE;
+	}
+	/* A traced program's counts are its own: nothing to check first. */
+	if (t->opt.command == NULL && !fits(t, next))
 		return REACT_NONE;
 	t->opt.run = *next;
 	t->batch.on = t->batch.table = false;
@@ -193,7 +201,14 @@ act_rerun(struct tui *t, int arg)
 	unsigned r = act_start(t, &t->opt.run);
 
 	(void)arg;
-	if (r & REACT_RERUN)
+	if (r == REACT_NONE)
+		return r;
+	/* A traced program has no seed, nor places to compare: its run
+	   again is all R can be. */
+	if (t->opt.command != NULL)
+		state_note(t, "R runs the command again, as r does: a traced "
+		    "program has no seed to keep, nor an order to compare");
+	else if (r & REACT_RERUN)
 		t->compare = true;
 	return r;
 }
@@ -272,4 +287,12 @@ act_many(struct tui *t, int arg)
 	if (!t->batch.on && !fits(t, &t->opt.run))
 		return REACT_NONE;
 	return many_toggle(t);
+}
+
+/* i: a line typed to a traced program. */
+unsigned
+act_type(struct tui *t, int arg)
+{
+	(void)arg;
+	return typing_start(t);
 }

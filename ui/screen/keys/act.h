@@ -37,4 +37,7 @@ key_handler	act_kill;
 key_handler	act_hold_reap;
 key_handler	act_many;
 
+/* i: type a line to a traced program (features/typing.h). */
+unsigned	 act_type(struct tui *t, int arg);
+
 #endif

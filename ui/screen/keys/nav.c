@@ -38,6 +38,15 @@ nav_export(struct tui *t, int arg)
 	return REACT_NONE;
 }
 
+/* i: the moment shown as a picture. */
+unsigned
+nav_picture(struct tui *t, int arg)
+{
+	(void)arg;
+	files_picture(t);
+	return REACT_NONE;
+}
+
 /* b: big cells, for the back of a room. */
 unsigned
 nav_big(struct tui *t, int arg)

@@ -1,8 +1,15 @@
 /*
- * session.c: the run on the screen -- a live run, or a recording read as
- * it comes -- started in place of the one shown (a rerun keeps the run
- * before to compare, R), its events into the live model and the history,
- * and its end.
+ * session.c: the run on the screen -- a live run, a traced program (ptviz
+ * -- COMMAND) or a recording read as it comes -- started in place of the
+ * one shown (a rerun keeps the run before to compare, R), its events into
+ * the live model and the history, and its end.
+ *
+ * A traced program's model starts empty and grows with each birth
+ * (src/model_traced.h); the timeline's folds grow with it, and the name
+ * the tracer gives with each birth, exec and end is kept under its event
+ * (base/names.h), since the tracer forgets a task once it has ended.  Its
+ * input and output are /dev/null while the screen is up: the program
+ * must not write over the screen, nor read the keys meant for ptviz.
  */
 #include <errno.h>
 #include <poll.h>
@@ -13,6 +20,8 @@
 #include "../../../src/cpus.h"
 #include "../../../src/event.h"
 #include "../../../src/history.h"
+#include "../../../src/model_traced.h"
+#include "../../../src/ptyout.h"
 #include "../../../src/source.h"
 #include "../base/state.h"
 #include "../features/files.h"
@@ -33,18 +42,56 @@ session_fatal(struct tui *t, const char *what)
 	exit(1);
 }
 
+/* Room in the timeline's folds for a traced program's processes born
+   so far (a built-in run's are made at its start). */
+static void
+fold_room(struct tui *t, unsigned nproc)
+{
+	unsigned cap = t->fold_cap != 0 ? t->fold_cap : 8;
+	uint8_t *fold;
+
+	if (nproc <= t->fold_cap)
+		return;
+	while (cap < nproc)
+		cap *= 2;
+	if ((fold = realloc(t->fold, cap)) == NULL)
+		session_fatal(t, "cannot hold the model");
+	memset(fold + t->fold_cap, FOLD_AUTO, cap - t->fold_cap);
+	t->fold = fold;
+	t->fold_cap = cap;
+}
+
+/* A traced program's event ev, just kept as the history's last: the
+   name of its task then (name), if it is a birth, an exec or an end. */
+static void
+name_told(struct tui *t, const struct event *ev, const char *name)
+{
+	if (ev->proc == 0 || ev->state == ST_KSTATE || name == NULL)
+		return;
+	if (names_add(&t->names, t->hist.n - 1, ev->proc, ev->thread,
+	    name) == -1)
+		session_fatal(t, "cannot keep the names of the tasks");
+}
+
 /* Each event goes to the live model and, if the model took it, to the
    history. */
 static void
 sink(void *ctx, const struct event *ev)
 {
 	struct tui *t = ctx;
+	const char *name = NULL;
 
 	if (!model_apply(&t->live, ev))
 		return;
 	if (history_add(&t->hist, ev) == -1)
 		session_fatal(t, "cannot keep the run's history");
-	files_record_event(t, ev);
+	if (t->live.traced) {
+		fold_room(t, t->live.nproc);
+		name = source_name(t->src, ev->proc, ev->thread);
+		name_told(t, ev, name);
+	}
+	/* The recording is what --json prints: names as it gives them. */
+	files_record_event(t, ev, name);
 }
 
 void
@@ -52,6 +99,9 @@ session_stop(struct tui *t)
 {
 	if (t->src != NULL)
 		t->end_ns = source_now(t->src);
+	session_output(t);
+	/* Nothing reads a line typed to a program that has ended. */
+	t->typing.on = false;
 	source_free(t->src);
 	t->src = NULL;
 }
@@ -101,13 +151,80 @@ session_loading(const struct tui *t)
 	    source_arm(t->src, &p) < 0;
 }
 
+/* The models of the run about to start, empty, and the folds of its
+   processes: a built-in run's shape is known now, a traced program's
+   grows (fold_room()). */
+static void
+models_init(struct tui *t, const struct run_config *c)
+{
+	uint8_t *fold;
+
+	if (t->opt.command != NULL) {
+		if (model_init_traced(&t->live) == -1 ||
+		    model_init_traced(&t->at) == -1)
+			session_fatal(t, "cannot hold the model");
+		names_clear(&t->names);
+		output_clear(&t->output);
+		if (t->fold_cap != 0)
+			memset(t->fold, FOLD_AUTO, t->fold_cap);
+		return;
+	}
+	if (model_init(&t->live, c->nproc, c->nthread) == -1 ||
+	    model_init(&t->at, c->nproc, c->nthread) == -1 ||
+	    model_work(&t->live, c) == -1 || model_work(&t->at, c) == -1 ||
+	    (fold = realloc(t->fold, c->nproc)) == NULL)
+		session_fatal(t, "cannot hold the model");
+	t->fold = fold;
+	memset(t->fold, FOLD_AUTO, c->nproc);
+}
+
+/* The source of the run to start: the recording, the traced program or
+   a live run; NULL, and why in why[], if it could not start. */
+static struct source *
+source_start(struct tui *t, char *why, size_t whylen)
+{
+	if (t->replay != NULL)
+		return source_recording(t->replay, sink, t);
+	if (t->opt.attach != 0)
+		return source_attached(t->opt.attach, sink, t, why, whylen);
+	if (t->opt.command != NULL)
+		return (t->opt.poll ? source_polled : source_traced)(
+		    t->opt.command, TRACER_OUT_PTY, sink, t, why, whylen);
+	return source_live(&t->opt.run, sink, t, why, whylen);
+}
+
+bool
+session_output(struct tui *t)
+{
+	char line[PTYOUT_LINE];
+	uint64_t t_ns, dropped;
+	bool any = false;
+
+	if (t->src == NULL)
+		return false;
+	while (source_output(t->src, line, sizeof(line), &t_ns)) {
+		output_add(&t->output, t->hist.n, t_ns, line);
+		any = true;
+	}
+	/* Lost on the program's terminal, before they could be taken. */
+	dropped = source_output_dropped(t->src);
+	t->output.dropped += dropped - t->output.dropped_src;
+	t->output.dropped_src = dropped;
+	return any;
+}
+
+bool
+session_traced(const struct tui *t)
+{
+	return t->src != NULL && t->replay == NULL && t->opt.command != NULL;
+}
+
 void
 session_start(struct tui *t)
 {
 	const struct run_config *c = &t->opt.run;
 	char why[sizeof(t->note)];
 	const char *call;
-	uint8_t *fold;
 	int error;
 
 	/* A live run is on this machine's CPUs, whatever a recording that
@@ -120,7 +237,7 @@ session_start(struct tui *t)
 	session_stop(t);
 	/* R after a run that ended: keep it, to show what moved. */
 	model_free(&t->prev);
-	if (t->compare && model_finished(&t->live) &&
+	if (t->compare && !t->live.traced && model_finished(&t->live) &&
 	    t->live.nproc == c->nproc && t->live.nthread == c->nthread) {
 		t->prev = t->live;
 		t->live = (struct model){ 0 };
@@ -128,32 +245,22 @@ session_start(struct tui *t)
 	t->compare = false;
 	model_free(&t->live);
 	model_free(&t->at);
-	if (model_init(&t->live, c->nproc, c->nthread) == -1 ||
-	    model_init(&t->at, c->nproc, c->nthread) == -1 ||
-	    model_work(&t->live, c) == -1 || model_work(&t->at, c) == -1 ||
-	    (fold = realloc(t->fold, c->nproc)) == NULL)
-		session_fatal(t, "cannot hold the model");
-	t->fold = fold;
+	models_init(t, c);
 	/* A recording before version 3 does not say on how many CPUs it
 	   was made (0). */
 	busy_set_cpus(&t->live.sums, c->cpus);
 	busy_set_cpus(&t->at.sums, t->live.sums.cpus);
-	memset(t->fold, FOLD_AUTO, c->nproc);
 	t->at_k = 0;
 	history_clear(&t->hist);
 	travel_live(t);
-	if (t->sel.proc < 1 || t->sel.proc > c->nproc)
-		t->sel.proc = t->sel.proc < 1 ? 1 : c->nproc;
-	if (t->sel.thread < 1 || t->sel.thread > c->nthread)
-		t->sel.thread = t->sel.thread < 1 ? 1 : c->nthread;
+	state_select(t, 0, 0);
 	t->scroll.tl_top = 0;
 	/* The body's height follows the counts. */
 	layout_build(t);
 	/* The kernel view's files of /proc stay out of the new children. */
 	kernel_free(t);
 	t->play_due = false;
-	t->src = t->replay != NULL ? source_recording(t->replay, sink, t) :
-	    source_live(c, sink, t, why, sizeof(why));
+	t->src = source_start(t, why, sizeof(why));
 	/* Only this run waits at its start (g); a rerun goes at once. */
 	t->opt.run.held = false;
 	/* Held before the first pump: no child of the new run is reaped. */

@@ -28,6 +28,16 @@ unsigned	 session_ended(struct tui *t);
    must not sleep; keys are still read between pumps.) */
 bool		 session_loading(const struct tui *t);
 
+/* Is a traced program running?  Its tasks stop at each birth, exec and
+   end until the tracer lets them go, so its descriptor is watched even
+   while a frame is due: each event is taken at once, not at the next
+   frame. */
+bool		 session_traced(const struct tui *t);
+
+/* Take what the traced program wrote on its terminal since last asked
+   into t->output, under the history's length now; true if a line came. */
+bool		 session_output(struct tui *t);
+
 /* Give up while curses is active: leave it, then say why, exit 1. */
 _Noreturn void	 session_fatal(struct tui *t, const char *what);
 

@@ -32,12 +32,14 @@
 
 #include "../../../src/event.h"
 #include "../../../src/history.h"
+#include "../../../src/model_traced.h"
 #include "../../../src/recording.h"
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
 #include "../../signals.h"
 #include "../base/state.h"
 #include "../features/files.h"
+#include "../features/typing.h"
 #include "../features/kernel.h"
 #include "../features/many.h"
 #include "../features/share.h"
@@ -131,6 +133,10 @@ frame_ns(const struct tui *t)
 {
 	uint64_t ns = t->opt.run.sleep_ns / 50;
 
+	/* A traced program has no fills: what moves is the clock and the
+	   kernel's states, sampled every 100 ms at most. */
+	if (t->live.traced)
+		return FRAME_MAX_NS;
 	if (ns < FRAME_MIN_NS)
 		ns = FRAME_MIN_NS;
 	return ns > FRAME_MAX_NS ? FRAME_MAX_NS : ns;
@@ -199,6 +205,11 @@ read_keys(struct tui *t)
 			continue;
 		}
 		t->note[0] = '\0';
+		/* A line typed to the program takes every key. */
+		if (t->typing.on) {
+			react |= typing_key(t, c);
+			continue;
+		}
 		fn = keys_handler(c);
 		/* The help turns its pages or closes on any key; only
 		   quitting goes through. */
@@ -252,8 +263,15 @@ settle(struct tui *t, struct turn *u)
 static void
 take_events(struct tui *t, struct turn *u)
 {
+	unsigned nproc = t->live.nproc;
+
 	if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0)
 		u->owe |= REACT_DRAW;
+	if (session_output(t))
+		u->owe |= REACT_DRAW;
+	/* A traced program's new rows want room. */
+	if (t->live.nproc != nproc)
+		u->owe |= REACT_LAYOUT;
 	if (t->replay != NULL && t->src != NULL)
 		session_play(t);
 	if (t->src != NULL && source_finished(t->src)) {
@@ -325,8 +343,10 @@ sleep_then_read(struct tui *t, struct turn *u, uint64_t wait)
 	nfds_t nfds = 2;
 	int sig, rc, armed;
 	/* A frame is due soon: events can wait for it, so the run's
-	   descriptors are left out and each event costs no wake-up. */
-	bool watch = t->src != NULL && wait == UINT64_MAX;
+	   descriptors are left out and each event costs no wake-up -- but
+	   a traced program's, which waits for each to be taken. */
+	bool watch = (t->src != NULL && wait == UINT64_MAX) ||
+	    session_traced(t);
 
 	fds[0] = (struct pollfd){ .fd = t->in_fd, .events = POLLIN };
 	fds[1] = (struct pollfd){ .fd = u->sigfd, .events = POLLIN };
@@ -397,9 +417,14 @@ finish(struct tui *t, int *sig, struct frame_log *fl)
 	frame_log_write(fl);
 	session_stop(t);
 	/* As for the line front ends: 1 if a process of the run on the
-	   screen was killed (with k, or from outside) or failed. */
+	   screen was killed (with k, or from outside) or failed; a traced
+	   program's own status if it ended before it was quit (quitting
+	   kills it: that is no status of its own). */
 	status = t->live.procs_in[ST_KILLED] + t->live.procs_in[ST_FAILED] >
 	    0 ? 1 : 0;
+	if (t->live.traced)
+		status = t->live.main_state == ST_MDONE ?
+		    model_traced_status(&t->live) : 0;
 	if (t->refused[0] != '\0') {
 		fprintf(stderr, "ptviz: %s\n", t->refused);
 		status = 2;
@@ -412,6 +437,8 @@ finish(struct tui *t, int *sig, struct frame_log *fl)
 	kernel_free(t);
 	share_free(t);
 	history_free(&t->hist);
+	names_free(&t->names);
+	output_free(&t->output);
 	free(t->fold);
 	scratch_free(t->scratch);
 	close(t->sigfd);
@@ -433,6 +460,11 @@ tui_main(const struct options *o, struct recording *replay,
 	    .play = { .speed_pct = PLAY_FIRST_PCT } };
 	struct frame_log fl;
 	struct scratch scratch = { .cap = { 0 } };
+
+	/* A program attached to is shown as a traced one, by the command
+	   line it had. */
+	if (o->attach != 0)
+		t.opt.command = o->attached_argv;
 	sigset_t winch, waitmask;
 	SCREEN *scr;
 	int sigfd, sig, status;

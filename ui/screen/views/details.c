@@ -6,6 +6,11 @@
  * pane has rows.  Times count from the start of the run, as in the log, so
  * the two can be read side by side.  A field not reached yet shows a dash.
  * A value wider than the pane goes on below its row, never cut.
+ *
+ * A traced program's thread has other rows: the names the kernel gave its
+ * process and it, its parent, its birth and end, and what the kernel said
+ * it does when last sampled -- with the other threads waiting on the same
+ * futex word, the same lock as far as the kernel can tell.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +19,8 @@
 
 #include "../../../src/event.h"
 #include "../../../src/model_query.h"
+#include "../../../src/taskwords.h"
+#include "../../../src/tasktypes.h"
 #include "../../../src/text.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
@@ -256,7 +263,7 @@ proc_rows(const struct tui *t, int *y)
 	char buf[64];
 	const char *word;
 
-	theme_proc_look(t->shown, t->sel.proc, &word);
+	palette_proc_look(t->shown, t->sel.proc, &word);
 	snprintf(buf, sizeof(buf), "Process-%u: %s", t->sel.proc, word);
 	(*y)++;
 	if (*y < getmaxy(w)) {
@@ -277,6 +284,103 @@ proc_rows(const struct tui *t, int *y)
 	row(w, &t->theme, y, "reaped", buf);
 }
 
+/* A traced process named at the moment shown, in buf: "python3, pid
+   1234" ("sh, then sleep" once an exec renamed it). */
+static void
+traced_who(const struct tui *t, unsigned i, char *buf, size_t len)
+{
+	const char *first = names_of(&t->names, i, 0, t->cursor, true);
+	const char *now = names_of(&t->names, i, 0, t->cursor, false);
+
+	if (first == NULL)
+		first = now = "?";
+	if (strcmp(first, now) != 0 && i != 1)
+		snprintf(buf, len, "%s, then %s (exec), pid %d", first, now,
+		    model_proc(t->shown, i)->pid);
+	else
+		snprintf(buf, len, "%s, pid %d", now,
+		    model_proc(t->shown, i)->pid);
+}
+
+/* The other threads of process i waiting on th's futex word, in buf
+   ("thread 2, thread 5"); false if none. */
+static bool
+same_word(const struct tui *t, unsigned i, const struct model_thread *th,
+    char *buf, size_t len)
+{
+	const struct model_proc *p = model_proc(t->shown, i);
+	const struct model_thread *o;
+	size_t n = 0;
+	unsigned j;
+
+	buf[0] = '\0';
+	for (j = 1; j <= p->nthreads && n < len; j++) {
+		o = model_thread(t->shown, i, j);
+		if (o != th && o->state == ST_TBORN && o->t_kstate != 0 &&
+		    o->kclass == TASKSTATE_LOCK && o->kaddr == th->kaddr)
+			n += (size_t)snprintf(buf + n, len - n, "%sthread %u",
+			    n > 0 ? ", " : "", j);
+	}
+	return n > 0;
+}
+
+/* What the kernel said traced thread th (of process i) does. */
+static void
+traced_kernel_rows(const struct tui *t, int *y, unsigned i,
+    const struct model_thread *th)
+{
+	WINDOW *w = t->lay.details;
+	char buf[160];
+
+	if (th->state != ST_TBORN || th->t_kstate == 0) {
+		row(w, &t->theme, y, "kernel", th->state == ST_TBORN ?
+		    "not sampled yet" : theme_sym(&t->theme, SYM_NONE));
+		return;
+	}
+	taskwords_kstate(th->kclass, th->kobject, th->kaddr, buf,
+	    sizeof(buf));
+	row(w, &t->theme, y, "kernel", buf);
+	time_row(t, y, "since", th->t_kstate);
+	if (th->kclass == TASKSTATE_LOCK && th->kaddr != 0 &&
+	    same_word(t, i, th, buf, sizeof(buf)))
+		row(w, &t->theme, y, "same word", buf);
+}
+
+/* The selected thread of a traced program, and its process. */
+static void
+traced_rows(const struct tui *t, int *y)
+{
+	unsigned i = t->sel.proc, j = t->sel.thread;
+	const struct model_proc *p = model_proc(t->shown, i);
+	const struct model_thread *th = model_thread(t->shown, i, j);
+	/* A thread names itself once born: its last name known, read at
+	   its end at the latest, says more than the one it was born with. */
+	const char *name = names_of(&t->names, i, j, t->hist.n, false);
+	WINDOW *w = t->lay.details;
+	char buf[96];
+
+	traced_who(t, i, buf, sizeof(buf));
+	row(w, &t->theme, y, "process", buf);
+	if (p->parent == 0)
+		snprintf(buf, sizeof(buf), "ptviz");
+	else
+		traced_who(t, p->parent, buf, sizeof(buf));
+	row(w, &t->theme, y, "parent", buf);
+	if (j > p->nthreads) {
+		row(w, &t->theme, y, "thread", "not born (yet)");
+		return;
+	}
+	row(w, &t->theme, y, "thread", name != NULL ? name : "?");
+	snprintf(buf, sizeof(buf), "%d", th->tid);
+	row(w, &t->theme, y, "tid", buf);
+	time_row(t, y, "born", th->t_running);
+	time_row(t, y, "ended", th->t_done);
+	traced_kernel_rows(t, y, i, th);
+	if (p->reaped)
+		row(w, &t->theme, y, "its end",
+		    text_traced_end(p->wstatus, buf, sizeof(buf)));
+}
+
 void
 details_draw(const struct tui *t)
 {
@@ -287,6 +391,14 @@ details_draw(const struct tui *t)
 	if (w == NULL)
 		return;
 	werase(w);
+	if (t->shown->traced) {
+		snprintf(title, sizeof(title), "process %u %s thread %u",
+		    t->sel.proc, theme_sym(&t->theme, SYM_OF), t->sel.thread);
+		theme_rule(w, &t->theme, title);
+		if (state_sel_shown(t))
+			traced_rows(t, &y);
+		return;
+	}
 	snprintf(title, sizeof(title), "Process-%u %s Thread-%u",
 	    t->sel.proc, theme_sym(&t->theme, SYM_OF), t->sel.thread);
 	theme_rule(w, &t->theme, title);

@@ -10,10 +10,16 @@
  * one geometry, computed from the window size alone (grid_geom.c).  This
  * file draws the heading, each row's name, pid and state and, after its
  * cells (grid_cell.c), the place it finished; and it is the view's ops.
+ *
+ * A traced program's row is its process in the tree -- indented under
+ * the one it was born of -- by the name the kernel gave it ("sh → sleep"
+ * once it ran another program), and ends with how it ended ("exit 3",
+ * "killed by SIGKILL"); its cells are born as its threads are.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "../../../src/text.h"
 #include "../base/state.h"
 #include "grid.h"
 #include "grid_cell.h"
@@ -62,7 +68,7 @@ head_draw(const struct tui *t, const struct ggeom *g)
 	x = g->cells_x + (int)g->ncols * g->step + 1;
 	wattrset(w, t->theme.attr[LOOK_DIM]);
 	if (t->shown->procs_done > 0 && x + 5 <= getmaxx(w) &&
-	    t->scroll.left_thread + g->ncols > t->shown->nthread)
+	    t->scroll.left_thread + g->ncols > state_columns(t->shown))
 		mvwaddstr(w, 0, x, "place");
 	if (t->scroll.left_thread > 1)
 		mvwaddstr(w, 0, g->cells_x - 2,
@@ -82,8 +88,13 @@ place_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
 	char buf[96], *comma;
 	bool moved;
 
-	if (!state_place(t, i, buf, sizeof(buf), &moved))
+	if (t->shown->traced && model_proc(t->shown, i)->reaped) {
+		text_traced_end(model_proc(t->shown, i)->wstatus, buf,
+		    sizeof(buf));
+		moved = false;
+	} else if (!state_place(t, i, buf, sizeof(buf), &moved)) {
 		return;
+	}
 	while (theme_width(buf) > getmaxx(w) - x &&
 	    (comma = strrchr(buf, ',')) != NULL)
 		*comma = '\0';
@@ -94,6 +105,73 @@ place_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
 	wattrset(w, A_NORMAL);
 }
 
+/* How deep process i is in a traced program's tree: 0 for COMMAND. */
+static unsigned
+depth(const struct model *m, unsigned i)
+{
+	unsigned d = 0;
+
+	/* A parent is always born before its child: this ends. */
+	while ((i = model_proc(m, i)->parent) != 0)
+		d++;
+	return d > 0 ? d - 1 : 0;
+}
+
+/* A traced process's name at the moment shown, in buf: under its parent,
+   "sh → sleep" once an exec renamed it (COMMAND, whose first name is
+   ptviz's own, only by the program it runs). */
+static void
+traced_label(const struct tui *t, unsigned i, char *buf, size_t len)
+{
+	const char *first = names_of(&t->names, i, 0, t->cursor, true);
+	const char *now = names_of(&t->names, i, 0, t->cursor, false);
+	const struct theme *th = &t->theme;
+	unsigned d = depth(t->shown, i);
+	bool child = model_proc(t->shown, i)->parent != 0;
+	char became[48] = "";
+
+	if (first == NULL)
+		first = now = "?";
+	if (i == 1)
+		first = now;
+	if (strcmp(first, now) != 0)
+		snprintf(became, sizeof(became), " %s %s",
+		    theme_sym(th, SYM_BECAME), now);
+	snprintf(buf, len, "%*s%s%s%s%s", (int)(d < 6 ? 2 * d : 12), "",
+	    child ? theme_sym(th, SYM_TREE) : "", child ? " " : "", first,
+	    became);
+}
+
+/* The name of row i at y: "Process-2", or a traced process's. */
+static void
+label_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
+{
+	const struct theme *th = &t->theme;
+	WINDOW *w = g->w;
+	char buf[96];
+	size_t n;
+
+	/* Tall cells: "Process" and its number in big digits. */
+	if (t->shown->traced)
+		traced_label(t, i, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), g->tall > 1 ? "Process" :
+		    "Process-%u", i);
+	/* A name deep in the tree loses its end: the column is fixed. */
+	for (n = strlen(buf); n > 0 && theme_width(buf) > g->name_w; ) {
+		/* The last character, all its bytes. */
+		while (n > 1 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
+			n--;
+		buf[--n] = '\0';
+	}
+	wattrset(w, i == t->sel.proc ? th->attr[LOOK_TITLE] : A_NORMAL);
+	mvwaddstr(w, y, 2, buf);
+	if (i == t->sel.proc)
+		theme_reverse(w, y, 2, theme_width(buf));
+	if (g->tall > 1 && !t->shown->traced)
+		theme_big(w, th, y, 2 + 8, i);
+}
+
 /* One process row at window row y. */
 static void
 row_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
@@ -102,18 +180,11 @@ row_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
 	const struct theme *th = &t->theme;
 	WINDOW *w = g->w;
 	const char *word;
-	enum look l = theme_proc_look(t->shown, i, &word);
+	enum look l = palette_proc_look(t->shown, i, &word);
 	char buf[64];
 	unsigned j;
 
-	/* Tall cells: "Process" and its number in big digits. */
-	snprintf(buf, sizeof(buf), g->tall > 1 ? "Process" : "Process-%u", i);
-	wattrset(w, i == t->sel.proc ? th->attr[LOOK_TITLE] : A_NORMAL);
-	mvwaddstr(w, y, 2, buf);
-	if (i == t->sel.proc)
-		theme_reverse(w, y, 2, (int)strlen(buf));
-	if (g->tall > 1)
-		theme_big(w, th, y, 2 + 8, i);
+	label_draw(t, g, y, i);
 	if (g->pid_x != 0 && p->pid > 0) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		snprintf(buf, sizeof(buf), "%*d", GGEOM_PID_W, p->pid);
@@ -129,7 +200,7 @@ row_draw(const struct tui *t, const struct ggeom *g, int y, unsigned i)
 			gcell_lower(t, g, y + 1, g->cells_x + (int)j * g->step,
 			    i, t->scroll.left_thread + j);
 	}
-	if (t->scroll.left_thread + g->ncols <= t->shown->nthread) {
+	if (t->scroll.left_thread + g->ncols <= state_columns(t->shown)) {
 		wattrset(w, th->attr[LOOK_DIM]);
 		mvwaddstr(w, y, getmaxx(w) - 1, theme_sym(th, SYM_MORE_RIGHT));
 		wattrset(w, A_NORMAL);
@@ -194,7 +265,8 @@ grid_draw(const struct tui *t, WINDOW *w)
 	   line above it. */
 	if (g.top + (int)r * g.pitch + 1 < getmaxy(w) &&
 	    t->scroll.top_proc + r > t->shown->nproc)
-		theme_legend(w, th, getmaxy(w) - 1, 2);
+		theme_legend(w, th, getmaxy(w) - 1, 2,
+		    t->shown->traced);
 	wattrset(w, th->attr[LOOK_DIM]);
 	if (t->scroll.top_proc > 1)
 		mvwaddstr(w, g.top, 0, theme_sym(th, SYM_MORE_UP));
@@ -226,7 +298,8 @@ grid_hit(const struct tui *t, WINDOW *w, int y, int x, struct selection *sel)
 	if (x < g.cells_x || (x - g.cells_x) % g.step >= g.cw)
 		return true;
 	col = t->scroll.left_thread + (unsigned)((x - g.cells_x) / g.step);
-	if (col <= t->shown->nthread && col < t->scroll.left_thread + g.ncols)
+	if (col <= state_threads(t->shown, row) &&
+	    col < t->scroll.left_thread + g.ncols)
 		sel->thread = col;
 	return true;
 }

@@ -16,6 +16,7 @@
 #include "../../../src/duration.h"
 #include "../../../src/event.h"
 #include "../../../src/model_query.h"
+#include "../../../src/taskwords.h"
 #include "../../../src/text.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
@@ -40,7 +41,13 @@ cell_words(const struct model *m, unsigned i, unsigned j, enum look l,
 	unsigned hp, h;
 
 	buf[0] = '\0';
-	if ((l == LOOK_DONE || l == LOOK_ZOMBIE) && t->rank != 0)
+	/* A traced thread: the kernel's word for what it does. */
+	if (m->traced && t->state == ST_TBORN && t->t_kstate != 0)
+		snprintf(buf, len, " %s", taskwords_kstate_cell(t->kclass,
+		    t->kobject));
+	else if (m->traced)
+		;
+	else if ((l == LOOK_DONE || l == LOOK_ZOMBIE) && t->rank != 0)
 		snprintf(buf, len, room > theme_digits(t->rank) ? " %u" : "%u",
 		    t->rank);
 	else if (l == LOOK_LOST)
@@ -104,7 +111,7 @@ cell_look(const struct tui *tu, unsigned i, unsigned j, double *done,
     const struct share_cell **sc)
 {
 	enum look l = model_proc(tu->shown, i)->state == ST_ZOMBIE ?
-	    LOOK_ZOMBIE : theme_thread_look(tu->shown, i, j);
+	    LOOK_ZOMBIE : palette_thread_look(tu->shown, i, j);
 
 	*sc = NULL;
 	*done = model_progress(tu->shown, i, j, tu->now);
@@ -151,9 +158,14 @@ gcell_lower(const struct tui *tu, const struct ggeom *g, int y, int x,
 	WINDOW *w = g->w;
 
 	wmove(w, y, x);
-	/* Under the glyph a blank, so that the two bars line up. */
-	if (l == LOOK_SLEEPING || l == LOOK_STOPPED || l == LOOK_COMPUTING ||
-	    l == LOOK_HOLDING || sc != NULL) {
+	/* Under the glyph a blank, so that the two bars line up (a traced
+	   thread has no planned time to fill). */
+	if (!state_has(tu->shown, i, j)) {
+		theme_glyphs(w, " ", g->cw);
+		return;
+	}
+	if (!tu->shown->traced && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
+	    l == LOOK_COMPUTING || l == LOOK_HOLDING || sc != NULL)) {
 		waddch(w, ' ');
 		theme_fill(w, th, l, done, g->cw - 1);
 		return;
@@ -179,17 +191,22 @@ gcell_draw(const struct tui *tu, const struct ggeom *g, int y, int x,
 	char words[24];
 
 	wmove(w, y, x);
+	/* A traced process with fewer threads than the widest: no cell. */
+	if (!state_has(tu->shown, i, j)) {
+		theme_glyphs(w, " ", g->cw);
+		return;
+	}
 	wattrset(w, th->attr[l]);
 	if ((kl = kernel_letter(tu, i, j)) != NULL)
 		waddstr(w, kl);
-	else if (l == LOOK_SLEEPING && g->cw == 1)
+	else if (l == LOOK_SLEEPING && g->cw == 1 && !tu->shown->traced)
 		theme_glyphs(w, theme_pie(th, done), 1);
 	else
 		theme_glyphs(w, theme_glyph(th, l), 1);
 	if (g->cw > 1 && sc != NULL) {
 		cpu_cell_draw(tu, g, l, sc);
-	} else if (g->cw > 1 && (l == LOOK_SLEEPING || l == LOOK_STOPPED ||
-	    l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
+	} else if (g->cw > 1 && !tu->shown->traced && (l == LOOK_SLEEPING ||
+	    l == LOOK_STOPPED || l == LOOK_COMPUTING || l == LOOK_HOLDING)) {
 		theme_fill(w, th, l, done, g->cw - 1);
 	} else if (big_rank(tu, g, i, j, l) != 0) {
 		theme_glyphs(w, " ", g->cw - 1);	/* cell_lower's */

@@ -18,6 +18,7 @@ void
 ggeom_make(const struct tui *t, WINDOW *win, struct ggeom *g)
 {
 	const struct model *m = t->shown;
+	unsigned cols = state_columns(m);
 	int w = getmaxx(win), h = getmaxy(win), avail, x, least;
 
 	g->w = win;
@@ -25,8 +26,8 @@ ggeom_make(const struct tui *t, WINDOW *win, struct ggeom *g)
 	   long as one row fits: the rows scroll rather than flatten. */
 	g->tall = t->big && h - THEME_BIG_LINES >= GGEOM_BIG ? GGEOM_BIG : 1;
 	g->top = g->tall > 1 ? THEME_BIG_LINES : 1;
-	g->name_w = 8 + (g->tall > 1 ? theme_big_width(m->nproc) :
-	    theme_digits(m->nproc));
+	g->name_w = m->traced ? GGEOM_TRACED_W : 8 + (g->tall > 1 ?
+	    theme_big_width(m->nproc) : theme_digits(m->nproc));
 	x = 2 + g->name_w + 1;
 	g->pid_x = w >= PID_MIN_COLS ? x : 0;
 	if (g->pid_x != 0)
@@ -38,22 +39,22 @@ ggeom_make(const struct tui *t, WINDOW *win, struct ggeom *g)
 		avail = 1;
 	/* Tall cells keep room for the glyph and the biggest rank; the
 	   columns scroll rather than drop it. */
-	least = g->tall > 1 ? 2 + theme_big_width(m->nproc * m->nthread) : 1;
+	least = g->tall > 1 ? 2 + theme_big_width(m->nproc * cols) : 1;
 	least = least < avail ? least : avail > 1 ? avail : 1;
 	for (g->cw = t->big ? GGEOM_BIG * CELL_MAX : CELL_MAX; g->cw > least;
 	    g->cw--)
-		if ((int)m->nthread * (g->cw + 1) - 1 <= avail)
+		if ((int)cols * (g->cw + 1) - 1 <= avail)
 			break;
 	/* One column each, and no gap, is the last resort. */
 	g->step = g->cw + 1;
-	if (g->cw == 1 && (int)m->nthread * 2 - 1 > avail)
+	if (g->cw == 1 && (int)cols * 2 - 1 > avail)
 		g->step = 1;
 	g->ncols = (unsigned)((avail + g->step - g->cw) / g->step);
 	/* Not all: the last column is the sign of more, not a cell's. */
-	if (g->ncols < m->nthread && avail > g->cw)
+	if (g->ncols < cols && avail > g->cw)
 		g->ncols = (unsigned)((avail - 1 + g->step - g->cw) / g->step);
-	if (g->ncols > m->nthread)
-		g->ncols = m->nthread;
+	if (g->ncols > cols)
+		g->ncols = cols;
 	if (g->ncols < 1)
 		g->ncols = 1;
 	/* Room to spare: a blank line between rows, easier on a projector. */
@@ -70,6 +71,7 @@ void
 ggeom_follow(struct tui *t, const struct ggeom *g)
 {
 	const struct model *m = t->shown;
+	unsigned cols = state_columns(m);
 
 	if (t->sel.proc < t->scroll.top_proc)
 		t->scroll.top_proc = t->sel.proc;
@@ -82,6 +84,6 @@ ggeom_follow(struct tui *t, const struct ggeom *g)
 		t->scroll.left_thread = t->sel.thread;
 	if (t->sel.thread >= t->scroll.left_thread + g->ncols)
 		t->scroll.left_thread = t->sel.thread - g->ncols + 1;
-	if (t->scroll.left_thread + g->ncols > m->nthread + 1)
-		t->scroll.left_thread = m->nthread - g->ncols + 1;
+	if (t->scroll.left_thread + g->ncols > cols + 1)
+		t->scroll.left_thread = cols - g->ncols + 1;
 }

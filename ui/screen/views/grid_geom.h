@@ -11,6 +11,8 @@ struct tui;
 
 #define GGEOM_BIG	2	/* big cells: how many times as large */
 #define GGEOM_PID_W	7	/* the pid column */
+#define GGEOM_TRACED_W	26	/* a traced process's name: its place in
+				   the tree, "sh → sleep" */
 
 /* Where the parts of the grid go in its window. */
 struct ggeom {

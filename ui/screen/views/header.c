@@ -286,6 +286,21 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 	return getcury(w) + 1 - y;
 }
 
+/* A traced program's first line: its command line, as typed (an
+   argument with a space in quotes). */
+static void
+command_line(const struct tui *t, char *line, size_t len)
+{
+	size_t n;
+	char *const *a;
+
+	n = (size_t)snprintf(line, len, "ptviz %s traced:",
+	    theme_sym(&t->theme, SYM_DASH));
+	for (a = t->opt.command; *a != NULL && n < len; a++)
+		n += (size_t)snprintf(line + n, len - n, strchr(*a, ' ') !=
+		    NULL ? " '%s'" : " %s", *a);
+}
+
 /* The header's first line: what runs -- or what replays -- and how. */
 static void
 title_draw(const struct tui *t, WINDOW *w)
@@ -295,6 +310,10 @@ title_draw(const struct tui *t, WINDOW *w)
 	const char *dash = theme_sym(th, SYM_DASH);
 	char sleep[32], line[512], work[32], replay[320] = "";
 
+	if (t->opt.command != NULL) {
+		command_line(t, line, sizeof(line));
+		goto out;
+	}
 	text_secs(c->sleep_ns, 3, true, sleep, sizeof(sleep));
 	if (work_flags(c->work) & WORK_PERMITS)
 		snprintf(work, sizeof(work), "semaphore of %u", c->permits);
@@ -316,6 +335,7 @@ title_draw(const struct tui *t, WINDOW *w)
 	    t->shown->nthread == 1 ? "" : "s", dash, work,
 	    theme_sym(th, SYM_LE), sleep, dash,
 	    (unsigned long long)c->seed);
+out:
 	werase(w);
 	wattrset(w, th->attr[LOOK_TITLE]);
 	wmove(w, 0, 0);
@@ -336,6 +356,37 @@ run_word(const struct model *m)
 	if (m->main_state == ST_MRUNNING || m->main_state == ST_MCONTINUED)
 		return "running";
 	return "starting";
+}
+
+/* A traced program's figures after `lead`: its processes and threads
+   alive and ended (the help says what they count), and the run's word,
+   the longest form the line holds, as figures_put(). */
+static void
+traced_figures(const struct tui *t, WINDOW *w, const char *lead, int keep)
+{
+	static const char *const forms[][2] = {
+		{ " alive, ", " ended" }, { " alive/", " ended" },
+		{ "/", "" },
+	};
+	const struct model *m = t->shown;
+	const char *sep = theme_sym(&t->theme, SYM_SEP);
+	char line[320];
+	size_t k;
+
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+		snprintf(line, sizeof(line), "%s%s%s%sprocesses %u%s%u%s  %s  "
+		    "threads %u%s%u%s  %s  %s  ", lead, *lead != '\0' ? "  " :
+		    "", *lead != '\0' ? sep : "", *lead != '\0' ? "  " : "",
+		    m->procs_in[ST_BORN] + m->procs_in[ST_EXEC], forms[k][0],
+		    m->procs_in[ST_EXITED] + m->procs_in[ST_FAILED] +
+		    m->procs_in[ST_KILLED] + m->procs_in[ST_GONE], forms[k][1],
+		    sep,
+		    m->threads_in[ST_TBORN], forms[k][0],
+		    m->threads_in[ST_TENDED], forms[k][1], sep, run_word(m));
+		if (theme_width(line) <= getmaxx(w) - getcurx(w) - keep)
+			break;
+	}
+	theme_flow(w, line, 0);
 }
 
 /* The figures after the elapsed time: threads done, the concurrency on
@@ -408,7 +459,11 @@ status_draw(const struct tui *t, WINDOW *w)
 	else if (state_travelling(t))
 		snprintf(play, sizeof(play), "time stopped %s%g  ",
 		    theme_sym(th, SYM_TIMES), t->play.speed_pct / 100.0);
-	figures_put(t, w, lead, theme_width(kern) + theme_width(play));
+	if (m->traced)
+		traced_figures(t, w, lead, theme_width(kern) +
+		    theme_width(play));
+	else
+		figures_put(t, w, lead, theme_width(kern) + theme_width(play));
 	theme_flow(w, kern, 0);
 	wattrset(w, th->attr[LOOK_KEY]);
 	theme_flow(w, play, 0);

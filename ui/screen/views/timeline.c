@@ -129,7 +129,7 @@ timeline_wants(const struct tui *t, int space)
 
 	for (i = 1; i <= m->nproc && rows < space; i++)
 		if (!tgeom_folded(t, i))
-			rows += (int)m->nthread;
+			rows += (int)state_threads(m, i);
 	/* A run that computes: a line for the legend of its levels. */
 	if ((work_flags(t->opt.run.work) & WORK_BEATS) && rows < space)
 		rows++;
@@ -144,7 +144,8 @@ row_step(struct tui *t, int by)
 	const struct model *m = &t->live;
 	unsigned i = t->sel.proc;
 
-	if (!tgeom_folded(t, i) && (by > 0 ? t->sel.thread < m->nthread :
+	if (!tgeom_folded(t, i) && (by > 0 ? t->sel.thread <
+	    state_threads(m, i) :
 	    t->sel.thread > 1)) {
 		state_select(t, 0, by);
 		return;
@@ -153,7 +154,7 @@ row_step(struct tui *t, int by)
 		return;
 	t->sel.proc = by > 0 ? i + 1 : i - 1;
 	if (!tgeom_folded(t, t->sel.proc))
-		t->sel.thread = by > 0 ? 1 : m->nthread;
+		t->sel.thread = by > 0 ? 1 : state_threads(m, t->sel.proc);
 }
 
 /* Up and down move through the rows; left and right move the moment shown

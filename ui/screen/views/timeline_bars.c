@@ -3,7 +3,10 @@
  * bars, a process's as a thin line, a folded process's busy threads as
  * levels -- from one walk a frame through the events shown (see
  * timeline.c), following the threads the frame's map picks
- * (timeline_frame.c).
+ * (timeline_frame.c).  A traced program's thread is drawn from one kernel
+ * record to the next as a bar in the look of what the kernel said it did
+ * (a lock, a sleep, a child...); its rows are named as the kernel names
+ * its tasks.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +37,9 @@ static const struct phase_def phases[ST_COUNT] = {
 	[ST_COMPUTING]	= { true, LOOK_COMPUTING, MARK_COUNT },
 	[ST_HOLDING]	= { true, LOOK_HOLDING, MARK_COUNT },
 	[ST_WAITING]	= { true, LOOK_WAITING, MARK_SPAN },
+	/* A traced thread's: drawn apart (kphase_draw()), each class in
+	   its look's own glyph, never told by its colour alone. */
+	[ST_KSTATE]	= { false, LOOK_COUNT, MARK_COUNT },
 };
 
 /* A phase of a thread on row y, from s->since to `end`: a bar of its look
@@ -84,14 +90,43 @@ levels_add(const struct tgeom *g, struct tslot *s, int *diff, uint64_t end)
 	s->last = c2;
 }
 
+/* Does a folded row count a thread in `state`: busy (state_busy()), or
+   for a traced program, whose threads have no work of their own, alive
+   (born and not ended)? */
+static bool
+counted(const struct tui *t, uint8_t state)
+{
+	if (t->shown->traced)
+		return state == ST_TBORN || state == ST_KSTATE;
+	return state_busy(state);
+}
+
+/* The phase of a traced thread from s->since to `end`, if the kernel
+   had said what it did: a bar in the look of its class. */
+static void
+kphase_draw(const struct tui *t, const struct tframe *f, int y,
+    struct tslot *s, uint64_t end)
+{
+	if (s->state == ST_KSTATE)
+		phase_draw(t, f, y, s, end, palette_kclass_look(s->kclass));
+}
+
 /* Event ev of a thread the walk follows: it ends the phase before (drawn
    on a row; a folded row counts busy stretches) and begins the next. */
 static void
 phase_next(const struct tui *t, const struct tframe *f,
     const struct tproc *p, struct tslot *s, const struct event *ev)
 {
-	bool was = state_busy(s->state), is = state_busy(ev->state);
+	bool was = counted(t, s->state), is = counted(t, ev->state);
 
+	if (t->shown->traced && p->fold < 0) {
+		kphase_draw(t, f, p->ty + (int)(ev->thread - p->lo), s,
+		    ev->t_ns);
+		s->state = ev->state;
+		s->kclass = ev->what;
+		s->since = ev->t_ns;
+		return;
+	}
 	if (p->fold >= 0) {
 		if (was && !is)
 			levels_add(&f->g, s, tframe_levels(f, p), ev->t_ns);
@@ -141,12 +176,19 @@ proc_draw(const struct tui *t, const struct tframe *f, int y, unsigned i,
 	const struct model_proc *p = model_proc(t->shown, i);
 	WINDOW *w = f->g.w;
 	const char *word;
-	enum look l = theme_proc_look(t->shown, i, &word);
+	enum look l = palette_proc_look(t->shown, i, &word);
 	char name[32];
 	int c1, c2;
 
-	snprintf(name, sizeof(name), "%s Process-%u", folded ?
-	    theme_sym(th, SYM_FOLDED) : theme_sym(th, SYM_UNFOLDED), i);
+	if (t->shown->traced)
+		snprintf(name, sizeof(name), "%s %u %.10s", folded ?
+		    theme_sym(th, SYM_FOLDED) : theme_sym(th, SYM_UNFOLDED), i,
+		    names_of(&t->names, i, 0, t->cursor, false) != NULL ?
+		    names_of(&t->names, i, 0, t->cursor, false) : "?");
+	else
+		snprintf(name, sizeof(name), "%s Process-%u", folded ?
+		    theme_sym(th, SYM_FOLDED) : theme_sym(th, SYM_UNFOLDED),
+		    i);
 	wattrset(w, i == t->sel.proc ? th->attr[LOOK_TITLE] : A_NORMAL);
 	mvwaddstr(w, y, 0, name);
 	if (i == t->sel.proc && (folded || t->sel.thread == 0))
@@ -195,7 +237,7 @@ proc_tail(const struct tui *t, const struct tframe *f,
 	const struct model_proc *p = model_proc(t->shown, i);
 	WINDOW *w = f->g.w;
 	const char *word;
-	enum look l = theme_proc_look(t->shown, i, &word);
+	enum look l = palette_proc_look(t->shown, i, &word);
 	unsigned j;
 
 	if (p->t_forked == 0)
@@ -204,12 +246,13 @@ proc_tail(const struct tui *t, const struct tframe *f,
 		int *diff = tframe_levels(f, tp);
 
 		/* The stretches still going, up to the end or the moment. */
-		for (j = tp->lo; j <= tp->hi; j++) {
+		for (j = tp->lo; j <= tp->hi && state_has(t->shown, i, j);
+		    j++) {
 			const struct model_thread *tr = model_thread(t->shown,
 			    i, j);
 			struct tslot *s = &f->slots[tp->slot + (j - tp->lo)];
 
-			if (state_busy(s->state))
+			if (counted(t, s->state))
 				levels_add(&f->g, s, diff, tr->t_done != 0 ?
 				    tr->t_done : t->now);
 		}
@@ -243,8 +286,14 @@ thread_draw(const struct tui *t, const struct tgeom *g, int y, unsigned i,
 	enum look l = model_thread_held(t->shown, i, j) ? LOOK_HELD :
 	    LOOK_RUNNING;
 	char name[32];
+	/* Its last name known, as the details give it. */
+	const char *tn = names_of(&t->names, i, j, t->hist.n, false);
 
-	snprintf(name, sizeof(name), "Thread-%u", j);
+	if (t->shown->traced)
+		snprintf(name, sizeof(name), "%u %.10s", j, tn != NULL ? tn :
+		    "?");
+	else
+		snprintf(name, sizeof(name), "Thread-%u", j);
 	wattrset(w, th->attr[LOOK_DIM]);
 	mvwaddstr(w, y, 4, name);
 	wattrset(w, A_NORMAL);
@@ -267,14 +316,16 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
 {
 	const struct theme *th = &t->theme;
 	const struct model_thread *tr = model_thread(t->shown, i, j);
-	enum look l = theme_thread_look(t->shown, i, j), pl;
+	enum look l = palette_thread_look(t->shown, i, j), pl;
 	const struct tgeom *g = &f->g;
 	WINDOW *w = f->g.w;
 	uint64_t end = tr->t_done != 0 ? tr->t_done : t->now;
 	char rank[16];
 	int c;
 
-	if (s->cpu) {
+	if (t->shown->traced) {
+		kphase_draw(t, f, y, s, end);
+	} else if (s->cpu) {
 		if (s->state == ST_COMPUTING)
 			tshare_add(g, tframe_on(f, s), s->since, end);
 		s->last = tshare_draw(t, g, y, tframe_on(f, s), tr->t_sleeping,
@@ -295,7 +346,9 @@ thread_tail(const struct tui *t, const struct tframe *f, int y, unsigned i,
 	wmove(w, y, g->x0 + c);
 	theme_glyphs(w, theme_glyph(th, l), 1);
 	wattrset(w, A_NORMAL);
-	if (l == LOOK_DONE) {
+	/* A traced thread has no rank: it ended, it did not finish a
+	   race. */
+	if (l == LOOK_DONE && !t->shown->traced) {
 		snprintf(rank, sizeof(rank), "%u", tr->rank);
 		if (g->x0 + c + 1 + (int)strlen(rank) < getmaxx(w))
 			mvwaddstr(w, y, g->x0 + c + 1, rank);
@@ -323,19 +376,26 @@ bars_draw(const struct tui *t, const struct tgeom *g, int span[][2],
 	for (k = 0; k < f.np; k++) {
 		const struct tproc *p = &f.procs[k];
 
+		/* A traced program's rows are the live one's: the past
+		   shown may not have them yet. */
+		if (!state_has(t->shown, f.first + k, 0))
+			continue;
 		if (p->y >= 0)
 			proc_draw(t, &f, p->y, f.first + k, p->fold >= 0);
-		if (p->fold < 0)
-			for (j = p->lo; j <= p->hi; j++)
-				thread_draw(t, &f.g, p->ty + (int)(j - p->lo),
-				    f.first + k, j);
+		for (j = p->lo; p->fold < 0 && j <= p->hi &&
+		    state_has(t->shown, f.first + k, j); j++)
+			thread_draw(t, &f.g, p->ty + (int)(j - p->lo),
+			    f.first + k, j);
 	}
 	if (walk) {
 		phases_walk(t, &f);
 		for (k = 0; k < f.np; k++) {
 			const struct tproc *p = &f.procs[k];
 
-			for (j = p->lo; p->fold < 0 && j <= p->hi; j++) {
+			if (!state_has(t->shown, f.first + k, 0))
+				continue;
+			for (j = p->lo; p->fold < 0 && j <= p->hi &&
+			    state_has(t->shown, f.first + k, j); j++) {
 				thread_tail(t, &f, p->ty + (int)(j - p->lo),
 				    f.first + k, j,
 				    &f.slots[p->slot + (j - p->lo)]);
@@ -371,7 +431,11 @@ bars_legend(const struct tui *t, const struct tgeom *g, int y)
 	unsigned s;
 
 	wmove(w, y, 2);
-	for (s = 0; s < ST_COUNT; s++) {
+	/* A traced program's bars are the kernel's classes: the grid's
+	   legend. */
+	if (t->shown->traced)
+		wmove(w, y, 2 + 1 + theme_legend(w, th, y, 2, true));
+	for (s = 0; s < ST_COUNT && !t->shown->traced; s++) {
 		const struct phase_def *d = &phases[s];
 
 		if (d->drawn)
@@ -384,6 +448,7 @@ bars_legend(const struct tui *t, const struct tgeom *g, int y)
 		;
 	if (s <= t->shown->nproc)
 		legend_item(w, th, LOOK_SLEEPING, theme_level(th, 0.5),
+		    t->shown->traced ? "folded: how many alive" :
 		    "folded: how many busy");
 	legend_item(w, th, LOOK_DIM, theme_mark(th, MARK_SPAN),
 	    "a process alive");

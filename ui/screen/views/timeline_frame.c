@@ -43,7 +43,7 @@ tframe_map(const struct tui *t, struct tframe *f)
 	if (g->rows < 1)
 		return -1;
 	for (i = 1; i <= m->nproc; i++) {
-		per = 1 + (tgeom_folded(t, i) ? 0 : m->nthread);
+		per = 1 + (tgeom_folded(t, i) ? 0 : state_threads(m, i));
 		if (n < per)
 			break;
 		n -= per;
@@ -61,15 +61,15 @@ tframe_map(const struct tui *t, struct tframe *f)
 			p->y = 1 + r++;
 		if (tgeom_folded(t, i)) {
 			p->lo = 1;
-			p->hi = m->nthread;
+			p->hi = state_threads(m, i);
 			p->fold = fold++;
 		} else {
 			p->fold = -1;
 			p->lo = n == 0 ? 1 : (unsigned)n;
 			p->ty = 1 + r;
 			p->hi = p->lo - 1 + (unsigned)(g->rows - r);
-			if (p->hi > m->nthread)
-				p->hi = m->nthread;
+			if (p->hi > state_threads(m, i))
+				p->hi = state_threads(m, i);
 			r += (int)(p->hi + 1 - p->lo);
 		}
 		f->nslots += p->hi + 1 - p->lo;

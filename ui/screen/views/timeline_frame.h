@@ -21,6 +21,7 @@ struct tslot {
 	uint64_t	 since;
 	int		 last;
 	uint8_t		 state;
+	uint8_t		 kclass;	/* traced, in "kernel": its class */
 	bool		 cpu;		/* it computes: drawn by its share of
 					   a CPU (timeline_share.c) */
 };

@@ -84,7 +84,7 @@ tgeom_selected_row(const struct tui *t)
 	unsigned i;
 
 	for (i = 1; i < t->sel.proc; i++)
-		r += 1 + (tgeom_folded(t, i) ? 0 : t->live.nthread);
+		r += 1 + (tgeom_folded(t, i) ? 0 : state_threads(&t->live, i));
 	if (!tgeom_folded(t, t->sel.proc))
 		r += t->sel.thread;
 	return r;
@@ -97,7 +97,8 @@ tgeom_row_at(const struct tui *t, size_t n, struct trow *row)
 	unsigned i, per;
 
 	for (i = 1; i <= t->live.nproc; i++) {
-		per = 1 + (tgeom_folded(t, i) ? 0 : t->live.nthread);
+		per = 1 + (tgeom_folded(t, i) ? 0 : state_threads(&t->live,
+		    i));
 		if (n < per) {
 			*row = (struct trow){ i, (unsigned)n };
 			return true;
@@ -153,23 +154,14 @@ void
 tgeom_axis_draw(const struct tui *t, const struct tgeom *g, int span[][2],
     int nspan)
 {
-	static const uint64_t steps_ms[] = { 1, 2, 5, 10, 20, 50, 100, 200,
-	    250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000,
-	    300000, 600000, 1200000 };
 	const struct theme *th = &t->theme;
 	WINDOW *w = g->w;
-	uint64_t step = 0, tick;
+	uint64_t step = text_tick_ns(g->col_ns, TICK_GAP), tick;
 	char label[32];
-	size_t i;
 	int x, len, free_x = 0, s, now_x = g->x0 + tgeom_col(g, t->now);
 
 	wattrset(w, th->attr[LOOK_DIM]);
 	mvwaddstr(w, 0, 2, "time (s)");
-	for (i = 0; i < sizeof(steps_ms) / sizeof(steps_ms[0]); i++) {
-		step = steps_ms[i] * 1000000ull;
-		if (step / g->col_ns >= TICK_GAP)
-			break;
-	}
 	for (tick = 0; ; tick += step) {
 		x = g->x0 + (int)(tick / g->col_ns);
 		if (x >= g->x0 + g->cols)
