@@ -491,9 +491,10 @@ check_together(const struct options *o, unsigned given, char *err,
 		    misplaced, works);
 	else if ((work_flags(o->run.work) & WORK_ITERATIONS) &&
 	    updates > UINT32_MAX)
-		snprintf(err, errlen, "--iterations: %" PRIu64 " moves of "
-		    "the counter or the queue in all is more than %" PRIu32
-		    " (see ptviz --help)", updates, UINT32_MAX);
+		snprintf(err, errlen, "--iterations: %u processes x %u "
+		    "threads x %u makes %" PRIu64 " in all, more than the "
+		    "counter's %" PRIu32 " (see ptviz --help)", o->run.nproc,
+		    o->run.nthread, o->run.iterations, updates, UINT32_MAX);
 	else if (o->runs > 0 && (o->replay != NULL || o->record != NULL ||
 	    o->trace != NULL || o->svg != NULL || o->png != NULL))
 		snprintf(err, errlen, "--runs cannot be used with %s (see "
