@@ -84,10 +84,11 @@ text_work_figure(const struct model *m, char *buf, size_t len)
 	if (len > 0)
 		buf[0] = '\0';
 	if (m->slots > 0)
-		/* Counted, not as last told: the rings are read in turn. */
-		snprintf(buf, len, "queue %" PRId64 " of %u full: %" PRIu64
-		    " put, %" PRIu64 " taken", (int64_t)(m->puts - m->takes),
-		    m->slots, m->puts, m->takes);
+		/* Counted, not as last told: the rings are read in turn,
+		   and a take told before its put counts as none in. */
+		snprintf(buf, len, "queue %" PRIu64 " of %u full: %" PRIu64
+		    " put, %" PRIu64 " taken", m->puts > m->takes ?
+		    m->puts - m->takes : 0, m->slots, m->puts, m->takes);
 	else if (m->writes == 0)
 		return false;
 	else if (m->lost > 0)

@@ -226,6 +226,7 @@ START_TEST(moves_queue_within_slots_items_once)
 	/* Taken before it is told put: the producer's ring read later. */
 	ok(&m, mv(1, 2, MOVE_TAKE, 0, 2));
 	ck_assert_int_eq(m.unmatched, 1);
+	ck_assert_str_eq(figure(&m), "queue 0 of 2 full: 1 put, 2 taken");
 	ok(&m, mv(1, 1, MOVE_PUT, 1, 2));
 	ck_assert_int_eq(m.unmatched, 0);
 	ok(&m, ev(1, 1, ST_DONE));
