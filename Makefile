@@ -27,7 +27,8 @@ PT_CFLAGS  = -std=c11 -D_GNU_SOURCE -DPTVIZ_VERSION='"$(VERSION)"' \
 PT_LDLIBS  = -pthread $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
-	   src/model_objects.c src/model_query.c src/busy.c src/cpus.c \
+	   src/model_objects.c src/model_moves.c src/model_query.c \
+	   src/busy.c src/cpus.c \
 	   src/history.c src/text.c src/jsonl.c src/recording.c \
 	   src/recline.c src/recfields.c src/recheck.c src/recwhole.c \
 	   src/trace.c \

@@ -318,9 +318,116 @@ body_deadlock(struct thread_args *t)
 	pthread_mutex_unlock(&t->local->mutex[first]);
 }
 
+/* Report move `move` of thread t, with its figures (event.h). */
+static void
+report_move(const struct thread_args *t, unsigned move, uint32_t value,
+    uint32_t aux)
+{
+	const struct child_args *a = t->child;
+	struct event ev = {
+		.t_ns = now_ns(),
+		.pid = t->pid,
+		.tid = t->tid,
+		.proc = (uint16_t)a->proc,
+		.thread = (uint16_t)t->thread,
+		.state = ST_MOVE,
+		.what = (uint8_t)move,
+	};
+
+	ev.value = value;
+	ev.aux = aux;
+	ring_push_mpsc(region_ring(a->region, a->proc - 1), &ev);
+	region_notify(a->region);
+}
+
+/* One update of the race's counter in three moves, each told after it is
+   made: the read, the add (in a register of this thread), the write. */
+static void
+race_update(struct thread_args *t)
+{
+	struct work_shared *ws = t->child->shared;
+	uint32_t v = work_counter_read(ws), was;
+
+	report_move(t, MOVE_READ, v, 0);
+	v++;
+	report_move(t, MOVE_ADD, v, 0);
+	was = work_counter_write(ws, v);
+	report_move(t, MOVE_WRITE, v, was);
+}
+
+/* race: add 1 to the run's counter, N times, with no lock: two threads
+   that read the same value write the same value, and an update is lost. */
+static void
+body_race(struct thread_args *t)
+{
+	unsigned k;
+
+	for (k = 0; k < t->child->cfg->iterations; k++)
+		race_update(t);
+	report(t, t->thread, ST_DONE, 0);
+}
+
+/* race-locked: the same, each update under the global mutex, which makes
+   its three moves one; the unlock is told before it is made. */
+static void
+body_race_locked(struct thread_args *t)
+{
+	struct work_shared *ws = t->child->shared;
+	struct wait_for wf = { t, OBJ_GMUTEX, 0 };
+	bool recovered;
+	unsigned k;
+
+	for (k = 0; k < t->child->cfg->iterations; k++) {
+		if (work_gmutex_lock(ws, &recovered, before_wait, &wf) != 0)
+			_exit(1);
+		report_hold(t, OBJ_GMUTEX | (recovered ? OBJ_RECOVERED : 0),
+		    0, 0);
+		race_update(t);
+		report_move(t, MOVE_UNLOCK, 0, 0);
+		work_gmutex_unlock(ws);
+	}
+	report(t, t->thread, ST_DONE, 0);
+}
+
+/* A move of the queue, told with its lock held (work.h). */
+struct queue_move {
+	struct wait_for	 wf;		/* first: before_wait() takes it */
+	unsigned	 move;
+};
+
+static void
+queue_moved(void *arg, uint32_t fill, uint32_t item)
+{
+	const struct queue_move *qm = arg;
+
+	report_move(qm->wf.t, qm->move, fill, item);
+}
+
+/* queue: odd threads put N items each, even ones take items until every
+   item of the run was taken; each says when it waits, the queue full or
+   empty.  A broken queue (a process died) ends them. */
+static void
+body_queue(struct thread_args *t)
+{
+	struct work_shared *ws = t->child->shared;
+	struct queue_move put = { { t, OBJ_QUEUE, QUEUE_FULL }, MOVE_PUT },
+	    take = { { t, OBJ_QUEUE, QUEUE_EMPTY }, MOVE_TAKE };
+	unsigned k;
+
+	if (work_queue_producer(t->thread)) {
+		for (k = 0; k < t->child->cfg->iterations &&
+		    work_queue_put(ws, before_wait, queue_moved, &put); k++)
+			;
+	} else {
+		while (work_queue_take(ws, before_wait, queue_moved, &take))
+			;
+	}
+	report(t, t->thread, ST_DONE, 0);
+}
+
 /* The body of each workload, named in its row (work.h). */
 static void (*const bodies[WORK_COUNT])(struct thread_args *) = {
-#define X(e, name, min, help, reports, flags, body, crit, words)	\
+#define X(e, name, min, help, reports, per, flags, body, crit, words)	\
 	[e] = body,
 	WORKS(X)
 #undef X
@@ -421,6 +528,8 @@ child_main(const struct child_args *a)
 		report(&self, j + 1, ST_TFAILED, (uint64_t)error);
 	if (started < n)
 		expect(&local, started);
+	if (started < n && a->shared != NULL)
+		work_queue_break(a->shared);
 	report(&self, 0, ST_JOINING, 0);
 	for (j = 0; j < started; j++)
 		pthread_join(tids[j], NULL);

@@ -76,6 +76,71 @@ object_named(const char *name, size_t len)
 	return OBJ_COUNT;
 }
 
+static const struct {
+	const char	*name;
+	uint8_t		 object;
+	const char	*aux;
+} moves[MOVE_COUNT] = {
+#define X(e, n, o, a) [e] = { n, o, a },
+	EVENT_MOVES(X)
+#undef X
+};
+
+const char *
+move_name(unsigned move)
+{
+	return move > MOVE_NONE && move < MOVE_COUNT ? moves[move].name :
+	    NULL;
+}
+
+unsigned
+move_named(const char *name, size_t len)
+{
+	unsigned k;
+
+	for (k = MOVE_NONE + 1; k < MOVE_COUNT; k++)
+		if (strlen(moves[k].name) == len &&
+		    memcmp(moves[k].name, name, len) == 0)
+			return k;
+	return MOVE_COUNT;
+}
+
+unsigned
+move_object(unsigned move)
+{
+	return move < MOVE_COUNT ? moves[move].object : OBJ_NONE;
+}
+
+const char *
+move_aux_name(unsigned move)
+{
+	return move < MOVE_COUNT ? moves[move].aux : NULL;
+}
+
+/* The figures of the end of a run of the race or the queue. */
+static const struct {
+	uint8_t		 what;
+	const char	*value, *aux;
+} ends[] = {
+	{ OBJ_COUNTER,	"counter",	"writes" },
+	{ OBJ_QUEUE,	"left",		"put" },
+};
+
+bool
+end_figure_names(unsigned what, const char **value, const char **aux)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		if (ends[i].what == what) {
+			*value = ends[i].value;
+			*aux = ends[i].aux;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The names --json gives what the kernel says of a traced thread. */
 static const char *const kclasses[TASKSTATE_CLASSES] = {
 	[TASKSTATE_GONE] = "gone",	[TASKSTATE_CPU] = "cpu",

@@ -49,6 +49,9 @@
  * ST_GONE is a watched process's end whose status is not known: a program
  * followed through /proc alone (--poll, src/procpoll.h) sees that a
  * descendant is gone, but its parent, not ptviz, reaped it.
+ * ST_MOVE is one move of the race or the queue (EVENT_MOVES below: `what`
+ * which move, `value` and `aux` its figures); the thread stays in it
+ * until its next event.
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -78,7 +81,8 @@
 	X(ST_TBORN,	"born",		T)				\
 	X(ST_TENDED,	"ended",	T)				\
 	X(ST_KSTATE,	"kernel",	T)				\
-	X(ST_GONE,	"gone",		P)
+	X(ST_GONE,	"gone",		P)				\
+	X(ST_MOVE,	"move",		T)
 
 enum state {
 #define X(e, name, kind) e,
@@ -103,7 +107,12 @@ state_busy(unsigned state)
  * What a thread waits for or holds (struct event's `what`), with the name
  * --json prints.  OBJ_MUTEX is one of its own process's mutexes (`object`
  * 0, or 0 and 1 for the deadlock's two); the global mutex and the semaphore
- * are one for the whole run; the barrier is its process's.
+ * are one for the whole run; the barrier is its process's.  The race's
+ * counter and the queue are the run's: a thread waits for the queue
+ * (`object` QUEUE_FULL or QUEUE_EMPTY) and never for the counter; the main
+ * process's ST_MDONE names either when it tells the figures of the end
+ * (`value`, `aux`: the counter and the writes made, or the items left in
+ * the queue and the items put).
  */
 #define EVENT_OBJECTS(X)					\
 	X(OBJ_NONE,	"")					\
@@ -111,7 +120,9 @@ state_busy(unsigned state)
 	X(OBJ_MUTEX,	"mutex")				\
 	X(OBJ_GMUTEX,	"global-mutex")				\
 	X(OBJ_SEM,	"semaphore")				\
-	X(OBJ_BARRIER,	"barrier")
+	X(OBJ_BARRIER,	"barrier")				\
+	X(OBJ_COUNTER,	"counter")				\
+	X(OBJ_QUEUE,	"queue")
 
 enum object_kind {
 #define X(e, name) e,
@@ -131,6 +142,36 @@ enum object_kind {
 #define KSTATE_FDKIND(object)		((object) & 0xffu)
 #define KSTATE_IO(object)		((object) >> 8)
 
+/* What a thread waiting for the queue waits for (`object`). */
+#define QUEUE_FULL	0u	/* a producer: a free slot */
+#define QUEUE_EMPTY	1u	/* a consumer: an item */
+
+/*
+ * The moves of ST_MOVE (`what`), X(enum, name, what it touches, aux):
+ * name what --json prints as "move", aux the name --json gives `aux` (NULL:
+ * it has none, and is 0).  `value` is the counter a read read, an add
+ * made or a write wrote, or the items in the queue after a put or a take;
+ * `aux` the value a write replaced (it writes by an exchange, so a lost
+ * update shows: the replaced value is not the one it read) or the number
+ * of the item put or taken.  An unlock lets go of what the thread holds
+ * (the race's lock), told before it does.
+ */
+#define EVENT_MOVES(X)						\
+	X(MOVE_NONE,	"",		OBJ_NONE,	NULL)	\
+	X(MOVE_READ,	"read",		OBJ_COUNTER,	NULL)	\
+	X(MOVE_ADD,	"add",		OBJ_COUNTER,	NULL)	\
+	X(MOVE_WRITE,	"write",	OBJ_COUNTER,	"was")	\
+	X(MOVE_UNLOCK,	"unlock",	OBJ_GMUTEX,	NULL)	\
+	X(MOVE_PUT,	"put",		OBJ_QUEUE,	"item")	\
+	X(MOVE_TAKE,	"take",		OBJ_QUEUE,	"item")
+
+enum move_kind {
+#define X(e, name, obj, aux) e,
+	EVENT_MOVES(X)
+#undef X
+	MOVE_COUNT
+};
+
 /* Per-process mutexes a thread may name (the deadlock takes two). */
 #define OBJ_MUTEXES	2
 
@@ -147,6 +188,10 @@ struct event {
 					   CPU time it used, measured in it */
 		int64_t	 kaddr;		/* ST_KSTATE: the futex word, the
 					   descriptor or the call */
+		struct {
+			uint32_t value;	/* ST_MOVE, ST_MDONE: see */
+			uint32_t aux;	/* EVENT_MOVES, EVENT_OBJECTS */
+		};
 	};
 	int32_t	 pid;		/* process that made the change */
 	int32_t	 tid;		/* thread that made it (pid for a process) */
@@ -172,6 +217,24 @@ bool		 state_kind(unsigned state, enum state_kind *kind);
 /* The state of this kind of record named by the len bytes at name (not
    "lost", which is never sent); ST_COUNT if none. */
 unsigned	 state_named(const char *name, size_t len, enum state_kind kind);
+
+/* The name of a move as printed by --json ("read"), or NULL for a bad
+   one (or MOVE_NONE). */
+const char	*move_name(unsigned move);
+
+/* The move named by the len bytes at name; MOVE_COUNT if none. */
+unsigned	 move_named(const char *name, size_t len);
+
+/* The object a move touches (OBJ_COUNTER), OBJ_NONE for a bad one. */
+unsigned	 move_object(unsigned move);
+
+/* The name --json gives a move's `aux` ("was"), NULL if it has none. */
+const char	*move_aux_name(unsigned move);
+
+/* The names --json gives the figures of the main process's end naming
+   `what` (OBJ_COUNTER: "counter" and "writes"); false if it names none. */
+bool		 end_figure_names(unsigned what, const char **value,
+		    const char **aux);
 
 /* The name of an object kind as printed by --json, or NULL for a bad one. */
 const char	*object_name(unsigned what);

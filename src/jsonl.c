@@ -30,6 +30,12 @@ jsonl_run(FILE *fp, const struct run_config *cfg)
 	if (work_flags(cfg->work) & WORK_PERMITS)
 		fprintf(fp, ",\"permits\":%u", cfg->permits ? cfg->permits :
 		    WORK_DEFAULT_PERMITS);
+	if (work_flags(cfg->work) & WORK_ITERATIONS)
+		fprintf(fp, ",\"iterations\":%u", cfg->iterations ?
+		    cfg->iterations : WORK_DEFAULT_ITERATIONS);
+	if (work_flags(cfg->work) & WORK_SLOTS)
+		fprintf(fp, ",\"slots\":%u", cfg->slots ? cfg->slots :
+		    WORK_DEFAULT_SLOTS);
 	/* How many CPUs it ran on: what bounds its computing, in a replay
 	   too. */
 	if (cfg->cpus > 0)
@@ -127,12 +133,24 @@ put_kstate(FILE *fp, const struct event *ev)
 		fprintf(fp, ",\"nr\":%" PRId64, ev->kaddr);
 }
 
+/* A move's: which, its value and its aux if it has one. */
+static void
+put_move(FILE *fp, const struct event *ev)
+{
+	const char *name = move_name(ev->what), *aux = move_aux_name(ev->what);
+
+	fprintf(fp, ",\"move\":\"%s\",\"value\":%" PRIu32,
+	    name != NULL ? name : "?", ev->value);
+	if (aux != NULL)
+		fprintf(fp, ",\"%s\":%" PRIu32, aux, ev->aux);
+}
+
 /* ev's fields but the closing brace. */
 static void
 put_fields(FILE *fp, uint64_t t0, const struct event *ev)
 {
 	int ws = (int)ev->wstatus;
-	const char *name;
+	const char *name, *aux;
 	/* Before the run's clock started is its time 0: what a run held at
 	   its start did while it was held. */
 	uint64_t t = ev->t_ns > t0 ? ev->t_ns - t0 : 0;
@@ -184,6 +202,14 @@ put_fields(FILE *fp, uint64_t t0, const struct event *ev)
 		break;
 	case ST_BORN:
 		fprintf(fp, ",\"parent\":%u", ev->object);
+		break;
+	case ST_MOVE:
+		put_move(fp, ev);
+		break;
+	case ST_MDONE:
+		if (end_figure_names(ev->what, &name, &aux))
+			fprintf(fp, ",\"%s\":%" PRIu32 ",\"%s\":%" PRIu32,
+			    name, ev->value, aux, ev->aux);
 		break;
 	case ST_GONE:
 		fputs(",\"status\":null", fp);

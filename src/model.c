@@ -18,7 +18,10 @@
 #include <sys/wait.h>
 
 #include "model.h"
+#include "work.h"
+#include "model_moves.h"
 #include "model_objects.h"
+#include "run.h"
 
 #define B(s)	(1u << (s))
 
@@ -28,11 +31,16 @@ static const uint32_t from[ST_COUNT] = {
 	[ST_SLEEPING]	= B(ST_RUNNING) | B(ST_WAITING),
 	[ST_COMPUTING]	= B(ST_RUNNING) | B(ST_WAITING),
 	[ST_WAITING]	= B(ST_RUNNING) | B(ST_SLEEPING) | B(ST_COMPUTING) |
-			  B(ST_HOLDING),
-	[ST_HOLDING]	= B(ST_RUNNING) | B(ST_WAITING) | B(ST_HOLDING),
-	[ST_DONE]	= B(ST_SLEEPING) | B(ST_COMPUTING) | B(ST_HOLDING),
+			  B(ST_HOLDING) | B(ST_MOVE),
+	[ST_HOLDING]	= B(ST_RUNNING) | B(ST_WAITING) | B(ST_HOLDING) |
+			  B(ST_MOVE),
+	[ST_MOVE]	= B(ST_RUNNING) | B(ST_WAITING) | B(ST_HOLDING) |
+			  B(ST_MOVE),
+	[ST_DONE]	= B(ST_SLEEPING) | B(ST_COMPUTING) | B(ST_HOLDING) |
+			  B(ST_MOVE) | B(ST_WAITING) | B(ST_RUNNING),
 	[ST_LOST]	= B(ST_NEW) | B(ST_RUNNING) | B(ST_SLEEPING) |
-			  B(ST_COMPUTING) | B(ST_WAITING) | B(ST_HOLDING),
+			  B(ST_COMPUTING) | B(ST_WAITING) | B(ST_HOLDING) |
+			  B(ST_MOVE),
 	[ST_TFAILED]	= B(ST_NEW),
 	[ST_FORKED]	= B(ST_NEW),
 	[ST_STARTING]	= B(ST_FORKED),
@@ -77,6 +85,32 @@ model_init(struct model *m, unsigned nproc, unsigned nthread)
 	return 0;
 }
 
+int
+model_work(struct model *m, const struct run_config *cfg)
+{
+	uint64_t items = 0;
+
+	if (work_flags(cfg->work) & WORK_SLOTS)
+		items = work_queue_items(cfg->nproc, cfg->nthread,
+		    cfg->iterations ? cfg->iterations :
+		    WORK_DEFAULT_ITERATIONS);
+	free(m->item);
+	m->item = NULL;
+	m->items = 0;
+	m->slots = 0;
+	if (items == 0)
+		return 0;
+	if (items > UINT32_MAX) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((m->item = calloc(items, 1)) == NULL)
+		return -1;
+	m->items = (uint32_t)items;
+	m->slots = cfg->slots ? cfg->slots : WORK_DEFAULT_SLOTS;
+	return 0;
+}
+
 /* A traced model made empty: no process yet, the room it has made kept
    (model_traced.h), so that travelling in time allocates nothing. */
 static void
@@ -102,6 +136,9 @@ model_reset(struct model *m)
 	unsigned nproc = m->nproc, nthread = m->nthread, i;
 	size_t nt = (size_t)nproc * nthread;
 	struct busy_sums sums = m->sums;
+	uint8_t *item = m->item;
+	uint32_t items = m->items;
+	unsigned slots = m->slots;
 
 	if (m->traced) {
 		reset_traced(m);
@@ -110,7 +147,9 @@ model_reset(struct model *m)
 	busy_clear(&sums);
 	*m = (struct model){ .nproc = nproc, .nthread = nthread,
 	    .main_state = ST_NEW, .procs = procs, .threads = threads,
-	    .sums = sums };
+	    .sums = sums, .item = item, .items = items, .slots = slots };
+	if (item != NULL)
+		memset(item, 0, items);
 	memset(procs, 0, nproc * sizeof(*procs));
 	memset(threads, 0, nt * sizeof(*threads));
 	for (i = 0; i < nproc; i++)
@@ -126,8 +165,10 @@ model_free(struct model *m)
 {
 	free(m->procs);
 	free(m->threads);
+	free(m->item);
 	m->procs = NULL;
 	m->threads = NULL;
+	m->item = NULL;
 }
 
 const struct model_proc *
@@ -181,6 +222,7 @@ set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
 	case ST_COMPUTING:
 	case ST_WAITING:
 	case ST_HOLDING:
+	case ST_MOVE:
 		break;
 	case ST_DONE:
 		t->rank = ++m->threads_done;
@@ -245,11 +287,15 @@ apply_thread(struct model *m, const struct event *ev)
 	/* Held at the gate, a thread starts and goes no further. */
 	if (!(from[ev->state] & B(t->state)) || ev->state == ST_LOST ||
 	    !model_obj_after_wait_ok(t, ev->state) || ev->t_ns < t->t_state ||
+	    (ev->state != ST_MOVE && !model_move_next_ok(m, t, ev->state)) ||
 	    (m->main_state == ST_MHELD && ev->state != ST_RUNNING &&
 	    ev->state != ST_TFAILED))
 		return false;
 	if (ev->state == ST_WAITING || ev->state == ST_HOLDING) {
 		if (!model_obj_ok(m, ev, p, t))
+			return false;
+	} else if (ev->state == ST_MOVE) {
+		if (!model_move_ok(m, ev, t))
 			return false;
 	} else if (ev->what != 0 || ev->object != 0) {
 		return false;
@@ -275,6 +321,8 @@ apply_thread(struct model *m, const struct event *ev)
 	set_thread(m, ev->proc, ev->thread, t, ev->state, ev->t_ns);
 	if (ev->state == ST_WAITING || ev->state == ST_HOLDING)
 		model_obj_take(m, ev, p, t);
+	if (ev->state == ST_MOVE)
+		model_move_take(m, ev, ev->proc, ev->thread, t);
 	return true;
 }
 
@@ -341,11 +389,21 @@ apply_proc(struct model *m, const struct event *ev)
 	return true;
 }
 
+/* May main event ev name what it names: only its end names something,
+   the figures of the race or the queue. */
+static bool
+main_names_ok(const struct event *ev)
+{
+	if (ev->state == ST_MDONE && (ev->what == OBJ_COUNTER ||
+	    ev->what == OBJ_QUEUE))
+		return ev->object == 0;
+	return ev->what == 0 && ev->object == 0;
+}
+
 static bool
 apply_main(struct model *m, const struct event *ev)
 {
-	if (!(from[ev->state] & B(m->main_state)) || ev->what != 0 ||
-	    ev->object != 0)
+	if (!(from[ev->state] & B(m->main_state)) || !main_names_ok(ev))
 		return false;
 	m->main_state = ev->state;
 	if (ev->state == ST_MSTOPPED)
@@ -354,8 +412,12 @@ apply_main(struct model *m, const struct event *ev)
 	   start, when the gate opened. */
 	if (ev->state == ST_MRUNNING)
 		m->t0 = ev->t_ns;
-	if (ev->state == ST_MDONE)
+	if (ev->state == ST_MDONE) {
 		m->t_main_done = ev->t_ns;
+		m->end_what = ev->what;
+		m->end_value = ev->value;
+		m->end_aux = ev->aux;
+	}
 	return true;
 }
 

@@ -28,6 +28,8 @@
  *            while reaping is held, zombie comes between its end and its
  *            reaping (not reaped yet; its threads keep their states until
  *            it is)
+ *   moves    the race's and the queue's threads go through moves
+ *            (model_moves.h) from running to done
  *   main     new -> running -> done, with stopped and continued taking
  *            turns in between (a pause of every child); a run held at its
  *            start goes new -> held -> running, its threads no further
@@ -42,8 +44,14 @@
 
 #include "model_types.h"
 
+struct run_config;
+
 /* Set up an empty model of nproc x nthread; -1 with errno on failure. */
 int	model_init(struct model *m, unsigned nproc, unsigned nthread);
+
+/* Set m up for the workload of cfg: the queue's slots and its items
+   (the race needs nothing); -1 with errno on failure. */
+int	model_work(struct model *m, const struct run_config *cfg);
 
 /* Make m empty again, as model_init (or model_init_traced) left it,
    keeping its memory and its CPUs (busy.h). */

@@ -30,6 +30,8 @@ static const struct {
 	[OBJ_GMUTEX]	= { true, 1 },
 	[OBJ_SEM]	= { true, 1 },
 	[OBJ_BARRIER]	= { false, 1 },
+	[OBJ_COUNTER]	= { false, 0 },		/* never waited for */
+	[OBJ_QUEUE]	= { false, 2 },		/* full, empty */
 };
 
 /* The HOLD_* bit of a held object. */
@@ -107,6 +109,10 @@ model_obj_ok(const struct model *m, const struct event *ev,
 	if ((ev->what & OBJ_RECOVERED) &&
 	    (ev->state != ST_HOLDING || kind != OBJ_GMUTEX))
 		return false;
+	/* The queue full is a producer's wait, empty a consumer's. */
+	if (kind == OBJ_QUEUE && t->move != MOVE_NONE &&
+	    t->move != (ev->object == QUEUE_FULL ? MOVE_PUT : MOVE_TAKE))
+		return false;
 	if (ev->state == ST_WAITING)
 		/* A thread waits for the CPU only while it computes, and for
 		   nothing it holds. */
@@ -132,6 +138,10 @@ model_obj_after_wait_ok(const struct model_thread *t, unsigned state)
 		return t->what == OBJ_CPU;
 	if (state == ST_SLEEPING)
 		return t->what == OBJ_BARRIER;
+	/* Done after a wait: the queue broke, or its last item was taken
+	   by another. */
+	if (state == ST_DONE)
+		return t->what == OBJ_QUEUE;
 	return true;
 }
 

@@ -49,6 +49,9 @@ struct model_thread {
 					   descriptor or call */
 	uint64_t	 t_kstate;	/* traced: when kclass was told; 0
 					   not yet */
+	uint8_t		 move;		/* its last move (enum move_kind),
+					   MOVE_NONE before its first */
+	uint32_t	 mval;		/* and that move's value */
 };
 
 /* What a thread holds: the per-process mutexes by number, the global
@@ -116,6 +119,18 @@ struct model {
 	bool		(*apply_traced)(struct model *,
 			    const struct event *);	/* traced: its rules */
 	unsigned	 cap_proc;	/* traced: processes there is room for */
+	/* The race and the queue (model_moves.h), and the figures the main
+	   process told at the end (what: OBJ_COUNTER, OBJ_QUEUE, or 0). */
+	uint64_t	 writes;	/* to the counter */
+	int64_t		 lost;		/* updates lost: writes - counter */
+	unsigned	 slots;		/* the queue's, 0: no queue */
+	uint32_t	 items;		/* every item the run puts */
+	uint8_t		*item;		/* [items]: put, taken bits */
+	uint64_t	 puts, takes;
+	int64_t		 unmatched;	/* items put or taken, not both */
+	uint32_t	 fill_peak;	/* the most items in it told */
+	uint8_t		 end_what;
+	uint32_t	 end_value, end_aux;
 };
 
 #endif

@@ -646,7 +646,9 @@ picture_write(const char *path, enum picture_format f,
 	int rc = -1;
 
 	if ((r->command != NULL ? model_init_traced(&p.m) : model_init(&p.m,
-	    r->cfg->nproc, r->cfg->nthread)) == -1) {
+	    r->cfg->nproc, r->cfg->nthread)) == -1 || (r->command == NULL &&
+	    model_work(&p.m, r->cfg) == -1)) {
+		model_free(&p.m);
 		snprintf(why, whylen, "%s", strerror(errno));
 		return -1;
 	}

@@ -110,6 +110,30 @@ object(struct cur *c, struct event *ev)
 	return true;
 }
 
+/* A move's "move", "value" and its aux if it has one ("was", "item"). */
+static bool
+move(struct cur *c, struct event *ev)
+{
+	const char *s, *aux;
+	size_t len;
+	uint64_t n;
+	unsigned k;
+
+	if (!LIT(c, ",\"move\":\"") || !name(c, &s, &len) ||
+	    (k = move_named(s, len)) == MOVE_COUNT ||
+	    !LIT(c, ",\"value\":") || !num(c, 0, UINT32_MAX, &n))
+		return false;
+	ev->what = (uint8_t)k;
+	ev->value = (uint32_t)n;
+	if ((aux = move_aux_name(k)) == NULL)
+		return true;
+	if (!LIT(c, ",\"") || !lit(c, aux, strlen(aux)) || !LIT(c, "\":") ||
+	    !num(c, 0, UINT32_MAX, &n))
+		return false;
+	ev->aux = (uint32_t)n;
+	return true;
+}
+
 /* What each state adds, as jsonl_event() writes it. */
 static bool
 extra(struct cur *c, const struct run_config *cfg, struct event *ev)
@@ -150,6 +174,8 @@ extra(struct cur *c, const struct run_config *cfg, struct event *ev)
 		ev->what = OBJ_SEM;
 		ev->object = (uint16_t)n;
 		return true;
+	case ST_MOVE:
+		return move(c, ev);
 	case ST_TFAILED:
 		return false;
 	}

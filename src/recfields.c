@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -216,6 +217,43 @@ take_counts(struct line *l, struct run_config *cfg)
 	return 0;
 }
 
+/* The counts only some workloads take, as on the command line: the
+   record's name, its flag, its bound, where it goes. */
+static const struct {
+	const char	*name;
+	unsigned	 flag;
+	unsigned	 most;
+	size_t		 field;		/* in struct run_config */
+} work_counts[] = {
+	{ "iterations",	WORK_ITERATIONS, WORK_MAX_ITERATIONS,
+	  offsetof(struct run_config, iterations) },
+	{ "slots",	WORK_SLOTS,	WORK_MAX_SLOTS,
+	  offsetof(struct run_config, slots) },
+};
+
+/* The iterations and the slots, if the record names them, only for a
+   workload that takes them. */
+static int
+take_work_counts(struct line *l, struct run_config *cfg)
+{
+	size_t i;
+	int64_t n;
+
+	for (i = 0; i < sizeof(work_counts) / sizeof(work_counts[0]); i++) {
+		if (!has(l, work_counts[i].name))
+			continue;
+		if (!(work_flags(cfg->work) & work_counts[i].flag))
+			return refuse(l, "\"%s\" is not for the %s workload",
+			    work_counts[i].name, work_name(cfg->work));
+		if (get_int(l, work_counts[i].name, 1, work_counts[i].most,
+		    &n) == -1)
+			return -1;
+		*(unsigned *)(void *)((char *)cfg + work_counts[i].field) =
+		    (unsigned)n;
+	}
+	return 0;
+}
+
 /* The run's workload and its permits, if the record names them. */
 static int
 take_work(struct line *l, struct run_config *cfg)
@@ -244,6 +282,8 @@ take_work(struct line *l, struct run_config *cfg)
 			return -1;
 		cfg->permits = (unsigned)n;
 	}
+	if (take_work_counts(l, cfg) == -1)
+		return -1;
 	/* Since version 3: the CPUs it ran on; before, not known (0). */
 	if (has(l, "cpus")) {
 		if (get_int(l, "cpus", 1, RUN_MAX_CPUS, &n) == -1)
@@ -423,6 +463,55 @@ take_object(struct line *l, const char *key, struct event *ev)
 	return 0;
 }
 
+/* A move: "move", "value" and its aux if it has one. */
+static int
+take_move(struct line *l, struct event *ev)
+{
+	const char *s, *aux;
+	int64_t n;
+	unsigned k;
+
+	if ((s = get_str(l, "move")) == NULL)
+		return -1;
+	if ((k = move_named(s, strlen(s))) == MOVE_COUNT)
+		return refuse(l, "\"move\" \"%.40s\" is not a move", s);
+	if (get_int(l, "value", 0, UINT32_MAX, &n) == -1)
+		return -1;
+	ev->what = (uint8_t)k;
+	ev->value = (uint32_t)n;
+	if ((aux = move_aux_name(k)) != NULL) {
+		if (get_int(l, aux, 0, UINT32_MAX, &n) == -1)
+			return -1;
+		ev->aux = (uint32_t)n;
+	}
+	return 0;
+}
+
+/* The main process's end: the figures of the race or the queue, if it
+   tells them. */
+static int
+take_main_end(struct line *l, const struct run_config *cfg,
+    struct event *ev)
+{
+	unsigned what = (work_flags(cfg->work) & WORK_SLOTS) ? OBJ_QUEUE :
+	    OBJ_COUNTER;
+	const char *value, *aux;
+	int64_t v, a;
+
+	if (!end_figure_names(what, &value, &aux) || !has(l, value))
+		return 0;
+	if (!(work_flags(cfg->work) & WORK_ITERATIONS))
+		return refuse(l, "\"%s\" is for the race and the queue, not "
+		    "%s", value, work_name(cfg->work));
+	if (get_int(l, value, 0, UINT32_MAX, &v) == -1 ||
+	    get_int(l, aux, 0, UINT32_MAX, &a) == -1)
+		return -1;
+	ev->what = (uint8_t)what;
+	ev->value = (uint32_t)v;
+	ev->aux = (uint32_t)a;
+	return 0;
+}
+
 /* The fields of a thread's event that only some states have; a plan is
    no longer than the run's longest sleep. */
 static int
@@ -468,6 +557,10 @@ take_thread_extra(struct line *l, const struct run_config *cfg,
 			    "name", s);
 		ev->err = e;
 		return 0;
+	case ST_MOVE:
+		return take_move(l, ev);
+	case ST_MDONE:
+		return take_main_end(l, cfg, ev);
 	}
 	return 0;
 }

@@ -41,6 +41,10 @@ recheck_init(struct recheck *c, const struct run_config *cfg, uint64_t t0)
 	spans_init(&c->spans, cfg->nproc, cfg->nthread, cfg->permits);
 	if (model_init(&c->m, cfg->nproc, cfg->nthread) == -1)
 		return -1;
+	if (model_work(&c->m, cfg) == -1) {
+		model_free(&c->m);
+		return -1;
+	}
 	if ((c->last = calloc(1 + (size_t)cfg->nproc + (size_t)cfg->nproc *
 	    cfg->nthread, sizeof(*c->last))) == NULL) {
 		model_free(&c->m);
@@ -55,8 +59,8 @@ recheck_init(struct recheck *c, const struct run_config *cfg, uint64_t t0)
 	if (work_flags(cfg->work) & WORK_UNBOUNDED)
 		c->max_events = UINT64_MAX;
 	else
-		c->max_events += (uint64_t)(work_reports(cfg->work) - 3) *
-		    cfg->nproc * cfg->nthread;
+		c->max_events += (work_reports(cfg->work, cfg->iterations) -
+		    3) * cfg->nproc * cfg->nthread;
 	return 0;
 }
 
@@ -220,8 +224,10 @@ note_spans(struct recheck *c, const struct event *ev, unsigned line)
 		return spans_hold(&c->spans, kind == OBJ_GMUTEX ?
 		    SPANS_GMUTEX : SPANS_SEM, ev->proc, ev->thread, ev->t_ns,
 		    line);
+	/* race-locked tells its unlock before it lets go, as done. */
 	if (ev->thread > 0 && (ev->state == ST_DONE ||
-	    ev->state == ST_TFAILED))
+	    ev->state == ST_TFAILED || (ev->state == ST_MOVE &&
+	    ev->what == MOVE_UNLOCK)))
 		spans_end(&c->spans, ev->proc, ev->thread, ev->t_ns, false);
 	/* A reaping: its threads still holding were lost with it. */
 	if (ev->proc > 0 && ev->thread == 0 && (ev->state == ST_EXITED ||

@@ -25,6 +25,9 @@ struct run_config {
 	uint64_t	 seed;		/* for duration_ns() */
 	enum work	 work;		/* what the threads do */
 	unsigned	 permits;	/* the semaphore's; 0 for the default */
+	unsigned	 iterations;	/* race, queue: moves repeated; 0 for
+					   the default */
+	unsigned	 slots;		/* the queue's; 0 for the default */
 	bool		 held;		/* threads wait at the start until
 					   run_go() */
 	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough

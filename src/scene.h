@@ -25,7 +25,7 @@ struct scene {
 	bool		 ordered;	/* its sleeps lie far apart: --plain
 					   prints the same lines every run */
 	bool		 zombies;	/* on the screen, reaping starts held */
-	unsigned	 guide_step;	/* its step in SCENE_GUIDE */
+	unsigned	 guide_step;	/* its step in SCENE_GUIDE; 0: none */
 };
 
 /* How many scenes there are. */

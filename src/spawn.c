@@ -103,17 +103,38 @@ emit(struct run *r, unsigned proc, unsigned state, pid_t pid, int64_t wstatus,
 }
 
 /* Slots for every event of one child (3, and what each thread reports
-   at most: 3 sleeping, up to 6 for the other workloads), so that up to
-   340 sleeping threads it never waits; beyond, 1024 slots and it waits
-   when full. */
+   at most: 3 sleeping, up to 6 for the other workloads, more with
+   iterations), so that up to 340 sleeping threads it never waits;
+   beyond, 1024 slots and it waits when full. */
 static uint32_t
-auto_slots(unsigned nthread, enum work w)
+auto_slots(const struct run_config *c)
 {
-	uint32_t need = 3 + work_reports(w) * nthread, slots = 4;
+	uint64_t need = 3 + work_reports(c->work, c->iterations) *
+	    c->nthread;
+	uint32_t slots = 4;
 
 	while (slots < need && slots < AUTO_MAX_SLOTS)
 		slots <<= 1;
 	return slots;
+}
+
+/* The main process is done: with, for the race and the queue, the
+   figures of the end as the shared memory has them (event.h). */
+static void
+emit_done(struct run *r)
+{
+	struct event ev = { .t_ns = now_ns(), .pid = getpid(),
+	    .tid = getpid(), .state = ST_MDONE };
+	uint32_t counter, writes, left, put;
+
+	if (r->shared != NULL && (work_flags(r->cfg.work) & WORK_ITERATIONS)) {
+		work_figures(r->shared, &counter, &writes, &left, &put);
+		ev.what = (work_flags(r->cfg.work) & WORK_SLOTS) ? OBJ_QUEUE :
+		    OBJ_COUNTER;
+		ev.value = ev.what == OBJ_QUEUE ? left : counter;
+		ev.aux = ev.what == OBJ_QUEUE ? put : writes;
+	}
+	r->sink(r->ctx, &ev);
 }
 
 /* Fork children 1..nproc; stop at the first failure. */
@@ -183,13 +204,19 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 	r->chld_fd = -1;
 	if (r->cfg.permits == 0)
 		r->cfg.permits = WORK_DEFAULT_PERMITS;
-	slots = cfg->ring_slots ? cfg->ring_slots :
-	    auto_slots(cfg->nthread, cfg->work);
+	if (r->cfg.iterations == 0)
+		r->cfg.iterations = WORK_DEFAULT_ITERATIONS;
+	if (r->cfg.slots == 0)
+		r->cfg.slots = WORK_DEFAULT_SLOTS;
+	slots = cfg->ring_slots ? cfg->ring_slots : auto_slots(&r->cfg);
 	if ((r->child = calloc(cfg->nproc, sizeof(*r->child))) == NULL ||
 	    region_create(&r->region, cfg->nproc, slots, 0) == -1)
 		goto fail;
 	if ((work_flags(cfg->work) & WORK_SHARED) &&
-	    (r->shared = work_shared_create(r->cfg.permits)) == NULL)
+	    (r->shared = work_shared_create(r->cfg.permits,
+	    (work_flags(cfg->work) & WORK_SLOTS) ? r->cfg.slots : 0,
+	    (work_flags(cfg->work) & WORK_SLOTS) ? work_queue_items(
+	    cfg->nproc, cfg->nthread, r->cfg.iterations) : 0)) == NULL)
 		goto fail;
 	if ((work_flags(cfg->work) & WORK_BEATS) &&
 	    beats_create(&r->beats, cfg->nproc, cfg->nthread) == -1)
@@ -358,7 +385,7 @@ run_pump(struct run *r, size_t budget)
 		n += reap(r);
 	if (r->live == 0 && !r->main_done) {
 		r->main_done = true;
-		emit(r, 0, ST_MDONE, getpid(), 0, now_ns());
+		emit_done(r);
 		n++;
 	}
 	return n;

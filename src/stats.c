@@ -400,7 +400,7 @@ crit_barrier(const struct run_config *c)
 /* The critical path of each workload, named in its row (work.h); NULL:
    it has none. */
 static uint64_t (*const critical[WORK_COUNT])(const struct run_config *) = {
-#define X(e, name, min, help, reports, flags, body, crit, words)	\
+#define X(e, name, min, help, reports, per, flags, body, crit, words)	\
 	[e] = crit,
 	WORKS(X)
 #undef X

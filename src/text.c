@@ -13,13 +13,53 @@
 #include "tasknames.h"
 #include "text.h"
 
+/* The words of each move, before and after its value (event.h). */
+static const struct {
+	const char	*before, *after;
+} move_words[MOVE_COUNT] = {
+	[MOVE_READ]	= { "reads counter = ", "" },
+	[MOVE_ADD]	= { "adds 1 = ", "" },
+	[MOVE_WRITE]	= { "writes counter = ", "" },
+	[MOVE_UNLOCK]	= { "lets go of the global mutex", NULL },
+	[MOVE_PUT]	= { "puts item ", " in the queue" },
+	[MOVE_TAKE]	= { "takes item ", " from the queue" },
+};
+
+/* The line of move ev: "Process-2 Thread-1: reads counter = 41", "...
+   writes counter = 42 over 43" (the value it replaced, when that is not
+   what it read), "... puts item 7 in the queue: 2 in it". */
+static void
+move_line(const struct event *ev, char *buf, size_t len)
+{
+	unsigned mv = ev->what < MOVE_COUNT ? ev->what : MOVE_NONE;
+	int n;
+
+	n = snprintf(buf, len, "Process-%u Thread-%u: %s", ev->proc,
+	    ev->thread, move_words[mv].before != NULL ?
+	    move_words[mv].before : "?");
+	if (n < 0 || (size_t)n >= len || move_words[mv].after == NULL)
+		return;
+	if (mv == MOVE_PUT || mv == MOVE_TAKE)
+		snprintf(buf + n, len - (size_t)n, "%" PRIu32 "%s: %" PRIu32
+		    " in it", ev->aux, move_words[mv].after, ev->value);
+	else if (mv == MOVE_WRITE && ev->aux != ev->value - 1)
+		snprintf(buf + n, len - (size_t)n, "%" PRIu32 " over %"
+		    PRIu32, ev->value, ev->aux);
+	else
+		snprintf(buf + n, len - (size_t)n, "%" PRIu32 "%s",
+		    ev->value, move_words[mv].after);
+}
+
 bool
 text_line(const struct event *ev, char *buf, size_t len)
 {
 	if (buf == NULL)
 		return ev->state == ST_DONE || ev->state == ST_PDONE ||
-		    ev->state == ST_MDONE;
+		    ev->state == ST_MDONE || ev->state == ST_MOVE;
 	switch (ev->state) {
+	case ST_MOVE:
+		move_line(ev, buf, len);
+		return true;
 	case ST_DONE:
 		snprintf(buf, len, ">thread Thread-%u in process Process-%u "
 		    "done.", ev->thread, ev->proc);
@@ -34,6 +74,31 @@ text_line(const struct event *ev, char *buf, size_t len)
 	if (len > 0)
 		buf[0] = '\0';
 	return false;
+}
+
+bool
+text_work_figure(const struct model *m, char *buf, size_t len)
+{
+	int64_t counter = (int64_t)m->writes - m->lost;
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (m->slots > 0)
+		/* Counted, not as last told: the rings are read in turn,
+		   and a take told before its put counts as none in. */
+		snprintf(buf, len, "queue %" PRIu64 " of %u full: %" PRIu64
+		    " put, %" PRIu64 " taken", m->puts > m->takes ?
+		    m->puts - m->takes : 0, m->slots, m->puts, m->takes);
+	else if (m->writes == 0)
+		return false;
+	else if (m->lost > 0)
+		snprintf(buf, len, "counter %" PRId64 ", should be %" PRIu64
+		    ": %" PRId64 " update%s lost", counter, m->writes,
+		    m->lost, m->lost == 1 ? "" : "s");
+	else
+		snprintf(buf, len, "counter %" PRId64 ", should be %" PRIu64,
+		    counter, m->writes);
+	return true;
 }
 
 bool
@@ -297,6 +362,11 @@ text_object(const struct model *m, unsigned i, unsigned j, char *buf,
 		break;
 	case OBJ_BARRIER:
 		snprintf(buf, len, "the barrier of Process-%u", i);
+		break;
+	case OBJ_QUEUE:
+		snprintf(buf, len, "%s", t->object == QUEUE_FULL ?
+		    "a free slot: the queue is full" :
+		    "an item: the queue is empty");
 		break;
 	default:
 		if (len > 0)

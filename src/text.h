@@ -23,7 +23,8 @@ enum fault_kind { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
 
 /* The reference line ev makes, without a newline: ">thread Thread-2 in
    process Process-1 done.", "Process Process-1 done.", "Main process
-   done."; false (and buf empty) if it makes none.  buf NULL only asks
+   done.", and a move of the race or the queue's: "Process-2 Thread-1:
+   reads counter = 41"; false (and buf empty) if it makes none.  buf NULL only asks
    whether it makes one. */
 bool	 text_line(const struct event *ev, char *buf, size_t len);
 
@@ -33,6 +34,12 @@ bool	 text_line(const struct event *ev, char *buf, size_t len);
    of the global mutex from a holder that died; false (and buf
    empty) if it tells none.  buf NULL only asks whether it tells one. */
 bool	 text_fault(const struct event *ev, char *buf, size_t len);
+
+/* The figure of a run of the race or the queue, as the model counts it:
+   "counter 37, should be 40: 3 updates lost" (should be: the writes made
+   so far), "queue 2 of 3 full: 12 put, 10 taken"; false (and buf empty)
+   for another workload, or a race before its first write. */
+bool	 text_work_figure(const struct model *m, char *buf, size_t len);
 
 /* What else the screen's log tells of ev, a sentence: "Process-2 (pid 81)
    has ended: a zombie until it is reaped.", "Stopped (SIGSTOP) every

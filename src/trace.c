@@ -205,6 +205,26 @@ line_kstate(struct line *l, const struct phase *ph)
 	line_put(l, buf);
 }
 
+/* A move's args, as --json has them: its value and its aux if it has
+   one.  The phase's plan is the event's figures (one union). */
+static void
+line_move(struct line *l, const struct phase *ph)
+{
+	struct event ev = { .plan_ns = ph->plan };
+	const char *aux = move_aux_name(ph->what);
+
+	line_put(l, "\"value\":");
+	line_num(l, ev.value, 1);
+	l->s[l->n++] = ',';
+	if (aux != NULL) {
+		l->s[l->n++] = '"';
+		line_put(l, aux);
+		line_put(l, "\":");
+		line_num(l, ev.aux, 1);
+		l->s[l->n++] = ',';
+	}
+}
+
 /* A complete event of thread j of process i for phase ph, [ph->t, to],
    cut at the end of the trace if open (to == 0). */
 static void
@@ -220,9 +240,10 @@ span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
 	line_put(&l, tr->first ? "\n{\"ph\":\"X\",\"name\":\"" :
 	    ",\n{\"ph\":\"X\",\"name\":\"");
 	tr->first = false;
-	/* A traced thread's: what the kernel said it does. */
+	/* A traced thread's: what the kernel said it does; a move: which. */
 	line_put(&l, ph->state == ST_KSTATE ? kstate_class_name(ph->what) :
-	    state_name(ph->state));
+	    ph->state == ST_MOVE && move_name(ph->what) != NULL ?
+	    move_name(ph->what) : state_name(ph->state));
 	line_put(&l, "\",\"pid\":");
 	line_num(&l, i, 1);
 	line_put(&l, ",\"tid\":");
@@ -251,6 +272,8 @@ span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
 		line_put(&l, "\"recovered\":true,");
 	if (ph->state == ST_KSTATE)
 		line_kstate(&l, ph);
+	if (ph->state == ST_MOVE)
+		line_move(&l, ph);
 	line_put(&l, "\"pid\":");
 	line_int(&l, model_proc(m, i)->pid);
 	line_put(&l, ",\"tid\":");
@@ -448,6 +471,10 @@ write_run(FILE *fp, const struct trace_run *run, const struct history *h)
 	if ((run->command != NULL ? model_init_traced(&m) : model_init(&m,
 	    run->cfg->nproc, run->cfg->nthread)) == -1)
 		return -1;
+	if (run->command == NULL && model_work(&m, run->cfg) == -1) {
+		model_free(&m);
+		return -1;
+	}
 	for (k = 0; k < h->n; k++)
 		model_apply(&m, history_at(h, k));
 	tr.t0 = m.t0;

@@ -9,6 +9,26 @@
  * A release frees the slot, bumps the word and wakes one waiter.  A waiter
  * woken and then killed would pass on nobody's wake-up: the main process's
  * recovery after each reaping wakes them all.
+ *
+ * The race's counter is a word the threads read and write apart, as a
+ * program without a lock does; the write is an exchange only to tell the
+ * value it replaced (a lost update shows there), and the writes are
+ * counted beside it, so that the main process knows at the end what the
+ * counter should be.
+ *
+ * The queue is a ring of `slots` item numbers under a robust mutex, with
+ * two condition variables, "not full" and "not empty", each a futex word
+ * that a signal bumps: glibc's process-shared pthread_cond_t is no use
+ * here, as its signal waits for the waiters of an older group to leave,
+ * and a waiter killed in it never leaves -- the signaller, holding the
+ * lock, hung with every other thread behind it (measured: a queue run
+ * with a process killed never ended).  A waiter reads the word with the
+ * lock held, lets the lock go and sleeps while the word is unchanged, so
+ * a signal in between is never slept through; its sleep is also timed
+ * (QUEUE_RECHECK_NS), for the main process's break, which takes no lock.  A producer puts `iterations` items; the
+ * consumers take until every item of the run (`items`) was taken.  A
+ * process that dies takes its items with it, so the main process breaks
+ * the queue (work_recover): waiters stop waiting and nobody waits again.
  */
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -22,6 +42,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "work.h"
@@ -33,21 +54,41 @@ static const struct {
 	unsigned	 min;
 	const char	*about;
 	unsigned	 reports;
+	unsigned	 per;
 	unsigned	 flags;
 	const char	*critical_about;
 } works[WORK_COUNT] = {
-#define X(e, n, m, help, r, f, body, crit, words)			\
-	[e] = { n, m, help, r, f, words },
+#define X(e, n, m, help, r, per, f, body, crit, words)		\
+	[e] = { n, m, help, r, per, f, words },
 	WORKS(X)
 #undef X
+};
+
+/* A waiter of the queue looks again after this long, signalled or not. */
+#define QUEUE_RECHECK_NS	100000000u
+
+struct queue {
+	pthread_mutex_t	 lock;		/* robust, process-shared */
+	_Atomic uint32_t not_full, not_empty;	/* bumped by a signal */
+	uint32_t	 slots;
+	uint32_t	 fill;		/* items in it now */
+	uint32_t	 head;		/* the next to take */
+	uint32_t	 put, taken;	/* items so far */
+	uint32_t	 items;		/* every item of the run */
+	_Atomic bool	 broken;
+	uint32_t	*item;		/* [slots], in the mapping */
 };
 
 struct work_shared {
 	pthread_mutex_t	 gmutex;	/* robust, process-shared */
 	_Atomic uint32_t seq;		/* bumped by every release */
+	_Atomic uint32_t counter;	/* the race's */
+	_Atomic uint32_t writes;	/* to it so far */
+	struct queue	 q;
 	unsigned	 permits;
 	size_t		 len;		/* of the mapping */
-	_Atomic uint32_t slot[];	/* [permits]: 0 free, or holder */
+	_Atomic uint32_t slot[];	/* [permits]: 0 free, or holder;
+					   then the queue's [slots] */
 };
 
 const char *
@@ -68,10 +109,25 @@ work_min_threads(enum work w)
 	return (unsigned)w < WORK_COUNT ? works[w].min : 1;
 }
 
-unsigned
-work_reports(enum work w)
+uint64_t
+work_reports(enum work w, unsigned iterations)
 {
-	return (unsigned)w < WORK_COUNT ? works[w].reports : 0;
+	if (iterations == 0)
+		iterations = WORK_DEFAULT_ITERATIONS;
+	return (unsigned)w < WORK_COUNT ? works[w].reports +
+	    (uint64_t)works[w].per * iterations : 0;
+}
+
+bool
+work_queue_producer(unsigned j)
+{
+	return j % 2 == 1;
+}
+
+uint64_t
+work_queue_items(unsigned nproc, unsigned nthread, unsigned iterations)
+{
+	return (uint64_t)nproc * ((nthread + 1) / 2) * iterations;
 }
 
 unsigned
@@ -116,19 +172,50 @@ work_names(char *buf, size_t len, const char *last)
 	return buf;
 }
 
+/* A robust, process-shared mutex at m; 0 or an errno. */
+static int
+robust_init(pthread_mutex_t *m)
+{
+	pthread_mutexattr_t ma;
+	int error;
+
+	if ((error = pthread_mutexattr_init(&ma)) != 0)
+		return error;
+	if ((error = pthread_mutexattr_setpshared(&ma,
+	    PTHREAD_PROCESS_SHARED)) == 0 &&
+	    (error = pthread_mutexattr_setrobust(&ma,
+	    PTHREAD_MUTEX_ROBUST)) == 0)
+		error = pthread_mutex_init(m, &ma);
+	pthread_mutexattr_destroy(&ma);
+	return error;
+}
+
+/* The queue's lock, shared by processes, and its conditions; 0 or an
+   errno. */
+static int
+queue_init(struct queue *q, uint32_t *item, unsigned slots, uint64_t items)
+{
+	*q = (struct queue){ .slots = slots, .item = item,
+	    .items = (uint32_t)items };
+	atomic_init(&q->broken, false);
+	atomic_init(&q->not_full, 0);
+	atomic_init(&q->not_empty, 0);
+	return robust_init(&q->lock);
+}
+
 struct work_shared *
-work_shared_create(unsigned permits)
+work_shared_create(unsigned permits, unsigned slots, uint64_t items)
 {
 	struct work_shared *ws;
-	pthread_mutexattr_t ma;
 	size_t len;
 	int error;
 
-	if (permits == 0 || permits > WORK_MAX_PERMITS) {
+	if (permits == 0 || permits > WORK_MAX_PERMITS ||
+	    slots > WORK_MAX_SLOTS || items > UINT32_MAX) {
 		errno = EINVAL;
 		return NULL;
 	}
-	len = sizeof(*ws) + permits * sizeof(ws->slot[0]);
+	len = sizeof(*ws) + (permits + slots) * sizeof(ws->slot[0]);
 	ws = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED |
 	    MAP_ANONYMOUS, -1, 0);
 	if (ws == MAP_FAILED)
@@ -136,19 +223,19 @@ work_shared_create(unsigned permits)
 	ws->permits = permits;
 	ws->len = len;
 	atomic_init(&ws->seq, 0);
+	atomic_init(&ws->counter, 0);
+	atomic_init(&ws->writes, 0);
 	for (unsigned i = 0; i < permits; i++)
 		atomic_init(&ws->slot[i], 0);
-	if ((error = pthread_mutexattr_init(&ma)) != 0 ||
-	    (error = pthread_mutexattr_setpshared(&ma,
-	    PTHREAD_PROCESS_SHARED)) != 0 ||
-	    (error = pthread_mutexattr_setrobust(&ma,
-	    PTHREAD_MUTEX_ROBUST)) != 0 ||
-	    (error = pthread_mutex_init(&ws->gmutex, &ma)) != 0) {
+	/* The queue's items after the permits: a mapping is zero-filled. */
+	if ((error = robust_init(&ws->gmutex)) != 0 ||
+	    (error = queue_init(&ws->q, (uint32_t *)(void *)((char *)ws +
+	    sizeof(*ws) + permits * sizeof(ws->slot[0])), slots,
+	    items)) != 0) {
 		munmap(ws, len);
 		errno = error;
 		return NULL;
 	}
-	pthread_mutexattr_destroy(&ma);
 	return ws;
 }
 
@@ -183,6 +270,7 @@ work_recover(struct work_shared *ws, unsigned proc)
 	/* Every waiter, also for a wake-up the dead one took with it. */
 	atomic_fetch_add(&ws->seq, 1);
 	wake(ws, INT_MAX);
+	work_queue_break(ws);
 	return back;
 }
 
@@ -249,4 +337,133 @@ work_sem_release(struct work_shared *ws, unsigned slot)
 	atomic_store(&ws->slot[slot], 0);
 	atomic_fetch_add(&ws->seq, 1);
 	wake(ws, 1);
+}
+
+uint32_t
+work_counter_read(struct work_shared *ws)
+{
+	return atomic_load_explicit(&ws->counter, memory_order_relaxed);
+}
+
+uint32_t
+work_counter_write(struct work_shared *ws, uint32_t v)
+{
+	uint32_t was = atomic_exchange_explicit(&ws->counter, v,
+	    memory_order_relaxed);
+
+	atomic_fetch_add_explicit(&ws->writes, 1, memory_order_relaxed);
+	return was;
+}
+
+void
+work_figures(const struct work_shared *ws, uint32_t *counter,
+    uint32_t *writes, uint32_t *left, uint32_t *put)
+{
+	/* Every child was reaped: nothing writes any more. */
+	*counter = atomic_load(&ws->counter);
+	*writes = atomic_load(&ws->writes);
+	*left = ws->q.fill;
+	*put = ws->q.put;
+}
+
+/* Take the queue's lock, from a holder that died if need be. */
+static void
+queue_lock(struct queue *q)
+{
+	if (pthread_mutex_lock(&q->lock) == EOWNERDEAD)
+		pthread_mutex_consistent(&q->lock);
+}
+
+/* Wait for condition c, the lock held (and held again on return), until
+   it is signalled or QUEUE_RECHECK_NS passed. */
+static void
+queue_wait(struct queue *q, _Atomic uint32_t *c)
+{
+	static const struct timespec ts = { 0, QUEUE_RECHECK_NS };
+	uint32_t seq = atomic_load(c);
+
+	pthread_mutex_unlock(&q->lock);
+	syscall(SYS_futex, c, FUTEX_WAIT, seq, &ts, NULL, 0);
+	queue_lock(q);
+}
+
+/* Signal condition c: wake n of its waiters. */
+static void
+queue_signal(_Atomic uint32_t *c, int n)
+{
+	atomic_fetch_add(c, 1);
+	syscall(SYS_futex, c, FUTEX_WAKE, n, NULL, NULL, 0);
+}
+
+bool
+work_queue_put(struct work_shared *ws, void (*full)(void *),
+    void (*moved)(void *, uint32_t, uint32_t), void *arg)
+{
+	struct queue *q = &ws->q;
+	bool told = false, put = false;
+
+	queue_lock(q);
+	while (q->fill == q->slots && !atomic_load(&q->broken)) {
+		/* Told with the lock held: the wait comes before the
+		   take that frees a slot, in the history as in fact. */
+		if (!told)
+			full(arg);
+		told = true;
+		queue_wait(q, &q->not_full);
+	}
+	if (q->fill < q->slots && !atomic_load(&q->broken)) {
+		q->item[(q->head + q->fill) % q->slots] = ++q->put;
+		moved(arg, ++q->fill, q->put);
+		queue_signal(&q->not_empty, 1);
+		put = true;
+	}
+	pthread_mutex_unlock(&q->lock);
+	return put;
+}
+
+bool
+work_queue_take(struct work_shared *ws, void (*empty)(void *),
+    void (*moved)(void *, uint32_t, uint32_t), void *arg)
+{
+	struct queue *q = &ws->q;
+	bool told = false, took = false;
+	uint32_t n;
+
+	queue_lock(q);
+	while (q->fill == 0 && q->taken < q->items &&
+	    !atomic_load(&q->broken)) {
+		if (!told)
+			empty(arg);
+		told = true;
+		queue_wait(q, &q->not_empty);
+	}
+	if (q->fill > 0) {
+		n = q->item[q->head];
+		q->head = (q->head + 1) % q->slots;
+		q->taken++;
+		moved(arg, --q->fill, n);
+		queue_signal(&q->not_full, 1);
+		took = true;
+	}
+	/* The last item taken: the consumers still waiting go home. */
+	if (q->taken == q->items)
+		queue_signal(&q->not_empty, INT_MAX);
+	pthread_mutex_unlock(&q->lock);
+	return took;
+}
+
+void
+work_queue_break(struct work_shared *ws)
+{
+	struct queue *q = &ws->q;
+
+	if (q->slots == 0)
+		return;
+	/* Without the lock: its holder may be stopped (a pause), and the
+	   main process must never wait for a child.  A waiter that looked
+	   at `broken` just before misses this wake-up and sees it at its
+	   next look (QUEUE_RECHECK_NS). */
+	atomic_store(&q->broken, true);
+	queue_signal(&q->not_full, INT_MAX);
+	queue_signal(&q->not_empty, INT_MAX);
 }

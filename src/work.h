@@ -56,6 +56,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A workload's flags. */
 #define WORK_SHARED	0x1u	/* its threads use the run's global mutex
@@ -66,10 +67,13 @@
 				   what its ring makes room for */
 #define WORK_BEATS	0x8u	/* its threads beat while they compute
 				   (beat.h): the slots are mapped */
+#define WORK_ITERATIONS	0x10u	/* it takes --iterations: its threads
+				   repeat their moves */
+#define WORK_SLOTS	0x20u	/* it takes --slots (the queue) */
 
 /*
- * X(enum, name, fewest threads, help line, reports, flags, thread body,
- *   critical path, the critical path in words)
+ * X(enum, name, fewest threads, help line, reports, per iteration, flags,
+ *   thread body, critical path, the critical path in words)
  *
  * name		as -w takes it and the recordings name it;
  * help line	what --help says a thread does, wrapped there (the fewest
@@ -77,39 +81,56 @@
  * reports	the most events a thread reports, from running to done
  *		(a recording with more is refused; the ring makes room
  *		for them);
+ * per iteration the events a thread reports for each of --iterations,
+ *		beyond `reports`, at most on average over the run's
+ *		threads (a consumer of the queue may take more items than
+ *		a producer puts, but not more than are put);
  * thread body	the function in child.c a thread runs;
  * critical path the function in stats.c that gives the shortest wall
  *		time the plan allows with a CPU each, or NULL: it has none;
  * in words	what that critical path is, or why there is none.
  */
 #define WORKS(X)							\
-	X(WORK_SLEEP, "sleep", 1, "sleeps its planned time", 3, 0,	\
+	X(WORK_SLEEP, "sleep", 1, "sleeps its planned time", 3, 0, 0,	\
 	    body_sleep, crit_longest, "the longest planned sleep")	\
 	X(WORK_CPU, "cpu", 1, "computes for its planned CPU time", 64, \
-	    WORK_UNBOUNDED | WORK_BEATS, body_cpu, crit_longest,	\
+	    0, WORK_UNBOUNDED | WORK_BEATS, body_cpu, crit_longest,	\
 	    "the longest planned CPU time, a CPU each")		\
 	X(WORK_MUTEX, "mutex", 1, "holds its process's mutex to sleep",	\
-	    6, 0, body_mutex, crit_process_sum,				\
+	    6, 0, 0, body_mutex, crit_process_sum,			\
 	    "the longest process's sleeps one after another")		\
 	X(WORK_GMUTEX, "global-mutex", 1,				\
-	    "holds one mutex of the whole run", 6, WORK_SHARED,		\
+	    "holds one mutex of the whole run", 6, 0, WORK_SHARED,	\
 	    body_gmutex, crit_sum,					\
 	    "every sleep of the run one after another")		\
 	X(WORK_SEMAPHORE, "semaphore", 1,				\
-	    "holds one of N permits of the run", 6,			\
+	    "holds one of N permits of the run", 6, 0,			\
 	    WORK_SHARED | WORK_PERMITS, body_semaphore, crit_permits,	\
 	    "at least: the longest sleep, or all of them shared by the " \
 	    "permits")							\
 	X(WORK_BARRIER, "barrier", 1,					\
 	    "sleeps, waits for its process's threads, sleeps again", 6,	\
-	    0, body_barrier, crit_barrier,				\
+	    0, 0, body_barrier, crit_barrier,				\
 	    "the longest process's two slowest phases")		\
 	X(WORK_DEADLOCK, "deadlock", 2,					\
-	    "takes two mutexes in opposite orders", 6, 0,		\
-	    body_deadlock, NULL, "a deadlock never ends by itself")
+	    "takes two mutexes in opposite orders", 6, 0, 0,		\
+	    body_deadlock, NULL, "a deadlock never ends by itself")	\
+	X(WORK_RACE, "race", 1,						\
+	    "adds 1 to the run's counter --iterations times: reads, adds, "	\
+	    "writes, with no lock", 2, 3, WORK_SHARED | WORK_ITERATIONS,	\
+	    body_race, NULL, "no sleep: as long as the moves take")	\
+	X(WORK_RACE_LOCKED, "race-locked", 1,				\
+	    "adds 1 to the run's counter --iterations times, its three " \
+	    "moves one under the global mutex", 2, 6, WORK_SHARED | WORK_ITERATIONS,	\
+	    body_race_locked, NULL, "no sleep: as long as the moves take") \
+	X(WORK_QUEUE, "queue", 2,					\
+	    "odd threads put --iterations items each in the run's queue of " \
+	    "--slots, even ones take them", 2, 4,				\
+	    WORK_SHARED | WORK_ITERATIONS | WORK_SLOTS, body_queue, NULL, \
+	    "no sleep: as long as the moves take")
 
 enum work {
-#define X(e, name, min, help, reports, flags, body, crit, words) e,
+#define X(e, name, min, help, reports, per, flags, body, crit, words) e,
 	WORKS(X)
 #undef X
 	WORK_COUNT
@@ -118,6 +139,21 @@ enum work {
 /* The most permits --permits takes. */
 #define WORK_MAX_PERMITS	1024u
 #define WORK_DEFAULT_PERMITS	2u
+
+/* --iterations: the moves a thread of the race repeats, the items a
+   producer of the queue puts.  5 by default: a 5 x 3 race's 75 updates
+   and 225 moves fill a screen's log and finish at once, and losing one
+   takes an update preempted between its read and its write, which a
+   person sees in step mode or with more; the property tests ask for
+   thousands.  The most keeps the counter, and a run's events, in 32
+   bits. */
+#define WORK_DEFAULT_ITERATIONS	5u
+#define WORK_MAX_ITERATIONS	1000000u
+/* --slots: the queue's.  3 by default: with 3 threads a process (two
+   producers, one consumer) the queue fills, and a producer waits "the
+   queue is full", in most runs. */
+#define WORK_DEFAULT_SLOTS	3u
+#define WORK_MAX_SLOTS		1024u
 
 struct work_shared;
 
@@ -130,8 +166,19 @@ const char	*work_about(enum work w);
 /* The fewest threads a process needs for workload w. */
 unsigned	 work_min_threads(enum work w);
 
-/* The most events a thread of workload w reports (see WORKS). */
-unsigned	 work_reports(enum work w);
+/* The most events a thread of workload w reports with `iterations` (0:
+   the default; see WORKS: on average over the run's threads for the
+   queue). */
+uint64_t	 work_reports(enum work w, unsigned iterations);
+
+/* Is thread j (1-based) a producer of the queue (the odd ones), not a
+   consumer? */
+bool		 work_queue_producer(unsigned j);
+
+/* The items the queue's producers put in a run of nproc x nthread,
+   `iterations` each. */
+uint64_t	 work_queue_items(unsigned nproc, unsigned nthread,
+		    unsigned iterations);
 
 /* The flags of workload w (WORK_SHARED, ...). */
 unsigned	 work_flags(enum work w);
@@ -147,14 +194,20 @@ bool		 work_parse(const char *name, enum work *w);
    `last` before the last: "sleep, cpu, ... barrier or deadlock"; buf. */
 const char	*work_names(char *buf, size_t len, const char *last);
 
-/* Map the objects a run's processes share; NULL with errno on failure. */
-struct work_shared *work_shared_create(unsigned permits);
+/* Map the objects a run's processes share, with `permits` for the
+   semaphore and a queue of `slots` for `items`; NULL with errno on
+   failure. */
+struct work_shared *work_shared_create(unsigned permits, unsigned slots,
+		    uint64_t items);
 
 /* Unmap them. */
 void		 work_shared_destroy(struct work_shared *ws);
 
 /* Main process, once child `proc` was reaped: give back the permits its
-   threads held and wake the waiters; the number given back. */
+   threads held and wake the waiters; the number given back.  The queue
+   is broken: a process that ended took with it the items it would have
+   put or taken (one that ended well had every item taken), so its
+   waiters stop waiting. */
 unsigned	 work_recover(struct work_shared *ws, unsigned proc);
 
 /* Take the global mutex, calling before(arg) first if it has to wait;
@@ -173,5 +226,31 @@ unsigned	 work_sem_acquire(struct work_shared *ws, unsigned proc,
 
 /* Give back the permit in `slot`. */
 void		 work_sem_release(struct work_shared *ws, unsigned slot);
+
+/* race: read the counter. */
+uint32_t	 work_counter_read(struct work_shared *ws);
+
+/* race: write v to the counter; the value it replaced. */
+uint32_t	 work_counter_write(struct work_shared *ws, uint32_t v);
+
+/* Main process, at the end: the counter and the writes made (race); the
+   items left in the queue and the items put (queue). */
+void		 work_figures(const struct work_shared *ws, uint32_t *counter,
+		    uint32_t *writes, uint32_t *left, uint32_t *put);
+
+/* queue: put the next item, calling wait(arg) first if it must wait for
+   a slot, and moved(arg, fill, item) once it is in, the lock still held
+   (fill: the items in the queue after it, item: its number from 1); false
+   if the queue broke first.  take: the same for an item, wait(arg) first
+   if it must wait for one; false once every item was taken or the queue
+   broke. */
+bool		 work_queue_put(struct work_shared *ws, void (*wait)(void *),
+		    void (*moved)(void *, uint32_t, uint32_t), void *arg);
+bool		 work_queue_take(struct work_shared *ws, void (*wait)(void *),
+		    void (*moved)(void *, uint32_t, uint32_t), void *arg);
+
+/* A child whose threads could not all start breaks the queue: the items
+   its missing producers would put never come. */
+void		 work_queue_break(struct work_shared *ws);
 
 #endif

@@ -13,6 +13,7 @@ main(void)
 	int failed;
 
 	srunner_add_suite(sr, model_suite());
+	srunner_add_suite(sr, moves_suite());
 	srunner_add_suite(sr, duration_suite());
 	srunner_add_suite(sr, options_suite());
 	srunner_add_suite(sr, spawn_suite());

@@ -173,7 +173,7 @@ END_TEST
 
 /* Each bad command line is refused with one line that names the problem. */
 static const struct {
-	const char *argv[4];
+	const char *argv[8];
 	const char *says;
 } bad[] = {
 	{ { "-p", "0" }, "--processes '0' is too small" },
@@ -227,6 +227,18 @@ static const struct {
 	{ { "--runs", "10001" }, "--runs '10001' is too large" },
 	{ { "--runs", "abc" }, "--runs 'abc' is invalid" },
 	{ { "--vary-seed" }, "--vary-seed is for --runs" },
+	{ { "--slots", "2" }, "--slots is for --work queue" },
+	{ { "-w", "race", "--slots", "2" }, "--slots is for --work queue" },
+	{ { "--iterations", "3" }, "--iterations is for --work race, "
+	  "race-locked and queue" },
+	{ { "-w", "queue", "--slots", "0" }, "--slots '0' is too small" },
+	{ { "-w", "race", "--iterations", "1000001" }, "--iterations "
+	  "'1000001' is too large" },
+	{ { "-w", "queue", "-t", "1" }, "--work queue needs at least 2 "
+	  "threads" },
+	{ { "-w", "race", "-p", "1024", "-t", "1024", "--iterations",
+	  "5000" }, "--iterations: 1024 processes x 1024 threads x 5000 "
+	  "makes 5242880000 in all, more than the counter's 4294967295" },
 	{ { "--runs", "2", "--replay", "r.jsonl" }, "--runs cannot be used "
 	  "with --replay" },
 	{ { "--runs", "2", "--record", "r.jsonl" }, "--runs cannot be used "
@@ -313,7 +325,8 @@ START_TEST(options_refuses_bad_command_lines)
 	struct options o;
 	char err[256];
 
-	ck_assert_int_eq(parse(&o, err, a[0], a[1], a[2], a[3], NULL), -1);
+	ck_assert_int_eq(parse(&o, err, a[0], a[1], a[2], a[3], a[4], a[5],
+	    a[6], a[7], NULL), -1);
 	ck_assert_msg(strstr(err, bad[_i].says) != NULL,
 	    "'%s' does not say '%s'", err, bad[_i].says);
 	ck_assert_msg(strstr(err, "--help") != NULL, "'%s' gives no hint", err);

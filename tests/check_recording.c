@@ -313,6 +313,75 @@ two_holders(const char *work, const char *holds, unsigned second)
 	return s;
 }
 
+/* Thread 1 of process p of race-locked: holds from `t`, updates the
+   counter from r, lets go at t + 40. */
+static void
+locked_update(FILE *fp, unsigned p, unsigned t, unsigned r)
+{
+	static const char *const moves[] = { "read", "add", "write",
+	    "unlock" };
+	unsigned k;
+
+	fprintf(fp, "{\"t_ns\":%u,\"event\":\"holding\",\"proc\":%u,"
+	    "\"thread\":1,\"pid\":%u,\"tid\":%u,\"holds\":"
+	    "\"global-mutex\",\"object\":0,\"hold_ns\":0}\n", t, p,
+	    p * 10 + 1, p * 10 + 2);
+	for (k = 0; k < 4; k++)
+		fprintf(fp, "{\"t_ns\":%u,\"event\":\"move\",\"proc\":%u,"
+		    "\"thread\":1,\"pid\":%u,\"tid\":%u,\"move\":\"%s\","
+		    "\"value\":%u%s}\n", t + 10 * (k + 1), p, p * 10 + 1,
+		    p * 10 + 2, moves[k], k == 0 ? r : k == 3 ? 0 : r + 1,
+		    k == 2 ? (r == 0 ? ",\"was\":0" : ",\"was\":1") : "");
+}
+
+/* race-locked: an unlock ends a holder's span as done does, so a second
+   holder between one's hold and its unlock is refused, and one after its
+   unlock is not. */
+START_TEST(recording_race_locked_unlock_ends_the_hold)
+{
+	static const unsigned second[] = { 420, 450 };
+	char *s, err[256];
+	size_t len;
+	unsigned k;
+	FILE *fp;
+
+	for (k = 0; k < 2; k++) {
+		struct recwhole r = { 0 };
+
+		fp = open_memstream(&s, &len);
+		fputs("{\"event\":\"run\",\"format\":\"ptviz\","
+		    "\"version\":3,\"processes\":2,\"threads\":1,"
+		    "\"sleep_s\":0,\"seed\":1,\"work\":\"race-locked\","
+		    "\"iterations\":1}\n"
+		    "{\"t_ns\":0,\"event\":\"running\",\"proc\":0,"
+		    "\"thread\":0,\"pid\":10,\"tid\":10}\n", fp);
+		for (unsigned p = 1; p <= 2; p++)
+			fprintf(fp, "{\"t_ns\":%u,\"event\":\"forked\","
+			    "\"proc\":%u,\"thread\":0,\"pid\":%u,\"tid\":%u}"
+			    "\n{\"t_ns\":%u,\"event\":\"starting\",\"proc\":"
+			    "%u,\"thread\":0,\"pid\":%u,\"tid\":%u}\n"
+			    "{\"t_ns\":%u,\"event\":\"running\",\"proc\":%u,"
+			    "\"thread\":1,\"pid\":%u,\"tid\":%u}\n", 100 + p,
+			    p, p * 10 + 1, p * 10 + 1, 200 + p, p, p * 10 + 1,
+			    p * 10 + 1, 300 + p, p, p * 10 + 1, p * 10 + 2);
+		locked_update(fp, 1, 400, 0);
+		locked_update(fp, 2, second[k], 1);
+		fclose(fp);
+		if (k == 0) {
+			ck_assert_int_eq(parse(s, &r, err, sizeof(err)), -1);
+			ck_assert_msg(strstr(err, "holds the global mutex "
+			    "while Thread-1 of Process-1 holds it") != NULL,
+			    "%s", err);
+		} else {
+			ck_assert_msg(parse(s, &r, err, sizeof(err)) == 0,
+			    "%s", err);
+			recwhole_free(&r);
+		}
+		free(s);
+	}
+}
+END_TEST
+
 /* Two holders of the global mutex at once: refused at the second. */
 START_TEST(recording_refuses_two_holders_of_the_global_mutex)
 {
@@ -632,6 +701,13 @@ START_TEST(quickline_reads_what_jsonl_writes)
 		  .proc = 1, .state = ST_KILLED, .what = OBJ_SEM,
 		  .object = 2 },
 		{ .t_ns = 9, .pid = 10, .tid = 10, .state = ST_MSTOPPED },
+		{ .t_ns = 10, .value = 41, .pid = 11, .tid = 12, .proc = 1,
+		  .thread = 1, .state = ST_MOVE, .what = MOVE_READ },
+		{ .t_ns = 11, .value = 42, .aux = UINT32_MAX, .pid = 11,
+		  .tid = 12, .proc = 1, .thread = 1, .state = ST_MOVE,
+		  .what = MOVE_WRITE },
+		{ .t_ns = 12, .value = 3, .aux = 17, .pid = 11, .tid = 12,
+		  .proc = 1, .thread = 1, .state = ST_MOVE, .what = MOVE_TAKE },
 	};
 	struct run_config cfg = { .nproc = 1, .nthread = 1,
 	    .sleep_ns = 100 };
@@ -683,6 +759,13 @@ START_TEST(quickline_leaves_other_lines_to_json_c)
 		"\"pid\":2147483648,\"tid\":12}",
 		"{\"t_ns\":5,\"event\":\"running\",\"proc\":1,\"thread\":1,"
 		"\"pid\":11,\"tid\":12}\r",
+		"{\"t_ns\":5,\"event\":\"move\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"move\":\"write\",\"value\":4}",
+		"{\"t_ns\":5,\"event\":\"move\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"move\":\"read\","
+		"\"value\":4294967296}",
+		"{\"t_ns\":5,\"event\":\"move\",\"proc\":1,\"thread\":1,"
+		"\"pid\":11,\"tid\":12,\"move\":\"jump\",\"value\":4}",
 	};
 	struct run_config cfg = { .nproc = 1, .nthread = 1,
 	    .sleep_ns = 100 };
@@ -1020,6 +1103,7 @@ recording_suite(void)
 	tcase_add_test(tc, recording_takes_a_bom_and_blank_lines_at_the_end);
 	tcase_add_test(tc, recording_says_a_run_was_cut);
 	tcase_add_test(tc, recording_refuses_two_holders_of_the_global_mutex);
+	tcase_add_test(tc, recording_race_locked_unlock_ends_the_hold);
 	tcase_add_test(tc, recording_refuses_more_holders_than_permits);
 	tcase_add_test(tc, recording_refuses_permits_without_the_semaphore);
 	tcase_add_test(tc, recording_reads_across_chunks);

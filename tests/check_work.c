@@ -21,7 +21,7 @@ START_TEST(work_every_row_is_whole)
 		ck_assert_str_ne(work_critical_about(w), "");
 		ck_assert_uint_ge(work_min_threads(w), 1);
 		/* running, what it does, done: a sleeping thread's three. */
-		ck_assert_uint_ge(work_reports(w), 3);
+		ck_assert_uint_ge(work_reports(w, 1), 3);
 	}
 	ck_assert(!work_parse("", &back));
 	ck_assert(!work_parse("Sleep", &back));
@@ -33,9 +33,11 @@ START_TEST(work_names_lists_every_workload)
 	char buf[160], tiny[8];
 
 	ck_assert_str_eq(work_names(buf, sizeof(buf), " or "), "sleep, "
-	    "cpu, mutex, global-mutex, semaphore, barrier or deadlock");
+	    "cpu, mutex, global-mutex, semaphore, barrier, deadlock, race, "
+	    "race-locked or queue");
 	ck_assert_str_eq(work_names(buf, sizeof(buf), ", "), "sleep, cpu, "
-	    "mutex, global-mutex, semaphore, barrier, deadlock");
+	    "mutex, global-mutex, semaphore, barrier, deadlock, race, "
+	    "race-locked, queue");
 	ck_assert_str_eq(work_names(tiny, sizeof(tiny), " or "), "sleep, ");
 }
 END_TEST
@@ -48,11 +50,20 @@ START_TEST(work_flags_say_what_each_needs)
 		ck_assert_int_eq(!!(work_flags(w) & WORK_PERMITS),
 		    w == WORK_SEMAPHORE);
 		ck_assert_int_eq(!!(work_flags(w) & WORK_SHARED),
-		    w == WORK_SEMAPHORE || w == WORK_GMUTEX);
+		    w == WORK_SEMAPHORE || w == WORK_GMUTEX ||
+		    w == WORK_RACE || w == WORK_RACE_LOCKED ||
+		    w == WORK_QUEUE);
+		ck_assert_int_eq(!!(work_flags(w) & WORK_ITERATIONS),
+		    w == WORK_RACE || w == WORK_RACE_LOCKED ||
+		    w == WORK_QUEUE);
+		ck_assert_int_eq(!!(work_flags(w) & WORK_SLOTS),
+		    w == WORK_QUEUE);
 		ck_assert_int_eq(!!(work_flags(w) & WORK_UNBOUNDED),
 		    w == WORK_CPU);
 	}
-	ck_assert_uint_eq(work_reports(WORK_SLEEP), 3);
+	ck_assert_uint_eq(work_reports(WORK_SLEEP, 1000), 3);
+	/* running, 3 moves an update, done */
+	ck_assert_uint_eq(work_reports(WORK_RACE, 10), 32);
 	ck_assert_uint_eq(work_min_threads(WORK_DEADLOCK), 2);
 }
 END_TEST

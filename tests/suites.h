@@ -6,6 +6,7 @@
 
 Suite	*ring_suite(void);
 Suite	*model_suite(void);
+Suite	*moves_suite(void);
 Suite	*duration_suite(void);
 Suite	*options_suite(void);
 Suite	*spawn_suite(void);

@@ -2,6 +2,7 @@
 
 CHECK_LIBS  = $(shell pkg-config --libs check 2>/dev/null)
 CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
+	      tests/check_moves.c \
 	      tests/check_duration.c tests/check_options.c tests/check_spawn.c \
 	      tests/check_history.c tests/check_limits.c tests/check_recording.c \
 	      tests/check_kstat.c tests/check_stats.c tests/check_outfile.c \
@@ -108,8 +109,8 @@ FUZZ_FLAGS   = -std=c11 -D_GNU_SOURCE -DPTVIZ_VERSION='"$(VERSION)"' -g -O1 \
 	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	       $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
 build-fuzz/fuzz_model: tests/fuzz/fuzz_model.c src/model.c src/model_query.c \
-			 src/model_objects.c src/model_traced.c src/busy.c \
-			 src/ring.c src/event.c
+			 src/model_objects.c src/model_moves.c src/model_traced.c src/busy.c \
+			 src/ring.c src/event.c src/work.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
 build-fuzz/fuzz_options: tests/fuzz/fuzz_options.c ui/options.c src/work.c \
@@ -121,7 +122,7 @@ RECORDING_SRC = src/recording.c src/recline.c src/recfields.c \
 		src/recheck.c src/recwhole.c src/jsonl.c src/trace.c \
 		src/outfile.c \
 		src/history.c src/model.c src/model_query.c src/busy.c \
-		src/model_objects.c src/model_traced.c \
+		src/model_objects.c src/model_moves.c src/model_traced.c \
 		src/event.c \
 		src/work.c src/spans.c \
 		src/quickline.c src/text.c src/tasknames.c

@@ -7,6 +7,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,8 @@
 
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
     OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
-    OPT_VARY_SEED, OPT_ATTACH, OPT_POLL, OPT_SVG, OPT_PNG };
+    OPT_VARY_SEED, OPT_ATTACH, OPT_POLL, OPT_SVG, OPT_PNG, OPT_ITERATIONS,
+    OPT_SLOTS };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -32,6 +35,8 @@ static const struct option longopts[] = {
 	{ "seed",	required_argument, NULL, OPT_SEED },
 	{ "work",	required_argument, NULL, 'w' },
 	{ "permits",	required_argument, NULL, OPT_PERMITS },
+	{ "iterations",	required_argument, NULL, OPT_ITERATIONS },
+	{ "slots",	required_argument, NULL, OPT_SLOTS },
 	{ "scene",	required_argument, NULL, OPT_SCENE },
 	{ "scenes",	no_argument,	   NULL, OPT_SCENES },
 	{ "plain",	no_argument,	   NULL, OPT_PLAIN },
@@ -175,8 +180,30 @@ static const struct {
 } run_opts[] = {
 	{ 'p', "--processes" }, { 't', "--threads" }, { 's', "--sleep" },
 	{ OPT_SEED, "--seed" }, { 'w', "--work" }, { OPT_PERMITS, "--permits" },
+	{ OPT_ITERATIONS, "--iterations" }, { OPT_SLOTS, "--slots" },
 	{ OPT_RING_SLOTS, "--ring-slots" },
 };
+
+/* The options only some workloads take, by the flag of their rows
+   (work.h): the option, its bound, where it goes, which workloads. */
+static const struct {
+	int		 c;
+	unsigned	 flag;
+	const char	*name;
+	unsigned	 most;
+	size_t		 field;		/* in struct run_config */
+	const char	*works;
+} work_opts[] = {
+	{ OPT_PERMITS, WORK_PERMITS, "--permits", WORK_MAX_PERMITS,
+	  offsetof(struct run_config, permits), "--work semaphore" },
+	{ OPT_ITERATIONS, WORK_ITERATIONS, "--iterations",
+	  WORK_MAX_ITERATIONS, offsetof(struct run_config, iterations),
+	  "--work race, race-locked and queue" },
+	{ OPT_SLOTS, WORK_SLOTS, "--slots", WORK_MAX_SLOTS,
+	  offsetof(struct run_config, slots), "--work queue" },
+};
+
+#define NWORK_OPTS	(sizeof(work_opts) / sizeof(work_opts[0]))
 
 /* The name of option c if it sets the run, else NULL. */
 static const char *
@@ -261,9 +288,19 @@ parse_slots(const char *arg, uint32_t *slots, char *err, size_t errlen)
 
 /* Option c (of run_opts), which sets the run, with its argument. */
 static int
-take_run_option(struct options *o, int c, const char *arg, bool *permits,
+take_run_option(struct options *o, int c, const char *arg, unsigned *given,
     char *err, size_t errlen)
 {
+	size_t i;
+
+	for (i = 0; i < NWORK_OPTS; i++) {
+		if (work_opts[i].c != c)
+			continue;
+		*given |= work_opts[i].flag;
+		return parse_count(work_opts[i].name, arg, work_opts[i].most,
+		    (unsigned *)(void *)((char *)&o->run + work_opts[i].field),
+		    err, errlen);
+	}
 	switch (c) {
 	case 'p':
 		return parse_count("--processes", arg, OPT_MAX_PROCS,
@@ -278,10 +315,6 @@ take_run_option(struct options *o, int c, const char *arg, bool *permits,
 		return parse_seed(arg, &o->run.seed, err, errlen);
 	case 'w':
 		return parse_work(arg, &o->run.work, err, errlen);
-	case OPT_PERMITS:
-		*permits = true;
-		return parse_count("--permits", arg, WORK_MAX_PERMITS,
-		    &o->run.permits, err, errlen);
 	default:
 		return parse_slots(arg, &o->run.ring_slots, err, errlen);
 	}
@@ -417,21 +450,51 @@ check_fixed(struct options *o, char *err, size_t errlen)
 	return 0;
 }
 
+/* The first of the options in `given` (work_opts' flags) that the run's
+   workload does not take, or NULL. */
+static const char *
+work_option_misplaced(const struct options *o, unsigned given,
+    const char **works)
+{
+	size_t i;
+
+	for (i = 0; i < NWORK_OPTS; i++) {
+		if ((given & work_opts[i].flag) &&
+		    !(work_flags(o->run.work) & work_opts[i].flag)) {
+			*works = work_opts[i].works;
+			return work_opts[i].name;
+		}
+	}
+	return NULL;
+}
+
 /* The options that go only with others: the threads a workload needs,
-   --permits, --runs, --vary-seed, --replay with the run's options. */
+   --permits, --iterations, --slots, --runs, --vary-seed, --replay with
+   the run's options. */
 static int
-check_together(const struct options *o, bool permits, char *err,
+check_together(const struct options *o, unsigned given, char *err,
     size_t errlen)
 {
 	unsigned min = work_min_threads(o->run.work);
+	const char *misplaced, *works = NULL;
+	uint64_t updates = (uint64_t)o->run.nproc * o->run.nthread *
+	    (o->run.iterations ? o->run.iterations :
+	    WORK_DEFAULT_ITERATIONS);
 
 	if (o->run.nthread < min)
 		snprintf(err, errlen, "--work %s needs at least %u threads "
 		    "per process: give -t %u or more (see ptviz --help)",
 		    work_name(o->run.work), min, min);
-	else if (permits && !(work_flags(o->run.work) & WORK_PERMITS))
-		snprintf(err, errlen, "--permits is for --work semaphore "
-		    "(see ptviz --help)");
+	else if ((misplaced = work_option_misplaced(o, given, &works)) !=
+	    NULL)
+		snprintf(err, errlen, "%s is for %s (see ptviz --help)",
+		    misplaced, works);
+	else if ((work_flags(o->run.work) & WORK_ITERATIONS) &&
+	    updates > UINT32_MAX)
+		snprintf(err, errlen, "--iterations: %u processes x %u "
+		    "threads x %u makes %" PRIu64 " in all, more than the "
+		    "counter's %" PRIu32 " (see ptviz --help)", o->run.nproc,
+		    o->run.nthread, o->run.iterations, updates, UINT32_MAX);
 	else if (o->runs > 0 && (o->replay != NULL || o->record != NULL ||
 	    o->trace != NULL || o->svg != NULL || o->png != NULL))
 		snprintf(err, errlen, "--runs cannot be used with %s (see "
@@ -515,13 +578,15 @@ int
 options_parse(struct options *o, int argc, char *argv[], char *err,
     size_t errlen)
 {
-	bool permits = false;
+	unsigned given = 0;
 	int c, rc, before;
 
 	*o = (struct options){
 		.run = { .nproc = 5, .nthread = 3,
 		    .sleep_ns = 3000000000ull, .work = WORK_SLEEP,
-		    .permits = WORK_DEFAULT_PERMITS, .cpus = cpus_usable() },
+		    .permits = WORK_DEFAULT_PERMITS,
+		    .iterations = WORK_DEFAULT_ITERATIONS,
+		    .slots = WORK_DEFAULT_SLOTS, .cpus = cpus_usable() },
 		.mode = MODE_AUTO,
 	};
 	opterr = 0;
@@ -539,7 +604,7 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 			if (o->fixed_given == NULL && c != 's')
 				o->fixed_given = run_option(c);
 			o->sleep_given |= c == 's';
-			rc = take_run_option(o, c, optarg, &permits, err,
+			rc = take_run_option(o, c, optarg, &given, err,
 			    errlen);
 		} else if ((rc = take_option(o, c, optarg, err, errlen)) == 1)
 			rc = refuse_unknown(c, argv, err, errlen);
@@ -551,7 +616,7 @@ options_parse(struct options *o, int argc, char *argv[], char *err,
 		return -1;
 	if (check_fixed(o, err, errlen) == -1)
 		return -1;
-	return check_together(o, permits, err, errlen);
+	return check_together(o, given, err, errlen);
 }
 
 bool

@@ -12,9 +12,9 @@
 
 /* The usage before the workloads' lines, and after them. */
 static const char usage_head[] =
-"usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]]\n"
-"             [--plain | --json] [--record FILE] [--trace FILE]\n"
-"             [--svg FILE] [--png FILE]\n"
+"usage: ptviz [-p N] [-t N] [-s SECONDS] [--seed N] [-w WORK [--permits N]\n"
+"             [--iterations N] [--slots N]] [--plain | --json]\n"
+"             [--record FILE] [--trace FILE] [--svg FILE] [--png FILE]\n"
 "       ptviz --scene N [-s SECONDS] [--plain | --json] [--record FILE]\n"
 "             [--trace FILE] [--svg FILE] [--png FILE]\n"
 "       ptviz --replay FILE [--plain | --json] [--record FILE] [--trace FILE]\n"
@@ -47,6 +47,10 @@ static const char usage_head[] =
 "  -w, --work WORK     what each thread does (default sleep):\n";
 static const char usage_tail[] =
 "      --permits N     the semaphore's permits, 1 to 1024 (default 2)\n"
+"      --iterations N  race, race-locked: the updates each thread makes;\n"
+"                      queue: the items each producer puts; 1 to 1000000\n"
+"                      (default 5)\n"
+"      --slots N       the queue's slots, 1 to 1024 (default 3)\n"
 "      --scene N       start with ready scene N (its counts, workload,\n"
 "                      sleep and seed, and a caption); keys 1-9 load them;\n"
 "                      -s slows it down or speeds it up\n"

@@ -555,6 +555,22 @@ for spec in 5x3:31 64x64:11 64x64m:11 256x16:7; do
 	    " $goal " " $ok "
 done
 
+# The race at 64 x 64, RACE_ITERS updates a thread: three moves each, 123 M
+# events at 10 000, every one through a ring, the model and a line of
+# --plain; the floor makes the same updates of a shared counter with no
+# reporting.  Once: it takes minutes.
+RACE_ITERS=${RACE_ITERS:-10000}
+note "the race: 64x64, $RACE_ITERS updates a thread"
+read -r fl pt < <("$BENCH_DIR/timeit" 1 "$BENCH_DIR/floor 64 64 $RACE_ITERS" \
+    "$PTVIZ --plain -s 0 -p 64 -t 64 --seed 1 -w race --iterations $RACE_ITERS") ||
+	die "timeit race failed"
+RACE_X=$(awk -v a="$pt" -v b="$fl" 'BEGIN { printf "%.1f", a / b }')
+RACE_MEV=$(awk -v a="$pt" -v n="$RACE_ITERS" 'BEGIN {
+	printf "%.2f", 3 * 64 * 64 * n / (a / 1000) / 1e6 }')
+row " race 64×64, $RACE_ITERS updates a thread: \`--plain -s 0 -w race\`, once " \
+    " $(fmt "$pt" "%.0f") ms " " $(fmt "$fl" "%.0f") ms " " **$RACE_X×** " \
+    " — ($RACE_MEV M events/s) " " — "
+
 # 3. The screen's own cost.
 note "the screen: $UI_ROUNDS runs of $UI_ARGS in a 160x50 pane"
 for r in $(seq 1 "$UI_ROUNDS"); do
@@ -748,9 +764,10 @@ pictures
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu, %.1f%% on the screen; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; picture 256x64 png %.0f ms, svg %.0f ms\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu, %.1f%% on the screen; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; picture 256x64 png %.0f ms, svg %.0f ms; race 64x64x%d %.1fx floor, %.2f M events/s\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
     "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED" \
-    "$TR_IDLE" "$TR_SCREEN" "$TS_US" "$TS_RATE" "$PIC_PNG" "$PIC_SVG"
+    "$TR_IDLE" "$TR_SCREEN" "$TS_US" "$TS_RATE" "$PIC_PNG" "$PIC_SVG" \
+    "$RACE_ITERS" "$RACE_X" "$RACE_MEV"

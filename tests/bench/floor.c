@@ -1,19 +1,35 @@
 /*
  * floor.c: the floor ptviz's run is measured against: fork P processes,
  * each starting and joining T threads (64 KiB stacks, as ptviz's) that do
- * nothing, with no reporting at all.
- *   floor P T
+ * nothing, with no reporting at all; with N, each thread adds 1 to a
+ * counter in shared memory N times as -w race does (a read, then an
+ * exchange of what it read plus 1), still with no reporting.
+ *   floor P T [N]
  */
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+static _Atomic uint32_t *counter;
+static unsigned updates;
+
 static void *
 nothing(void *arg)
 {
+	unsigned k;
+	uint32_t v;
+
+	for (k = 0; k < updates; k++) {
+		v = atomic_load_explicit(counter, memory_order_relaxed);
+		atomic_exchange_explicit(counter, v + 1,
+		    memory_order_relaxed);
+	}
 	return arg;
 }
 
@@ -41,12 +57,19 @@ main(int argc, char *argv[])
 	unsigned nproc, nthread, i;
 	int ws, bad = 0;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: floor P T\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: floor P T [N]\n");
 		return 2;
 	}
 	nproc = (unsigned)atoi(argv[1]);
 	nthread = (unsigned)atoi(argv[2]);
+	updates = argc == 4 ? (unsigned)atoi(argv[3]) : 0;
+	counter = mmap(NULL, sizeof(*counter), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (counter == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
 	fflush(NULL);
 	for (i = 0; i < nproc; i++) {
 		pid_t pid = fork();

@@ -36,6 +36,10 @@ plain_event(FILE *fp, const struct model *m, const struct event *ev,
 	}
 	if (text_line(ev, line, sizeof(line)))
 		fprintf(fp, "%s\n", line);
+	/* The race's counter or the queue, as the model counted it, once
+	   the run is done. */
+	if (ev->state == ST_MDONE && text_work_figure(m, line, sizeof(line)))
+		fprintf(fp, "%s\n", line);
 }
 
 const struct printer plain_printer = { plain_start, plain_event };

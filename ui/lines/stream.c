@@ -257,6 +257,7 @@ stream_open(struct stream *s, const struct options *o, bool live)
 	s->traced = o->command != NULL || o->attach != 0;
 	if ((s->traced ? model_init_traced(&s->model) : model_init(&s->model,
 	    o->run.nproc, o->run.nthread)) == -1 ||
+	    (!s->traced && model_work(&s->model, &o->run) == -1) ||
 	    faults_init(&s->faults, o->run.nproc, live) == -1)
 		err(1, "model");
 	if ((sigfd = signals_open(false)) == -1)

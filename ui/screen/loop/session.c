@@ -171,6 +171,7 @@ models_init(struct tui *t, const struct run_config *c)
 	}
 	if (model_init(&t->live, c->nproc, c->nthread) == -1 ||
 	    model_init(&t->at, c->nproc, c->nthread) == -1 ||
+	    model_work(&t->live, c) == -1 || model_work(&t->at, c) == -1 ||
 	    (fold = realloc(t->fold, c->nproc)) == NULL)
 		session_fatal(t, "cannot hold the model");
 	t->fold = fold;

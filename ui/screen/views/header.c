@@ -245,6 +245,13 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 		wattrset(w, A_NORMAL);
 		theme_flow(w, "  ", 0);
 	}
+	/* The race's counter against what it should be, the queue's fill. */
+	if (text_work_figure(m, line, sizeof(line))) {
+		wattrset(w, th->attr[LOOK_TITLE]);
+		theme_flow(w, line, 0);
+		wattrset(w, A_NORMAL);
+		theme_flow(w, "  ", 0);
+	}
 	/* R: the same plan again; the header says whether the schedule
 	   was the same, so a room never waits for a change that came. */
 	if (t->note[0] == '\0' && compare_line(t, line, sizeof(line))) {
@@ -310,6 +317,12 @@ title_draw(const struct tui *t, WINDOW *w)
 	text_secs(c->sleep_ns, 3, true, sleep, sizeof(sleep));
 	if (work_flags(c->work) & WORK_PERMITS)
 		snprintf(work, sizeof(work), "semaphore of %u", c->permits);
+	else if (work_flags(c->work) & WORK_SLOTS)
+		snprintf(work, sizeof(work), "queue of %u, %u each", c->slots,
+		    c->iterations);
+	else if (work_flags(c->work) & WORK_ITERATIONS)
+		snprintf(work, sizeof(work), "%s, %u each", work_name(c->work),
+		    c->iterations);
 	else
 		snprintf(work, sizeof(work), "%s", work_name(c->work));
 	if (t->replay != NULL)
