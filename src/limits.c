@@ -41,6 +41,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "event.h"
 #include "limits.h"
 #include "proctext.h"
 
@@ -393,6 +394,28 @@ limits_run_fits(unsigned nproc, unsigned nthread, char *buf, size_t len)
 		return true;
 	if (buf != NULL)
 		limits_refusal(buf, len, &l, nproc, nthread);
+	return false;
+}
+
+bool
+limits_events_fit(uint64_t events, char *buf, size_t len)
+{
+	struct limits_sample s;
+	uint64_t kib = events * sizeof(struct event) / 1024,
+	    avail = 0;
+
+	limits_sample(&s);
+	avail = s.figure[LIMIT_MEMORY];
+	/* Not known: nothing to say. */
+	if (avail == 0 || kib <= avail / 2)
+		return true;
+	if (buf != NULL)
+		snprintf(buf, len, "this run's %llu events would take %llu MB "
+		    "on the screen, which keeps every one: more than half the "
+		    "memory available now (%llu MB); use --plain or --json, "
+		    "or fewer iterations, processes or threads",
+		    (unsigned long long)events, (unsigned long long)(kib /
+		    1024), (unsigned long long)(avail / 1024));
 	return false;
 }
 

@@ -129,6 +129,11 @@ void		 limits_refusal(char *buf, size_t len, const struct limits *l,
 bool		 limits_run_fits(unsigned nproc, unsigned nthread, char *buf,
 		    size_t len);
 
+/* Would `events` kept in memory (the screen's history: every event of a
+   run, 32 bytes each) take no more than half the memory available now?
+   If not, and buf is not NULL, why in buf, a refusal's words. */
+bool		 limits_events_fit(uint64_t events, char *buf, size_t len);
+
 /* "64 processes is the most this machine allows (kernel.pid_max 32768,
    108 in use)", or "... threads per process ...": the note of a key. */
 void		 limits_most_note(char *buf, size_t len,

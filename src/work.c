@@ -45,6 +45,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "run.h"
 #include "work.h"
 
 /* The facts of each workload, from its row (the bodies and the critical
@@ -116,6 +117,15 @@ work_reports(enum work w, unsigned iterations)
 		iterations = WORK_DEFAULT_ITERATIONS;
 	return (unsigned)w < WORK_COUNT ? works[w].reports +
 	    (uint64_t)works[w].per * iterations : 0;
+}
+
+uint64_t
+work_run_events(const struct run_config *cfg)
+{
+	/* Each process: forked, starting, joining, done, reaped, and a
+	   fault or two; the main process's few. */
+	return (uint64_t)cfg->nproc * cfg->nthread * work_reports(cfg->work,
+	    cfg->iterations) + (uint64_t)cfg->nproc * 8 + 8;
 }
 
 bool

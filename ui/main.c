@@ -130,13 +130,18 @@ print_info(const struct options *o, bool stdout_closed)
 	return 1;
 }
 
-/* Refuse, in one line on stderr, counts this machine cannot hold now. */
+static bool	on_screen(const struct options *o);
+
+/* Refuse, in one line on stderr, counts this machine cannot hold now --
+   nor, on the screen, which keeps every event, the memory for them. */
 static bool
 too_many(const struct options *o)
 {
 	char why[256];
 
-	if (limits_run_fits(o->run.nproc, o->run.nthread, why, sizeof(why)))
+	if (limits_run_fits(o->run.nproc, o->run.nthread, why, sizeof(why)) &&
+	    (!on_screen(o) || limits_events_fit(work_run_events(&o->run), why,
+	    sizeof(why))))
 		return false;
 	fprintf(stderr, "ptviz: %s\n", why);
 	return true;

@@ -25,6 +25,7 @@
 #include "../../../src/limits.h"
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/many.h"
 #include "../features/typing.h"
@@ -45,7 +46,9 @@ fits(struct tui *t, const struct run_config *c)
 {
 	char why[sizeof(t->note)];
 
-	if (limits_run_fits(c->nproc, c->nthread, why, sizeof(why)))
+	/* The screen keeps every event: their memory too. */
+	if (limits_run_fits(c->nproc, c->nthread, why, sizeof(why)) &&
+	    limits_events_fit(work_run_events(c), why, sizeof(why)))
 		return true;
 	state_note(t, "%s", why);
 	return false;
