@@ -45,7 +45,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "run.h"
 #include "work.h"
 
 /* The facts of each workload, from its row (the bodies and the critical
@@ -120,12 +119,13 @@ work_reports(enum work w, unsigned iterations)
 }
 
 uint64_t
-work_run_events(const struct run_config *cfg)
+work_run_events(enum work w, unsigned nproc, unsigned nthread,
+    unsigned iterations)
 {
 	/* Each process: forked, starting, joining, done, reaped, and a
 	   fault or two; the main process's few. */
-	return (uint64_t)cfg->nproc * cfg->nthread * work_reports(cfg->work,
-	    cfg->iterations) + (uint64_t)cfg->nproc * 8 + 8;
+	return (uint64_t)nproc * nthread * work_reports(w, iterations) +
+	    (uint64_t)nproc * 8 + 8;
 }
 
 bool

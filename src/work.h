@@ -155,7 +155,6 @@ enum work {
 #define WORK_DEFAULT_SLOTS	3u
 #define WORK_MAX_SLOTS		1024u
 
-struct run_config;
 struct work_shared;
 
 /* The name of workload w, as -w takes it. */
@@ -172,9 +171,11 @@ unsigned	 work_min_threads(enum work w);
    queue). */
 uint64_t	 work_reports(enum work w, unsigned iterations);
 
-/* The most events a run of cfg reports, all its threads' and processes'
-   and the main process's: what the screen's history keeps. */
-uint64_t	 work_run_events(const struct run_config *cfg);
+/* The most events a run of nproc x nthread threads of workload w reports,
+   all its threads' and processes' and the main process's: what the
+   screen's history keeps. */
+uint64_t	 work_run_events(enum work w, unsigned nproc, unsigned nthread,
+		    unsigned iterations);
 
 /* Is thread j (1-based) a producer of the queue (the odd ones), not a
    consumer? */

@@ -140,7 +140,8 @@ too_many(const struct options *o)
 	char why[256];
 
 	if (limits_run_fits(o->run.nproc, o->run.nthread, why, sizeof(why)) &&
-	    (!on_screen(o) || limits_events_fit(work_run_events(&o->run), why,
+	    (!on_screen(o) || limits_events_fit(work_run_events(o->run.work,
+	    o->run.nproc, o->run.nthread, o->run.iterations), why,
 	    sizeof(why))))
 		return false;
 	fprintf(stderr, "ptviz: %s\n", why);

@@ -48,7 +48,8 @@ fits(struct tui *t, const struct run_config *c)
 
 	/* The screen keeps every event: their memory too. */
 	if (limits_run_fits(c->nproc, c->nthread, why, sizeof(why)) &&
-	    limits_events_fit(work_run_events(c), why, sizeof(why)))
+	    limits_events_fit(work_run_events(c->work, c->nproc, c->nthread,
+	    c->iterations), why, sizeof(why)))
 		return true;
 	state_note(t, "%s", why);
 	return false;
