@@ -38,7 +38,7 @@ busy_begin(struct busy_sums *b, unsigned state, uint64_t when)
 		return;
 	b->busy++;
 	b->busy_starts += when;
-	if (state == ST_COMPUTING) {
+	if (state_on_cpu(state)) {
 		b->computing++;
 		b->computing_starts += when;
 	}
@@ -54,7 +54,7 @@ busy_end(struct busy_sums *b, unsigned state, uint64_t since, uint64_t when)
 	b->busy--;
 	b->busy_starts -= since;
 	b->slept_ns += d;
-	if (state == ST_COMPUTING) {
+	if (state_on_cpu(state)) {
 		b->computing--;
 		b->computing_starts -= since;
 		b->computed_ns += d;

@@ -93,14 +93,23 @@ enum state {
 
 enum state_kind { KIND_THREAD, KIND_PROC, KIND_MAIN };
 
-/* Is a thread in `state` busy -- sleeping, computing or holding a lock or
-   a permit?  The one definition: the concurrency figure, the details'
-   "slept" and the timeline's folded levels all count these. */
+/* Is a thread in `state` busy -- sleeping, computing, holding a lock or
+   a permit, or making the race's or the queue's moves?  The one
+   definition: the concurrency figure, the details' "slept" and the
+   timeline's folded levels all count these. */
 static inline bool
 state_busy(unsigned state)
 {
 	return state == ST_SLEEPING || state == ST_COMPUTING ||
-	    state == ST_HOLDING;
+	    state == ST_HOLDING || state == ST_MOVE;
+}
+
+/* Does a thread in `state` need a CPU for its work -- computing, or making
+   moves -- so that no more of them than the CPUs count as busy at once? */
+static inline bool
+state_on_cpu(unsigned state)
+{
+	return state == ST_COMPUTING || state == ST_MOVE;
 }
 
 /*

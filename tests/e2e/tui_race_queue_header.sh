@@ -4,14 +4,20 @@
 # against 4000 and, if the counter is short, the updates lost, as --plain
 # counts them for a recording of the same run; scene 13 (the queue of 2
 # slots, 20 items) with "queue 0 of 2 full: 20 put, 20 taken".  The title
-# says the workload's counts, and nothing is left running.
+# says the workload's counts and no sleep (its threads make moves and
+# sleep not); the concurrency counts the threads making moves, no more
+# than the CPUs (they need one each): above 0, at most the CPUs; nothing
+# is left running.
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
 tui_start 120 40 --scene 12
 WAIT_S=20 tm_wait_for '^elapsed .* finished'
 tm_wait_for '^counter 4000, should be 4000( |$)'
-tm_screen | grep -q 'race-locked, 1000 each' || fail "no counts in the title: $(tm_screen | head -3)"
+tm_screen | grep -q 'race-locked, 1000 each — seed' || fail "no counts in the title, or a sleep: $(tm_screen | head -3)"
+conc=$(tm_screen | sed -nE 's/.*concurrency ([0-9.]+)×.*/\1/p')
+awk -v c="$conc" -v n="$(nproc)" 'BEGIN { exit !(c > 0 && c <= n) }' ||
+	fail "concurrency '$conc': $(tm_screen | head -3)"
 tm send-keys -t t q
 wait_until tui_all_gone $(tui_family) || fail "left running after q"
 tm kill-session -t t

@@ -308,13 +308,17 @@ title_draw(const struct tui *t, WINDOW *w)
 	const struct theme *th = &t->theme;
 	const struct run_config *c = &t->opt.run;
 	const char *dash = theme_sym(th, SYM_DASH);
-	char sleep[32], line[512], work[32], replay[320] = "";
+	char sleep[48] = "", secs[32], line[512], work[32], replay[320] = "";
 
 	if (t->opt.command != NULL) {
 		command_line(t, line, sizeof(line));
 		goto out;
 	}
-	text_secs(c->sleep_ns, 3, true, sleep, sizeof(sleep));
+	/* The race's and the queue's threads make moves, and sleep not. */
+	text_secs(c->sleep_ns, 3, true, secs, sizeof(secs));
+	if (!(work_flags(c->work) & WORK_ITERATIONS))
+		snprintf(sleep, sizeof(sleep), " %s %s s", theme_sym(th,
+		    SYM_LE), secs);
 	if (work_flags(c->work) & WORK_PERMITS)
 		snprintf(work, sizeof(work), "semaphore of %u", c->permits);
 	else if (work_flags(c->work) & WORK_SLOTS)
@@ -329,11 +333,10 @@ title_draw(const struct tui *t, WINDOW *w)
 		snprintf(replay, sizeof(replay), "replay of %s %s ",
 		    recording_get(t->replay)->name, dash);
 	snprintf(line, sizeof(line), "ptviz %s %s%u process%s %s %u "
-	    "thread%s %s %s %s %s s %s seed %llu", dash, replay,
+	    "thread%s %s %s%s %s seed %llu", dash, replay,
 	    t->shown->nproc, t->shown->nproc == 1 ? "" : "es",
 	    theme_sym(th, SYM_TIMES), t->shown->nthread,
-	    t->shown->nthread == 1 ? "" : "s", dash, work,
-	    theme_sym(th, SYM_LE), sleep, dash,
+	    t->shown->nthread == 1 ? "" : "s", dash, work, sleep, dash,
 	    (unsigned long long)c->seed);
 out:
 	werase(w);
