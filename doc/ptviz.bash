@@ -19,12 +19,14 @@ _ptviz_options()
 }
 
 # The workloads of ptviz $1: the words that start a line of --help's list
-# under "--work WORK", up to the next option.
+# under "--work WORK", up to the next option (an option's line starts
+# with 2 or 6 spaces; a line of a workload's words may start with
+# "--iterations").
 _ptviz_workloads()
 {
 	"$1" --help 2>/dev/null | awk '
 	    /--work WORK/ { on = 1; next }
-	    on && /^ *-/ { exit }
+	    on && /^  -|^      -/ { exit }
 	    on && /^ +[a-z][-a-z]*  / { print $1 }'
 }
 
