@@ -153,6 +153,14 @@ start 120 30 -p 3 -t 3 -s 1 --seed 5 -w deadlock
 wait_for 'deadlock in Process-'
 sleep 0.5
 shot work-deadlock
+# The race: updates lost, counted against what the counter should be; the
+# queue: producers and consumers around 3 slots.
+start 120 30 -p 3 -t 4 -w race --iterations 2000 --seed 5
+wait_for '^elapsed .* finished'
+shot work-race
+start 120 30 -p 2 -t 4 -w queue --iterations 400 --seed 5
+wait_for 'queue [1-3] of 3 full: [1-9][0-9]+ put'
+shot work-queue
 
 # Big cells (b), for the back of a room.
 start 120 36 -p 3 -t 3 -s 3 --seed 7

@@ -22,6 +22,7 @@
 #include "../../../src/taskwords.h"
 #include "../../../src/tasktypes.h"
 #include "../../../src/text.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
 #include "../features/share.h"
@@ -192,18 +193,22 @@ time_rows(const struct tui *t, int *y, const struct model_thread *th)
 {
 	WINDOW *w = t->lay.details;
 	bool now_busy = state_busy(th->state);
+	/* The race's and the queue's threads make moves: no plan, no
+	   sleep. */
+	bool moves = (work_flags(t->opt.run.work) & WORK_ITERATIONS) != 0;
 	uint64_t busy, waited;
 	char buf[96], v[48], obj[32];
 
 	/* Every phase's plan, as "slept" counts every phase. */
 	dur(t, buf, sizeof(buf), th->plan_ns, th->t_sleeping != 0);
-	row(w, &t->theme, y, "planned", buf);
+	if (!moves)
+		row(w, &t->theme, y, "planned", buf);
 	busy = th->busy_ns + (now_busy && t->now > th->t_state ?
 	    t->now - th->t_state : 0);
 	dur(t, v, sizeof(v), busy, th->t_sleeping != 0);
 	snprintf(buf, sizeof(buf), "%s%s", v, th->t_sleeping != 0 &&
 	    th->t_done == 0 ? " so far" : "");
-	row(w, &t->theme, y, th->state == ST_COMPUTING ||
+	row(w, &t->theme, y, moves ? "moving" : th->state == ST_COMPUTING ||
 	    th->what == OBJ_CPU ? "computed" : "slept", buf);
 	waited = th->wait_ns + (th->state == ST_WAITING &&
 	    t->now > th->t_state ? t->now - th->t_state : 0);
