@@ -200,6 +200,16 @@ bool		 work_parse(const char *name, enum work *w);
    `last` before the last: "sleep, cpu, ... barrier or deadlock"; buf. */
 const char	*work_names(char *buf, size_t len, const char *last);
 
+/* The code pane: the lines a thread of workload w runs (work.c's table,
+   C-like, true to child.c), line k's text, and the line thread t is on
+   now by its state, what it waited for or holds and its last move; -1:
+   none (not started, or ended). */
+#define WORK_CODE_MAX	12u
+struct model_thread;
+unsigned	 work_code_lines(enum work w);
+const char	*work_code_text(enum work w, unsigned k);
+int		 work_code_at(enum work w, const struct model_thread *t);
+
 /* Map the objects a run's processes share, with `permits` for the
    semaphore and a queue of `slots` for `items`; NULL with errno on
    failure. */
