@@ -26,6 +26,10 @@
  *   src/child.c  its thread body, which its row names;
  *   src/stats.c  its critical path, which its row names, unless one
  *                there fits (NULL: it has none);
+ *   src/work.c   the lines of code its thread runs, for the screen's
+ *                code pane (`codes`: data, not a field of the row, so
+ *                that the row stays one line of facts; a Check test
+ *                finds a workload without them);
  *   doc/ptviz.1  its name under -w and its paragraph in "Workloads";
  * and, if its threads wait for or hold something new, an object in
  * event.h's EVENT_OBJECTS (what the model checks and text.c names).
