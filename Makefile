@@ -54,7 +54,7 @@ UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/screen/views/timeline_bars.c ui/screen/views/timeline_share.c \
 	   ui/screen/views/timeline_frame.c \
 	   ui/screen/views/log.c \
-	   ui/screen/views/details.c ui/screen/views/batch.c \
+	   ui/screen/views/details.c ui/screen/views/code.c ui/screen/views/batch.c \
 	   ui/screen/keys/keys.c ui/screen/keys/act.c ui/screen/keys/lesson.c \
 	   ui/screen/keys/nav.c \
 	   ui/screen/loop/layout.c ui/screen/loop/terminal.c \

@@ -45,6 +45,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "event.h"
+#include "model_types.h"
 #include "work.h"
 
 /* The facts of each workload, from its row (the bodies and the critical
@@ -62,6 +64,116 @@ static const struct {
 	[e] = { n, m, help, r, per, f, words },
 	WORKS(X)
 #undef X
+};
+
+/*
+ * The code a thread of each workload runs, as the screen's code pane shows
+ * it: a few C-like lines true to child.c's body, and beside each line the
+ * model's states that mean "the thread is on this line now" (what it last
+ * told).  A key matches a thread's state; for a move, `what` is the move's
+ * kind, else the object it last waited for or held (kept after the wait:
+ * a barrier's second sleep is a sleep after the barrier); `held` counts
+ * the locks it holds (the deadlock's second lock).  A thread not started
+ * or ended is on no line.
+ */
+#define ANY	0xffu
+#define AT(st, wh)		{ st, wh, ANY, ANY }
+#define AT_OBJ(st, wh, ob)	{ st, wh, ob, ANY }
+#define AT_HELD(st, wh, n)	{ st, wh, ANY, n }
+#define CODE_KEYS	3
+
+struct code_key {
+	uint8_t		 state, what, object, held;
+};
+
+struct code_line {
+	const char	*text;
+	struct code_key	 at[CODE_KEYS];	/* state 0 (ST_NEW): no more */
+};
+
+static const struct code_line code_sleep[] = {
+	{ "sleep(d);", { AT(ST_RUNNING, ANY), AT(ST_SLEEPING, ANY) } },
+};
+static const struct code_line code_cpu[] = {
+	{ "compute(d);", { AT(ST_RUNNING, ANY), AT(ST_COMPUTING, ANY),
+	    AT(ST_WAITING, OBJ_CPU) } },
+};
+static const struct code_line code_mutex[] = {
+	{ "lock(&m);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_MUTEX) } },
+	{ "sleep(d);", { AT(ST_HOLDING, OBJ_MUTEX) } },
+	{ "unlock(&m);", { { 0 } } },
+};
+static const struct code_line code_gmutex[] = {
+	{ "lock(&g);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_GMUTEX) } },
+	{ "sleep(d);", { AT(ST_HOLDING, OBJ_GMUTEX) } },
+	{ "unlock(&g);", { { 0 } } },
+};
+static const struct code_line code_semaphore[] = {
+	{ "sem_wait(&s);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_SEM) } },
+	{ "sleep(d);", { AT(ST_HOLDING, OBJ_SEM) } },
+	{ "sem_post(&s);", { { 0 } } },
+};
+static const struct code_line code_barrier[] = {
+	{ "sleep(d1);", { AT(ST_RUNNING, ANY), AT(ST_SLEEPING, OBJ_NONE) } },
+	{ "barrier_wait(&b);", { AT(ST_WAITING, OBJ_BARRIER) } },
+	{ "sleep(d2);", { AT(ST_SLEEPING, OBJ_BARRIER) } },
+};
+static const struct code_line code_deadlock[] = {
+	{ "lock(&first);", { AT(ST_RUNNING, ANY),
+	    AT_HELD(ST_WAITING, OBJ_MUTEX, 0) } },
+	{ "sleep(d1);", { AT_HELD(ST_HOLDING, OBJ_MUTEX, 1) } },
+	{ "lock(&second);", { AT_HELD(ST_WAITING, OBJ_MUTEX, 1) } },
+	{ "sleep(d2);", { AT_HELD(ST_HOLDING, OBJ_MUTEX, 2) } },
+	{ "unlock(&second);", { { 0 } } },
+	{ "unlock(&first);", { { 0 } } },
+};
+static const struct code_line code_race[] = {
+	{ "for (k = 0; k < n; k++) {", { AT(ST_RUNNING, ANY) } },
+	{ "    v = counter;", { AT(ST_MOVE, MOVE_READ) } },
+	{ "    v = v + 1;", { AT(ST_MOVE, MOVE_ADD) } },
+	{ "    counter = v;", { AT(ST_MOVE, MOVE_WRITE) } },
+	{ "}", { { 0 } } },
+};
+static const struct code_line code_race_locked[] = {
+	{ "for (k = 0; k < n; k++) {", { AT(ST_RUNNING, ANY) } },
+	{ "    lock(&g);", { AT(ST_WAITING, OBJ_GMUTEX),
+	    AT(ST_HOLDING, OBJ_GMUTEX) } },
+	{ "    v = counter;", { AT(ST_MOVE, MOVE_READ) } },
+	{ "    v = v + 1;", { AT(ST_MOVE, MOVE_ADD) } },
+	{ "    counter = v;", { AT(ST_MOVE, MOVE_WRITE) } },
+	{ "    unlock(&g);", { AT(ST_MOVE, MOVE_UNLOCK) } },
+	{ "}", { { 0 } } },
+};
+static const struct code_line code_queue[] = {
+	{ "if (producer)", { AT(ST_RUNNING, ANY) } },
+	{ "  for (k = 0; k < n; k++) {", { { 0 } } },
+	{ "    wait(&not_full, &m);",
+	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_FULL) } },
+	{ "    put(&q, item);", { AT(ST_MOVE, MOVE_PUT) } },
+	{ "  }", { { 0 } } },
+	{ "else", { { 0 } } },
+	{ "  while (left > 0) {", { { 0 } } },
+	{ "    wait(&not_empty, &m);",
+	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_EMPTY) } },
+	{ "    item = take(&q);", { AT(ST_MOVE, MOVE_TAKE) } },
+	{ "  }", { { 0 } } },
+};
+
+#define CODE(a)	{ a, sizeof(a) / sizeof((a)[0]) }
+static const struct {
+	const struct code_line	*line;
+	unsigned		 n;
+} codes[WORK_COUNT] = {
+	[WORK_SLEEP] = CODE(code_sleep),
+	[WORK_CPU] = CODE(code_cpu),
+	[WORK_MUTEX] = CODE(code_mutex),
+	[WORK_GMUTEX] = CODE(code_gmutex),
+	[WORK_SEMAPHORE] = CODE(code_semaphore),
+	[WORK_BARRIER] = CODE(code_barrier),
+	[WORK_DEADLOCK] = CODE(code_deadlock),
+	[WORK_RACE] = CODE(code_race),
+	[WORK_RACE_LOCKED] = CODE(code_race_locked),
+	[WORK_QUEUE] = CODE(code_queue),
 };
 
 /* A waiter of the queue looks again after this long, signalled or not. */
@@ -180,6 +292,43 @@ work_names(char *buf, size_t len, const char *last)
 		n += strlen(buf + n);
 	}
 	return buf;
+}
+
+unsigned
+work_code_lines(enum work w)
+{
+	return (unsigned)w < WORK_COUNT ? codes[w].n : 0;
+}
+
+const char *
+work_code_text(enum work w, unsigned k)
+{
+	return k < work_code_lines(w) ? codes[w].line[k].text : "";
+}
+
+static bool
+key_fits(const struct code_key *key, const struct model_thread *t)
+{
+	unsigned what = t->state == ST_MOVE ? t->move : t->what;
+
+	return key->state == t->state &&
+	    (key->what == ANY || key->what == what) &&
+	    (key->object == ANY || key->object == t->object) &&
+	    (key->held == ANY ||
+	    key->held == (unsigned)__builtin_popcount(t->holds));
+}
+
+int
+work_code_at(enum work w, const struct model_thread *t)
+{
+	unsigned k, a;
+
+	for (k = 0; k < work_code_lines(w); k++)
+		for (a = 0; a < CODE_KEYS &&
+		    codes[w].line[k].at[a].state != ST_NEW; a++)
+			if (key_fits(&codes[w].line[k].at[a], t))
+				return (int)k;
+	return -1;
 }
 
 /* A robust, process-shared mutex at m; 0 or an errno. */

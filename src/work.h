@@ -26,6 +26,10 @@
  *   src/child.c  its thread body, which its row names;
  *   src/stats.c  its critical path, which its row names, unless one
  *                there fits (NULL: it has none);
+ *   src/work.c   the lines of code its thread runs, for the screen's
+ *                code pane (`codes`: data, not a field of the row, so
+ *                that the row stays one line of facts; a Check test
+ *                finds a workload without them);
  *   doc/ptviz.1  its name under -w and its paragraph in "Workloads";
  * and, if its threads wait for or hold something new, an object in
  * event.h's EVENT_OBJECTS (what the model checks and text.c names).
@@ -199,6 +203,16 @@ bool		 work_parse(const char *name, enum work *w);
 /* Every workload's name, in the table's order, ", " between them and
    `last` before the last: "sleep, cpu, ... barrier or deadlock"; buf. */
 const char	*work_names(char *buf, size_t len, const char *last);
+
+/* The code pane: the lines a thread of workload w runs (work.c's table,
+   C-like, true to child.c), line k's text, and the line thread t is on
+   now by its state, what it waited for or holds and its last move; -1:
+   none (not started, or ended). */
+#define WORK_CODE_MAX	12u
+struct model_thread;
+unsigned	 work_code_lines(enum work w);
+const char	*work_code_text(enum work w, unsigned k);
+int		 work_code_at(enum work w, const struct model_thread *t);
 
 /* Map the objects a run's processes share, with `permits` for the
    semaphore and a queue of `slots` for `items`; NULL with errno on

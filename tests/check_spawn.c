@@ -17,6 +17,7 @@
 #include "../src/model.h"
 #include "../src/model_query.h"
 #include "../src/spawn.h"
+#include "../src/work.h"
 #include "suites.h"
 
 struct seen {
@@ -28,7 +29,41 @@ struct seen {
 	struct run	*run;
 	int		 wrong;		/* events out of order or plan */
 	unsigned	 proc_done_before_threads;
+	bool		 code;		/* every thread between running and
+					   its end is on a line of its code */
+	enum work	 work;
+	unsigned	 off_code;	/* threads found on no line */
+	bool		 kill_deadlocked;	/* SIGKILL each process once
+					   its deadlock is found */
+	unsigned	 killed;	/* bit i: process i was */
 };
+
+/* Count thread t if its state puts it on no line of its code, though it
+   is running its body (neither new nor ended). */
+static void
+code_seen(struct seen *s, const struct model_thread *t)
+{
+	if (t->state != ST_NEW && t->t_done == 0 &&
+	    work_code_at(s->work, t) < 0) {
+		fprintf(stderr, "%s: %s (what %u, move %u) on no line\n",
+		    work_name(s->work), state_name(t->state), t->what,
+		    t->move);
+		s->off_code++;
+	}
+}
+
+static void
+kill_deadlocked(struct seen *s)
+{
+	unsigned i;
+
+	for (i = 1; i <= s->m.nproc && i < 32; i++)
+		if (model_proc(&s->m, i)->cycle != 0 &&
+		    !(s->killed & (1u << i))) {
+			run_signal(s->run, i, SIGKILL);
+			s->killed |= 1u << i;
+		}
+}
 
 static void
 sink(void *ctx, const struct event *ev)
@@ -52,6 +87,10 @@ sink(void *ctx, const struct event *ev)
 	if (ev->proc == s->kill_proc && ev->state == s->kill_state &&
 	    s->run != NULL)
 		run_signal(s->run, s->kill_proc, SIGKILL);
+	if (s->code && ev->proc >= 1 && ev->thread >= 1)
+		code_seen(s, model_thread(&s->m, ev->proc, ev->thread));
+	if (s->kill_deadlocked && s->run != NULL)
+		kill_deadlocked(s);
 }
 
 /* Run cfg to the end (or fail after 20 s), with s seeing every event. */
@@ -63,6 +102,7 @@ run_to_end(const struct run_config *cfg, struct seen *s)
 
 	ck_assert_int_eq(run_block_signals(), 0);
 	ck_assert_int_eq(model_init(&s->m, cfg->nproc, cfg->nthread), 0);
+	ck_assert_int_eq(model_work(&s->m, cfg), 0);
 	s->seed = cfg->seed;
 	s->max_ns = cfg->sleep_ns;
 	s->run = run_start(cfg, sink, s);
@@ -81,6 +121,25 @@ run_to_end(const struct run_config *cfg, struct seen *s)
 	run_free(s->run);
 	s->run = NULL;
 }
+
+/* Every workload has a few lines of code, and a real run of it puts each
+   of its threads, at each of its events, on one of them. */
+START_TEST(spawn_every_state_is_on_a_line_of_code)
+{
+	struct run_config cfg = { .nproc = 2, .nthread = 4,
+	    .sleep_ns = 5000000, .seed = 7, .work = (enum work)_i,
+	    .permits = 2, .iterations = 20, .slots = 2 };
+	struct seen s = { .code = true, .work = (enum work)_i,
+	    .kill_deadlocked = _i == WORK_DEADLOCK };
+
+	ck_assert_uint_gt(work_code_lines(s.work), 0);
+	ck_assert_uint_le(work_code_lines(s.work), WORK_CODE_MAX);
+	run_to_end(&cfg, &s);
+	ck_assert_uint_eq(s.m.bad, 0);
+	ck_assert_uint_eq(s.off_code, 0);
+	model_free(&s.m);
+}
+END_TEST
 
 static void
 assert_complete(const struct seen *s, unsigned p, unsigned t)
@@ -452,6 +511,8 @@ spawn_suite(void)
 	tcase_add_test(tc, spawn_free_reaps_zombies);
 	tcase_add_test(tc, spawn_computing_threads_beat);
 	tcase_add_test(tc, spawn_thousand_runs_leave_nothing_behind);
+	tcase_add_loop_test(tc, spawn_every_state_is_on_a_line_of_code, 0,
+	    WORK_COUNT);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -162,6 +162,18 @@ start 120 30 -p 2 -t 4 -w queue --iterations 400 --seed 5
 wait_for 'queue [1-3] of 3 full: [1-9][0-9]+ put'
 shot work-queue
 
+# The code pane (c) on a race run, travelled back to a moment in the
+# middle of its updates: how many threads are on each line, the selected
+# thread's marked.
+start 120 36 -p 3 -t 3 -w race --iterations 5 --seed 5
+wait_for '^elapsed .* finished'
+tm send-keys -t "$S" c '{'
+wait_for 'event 0/'
+for i in $(seq 20); do tm send-keys -t "$S" .; done
+wait_for 'event 20/'
+wait_for 'Code: race'
+shot code-pane
+
 # Big cells (b), for the back of a room.
 start 120 36 -p 3 -t 3 -s 3 --seed 7
 tm send-keys -t "$S" b

@@ -5,13 +5,14 @@
 
 tui_start 120 40 -- sh -c "'sleep 60'"
 tm send-keys -t t '?'
-tm_wait_for '│ processes +alive: born, not yet ended'
+tm_wait_for 'page 1/'
 s=$(tm_screen)
 tm send-keys -t t Space
 tm_wait_for 'page 2/'
 s="$s
 $(tm_screen)"
-for f in 'elapsed +time since the command started' 'threads +alive and ended' \
+for f in 'processes +alive: born, not yet ended' \
+    'elapsed +time since the command started' 'threads +alive and ended' \
     'exit N +how a process ended' '▶ born ◆ on a CPU ◑ sleep ◌ lock'; do
 	echo "$s" | grep -qE "$f" || { echo "$s" >&2; fail "the help does not say /$f/"; }
 done

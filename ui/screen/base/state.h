@@ -163,6 +163,7 @@ struct share_view {
 struct layout {
 	bool		 too_small;
 	WINDOW		*header, *body, *log, *details, *footer;
+	WINDOW		*code;		/* the code pane (c), or NULL */
 	WINDOW		*header_pad;	/* the header is drawn here first, as
 					   tall as it may grow, to count its
 					   rows; then copied to header */
@@ -288,6 +289,7 @@ struct tui {
 	struct typing	 typing;	/* i: a line to a traced program */
 	unsigned	 help_page;	/* its page shown, 0 the first (keys.c) */
 	bool		 big;		/* grid: big cells, for a room */
+	bool		 code;		/* c: the code pane is on */
 	struct scratch	*scratch;	/* the views' memory (the loop's) */
 	char		 note[160];	/* a short message in the header
 					   (state_note(); a key clears it) */

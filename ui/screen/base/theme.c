@@ -440,6 +440,7 @@ static const char *const syms[SYM_COUNT][2] = {
 	[SYM_SHADE_2]	 = { "▒", ":" },
 	[SYM_SHADE_3]	 = { "▓", "+" },
 	[SYM_SHADE_4]	 = { "█", "#" },
+	[SYM_HERE]	 = { "▶", ">" },
 };
 
 const char *

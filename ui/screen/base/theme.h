@@ -72,6 +72,7 @@ enum sym {
 	SYM_SHADE_2,
 	SYM_SHADE_3,
 	SYM_SHADE_4,
+	SYM_HERE,		/* ▶ the selected thread's line (code pane) */
 	SYM_COUNT
 };
 

@@ -124,6 +124,9 @@ static const struct binding bindings[] = {
 	{ { 'K' }, { nav_kernel }, { 0 }, "K", "kernel letters",
 	  "kernel letters: cells show the state /proc gives (S R T D Z)",
 	  KEY_LIVE, NULL, NULL },
+	{ { 'c' }, { nav_code }, { 0 }, "c", NULL,
+	  "the code pane: the lines each thread runs, how many threads are "
+	  "on each, the selected thread's marked", 0, NULL, NULL },
 	{ { 'w' }, { nav_write }, { 0 }, "w", "write",
 	  "write the run to ptviz-SEED-TIME.jsonl (ptviz --replay reads it)",
 	  0, NULL, NULL },

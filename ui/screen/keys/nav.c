@@ -21,6 +21,15 @@ nav_kernel(struct tui *t, int arg)
 	return REACT_NONE;
 }
 
+/* c: the code pane, on or off. */
+unsigned
+nav_code(struct tui *t, int arg)
+{
+	(void)arg;
+	t->code = !t->code;
+	return REACT_LAYOUT;
+}
+
 /* w: the run to a recording; e: to a Chrome trace. */
 unsigned
 nav_write(struct tui *t, int arg)

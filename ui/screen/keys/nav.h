@@ -15,11 +15,12 @@ key_handler	nav_quit;
 key_handler	nav_suspend;
 key_handler	nav_help;
 
-/* t: the next view; b: big cells; K: the kernel's letters; w, e, i: the
-   run to a recording, to a Chrome trace, the moment shown to a picture. */
+/* t: the next view; b: big cells; K: the kernel's letters; c: the code
+   pane; w, e, i: the run to a recording, to a Chrome trace, the moment shown to a picture. */
 key_handler	nav_view;
 key_handler	nav_big;
 key_handler	nav_kernel;
+key_handler	nav_code;
 key_handler	nav_write;
 key_handler	nav_export;
 key_handler	nav_picture;

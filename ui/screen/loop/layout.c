@@ -17,13 +17,15 @@
 				   caption below the header */
 #define DETAILS_COLS	36
 #define DETAILS_MIN_W	80	/* narrower: the log alone */
+#define CODE_COLS	34	/* the code pane, right of the rest */
+#define CODE_MIN_W	64	/* narrower: no room for it beside a grid */
 
 /* Free the panes, but not the header's pad. */
 static void
 panes_free(struct layout *l)
 {
 	WINDOW **w[] = { &l->header, &l->body, &l->log, &l->details,
-	    &l->footer };
+	    &l->footer, &l->code };
 	size_t i;
 
 	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
@@ -80,12 +82,12 @@ layout_header_moved(struct tui *t)
 }
 
 /* Tile the screen: header, body (grid or timeline), log beside details,
-   footer. */
+   footer; the code pane (c), as tall as body and log, on the right. */
 void
 layout_build(struct tui *t)
 {
 	struct layout *l = &t->lay;
-	int h = LINES, w = COLS, body, grid_h, y, head;
+	int h = LINES, w = COLS, body, grid_h, y, head, code_w;
 
 	/* Counted while the old panes stand: the header asks about them. */
 	l->too_small = w < MIN_COLS || h < MIN_LINES;
@@ -94,6 +96,7 @@ layout_build(struct tui *t)
 	if (l->too_small)
 		return;
 	body = h - head - 1;
+	code_w = t->code && w >= CODE_MIN_W ? CODE_COLS : 0;
 	grid_h = t->view->wants(t, body);
 	if (grid_h > body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0))
 		grid_h = body - (body >= 2 * BOTTOM_KEEP ? BOTTOM_KEEP : 0);
@@ -102,8 +105,11 @@ layout_build(struct tui *t)
 		grid_h = body;
 	y = head + grid_h;
 	l->header = newwin(head, w, 0, 0);
-	l->body = newwin(grid_h, w, head, 0);
 	l->footer = newwin(1, w, h - 1, 0);
+	if (code_w > 0)
+		l->code = newwin(body, code_w, head, w - code_w);
+	w -= code_w;
+	l->body = newwin(grid_h, w, head, 0);
 	if (body > grid_h && w >= DETAILS_MIN_W) {
 		l->log = newwin(body - grid_h, w - DETAILS_COLS, y, 0);
 		l->details = newwin(body - grid_h, DETAILS_COLS, y,
@@ -112,7 +118,8 @@ layout_build(struct tui *t)
 		l->log = newwin(body - grid_h, w, y, 0);
 	}
 	if (l->header == NULL || l->body == NULL || l->footer == NULL ||
-	    l->header_pad == NULL || (body > grid_h && l->log == NULL)) {
+	    l->header_pad == NULL || (body > grid_h && l->log == NULL) ||
+	    (code_w > 0 && l->code == NULL)) {
 		panes_free(l);
 		l->too_small = true;
 	}

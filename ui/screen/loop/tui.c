@@ -49,6 +49,7 @@
 #include "../keys/lesson.h"
 #include "../keys/nav.h"
 #include "../views/batch.h"
+#include "../views/code.h"
 #include "../views/details.h"
 #include "../views/grid.h"
 #include "../views/log.h"
@@ -95,6 +96,7 @@ frame(struct tui *t)
 	t->view->draw(t, l->body);
 	log_draw(t);
 	details_draw(t);
+	code_draw(t);
 	keys_draw_footer(t);
 	wnoutrefresh(l->header);
 	wnoutrefresh(l->body);
@@ -102,6 +104,8 @@ frame(struct tui *t)
 		wnoutrefresh(l->log);
 	if (l->details != NULL)
 		wnoutrefresh(l->details);
+	if (l->code != NULL)
+		wnoutrefresh(l->code);
 	wnoutrefresh(l->footer);
 	if (t->help)
 		keys_draw_help(t);
