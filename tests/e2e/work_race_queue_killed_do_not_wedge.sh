@@ -1,8 +1,9 @@
 # A process of -w race-locked or -w queue killed (SIGKILL) in the middle
 # of its moves never wedges the run, wherever the kill lands: holding the
 # global mutex (the next holder recovers it), holding the queue's lock,
-# waiting in a condition variable, or between moves.  The run ends (30 s
-# at most) and exits 1, the victim is "killed", every other process exits
+# waiting in a condition variable, or between moves.  The run ends (a
+# few seconds; a wedge is a run not ended in 120 s, a margin a busy
+# machine does not use up) and exits 1, the victim is "killed", every other process exits
 # 0 (the queue's threads give up once the queue is broken: the items the
 # victim would have put or taken never come) and nothing is left running.
 . tests/e2e/lib.sh
@@ -39,9 +40,9 @@ def one(work, seed, after):
                           text=True, start_new_session=True)
     def watchdog(signum, frame):
         os.killpg(pr.pid, signal.SIGKILL)
-        bad(what, "the run did not end in 30 s")
+        bad(what, "the run did not end in 120 s")
     signal.signal(signal.SIGALRM, watchdog)
-    signal.alarm(30)
+    signal.alarm(120)
     pid, moves, killed, recs = None, 0, False, []
     for line in pr.stdout:
         e = json.loads(line)
