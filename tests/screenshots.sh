@@ -172,6 +172,9 @@ wait_for 'event 0/'
 for i in $(seq 20); do tm send-keys -t "$S" .; done
 wait_for 'event 20/'
 wait_for 'Code: race'
+# Thread-2, which makes the moves then, selected: its line marked.
+tm send-keys -t "$S" l
+wait_for 'Process-1 · Thread-2'
 shot code-pane
 
 # Big cells (b), for the back of a room.
