@@ -3,7 +3,9 @@
 # gives it a size), each line it writes is a log line set apart by a bar,
 # in the order written and among the births and ends (each timed when
 # ptviz read it: a process's last words may come just after its end, so
-# that is not checked); the screen itself is never written over.
+# that is not checked); the screen itself is never written over.  A
+# flood of 1.5 million lines keeps the newest and says in the log's rule
+# how many were not kept; the screen answers q at once.
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
@@ -24,6 +26,12 @@ echo "$s" | head -n 1 | grep -q '^ptviz — traced: sh -c' ||
 	{ echo "$s" >&2; fail "the first row"; }
 ! echo "$s" | grep -qE '^(on a terminal|first|second|last words)' ||
 	{ echo "$s" >&2; fail "the program wrote on the screen"; }
+tm send-keys -t t q
+tm_wait_for '^\[exit 0\]$'
+tm kill-server
+tui_start 120 30 -- sh -c "'yes | head -c 3000000; echo the end; sleep 30'"
+tm_wait_for '│ the end'
+tm_wait_for "log \([0-9]+ lines of the program's output not kept\)"
 tm send-keys -t t q
 tm_wait_for '^\[exit 0\]$'
 exit 0

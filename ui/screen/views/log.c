@@ -147,7 +147,14 @@ log_draw(const struct tui *t)
 	if (w == NULL)
 		return;
 	werase(w);
-	theme_rule(w, th, "log");
+	/* What a traced program wrote faster than it was kept is counted. */
+	if (t->output.dropped > 0) {
+		snprintf(text, sizeof(text), "log (%llu lines of the program's "
+		    "output not kept)", (unsigned long long)t->output.dropped);
+		theme_rule(w, th, text);
+	} else {
+		theme_rule(w, th, "log");
+	}
 	rows = getmaxy(w) - 1;
 	if (rows > LOG_ROWS_MAX)
 		rows = LOG_ROWS_MAX;
