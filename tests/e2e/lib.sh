@@ -166,6 +166,35 @@ tracee() {
 	echo "$bin"
 }
 
+# A program to attach to (--attach): tests/tracee/manythreads, 2 children
+# of 3 threads asleep until its input ends (fd 3, a pipe's writing end,
+# held here: `exec 3>&-` lets it end).  Sets PROG, TP (its pid) and KIDS
+# (its children's), once every thread is started.
+attach_target() {
+	PROG=$(tracee manythreads)
+	mkfifo "$TMPD/in"
+	"$PROG" 6 2 - <"$TMPD/in" >"$TMPD/prog.out" &
+	TP=$!
+	at_exit "kill -9 $TP 2>/dev/null"
+	exec 3>"$TMPD/in"
+	_all_started() { grep -q '^all 6 started$' "$TMPD/prog.out"; }
+	wait_until _all_started || fail "the program never started"
+	KIDS=$(descendants "$TP")
+}
+
+# After ptviz let go of attach_target's program: every process still
+# alive, and no task of it traced any more (TracerPid 0).
+attach_target_let_go() {
+	local p s
+	for p in $TP $KIDS; do
+		alive "$p" || fail "process $p did not outlive ptviz"
+		for s in /proc/"$p"/task/*/status; do
+			grep -q '^TracerPid:[[:space:]]*0$' "$s" ||
+				fail "$s: still traced: $(grep TracerPid "$s")"
+		done
+	done
+}
+
 # ptviz's version: debian/changelog's first line holds it, for the Makefile
 # and the package alike.
 changelog_version() {

@@ -8,15 +8,8 @@
 # says the run was cut).
 . tests/e2e/lib.sh
 
-prog=$(tracee manythreads)
-mkfifo "$TMPD/in"
-"$prog" 6 2 - <"$TMPD/in" >"$TMPD/prog.out" &
-tp=$!
-at_exit "kill -9 $tp 2>/dev/null"
-exec 3>"$TMPD/in"
-started() { grep -q '^all 6 started$' "$TMPD/prog.out"; }
-wait_until started || fail "the program never started"
-kids=$(descendants $tp)
+attach_target
+tp=$TP prog=$PROG
 "$PTVIZ" --json --attach $tp >"$TMPD/out" 2>"$TMPD/err" &
 main=$!
 at_exit "kill -9 $main 2>/dev/null"
@@ -53,13 +46,7 @@ PY
 [ $? -eq 1 ] && grep -q 'the run was cut there$' "$TMPD/err" ||
 	fail "replay: $(cat "$TMPD/err")"
 cmp -s "$TMPD/out" "$TMPD/again" || fail "the replay is not the recording"
-for p in $tp $kids; do
-	alive $p || fail "process $p did not outlive ptviz"
-	for s in /proc/$p/task/*/status; do
-		grep -q '^TracerPid:[[:space:]]*0$' "$s" ||
-			fail "$s: still traced: $(grep TracerPid "$s")"
-	done
-done
+attach_target_let_go
 # Let it end: it ends as it would have.
 exec 3>&-
 wait $tp

@@ -7,15 +7,8 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-prog=$(tracee manythreads)
-mkfifo "$TMPD/in"
-"$prog" 6 2 - <"$TMPD/in" >"$TMPD/prog.out" &
-tp=$!
-at_exit "kill -9 $tp 2>/dev/null"
-exec 3>"$TMPD/in"
-started() { grep -q '^all 6 started$' "$TMPD/prog.out"; }
-wait_until started || fail "the program never started"
-kids=$(descendants $tp)
+attach_target
+tp=$TP prog=$PROG
 tui_start 120 36 --attach $tp
 tm_wait_for 'processes 3 alive, 0 ended  ·  threads 9 alive'
 tm_screen | head -n 1 | grep -q "^ptviz — traced: $prog 6 2 -" ||
@@ -26,13 +19,7 @@ tm send-keys -t t i
 tm_wait_for 'a program attached to reads its own terminal'
 tm send-keys -t t q
 tm_wait_for '^\[exit [0-9]+\]$'
-for p in $tp $kids; do
-	alive $p || fail "process $p did not outlive ptviz"
-	for s in /proc/$p/task/*/status; do
-		grep -q '^TracerPid:[[:space:]]*0$' "$s" ||
-			fail "$s: still traced: $(grep TracerPid "$s")"
-	done
-done
+attach_target_let_go
 # The tmux server holds the pipe's writing end too (it was started with
 # it open): its end is the program's end of input.
 tm kill-server
