@@ -138,6 +138,9 @@ source_attached(int pid, run_sink *sink, void *ctx, char *why,
 		    strerror(errno));
 		return NULL;
 	}
+	/* Its own events too (a pause) go to the sink. */
+	s->sink = sink;
+	s->ctx = ctx;
 	if ((s->tr = tracer_attach(pid, sink, ctx, why, whylen)) == NULL) {
 		saved = errno;
 		free(s);

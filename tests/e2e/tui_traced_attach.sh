@@ -2,6 +2,7 @@
 # three threads each, asleep) is shown as a traced one -- its command line
 # in the header, its 3 processes and 9 threads alive; r says an attached
 # program is not ptviz's to run again, i that it reads its own terminal;
+# space pauses and resumes it;
 # q lets it go: it runs on, no longer traced (TracerPid 0 in every task),
 # and ends with its own status once its input ends.
 . tests/e2e/lib.sh
@@ -17,6 +18,11 @@ tm send-keys -t t r
 tm_wait_for 'a program attached to cannot be run again by ptviz'
 tm send-keys -t t i
 tm_wait_for 'a program attached to reads its own terminal'
+# Space pauses it and resumes it, as a COMMAND's.
+tm send-keys -t t ' '
+tm_wait_for '·  stopped'
+tm send-keys -t t ' '
+tm_wait_for '·  running'
 tm send-keys -t t q
 tm_wait_for '^\[exit [0-9]+\]$'
 attach_target_let_go
