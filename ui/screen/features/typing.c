@@ -22,7 +22,7 @@
 
 /* Send buf to the program's terminal, all of it or a note why not. */
 static void
-send(struct tui *t, const char *buf, size_t len)
+type_out(struct tui *t, const char *buf, size_t len)
 {
 	long n = t->src != NULL ? source_input(t->src, buf, len) : (errno =
 	    ESRCH, -1);
@@ -71,7 +71,7 @@ typing_key(struct tui *t, int c)
 	case '\n':
 	case KEY_ENTER:
 		ty->line[ty->len++] = '\n';
-		send(t, ty->line, ty->len);
+		type_out(t, ty->line, ty->len);
 		ty->len = 0;
 		ty->on = false;
 		break;
@@ -87,7 +87,7 @@ typing_key(struct tui *t, int c)
 	case CTRL('c'):
 	case CTRL('d'):
 		ctl = (char)c;
-		send(t, &ctl, 1);
+		type_out(t, &ctl, 1);
 		break;
 	default:
 		/* A byte of text (curses hands UTF-8 a byte at a time);
