@@ -34,7 +34,7 @@ CORE_SRC = src/event.c src/ring.c src/region.c src/duration.c src/model.c \
 	   src/trace.c \
 	   src/outfile.c src/work.c src/scene.c src/child.c src/spawn.c \
 	   src/source.c src/limits.c src/proctext.c src/kstat.c src/stats.c \
-	   src/spans.c src/quickline.c src/words.c src/beat.c \
+	   src/spans.c src/quickline.c src/words.c src/beat.c src/steps.c \
 	   src/model_traced.c src/tidmap.c src/procpoll.c src/tracer.c src/tracer_attach.c src/tracer_fork.c \
 	   src/tracetree.c src/tracesample.c \
 	   src/taskinfo.c src/tasknames.c src/ptyout.c \
@@ -48,6 +48,7 @@ UI_SRC	 = ui/options.c ui/usage.c ui/signals.c \
 	   ui/screen/features/travel.c ui/screen/features/files.c \
 	   ui/screen/features/kernel.c ui/screen/features/many.c \
 	   ui/screen/features/share.c ui/screen/features/typing.c \
+	   ui/screen/features/step.c \
 	   ui/screen/views/header.c ui/screen/views/grid.c \
 	   ui/screen/views/grid_geom.c ui/screen/views/grid_cell.c \
 	   ui/screen/views/timeline.c ui/screen/views/timeline_geom.c \

@@ -34,6 +34,7 @@
 #include "region.h"
 #include "ring.h"
 #include "run.h"
+#include "steps.h"
 #include "work.h"
 
 #define THREAD_STACK	(64 * 1024)
@@ -134,12 +135,28 @@ plan(const struct thread_args *t, unsigned phase)
 	    a->cfg->sleep_ns);
 }
 
-/* Sleep for d from now. */
+/* Sleep for d from now -- in step mode only if the steps are timed: a
+   move is a move (steps.h). */
 static void
-nap(uint64_t d)
+nap(const struct thread_args *t, uint64_t d)
 {
-	if (d > 0)
+	if (d > 0 && steps_sleeps(t->child->steps))
 		sleep_until(now_ns() + d);
+}
+
+/* Step mode: stop at the gate before the next move, until the room lets
+   this thread make it (steps.h). */
+static void
+gate(const struct thread_args *t)
+{
+	steps_gate(t->child->steps, t->child->proc, t->thread);
+}
+
+/* Is the run in step mode now? */
+static bool
+stepping(const struct thread_args *t)
+{
+	return (steps_mode(t->child->steps) & STEPS_ON) != 0;
 }
 
 /* This thread's CPU clock. */
@@ -158,8 +175,10 @@ body_sleep(struct thread_args *t)
 {
 	uint64_t d = plan(t, 0);
 
+	gate(t);
 	report(t, t->thread, ST_SLEEPING, d);
-	nap(d);
+	nap(t, d);
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 }
 
@@ -172,16 +191,19 @@ body_cpu(struct thread_args *t)
 {
 	struct beat *b = beats_slot(t->child->beats, t->child->proc,
 	    t->thread);
-	uint64_t d = plan(t, 0), c0, c, w, wprev, cprev;
+	uint64_t d = plan(t, 0), c0, c, w, wprev, cprev, want;
 	volatile uint64_t x = t->thread;
 	unsigned k;
 
+	gate(t);
+	/* In step mode (untimed) the computing takes no time either. */
+	want = steps_sleeps(t->child->steps) ? d : 0;
 	wprev = now_ns();
 	c0 = cprev = cpu_now();
 	report_at(t, t->thread, ST_COMPUTING, d, 0, 0, wprev);
 	if (b != NULL)
 		beat_store(b, wprev, 0);
-	for (c = c0; c - c0 < d; cprev = c, wprev = w) {
+	for (c = c0; c - c0 < want; cprev = c, wprev = w) {
 		for (k = 0; k < BEAT_SPIN; k++)
 			x = x * 6364136223846793005u + 1442695040888963407u;
 		w = now_ns();
@@ -195,6 +217,7 @@ body_cpu(struct thread_args *t)
 			report_at(t, t->thread, ST_COMPUTING, d, 0, 0, w);
 		}
 	}
+	gate(t);
 	report(t, t->thread, ST_DONE, c - c0);
 }
 
@@ -216,6 +239,7 @@ before_wait(void *arg)
 static void
 take_local(struct thread_args *t, unsigned o, uint64_t d)
 {
+	gate(t);
 	if (pthread_mutex_trylock(&t->local->mutex[o]) != 0) {
 		report_wait(t, OBJ_MUTEX, o);
 		pthread_mutex_lock(&t->local->mutex[o]);
@@ -230,7 +254,8 @@ body_mutex(struct thread_args *t)
 	uint64_t d = plan(t, 0);
 
 	take_local(t, 0, d);
-	nap(d);
+	nap(t, d);
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 	pthread_mutex_unlock(&t->local->mutex[0]);
 }
@@ -244,10 +269,12 @@ body_gmutex(struct thread_args *t)
 	uint64_t d = plan(t, 0);
 	bool recovered;
 
+	gate(t);
 	if (work_gmutex_lock(ws, &recovered, before_wait, &wf) != 0)
 		_exit(1);
 	report_hold(t, OBJ_GMUTEX | (recovered ? OBJ_RECOVERED : 0), 0, d);
-	nap(d);
+	nap(t, d);
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 	work_gmutex_unlock(ws);
 }
@@ -261,10 +288,12 @@ body_semaphore(struct thread_args *t)
 	uint64_t d = plan(t, 0);
 	unsigned slot;
 
+	gate(t);
 	slot = work_sem_acquire(ws, t->child->proc, t->thread, before_wait,
 	    &wf);
 	report_hold(t, OBJ_SEM, 0, d);
-	nap(d);
+	nap(t, d);
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 	work_sem_release(ws, slot);
 }
@@ -276,8 +305,10 @@ body_barrier(struct thread_args *t)
 	struct local *l = t->local;
 	uint64_t d = plan(t, 0);
 
+	gate(t);
 	report(t, t->thread, ST_SLEEPING, d);
-	nap(d);
+	nap(t, d);
+	gate(t);
 	report_wait(t, OBJ_BARRIER, 0);
 	pthread_mutex_lock(&l->lock);
 	if (++l->arrived >= l->expected)
@@ -285,9 +316,11 @@ body_barrier(struct thread_args *t)
 	while (l->arrived < l->expected)
 		pthread_cond_wait(&l->all_in, &l->lock);
 	pthread_mutex_unlock(&l->lock);
+	/* Let through by the last to come: part of the move that waited. */
 	d = plan(t, 1);
 	report(t, t->thread, ST_SLEEPING, d);
-	nap(d);
+	nap(t, d);
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 }
 
@@ -307,12 +340,16 @@ body_deadlock(struct thread_args *t)
 	pthread_mutex_lock(&l->lock);
 	if (++l->firsts >= OBJ_MUTEXES)
 		pthread_cond_broadcast(&l->all_in);
-	while (l->firsts < OBJ_MUTEXES && l->firsts < l->expected)
+	/* In step mode the room is the scheduler: it may deadlock them or
+	   let one take both first. */
+	while (l->firsts < OBJ_MUTEXES && l->firsts < l->expected &&
+	    !stepping(t))
 		pthread_cond_wait(&l->all_in, &l->lock);
 	pthread_mutex_unlock(&l->lock);
-	nap(plan(t, 0));
+	nap(t, plan(t, 0));
 	take_local(t, second, plan(t, 1));
-	nap(plan(t, 1));
+	nap(t, plan(t, 1));
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 	pthread_mutex_unlock(&t->local->mutex[second]);
 	pthread_mutex_unlock(&t->local->mutex[first]);
@@ -346,11 +383,15 @@ static void
 race_update(struct thread_args *t)
 {
 	struct work_shared *ws = t->child->shared;
-	uint32_t v = work_counter_read(ws), was;
+	uint32_t v, was;
 
+	gate(t);
+	v = work_counter_read(ws);
 	report_move(t, MOVE_READ, v, 0);
+	gate(t);
 	v++;
 	report_move(t, MOVE_ADD, v, 0);
+	gate(t);
 	was = work_counter_write(ws, v);
 	report_move(t, MOVE_WRITE, v, was);
 }
@@ -364,6 +405,7 @@ body_race(struct thread_args *t)
 
 	for (k = 0; k < t->child->cfg->iterations; k++)
 		race_update(t);
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 }
 
@@ -378,14 +420,17 @@ body_race_locked(struct thread_args *t)
 	unsigned k;
 
 	for (k = 0; k < t->child->cfg->iterations; k++) {
+		gate(t);
 		if (work_gmutex_lock(ws, &recovered, before_wait, &wf) != 0)
 			_exit(1);
 		report_hold(t, OBJ_GMUTEX | (recovered ? OBJ_RECOVERED : 0),
 		    0, 0);
 		race_update(t);
+		gate(t);
 		report_move(t, MOVE_UNLOCK, 0, 0);
 		work_gmutex_unlock(ws);
 	}
+	gate(t);
 	report(t, t->thread, ST_DONE, 0);
 }
 
@@ -415,12 +460,18 @@ body_queue(struct thread_args *t)
 	unsigned k;
 
 	if (work_queue_producer(t->thread)) {
-		for (k = 0; k < t->child->cfg->iterations &&
-		    work_queue_put(ws, before_wait, queue_moved, &put); k++)
-			;
+		for (k = 0; k < t->child->cfg->iterations; k++) {
+			gate(t);
+			if (!work_queue_put(ws, before_wait, queue_moved, &put))
+				break;
+		}
+		gate(t);
 	} else {
-		while (work_queue_take(ws, before_wait, queue_moved, &take))
-			;
+		/* The take that finds every item taken, and the end, are
+		   one move. */
+		do
+			gate(t);
+		while (work_queue_take(ws, before_wait, queue_moved, &take));
 	}
 	report(t, t->thread, ST_DONE, 0);
 }

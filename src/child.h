@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 struct beats;
+struct steps;
 struct region;
 struct run_config;
 struct work_shared;
@@ -21,6 +22,7 @@ struct child_args {
 						   semaphore */
 	const struct beats	*beats;		/* the heartbeats (cpu), or
 						   NULL */
+	const struct steps	*steps;		/* step mode's gates */
 	unsigned		 proc;		/* 1-based */
 	pid_t			 parent;	/* the main process */
 	int			 devnull;	/* open on /dev/null */

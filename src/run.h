@@ -30,6 +30,9 @@ struct run_config {
 	unsigned	 slots;		/* the queue's; 0 for the default */
 	bool		 held;		/* threads wait at the start until
 					   run_go() */
+	unsigned	 steps;		/* step mode from its start:
+					   STEPS_ON, STEPS_TIMED (steps.h);
+					   0: the threads go freely */
 	uint32_t	 ring_slots;	/* per ring, a power of two; 0: enough
 					   for one child's events, up to 1024 */
 	unsigned	 cpus;		/* CPUs the run may use (its affinity,

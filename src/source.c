@@ -330,6 +330,40 @@ source_control(struct source *s, enum source_ctl ctl, unsigned proc)
 	return -1;
 }
 
+int
+source_step_mode(struct source *s, unsigned mode)
+{
+	if (s->run == NULL) {
+		errno = ENOTSUP;
+		return -1;
+	}
+	return run_step_mode(s->run, mode);
+}
+
+unsigned
+source_steps(const struct source *s)
+{
+	return s->run != NULL ? run_steps(s->run) : 0;
+}
+
+bool
+source_step_waiting(const struct source *s, unsigned proc, unsigned thread)
+{
+	return s->run != NULL && run_step_waiting(s->run, proc, thread);
+}
+
+bool
+source_step(struct source *s, unsigned proc, unsigned thread)
+{
+	return s->run != NULL && run_step(s->run, proc, thread);
+}
+
+uint64_t
+source_step_grants(const struct source *s)
+{
+	return s->run != NULL ? run_step_grants(s->run) : 0;
+}
+
 const char *
 source_name(const struct source *s, unsigned proc, unsigned thread)
 {

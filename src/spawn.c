@@ -34,6 +34,7 @@
 #include "region.h"
 #include "ring.h"
 #include "spawn.h"
+#include "steps.h"
 
 #define AUTO_MAX_SLOTS	1024u
 
@@ -49,6 +50,7 @@ struct run {
 	struct region	 region;
 	struct work_shared *shared;
 	struct beats	 beats;		/* the heartbeats (WORK_BEATS) */
+	struct steps	 steps;		/* step mode's gates */
 	struct child	*child;		/* [cfg.nproc] */
 	run_sink	*sink;
 	void		*ctx;
@@ -146,6 +148,7 @@ fork_all(struct run *r)
 		.region = &r->region,
 		.shared = r->shared,
 		.beats = r->beats.slot != NULL ? &r->beats : NULL,
+		.steps = &r->steps,
 		.parent = getpid(),
 	};
 	unsigned i;
@@ -220,6 +223,9 @@ run_start(const struct run_config *cfg, run_sink *sink, void *ctx)
 		goto fail;
 	if ((work_flags(cfg->work) & WORK_BEATS) &&
 	    beats_create(&r->beats, cfg->nproc, cfg->nthread) == -1)
+		goto fail;
+	if (steps_create(&r->steps, cfg->nproc, cfg->nthread,
+	    cfg->steps) == -1)
 		goto fail;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
@@ -436,6 +442,45 @@ run_go(struct run *r)
 }
 
 int
+run_step_mode(struct run *r, unsigned mode)
+{
+	if (r->main_done) {
+		errno = ESRCH;
+		return -1;
+	}
+	steps_set_mode(&r->steps, mode);
+	r->cfg.steps = mode;
+	return 0;
+}
+
+unsigned
+run_steps(const struct run *r)
+{
+	return steps_mode(&r->steps);
+}
+
+bool
+run_step_waiting(const struct run *r, unsigned proc, unsigned thread)
+{
+	return proc >= 1 && proc <= r->cfg.nproc &&
+	    !r->child[proc - 1].reaped && !r->child[proc - 1].zombie &&
+	    steps_waiting(&r->steps, proc, thread);
+}
+
+bool
+run_step(struct run *r, unsigned proc, unsigned thread)
+{
+	return run_step_waiting(r, proc, thread) &&
+	    steps_grant(&r->steps, proc, thread);
+}
+
+uint64_t
+run_step_grants(const struct run *r)
+{
+	return r->steps.grants;
+}
+
+int
 run_pid(const struct run *r, unsigned proc)
 {
 	const struct child *c;
@@ -517,6 +562,7 @@ run_free(struct run *r)
 	region_destroy(&r->region);
 	work_shared_destroy(r->shared);
 	beats_destroy(&r->beats);
+	steps_destroy(&r->steps);
 	free(r->child);
 	free(r);
 }

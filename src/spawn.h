@@ -79,6 +79,22 @@ int		 run_pause(struct run *r, bool pause);
    go.  Once only; nothing for a run not held. */
 void		 run_go(struct run *r);
 
+/* Step mode (steps.h): set it to `mode` (STEPS_ON, STEPS_TIMED; 0 lets
+   every thread go freely); -1 with errno (ESRCH) once the run has ended.
+   run_steps() is the mode now. */
+int		 run_step_mode(struct run *r, unsigned mode);
+unsigned	 run_steps(const struct run *r);
+
+/* Is thread `thread` of process `proc` (1-based) at its gate, in step
+   mode, waiting for a move, its process alive? */
+bool		 run_step_waiting(const struct run *r, unsigned proc,
+		    unsigned thread);
+
+/* Let it make one move; false if it is not waiting (run_step_waiting()).
+   run_step_grants() counts the moves let go. */
+bool		 run_step(struct run *r, unsigned proc, unsigned thread);
+uint64_t	 run_step_grants(const struct run *r);
+
 /* Hold reaping (hold) or release it.  While held, a child that ends is
    not reaped: it stays a zombie, and the sink is handed its "zombie"
    (after all its ring held); released, the next run_pump() reaps every

@@ -76,6 +76,71 @@ text_line(const struct event *ev, char *buf, size_t len)
 	return false;
 }
 
+/* What a step's event names (what, object), for text_step(). */
+static const char *
+step_object(const struct event *ev, bool lettered, char *buf, size_t len)
+{
+	switch (OBJ_KIND(ev->what)) {
+	case OBJ_MUTEX:
+		if (lettered)
+			snprintf(buf, len, "mutex %c", 'A' + ev->object);
+		else
+			snprintf(buf, len, "the mutex");
+		return buf;
+	case OBJ_GMUTEX:
+		return "the global mutex";
+	case OBJ_SEM:
+		return "a permit of the semaphore";
+	case OBJ_BARRIER:
+		return "the barrier: the others to come";
+	case OBJ_QUEUE:
+		return ev->object == QUEUE_FULL ? "a free slot: the queue is "
+		    "full" : "an item: the queue is empty";
+	case OBJ_CPU:
+		return "a CPU";
+	}
+	return "?";
+}
+
+bool
+text_step(const struct event *ev, bool lettered, char *buf, size_t len)
+{
+	char secs[32], obj[32];
+	int n;
+
+	if (buf != NULL && len > 0)
+		buf[0] = '\0';
+	if (ev->thread == 0 || (ev->state != ST_SLEEPING &&
+	    ev->state != ST_COMPUTING && ev->state != ST_WAITING &&
+	    ev->state != ST_HOLDING))
+		return false;
+	if (buf == NULL)
+		return true;
+	n = snprintf(buf, len, "Process-%u Thread-%u: ", ev->proc, ev->thread);
+	if (n < 0 || (size_t)n >= len)
+		return true;
+	buf += n;
+	len -= (size_t)n;
+	switch (ev->state) {
+	case ST_SLEEPING:
+		snprintf(buf, len, "sleeps (%s s planned)", text_secs(
+		    (double)ev->sleep_ns, 2, true, secs, sizeof(secs)));
+		break;
+	case ST_COMPUTING:
+		snprintf(buf, len, "computes (%s s of CPU planned)", text_secs(
+		    (double)ev->plan_ns, 2, true, secs, sizeof(secs)));
+		break;
+	case ST_WAITING:
+		snprintf(buf, len, "waits for %s", step_object(ev, lettered,
+		    obj, sizeof(obj)));
+		break;
+	default:
+		snprintf(buf, len, "takes %s", step_object(ev, lettered, obj,
+		    sizeof(obj)));
+	}
+	return true;
+}
+
 bool
 text_work_figure(const struct model *m, char *buf, size_t len)
 {

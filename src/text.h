@@ -28,6 +28,15 @@ enum fault_kind { FAULT_THREADS, FAULT_KILLED, FAULT_STATUS, FAULT_EARLY,
    whether it makes one. */
 bool	 text_line(const struct event *ev, char *buf, size_t len);
 
+/* A thread's event told as a move of step mode, for the events that make
+   no reference line: "Process-1 Thread-2: sleeps (1.25 s planned)",
+   "... computes", "... waits for mutex B", "... takes mutex A", "...
+   takes a permit of the semaphore"; lettered: the process has two
+   mutexes, A and B (the deadlock).  False (buf empty) if ev is none of
+   these.  buf NULL only asks whether it is one. */
+bool	 text_step(const struct event *ev, bool lettered, char *buf,
+	    size_t len);
+
 /* The fault ev tells, without "ptviz: " or a newline: "Process-2 (pid 81)
    was killed by SIGKILL", "Process-3 was never forked", "Process-1 could
    not start Thread-7: Resource temporarily unavailable", or the recovery

@@ -346,6 +346,17 @@ refuse_early(struct options *o, int closed, struct recording **replay)
 		    "screen's view of many runs comes later)\n");
 		return 2;
 	}
+	/* Step mode is the room's, at the keys; a scene's runs freely in
+	   lines. */
+	if (o->run.steps != 0 && !on_screen(o) && o->step_given != NULL) {
+		fprintf(stderr, "ptviz: %s needs the screen: %s (the room "
+		    "steps the threads there)\n", o->step_given,
+		    keyboard(o) ? "stdout is not a terminal" :
+		    "stdin is not a terminal");
+		return 2;
+	}
+	if (!on_screen(o))
+		o->run.steps = 0;
 	/* Lines for a stdout that is not there would be lost unseen. */
 	if (closed & 2) {
 		fprintf(stderr, "ptviz: stdout: %s\n", strerror(EBADF));
@@ -381,6 +392,7 @@ static int
 front_end(const struct options *o, struct recording *replay)
 {
 	bool screen = on_screen(o);
+	struct options lines;
 	char why[256];
 	int status;
 
@@ -395,10 +407,13 @@ front_end(const struct options *o, struct recording *replay)
 		return stream_main(o, &json_printer, replay);
 	if (screen && (status = tui_main(o, replay, why, sizeof(why))) != -1)
 		return status;
-	if (screen)
-		fprintf(stderr, "ptviz: %s; printing plain lines instead\n",
-		    why);
-	return stream_main(o, &plain_printer, replay);
+	if (!screen)
+		return stream_main(o, &plain_printer, replay);
+	fprintf(stderr, "ptviz: %s; printing plain lines instead\n", why);
+	/* Nobody at the keys: the threads go freely. */
+	lines = *o;
+	lines.run.steps = 0;
+	return stream_main(&lines, &plain_printer, replay);
 }
 
 int

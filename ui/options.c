@@ -15,6 +15,7 @@
 
 #include "../src/cpus.h"
 #include "../src/scene.h"
+#include "../src/steps.h"
 #include "../src/work.h"
 #include "options.h"
 
@@ -26,7 +27,7 @@
 enum { OPT_SEED = 256, OPT_PLAIN, OPT_JSON, OPT_RING_SLOTS, OPT_RECORD,
     OPT_REPLAY, OPT_TRACE, OPT_PERMITS, OPT_SCENE, OPT_SCENES, OPT_RUNS,
     OPT_VARY_SEED, OPT_ATTACH, OPT_POLL, OPT_SVG, OPT_PNG, OPT_ITERATIONS,
-    OPT_SLOTS };
+    OPT_SLOTS, OPT_STEP, OPT_TIMED_STEPS };
 
 static const struct option longopts[] = {
 	{ "processes",	required_argument, NULL, 'p' },
@@ -38,6 +39,8 @@ static const struct option longopts[] = {
 	{ "iterations",	required_argument, NULL, OPT_ITERATIONS },
 	{ "slots",	required_argument, NULL, OPT_SLOTS },
 	{ "scene",	required_argument, NULL, OPT_SCENE },
+	{ "step",	no_argument,	   NULL, OPT_STEP },
+	{ "timed-steps", no_argument,	   NULL, OPT_TIMED_STEPS },
 	{ "scenes",	no_argument,	   NULL, OPT_SCENES },
 	{ "plain",	no_argument,	   NULL, OPT_PLAIN },
 	{ "json",	no_argument,	   NULL, OPT_JSON },
@@ -393,6 +396,12 @@ take_option(struct options *o, int c, const char *arg, char *err,
 	case OPT_VARY_SEED:
 		o->vary_seed = true;
 		return 0;
+	case OPT_STEP:
+	case OPT_TIMED_STEPS:
+		o->step_given = c == OPT_STEP ? "--step" : "--timed-steps";
+		o->run.steps |= STEPS_ON | (c == OPT_TIMED_STEPS ?
+		    STEPS_TIMED : 0);
+		return 0;
 	case 'h':
 		o->help = true;
 		return 0;
@@ -428,6 +437,7 @@ static int
 check_fixed(struct options *o, char *err, size_t errlen)
 {
 	uint64_t sleep_ns = o->run.sleep_ns;
+	unsigned steps = o->run.steps;
 
 	if (o->scene != 0 && o->fixed_given != NULL) {
 		snprintf(err, errlen, "%s cannot be used with --scene: the "
@@ -443,6 +453,7 @@ check_fixed(struct options *o, char *err, size_t errlen)
 	}
 	if (o->scene != 0) {
 		scene_config(o->scene, &o->run);
+		o->run.steps |= steps;		/* --step: stepped too */
 		o->seed_given = true;
 		if (o->sleep_given)
 			o->run.sleep_ns = sleep_ns;
@@ -507,6 +518,14 @@ check_together(const struct options *o, unsigned given, char *err,
 	else if (o->vary_seed && o->runs == 0)
 		snprintf(err, errlen, "--vary-seed is for --runs (see ptviz "
 		    "--help)");
+	else if (o->step_given != NULL && (o->mode != MODE_AUTO ||
+	    o->runs > 0 || o->replay != NULL))
+		snprintf(err, errlen, "%s cannot be used with %s: %s (see "
+		    "ptviz --help)", o->step_given, o->replay != NULL ?
+		    "--replay" : o->runs > 0 ? "--runs" : o->mode == MODE_JSON ?
+		    "--json" : "--plain", o->replay != NULL ? "a recording "
+		    "has no threads to step" : "the room steps the threads "
+		    "on the screen");
 	else if (o->replay != NULL && o->run_given != NULL)
 		snprintf(err, errlen, "%s cannot be used with --replay: the "
 		    "recording has the counts and the seed (see ptviz --help)",
@@ -529,6 +548,8 @@ not_with_command(const struct options *o)
 		return "--runs";
 	if (o->vary_seed)
 		return "--vary-seed";
+	if (o->step_given != NULL)
+		return o->step_given;
 	return o->replay != NULL ? "--replay" : NULL;
 }
 

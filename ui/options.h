@@ -41,6 +41,8 @@ struct options {
 	unsigned	 runs;		/* --runs N: N runs counted, 0: one
 					   run shown */
 	bool		 vary_seed;	/* --vary-seed: run k, seed + k-1 */
+	const char	*step_given;	/* --step or --timed-steps: the run
+					   starts in step mode (run.steps) */
 	char *const	*command;	/* -- COMMAND [ARG...]: its argv, NULL
 					   at its end; NULL: ptviz's own program */
 	int		 attach;	/* --attach PID, or 0 */

@@ -182,6 +182,15 @@ struct predict {
 	bool		 plans;		/* v: the cells show the planned sleeps */
 };
 
+/* Step mode (features/step.c alone; whether it is on is one of the
+   counts, opt.run.steps). */
+struct stepping {
+	bool		 used;		/* the run was in step mode at some
+					   moment: the log tells every move */
+	struct selection last;		/* the thread moved last (proc 0:
+					   none): a digit goes on after it */
+};
+
 /* Many runs on the screen (m): a batch of runs of one configuration. */
 struct batch {
 	bool		 on;		/* runs to go */
@@ -300,6 +309,7 @@ struct tui {
 	struct share_view share;	/* features/share.c */
 	struct batch	 batch;		/* features/many.c */
 	struct predict	 predict;	/* keys/lesson.c */
+	struct stepping	 step;		/* features/step.c */
 };
 
 enum { FOLD_AUTO, FOLD_FOLDED, FOLD_OPEN };

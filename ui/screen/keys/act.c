@@ -25,9 +25,11 @@
 #include "../../../src/limits.h"
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
+#include "../../../src/steps.h"
 #include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/many.h"
+#include "../features/step.h"
 #include "../features/typing.h"
 #include "act.h"
 
@@ -282,12 +284,25 @@ act_hold_reap(struct tui *t, int arg)
 	return REACT_NONE;
 }
 
+/* S: step mode on or off, for the run on screen and the next ones. */
+unsigned
+act_step(struct tui *t, int arg)
+{
+	(void)arg;
+	return step_toggle(t);
+}
+
 /* m: many runs of the counts on screen -- live runs, so they must fit --
    or stop the batch going. */
 unsigned
 act_many(struct tui *t, int arg)
 {
 	(void)arg;
+	if (!t->batch.on && (t->opt.run.steps & STEPS_ON)) {
+		state_note(t, "many runs go by themselves: S leaves step mode "
+		    "first");
+		return REACT_NONE;
+	}
 	if (!t->batch.on && !fits(t, &t->opt.run))
 		return REACT_NONE;
 	return many_toggle(t);

@@ -35,6 +35,7 @@ key_handler	act_work;
 key_handler	act_pause;
 key_handler	act_kill;
 key_handler	act_hold_reap;
+key_handler	act_step;
 key_handler	act_many;
 
 /* i: type a line to a traced program (features/typing.h). */

@@ -98,11 +98,17 @@ static const struct binding bindings[] = {
 	{ { '1', '2', '3', '4', '5', '6', '7', '8', '9', '0' },
 	  { lesson_digit }, { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, "1-9 0", "scene",
 	  "load a ready scene of a lesson, with its caption (ptviz --scenes "
-	  "lists them)", 0, not_traced, NULL },
+	  "lists them); in step mode, process N's next thread makes a move",
+	  0, not_traced, NULL },
 	{ { 'g' }, { lesson_predict }, { 0 }, "g", "predict",
 	  "predict: the run waits at its start while the room guesses the "
 	  "order (digits or Enter); g lets it go",
 	  KEY_LIVE | KEY_RUN, not_traced, NULL },
+	{ { 'S' }, { act_step }, { 0 }, "S", "step mode",
+	  "step mode: each thread stops before each move until Enter (the "
+	  "selected one) or a digit (a process's next) lets it make one; S "
+	  "again lets every thread go", KEY_LIVE | KEY_RUN, not_traced,
+	  NULL },
 	{ { 'v', KEY_BACKSPACE, 127 },
 	  { lesson_plans, lesson_unguess, lesson_unguess }, { 0 }, "v Bksp",
 	  NULL,
@@ -158,7 +164,8 @@ static const struct binding bindings[] = {
 	  "select: arrows or h j l, u up; PgUp PgDn Home End; in the "
 	  "timeline left / right move the time", 0, NULL, NULL },
 	{ { '\r', '\n', KEY_ENTER }, { lesson_enter }, { 0 }, "Enter", NULL,
-	  "timeline: fold / unfold the selected process", 0, NULL, NULL },
+	  "step mode: the selected thread makes one move; timeline: fold / "
+	  "unfold the selected process", 0, NULL, NULL },
 	{ { KEY_MOUSE }, { nav_mouse }, { 0 }, "mouse", NULL,
 	  "click a cell to select it; the wheel moves up and down",
 	  0, NULL, NULL },

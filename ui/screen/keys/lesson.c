@@ -8,6 +8,7 @@
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
 #include "../base/state.h"
+#include "../features/step.h"
 #include "act.h"
 #include "lesson.h"
 
@@ -127,7 +128,8 @@ load_scene(struct tui *t, unsigned n)
 	return REACT_RERUN;
 }
 
-/* A digit: scene n -- or, while guessing, process n into the guess. */
+/* A digit: scene n -- or, while guessing, process n into the guess; in
+   step mode, process n's next thread makes a move. */
 unsigned
 lesson_digit(struct tui *t, int n)
 {
@@ -135,16 +137,20 @@ lesson_digit(struct tui *t, int n)
 		guess(t, (unsigned)n);
 		return REACT_NONE;
 	}
+	if (step_on(t))
+		return step_process(t, (unsigned)n);
 	return load_scene(t, (unsigned)n);
 }
 
 /* Enter: while guessing, the selected process goes into the guess, or
-   the run starts once it is in it or the guess is whole; else what the
-   view does with it. */
+   the run starts once it is in it or the guess is whole; in step mode
+   the selected thread makes a move; else what the view does with it. */
 unsigned
 lesson_enter(struct tui *t, int arg)
 {
 	(void)arg;
+	if (t->predict.state != PREDICT_GUESS && step_on(t))
+		return step_thread(t, t->sel.proc, t->sel.thread);
 	if (t->predict.state != PREDICT_GUESS)
 		return t->view->enter(t);
 	if (t->predict.n >= t->live.nproc || !guess(t, t->sel.proc))

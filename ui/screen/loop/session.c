@@ -26,6 +26,7 @@
 #include "../base/state.h"
 #include "../features/files.h"
 #include "../features/kernel.h"
+#include "../features/step.h"
 #include "../features/travel.h"
 #include "layout.h"
 #include "session.h"
@@ -246,6 +247,7 @@ session_start(struct tui *t)
 	model_free(&t->live);
 	model_free(&t->at);
 	models_init(t, c);
+	step_new_run(t);
 	/* A recording before version 3 does not say on how many CPUs it
 	   was made (0). */
 	busy_set_cpus(&t->live.sums, c->cpus);

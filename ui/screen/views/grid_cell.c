@@ -21,6 +21,7 @@
 #include "../base/state.h"
 #include "../features/kernel.h"
 #include "../features/share.h"
+#include "../features/step.h"
 #include "grid_cell.h"
 #include "grid_geom.h"
 
@@ -219,6 +220,13 @@ gcell_draw(const struct tui *tu, const struct ggeom *g, int y, int x,
 			waddstr(w, words);
 		/* Pad in the cell's colour: a done cell is a solid block. */
 		theme_glyphs(w, " ", g->cw - 1 - (int)strlen(words));
+	}
+	/* Step mode: a thread at its gate, waiting for a move, has the
+	   gate in its cell's last column (its only one: the state then
+	   shows in the details). */
+	if (step_gated(tu, i, j)) {
+		wattrset(w, th->attr[LOOK_HELD]);
+		mvwaddstr(w, y, x + g->cw - 1, theme_glyph(th, LOOK_HELD));
 	}
 	wattrset(w, A_NORMAL);
 	if (i == tu->sel.proc && j == tu->sel.thread)

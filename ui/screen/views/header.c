@@ -15,6 +15,7 @@
 #include "../../../src/work.h"
 #include "../base/state.h"
 #include "../features/kernel.h"
+#include "../features/step.h"
 #include "batch.h"
 #include "header.h"
 
@@ -261,6 +262,17 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 	}
 	if (replay_status(t, line, sizeof(line))) {
 		wattrset(w, th->attr[LOOK_KEY]);
+		theme_flow(w, line, 0);
+		wattrset(w, A_NORMAL);
+		theme_flow(w, "  ", 0);
+	}
+	/* S: the moves made, who may move, the keys that move them; the
+	   gate's glyph marks the cells that wait. */
+	if (step_status(t, line, sizeof(line))) {
+		wattrset(w, th->attr[LOOK_HELD]);
+		theme_put(w, theme_glyph(th, LOOK_HELD));
+		wattrset(w, th->attr[LOOK_TITLE]);
+		theme_flow(w, " ", 0);
 		theme_flow(w, line, 0);
 		wattrset(w, A_NORMAL);
 		theme_flow(w, "  ", 0);

@@ -26,6 +26,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/text.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "log.h"
 
@@ -93,6 +94,10 @@ line_of(const struct tui *t, size_t k, const struct event *ev, char *buf,
 		*look = (enum look)note_look[ev->state];
 		return true;
 	}
+	/* A stepped run: every move the room let a thread make. */
+	if (t->step.used)
+		return text_step(ev, t->opt.run.work == WORK_DEADLOCK, buf,
+		    len);
 	return false;
 }
 

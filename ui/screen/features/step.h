@@ -1,0 +1,48 @@
+/*
+ * step.h: step mode on the screen -- the room is the scheduler (S, Enter,
+ * the digits; src/steps.h has the gates).
+ *
+ * In step mode every thread of the live run stops at its gate before each
+ * move it reports, and nothing moves until a key lets one thread make
+ * one: Enter the selected cell's, a digit the next of that process's, in
+ * turn.  A thread that cannot move now -- blocked on a lock another
+ * holds, ended, still making its move -- is refused with a note that says
+ * why.  The mode is one of the counts now (t->opt.run.steps): a rerun
+ * (R, r, the keys that change the counts) starts in it too.
+ */
+#ifndef PTVIZ_STEP_H
+#define PTVIZ_STEP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct tui;
+
+/* A run starts: none moved yet; a live run in step mode tells its moves
+   in the log. */
+void		 step_new_run(struct tui *t);
+
+/* S: step mode on, or off (every thread goes freely again); the reaction
+   (REACT_*). */
+unsigned	 step_toggle(struct tui *t);
+
+/* Is the screen in step mode (the run shown is live)? */
+bool		 step_on(const struct tui *t);
+
+/* Let thread j of process i make one move, or say in a note why it
+   cannot; the reaction. */
+unsigned	 step_thread(struct tui *t, unsigned i, unsigned j);
+
+/* A digit: the next thread of process i that waits at its gate, after
+   the one moved last, makes one move; the reaction. */
+unsigned	 step_process(struct tui *t, unsigned i);
+
+/* Is thread j of process i at its gate now, waiting for a move (the live
+   run followed, in step mode)? */
+bool		 step_gated(const struct tui *t, unsigned i, unsigned j);
+
+/* The header's line in step mode: "step mode: 12 moves, 2 threads at
+   their gates ..."; false (buf empty) when not in step mode. */
+bool		 step_status(const struct tui *t, char *buf, size_t len);
+
+#endif
