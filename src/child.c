@@ -144,19 +144,22 @@ nap(const struct thread_args *t, uint64_t d)
 		sleep_until(now_ns() + d);
 }
 
-/* Step mode: stop at the gate before the next move, until the room lets
-   this thread make it (steps.h). */
-static void
-gate(const struct thread_args *t)
-{
-	steps_gate(t->child->steps, t->child->proc, t->thread);
-}
-
 /* Is the run in step mode now? */
 static bool
 stepping(const struct thread_args *t)
 {
 	return (steps_mode(t->child->steps) & STEPS_ON) != 0;
+}
+
+/* Step mode: say so and stop at the gate before the next move, until the
+   room lets this thread make it (steps.h).  Out of step mode, nothing. */
+static void
+gate(const struct thread_args *t)
+{
+	if (!stepping(t))
+		return;
+	report(t, t->thread, ST_GATE, 0);
+	steps_gate(t->child->steps, t->child->proc, t->thread);
 }
 
 /* This thread's CPU clock. */

@@ -52,6 +52,11 @@
  * ST_MOVE is one move of the race or the queue (EVENT_MOVES below: `what`
  * which move, `value` and `aux` its figures); the thread stays in it
  * until its next event.
+ * ST_GATE is a thread of a run in step mode at its gate (src/steps.h),
+ * waiting for the room to let it make its next move: it keeps its state
+ * and what it holds, but is not busy until its next event.  Only a
+ * thread alive, not already at its gate, and not waiting, may come to
+ * it.
  */
 #define EVENT_STATES(X)						\
 	X(ST_NEW,	"new",		T)				\
@@ -82,7 +87,8 @@
 	X(ST_TENDED,	"ended",	T)				\
 	X(ST_KSTATE,	"kernel",	T)				\
 	X(ST_GONE,	"gone",		P)				\
-	X(ST_MOVE,	"move",		T)
+	X(ST_MOVE,	"move",		T)				\
+	X(ST_GATE,	"gate",		T)
 
 enum state {
 #define X(e, name, kind) e,

@@ -58,6 +58,8 @@ static const uint32_t from[ST_COUNT] = {
 	[ST_MRUNNING]	= B(ST_NEW) | B(ST_MHELD),
 	[ST_MSTOPPED]	= B(ST_MRUNNING) | B(ST_MCONTINUED),
 	[ST_MCONTINUED]	= B(ST_MSTOPPED),
+	[ST_GATE]	= B(ST_RUNNING) | B(ST_SLEEPING) | B(ST_COMPUTING) |
+			  B(ST_HOLDING) | B(ST_MOVE),
 	[ST_MDONE]	= B(ST_MHELD) | B(ST_MRUNNING) | B(ST_MSTOPPED) |
 			  B(ST_MCONTINUED),
 };
@@ -201,8 +203,12 @@ set_thread(struct model *m, unsigned i, unsigned j, struct model_thread *t,
 {
 	m->threads_in[t->state]--;
 	m->threads_in[state]++;
-	/* A zombie's threads ended their phases when it died. */
-	if (m->procs[i - 1].t_zombie == 0)
+	/* A thread at its gate ended its phase there; a zombie's threads
+	   ended theirs when it died. */
+	if (t->gated) {
+		t->gated = false;
+		m->gated--;
+	} else if (m->procs[i - 1].t_zombie == 0)
 		t->busy_ns += busy_end(&m->sums, t->state, t->t_state, when);
 	else if (state_busy(t->state) &&
 	    m->procs[i - 1].t_zombie > t->t_state)
@@ -273,6 +279,21 @@ end_proc(struct model *m, unsigned i, const struct event *ev)
 	}
 }
 
+/* Thread t comes to its gate (step mode): its busy phase ends there, its
+   state and what it holds stay.  Once only until its next event. */
+static bool
+gate(struct model *m, struct model_thread *t, const struct event *ev)
+{
+	if (t->gated || ev->what != 0 || ev->object != 0)
+		return false;
+	t->busy_ns += busy_end(&m->sums, t->state, t->t_state, ev->t_ns);
+	t->gated = true;
+	t->t_gate = ev->t_ns;
+	m->gated++;
+	m->gates++;
+	return true;
+}
+
 static bool
 apply_thread(struct model *m, const struct event *ev)
 {
@@ -287,10 +308,14 @@ apply_thread(struct model *m, const struct event *ev)
 	/* Held at the gate, a thread starts and goes no further. */
 	if (!(from[ev->state] & B(t->state)) || ev->state == ST_LOST ||
 	    !model_obj_after_wait_ok(t, ev->state) || ev->t_ns < t->t_state ||
-	    (ev->state != ST_MOVE && !model_move_next_ok(m, t, ev->state)) ||
+	    (t->gated && ev->t_ns < t->t_gate) ||
+	    (ev->state != ST_MOVE && ev->state != ST_GATE &&
+	    !model_move_next_ok(m, t, ev->state)) ||
 	    (m->main_state == ST_MHELD && ev->state != ST_RUNNING &&
 	    ev->state != ST_TFAILED))
 		return false;
+	if (ev->state == ST_GATE)
+		return gate(m, t, ev);
 	if (ev->state == ST_WAITING || ev->state == ST_HOLDING) {
 		if (!model_obj_ok(m, ev, p, t))
 			return false;
@@ -336,7 +361,8 @@ died(struct model *m, unsigned i, uint64_t when)
 	unsigned j;
 
 	for (j = 0; j < m->nthread; j++)
-		busy_end(&m->sums, t[j].state, t[j].t_state, when);
+		if (!t[j].gated)	/* ended at its gate */
+			busy_end(&m->sums, t[j].state, t[j].t_state, when);
 }
 
 static bool

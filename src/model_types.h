@@ -52,6 +52,9 @@ struct model_thread {
 	uint8_t		 move;		/* its last move (enum move_kind),
 					   MOVE_NONE before its first */
 	uint32_t	 mval;		/* and that move's value */
+	bool		 gated;		/* at its gate (ST_GATE), in its
+					   state still, until its next event */
+	uint64_t	 t_gate;	/* ... since then */
 };
 
 /* What a thread holds: the per-process mutexes by number, the global
@@ -101,6 +104,8 @@ struct model {
 	unsigned	 threads_in[ST_COUNT];	/* threads in each state */
 	unsigned	 procs_in[ST_COUNT];	/* processes in each state */
 	unsigned	 threads_done;	/* == threads_in[ST_DONE], the rank */
+	unsigned	 gated;		/* threads at their gates now */
+	uint64_t	 gates;		/* ... and comings to them so far */
 	unsigned	 procs_reaped;
 	unsigned	 procs_done;	/* processes that said "done" */
 	struct busy_sums sums;		/* busy time: the concurrency */

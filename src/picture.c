@@ -60,6 +60,8 @@ static const struct phase_def phases[ST_COUNT] = {
 	[ST_COMPUTING]	= { true, true, true, LOOK_COMPUTING },
 	[ST_HOLDING]	= { true, true, true, LOOK_HOLDING },
 	[ST_WAITING]	= { true, false, false, LOOK_WAITING },
+	[ST_MOVE]	= { true, true, true, LOOK_RUNNING },
+	[ST_GATE]	= { true, false, false, LOOK_HELD },
 };
 
 /* A traced thread's phases, by what the kernel said it does (ST_KSTATE's
@@ -468,7 +470,10 @@ legend_draw(struct pic *p)
 	unsigned s;
 
 	for (s = 0; s < ST_COUNT && !p->m.traced; s++)
-		if (phases[s].drawn)
+		/* Moves and gates only where the run has them. */
+		if (phases[s].drawn && (s != ST_MOVE || (work_flags(
+		    p->r->cfg->work) & WORK_ITERATIONS)) && (s != ST_GATE ||
+		    p->m.gates > 0))
 			x = legend_item(p, x, (enum look)phases[s].look,
 			    phases[s].bar ? BAR_H : LINE_H, state_name(s));
 	for (s = 0; s < TASKSTATE_CLASSES && p->m.traced; s++)

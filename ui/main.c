@@ -96,11 +96,20 @@ scenes_list(FILE *fp)
 		    work_name(c.work));
 		if (work_flags(c.work) & WORK_PERMITS)
 			fprintf(fp, " --permits %u", c.permits);
-		fprintf(fp, "\n   %s\n   %s\n   guide: step %u in %s\n",
-		    sc->watch, sc->ask, sc->guide_step, SCENE_GUIDE);
+		if (work_flags(c.work) & WORK_ITERATIONS)
+			fprintf(fp, " --iterations %u", c.iterations);
+		if (work_flags(c.work) & WORK_SLOTS)
+			fprintf(fp, " --slots %u", c.slots);
+		if (c.steps != 0)
+			fprintf(fp, " --step");
+		fprintf(fp, "\n   %s\n   %s\n", sc->watch, sc->ask);
+		if (sc->guide_step != 0)
+			fprintf(fp, "   guide: step %u in %s\n", sc->guide_step,
+			    SCENE_GUIDE);
 	}
 	fprintf(fp, "\nOn the screen, keys 1 to 9 load them, and 0 the "
-	    "tenth.\nA lesson that plays them in steps: %s.\n", SCENE_GUIDE);
+	    "tenth; --scene N any of them.\nA lesson that plays them in "
+	    "steps: %s.\n", SCENE_GUIDE);
 }
 
 /* Print the help or the version on stdout; 0, or 1 with a line on stderr

@@ -5,7 +5,7 @@
 . tests/e2e/tui.bash
 
 n=$("$PTVIZ" --scenes | grep -cE '^[0-9]+  ')
-[ "$n" -eq 13 ] || fail "--scenes lists $n scenes, not 13"
+[ "$n" -eq 14 ] || fail "--scenes lists $n scenes, not 14"
 tui_start 120 40 --scene 1
 tm_wait_for '^ptviz — 5 processes × 3 threads — sleep ≤ 3 s — seed 183'
 tm_wait_for '^Scene 1 ▸ Five processes of three threads'
@@ -45,7 +45,7 @@ b=$("$PTVIZ" --scene 1 --plain 2>/dev/null) || fail "--scene 1 --plain failed"
 [ "$a" = "$b" ] || fail "scene 1 printed other lines the second time"
 [ "$(echo "$a" | wc -l)" -eq 21 ] || fail "scene 1: $(echo "$a" | wc -l) lines"
 # A scene fixes the run: no counts beside it, and only scenes that exist.
-for bad in "--scene 0" "--scene 14" "--scene x" "--scene 1 -p 3" \
+for bad in "--scene 0" "--scene 15" "--scene x" "--scene 1 -p 3" \
     "--scene 2 --seed 4" "--scene 3 -w cpu"; do
 	"$PTVIZ" $bad --plain >"$TMPD/out" 2>"$TMPD/err"
 	rc=$?

@@ -12,11 +12,6 @@
 #include "step.h"
 #include "travel.h"
 
-/* Count the threads at their gates at most up to this many threads a
-   run: beyond, the header does without the count (each is a load of
-   shared memory, every frame). */
-#define COUNT_MAX	65536u
-
 bool
 step_on(const struct tui *t)
 {
@@ -64,8 +59,8 @@ step_toggle(struct tui *t)
 bool
 step_gated(const struct tui *t, unsigned i, unsigned j)
 {
-	return step_on(t) && t->following &&
-	    source_step_waiting(t->src, i, j);
+	return state_has(t->shown, i, j) && !t->shown->traced &&
+	    model_thread(t->shown, i, j)->gated;
 }
 
 /* Why thread j of process i cannot move now, in a note. */
@@ -152,30 +147,23 @@ step_process(struct tui *t, unsigned i)
 bool
 step_status(const struct tui *t, char *buf, size_t len)
 {
-	const struct model *m = &t->live;
-	unsigned i, j, at = 0;
+	unsigned at = t->shown->traced ? 0 : t->shown->gated;
 	uint64_t moves;
-	int n;
 
 	if (len > 0)
 		buf[0] = '\0';
+	/* A stepped run's past, or a recording of one. */
+	if (!step_on(t) && at > 0)
+		snprintf(buf, len, "%u thread%s at %s gate%s: the run was in "
+		    "step mode then", at, at == 1 ? "" : "s", at == 1 ? "its" :
+		    "their", at == 1 ? "" : "s");
 	if (!step_on(t))
-		return false;
+		return at > 0;
 	moves = source_step_grants(t->src);
-	n = snprintf(buf, len, "step mode: %llu move%s", (unsigned long long)
-	    moves, moves == 1 ? "" : "s");
-	if ((uint64_t)m->nproc * m->nthread <= COUNT_MAX) {
-		for (i = 1; i <= m->nproc; i++)
-			for (j = 1; j <= m->nthread; j++)
-				at += source_step_waiting(t->src, i, j);
-		if (n > 0 && (size_t)n < len)
-			n += snprintf(buf + n, len - (size_t)n, ", %u at %s "
-			    "gate%s", at, at == 1 ? "its" : "their",
-			    at == 1 ? "" : "s");
-	}
-	if (n > 0 && (size_t)n < len)
-		snprintf(buf + n, len - (size_t)n, "%s (Enter: the selected "
-		    "thread moves, 1-9: a process's next, S: all go freely)",
-		    (t->opt.run.steps & STEPS_TIMED) ? ", sleeps timed" : "");
+	snprintf(buf, len, "step mode: %llu move%s, %u at %s gate%s%s "
+	    "(Enter: the selected thread moves, 1-9: a process's next, S: "
+	    "all go freely)", (unsigned long long)moves, moves == 1 ? "" :
+	    "s", at, at == 1 ? "its" : "their", at == 1 ? "" : "s",
+	    (t->opt.run.steps & STEPS_TIMED) ? ", sleeps timed" : "");
 	return true;
 }

@@ -37,12 +37,13 @@ unsigned	 step_thread(struct tui *t, unsigned i, unsigned j);
    the one moved last, makes one move; the reaction. */
 unsigned	 step_process(struct tui *t, unsigned i);
 
-/* Is thread j of process i at its gate now, waiting for a move (the live
-   run followed, in step mode)? */
+/* Is thread j of process i at its gate, waiting for a move, at the
+   moment shown (the model's: a stepped run's past or recording too)? */
 bool		 step_gated(const struct tui *t, unsigned i, unsigned j);
 
-/* The header's line in step mode: "step mode: 12 moves, 2 threads at
-   their gates ..."; false (buf empty) when not in step mode. */
+/* The header's line in step mode: "step mode: 12 moves, 2 at their
+   gates (...)"; for a moment of a stepped run's past or recording, the
+   threads at their gates then; false (buf empty) if neither. */
 bool		 step_status(const struct tui *t, char *buf, size_t len);
 
 #endif

@@ -176,6 +176,9 @@ state_word(const struct tui *t, const struct model_thread *th, char *buf,
 		snprintf(buf, len, "waiting: deadlocked");
 	else if (model_thread_held(t->shown, t->sel.proc, t->sel.thread))
 		snprintf(buf, len, "held at the gate");
+	else if (th->gated)
+		snprintf(buf, len, "%s, at its gate: waits for a move",
+		    state_name(th->state));
 	else if (sc != NULL)
 		snprintf(buf, len, "computing: %s a CPU now, %d%% of one in "
 		    "the last second", sc->on ? "on" : "waiting for",
@@ -192,7 +195,7 @@ static void
 time_rows(const struct tui *t, int *y, const struct model_thread *th)
 {
 	WINDOW *w = t->lay.details;
-	bool now_busy = state_busy(th->state);
+	bool now_busy = state_busy(th->state) && !th->gated;
 	/* The race's and the queue's threads make moves: no plan, no
 	   sleep. */
 	bool moves = (work_flags(t->opt.run.work) & WORK_ITERATIONS) != 0;

@@ -14,6 +14,7 @@
 
 #include "../../../src/event.h"
 #include "../../../src/model_query.h"
+#include "../../../src/work.h"
 #include "../base/state.h"
 #include "timeline_bars.h"
 #include "timeline_frame.h"
@@ -37,6 +38,10 @@ static const struct phase_def phases[ST_COUNT] = {
 	[ST_COMPUTING]	= { true, LOOK_COMPUTING, MARK_COUNT },
 	[ST_HOLDING]	= { true, LOOK_HOLDING, MARK_COUNT },
 	[ST_WAITING]	= { true, LOOK_WAITING, MARK_SPAN },
+	/* The race's and the queue's moves, one column at least each. */
+	[ST_MOVE]	= { true, LOOK_RUNNING, MARK_BAR },
+	/* Step mode: at its gate, waiting for the room. */
+	[ST_GATE]	= { true, LOOK_HELD, MARK_SPAN },
 	/* A traced thread's: drawn apart (kphase_draw()), each class in
 	   its look's own glyph, never told by its colour alone. */
 	[ST_KSTATE]	= { false, LOOK_COUNT, MARK_COUNT },
@@ -438,6 +443,10 @@ bars_legend(const struct tui *t, const struct tgeom *g, int y)
 	for (s = 0; s < ST_COUNT && !t->shown->traced; s++) {
 		const struct phase_def *d = &phases[s];
 
+		/* Moves and gates only where the run has them. */
+		if ((s == ST_MOVE && !(work_flags(t->opt.run.work) &
+		    WORK_ITERATIONS)) || (s == ST_GATE && t->live.gates == 0))
+			continue;
 		if (d->drawn)
 			legend_item(w, th, (enum look)d->look,
 			    d->mark != MARK_COUNT ? theme_mark(th,
