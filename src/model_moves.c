@@ -117,6 +117,12 @@ model_move_take(struct model *m, const struct event *ev, unsigned i,
 
 	t->move = ev->what;
 	t->mval = ev->value;
+	/* A round ends with the write (without the lock), the unlock (with
+	   it), an item put or taken. */
+	if ((ev->what == MOVE_WRITE && !(t->holds & HOLD_GMUTEX)) ||
+	    ev->what == MOVE_UNLOCK || ev->what == MOVE_PUT ||
+	    ev->what == MOVE_TAKE)
+		t->rounds++;
 	switch (ev->what) {
 	case MOVE_WRITE:
 		m->writes++;

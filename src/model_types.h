@@ -52,6 +52,8 @@ struct model_thread {
 	uint8_t		 move;		/* its last move (enum move_kind),
 					   MOVE_NONE before its first */
 	uint32_t	 mval;		/* and that move's value */
+	uint32_t	 rounds;	/* rounds of its loop made: the race's
+					   updates, the queue's items */
 	bool		 gated;		/* at its gate (ST_GATE), in its
 					   state still, until its next event */
 	uint64_t	 t_gate;	/* ... since then */

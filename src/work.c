@@ -77,86 +77,112 @@ static const struct {
  * or ended is on no line.
  */
 #define ANY	0xffu
-#define AT(st, wh)		{ st, wh, ANY, ANY }
-#define AT_OBJ(st, wh, ob)	{ st, wh, ob, ANY }
-#define AT_HELD(st, wh, n)	{ st, wh, ANY, n }
+#define AT(st, wh)		{ st, wh, ANY, ANY, ANY, ANY }
+#define AT_OBJ(st, wh, ob)	{ st, wh, ob, ANY, ANY, ANY }
+#define AT_HELD(st, wh, n)	{ st, wh, ANY, n, ANY, ANY }
+/* A thread at its gate whose next move runs the line: as AT, and
+   whether it has rounds of its loop left (`more`), whether it is an odd
+   thread (a producer of the queue). */
+#define NEXT_MORE(st, wh, m)	{ st, wh, ANY, ANY, m, ANY }
+#define NEXT_ODD(st, odd)	{ st, ANY, ANY, ANY, ANY, odd }
 #define CODE_KEYS	3
 
 struct code_key {
-	uint8_t		 state, what, object, held;
+	uint8_t		 state, what, object, held, more, odd;
 };
 
 struct code_line {
 	const char	*text;
 	struct code_key	 at[CODE_KEYS];	/* state 0 (ST_NEW): no more */
+	struct code_key	 next[CODE_KEYS]; /* step mode: at its gate, the
+					   line its next move runs */
 };
 
 static const struct code_line code_sleep[] = {
-	{ "sleep(d);", { AT(ST_RUNNING, ANY), AT(ST_SLEEPING, ANY) } },
+	{ "sleep(d);", { AT(ST_RUNNING, ANY), AT(ST_SLEEPING, ANY) },
+	    { AT(ST_RUNNING, ANY) } },
 };
 static const struct code_line code_cpu[] = {
 	{ "compute(d);", { AT(ST_RUNNING, ANY), AT(ST_COMPUTING, ANY),
-	    AT(ST_WAITING, OBJ_CPU) } },
+	    AT(ST_WAITING, OBJ_CPU) }, { AT(ST_RUNNING, ANY) } },
 };
 static const struct code_line code_mutex[] = {
-	{ "lock(&m);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_MUTEX) } },
-	{ "sleep(d);", { AT(ST_HOLDING, OBJ_MUTEX) } },
-	{ "unlock(&m);", { { 0 } } },
+	{ "lock(&m);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_MUTEX) },
+	    { AT(ST_RUNNING, ANY) } },
+	{ "sleep(d);", { AT(ST_HOLDING, OBJ_MUTEX) }, { { 0 } } },
+	{ "unlock(&m);", { { 0 } }, { AT(ST_HOLDING, OBJ_MUTEX) } },
 };
 static const struct code_line code_gmutex[] = {
-	{ "lock(&g);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_GMUTEX) } },
-	{ "sleep(d);", { AT(ST_HOLDING, OBJ_GMUTEX) } },
-	{ "unlock(&g);", { { 0 } } },
+	{ "lock(&g);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_GMUTEX) },
+	    { AT(ST_RUNNING, ANY) } },
+	{ "sleep(d);", { AT(ST_HOLDING, OBJ_GMUTEX) }, { { 0 } } },
+	{ "unlock(&g);", { { 0 } }, { AT(ST_HOLDING, OBJ_GMUTEX) } },
 };
 static const struct code_line code_semaphore[] = {
-	{ "sem_wait(&s);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_SEM) } },
-	{ "sleep(d);", { AT(ST_HOLDING, OBJ_SEM) } },
-	{ "sem_post(&s);", { { 0 } } },
+	{ "sem_wait(&s);", { AT(ST_RUNNING, ANY), AT(ST_WAITING, OBJ_SEM) },
+	    { AT(ST_RUNNING, ANY) } },
+	{ "sleep(d);", { AT(ST_HOLDING, OBJ_SEM) }, { { 0 } } },
+	{ "sem_post(&s);", { { 0 } }, { AT(ST_HOLDING, OBJ_SEM) } },
 };
+/* The sleep after the barrier is part of the wait's move: no gate. */
 static const struct code_line code_barrier[] = {
-	{ "sleep(d1);", { AT(ST_RUNNING, ANY), AT(ST_SLEEPING, OBJ_NONE) } },
-	{ "barrier_wait(&b);", { AT(ST_WAITING, OBJ_BARRIER) } },
-	{ "sleep(d2);", { AT(ST_SLEEPING, OBJ_BARRIER) } },
+	{ "sleep(d1);", { AT(ST_RUNNING, ANY), AT(ST_SLEEPING, OBJ_NONE) },
+	    { AT(ST_RUNNING, ANY) } },
+	{ "barrier_wait(&b);", { AT(ST_WAITING, OBJ_BARRIER) },
+	    { AT(ST_SLEEPING, OBJ_NONE) } },
+	{ "sleep(d2);", { AT(ST_SLEEPING, OBJ_BARRIER) }, { { 0 } } },
 };
 static const struct code_line code_deadlock[] = {
 	{ "lock(&first);", { AT(ST_RUNNING, ANY),
-	    AT_HELD(ST_WAITING, OBJ_MUTEX, 0) } },
-	{ "sleep(d1);", { AT_HELD(ST_HOLDING, OBJ_MUTEX, 1) } },
-	{ "lock(&second);", { AT_HELD(ST_WAITING, OBJ_MUTEX, 1) } },
-	{ "sleep(d2);", { AT_HELD(ST_HOLDING, OBJ_MUTEX, 2) } },
-	{ "unlock(&second);", { { 0 } } },
-	{ "unlock(&first);", { { 0 } } },
+	    AT_HELD(ST_WAITING, OBJ_MUTEX, 0) }, { AT(ST_RUNNING, ANY) } },
+	{ "sleep(d1);", { AT_HELD(ST_HOLDING, OBJ_MUTEX, 1) }, { { 0 } } },
+	{ "lock(&second);", { AT_HELD(ST_WAITING, OBJ_MUTEX, 1) },
+	    { AT_HELD(ST_HOLDING, OBJ_MUTEX, 1) } },
+	{ "sleep(d2);", { AT_HELD(ST_HOLDING, OBJ_MUTEX, 2) }, { { 0 } } },
+	{ "unlock(&second);", { { 0 } },
+	    { AT_HELD(ST_HOLDING, OBJ_MUTEX, 2) } },
+	{ "unlock(&first);", { { 0 } }, { { 0 } } },
 };
 static const struct code_line code_race[] = {
-	{ "for (k = 0; k < n; k++) {", { AT(ST_RUNNING, ANY) } },
-	{ "    v = counter;", { AT(ST_MOVE, MOVE_READ) } },
-	{ "    v = v + 1;", { AT(ST_MOVE, MOVE_ADD) } },
-	{ "    counter = v;", { AT(ST_MOVE, MOVE_WRITE) } },
-	{ "}", { { 0 } } },
+	{ "for (k = 0; k < n; k++) {", { AT(ST_RUNNING, ANY) }, { { 0 } } },
+	{ "    v = counter;", { AT(ST_MOVE, MOVE_READ) },
+	    { AT(ST_RUNNING, ANY), NEXT_MORE(ST_MOVE, MOVE_WRITE, 1) } },
+	{ "    v = v + 1;", { AT(ST_MOVE, MOVE_ADD) },
+	    { AT(ST_MOVE, MOVE_READ) } },
+	{ "    counter = v;", { AT(ST_MOVE, MOVE_WRITE) },
+	    { AT(ST_MOVE, MOVE_ADD) } },
+	{ "}", { { 0 } }, { NEXT_MORE(ST_MOVE, MOVE_WRITE, 0) } },
 };
 static const struct code_line code_race_locked[] = {
-	{ "for (k = 0; k < n; k++) {", { AT(ST_RUNNING, ANY) } },
+	{ "for (k = 0; k < n; k++) {", { AT(ST_RUNNING, ANY) }, { { 0 } } },
 	{ "    lock(&g);", { AT(ST_WAITING, OBJ_GMUTEX),
-	    AT(ST_HOLDING, OBJ_GMUTEX) } },
-	{ "    v = counter;", { AT(ST_MOVE, MOVE_READ) } },
-	{ "    v = v + 1;", { AT(ST_MOVE, MOVE_ADD) } },
-	{ "    counter = v;", { AT(ST_MOVE, MOVE_WRITE) } },
-	{ "    unlock(&g);", { AT(ST_MOVE, MOVE_UNLOCK) } },
-	{ "}", { { 0 } } },
+	    AT(ST_HOLDING, OBJ_GMUTEX) },
+	    { AT(ST_RUNNING, ANY), NEXT_MORE(ST_MOVE, MOVE_UNLOCK, 1) } },
+	{ "    v = counter;", { AT(ST_MOVE, MOVE_READ) },
+	    { AT(ST_HOLDING, OBJ_GMUTEX) } },
+	{ "    v = v + 1;", { AT(ST_MOVE, MOVE_ADD) },
+	    { AT(ST_MOVE, MOVE_READ) } },
+	{ "    counter = v;", { AT(ST_MOVE, MOVE_WRITE) },
+	    { AT(ST_MOVE, MOVE_ADD) } },
+	{ "    unlock(&g);", { AT(ST_MOVE, MOVE_UNLOCK) },
+	    { AT(ST_MOVE, MOVE_WRITE) } },
+	{ "}", { { 0 } }, { NEXT_MORE(ST_MOVE, MOVE_UNLOCK, 0) } },
 };
 static const struct code_line code_queue[] = {
-	{ "if (producer)", { AT(ST_RUNNING, ANY) } },
-	{ "  for (k = 0; k < n; k++) {", { { 0 } } },
+	{ "if (producer)", { AT(ST_RUNNING, ANY) }, { { 0 } } },
+	{ "  for (k = 0; k < n; k++) {", { { 0 } }, { { 0 } } },
 	{ "    wait(&not_full, &m);",
-	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_FULL) } },
-	{ "    put(&q, item);", { AT(ST_MOVE, MOVE_PUT) } },
-	{ "  }", { { 0 } } },
-	{ "else", { { 0 } } },
-	{ "  while (left > 0) {", { { 0 } } },
+	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_FULL) }, { { 0 } } },
+	{ "    put(&q, item);", { AT(ST_MOVE, MOVE_PUT) },
+	    { NEXT_ODD(ST_RUNNING, 1), NEXT_MORE(ST_MOVE, MOVE_PUT, 1) } },
+	{ "  }", { { 0 } }, { NEXT_MORE(ST_MOVE, MOVE_PUT, 0) } },
+	{ "else", { { 0 } }, { { 0 } } },
+	{ "  while (left > 0) {", { { 0 } }, { { 0 } } },
 	{ "    wait(&not_empty, &m);",
-	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_EMPTY) } },
-	{ "    item = take(&q);", { AT(ST_MOVE, MOVE_TAKE) } },
-	{ "  }", { { 0 } } },
+	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_EMPTY) }, { { 0 } } },
+	{ "    item = take(&q);", { AT(ST_MOVE, MOVE_TAKE) },
+	    { NEXT_ODD(ST_RUNNING, 0), NEXT_MORE(ST_MOVE, MOVE_TAKE, 1) } },
+	{ "  }", { { 0 } }, { NEXT_MORE(ST_MOVE, MOVE_TAKE, 0) } },
 };
 
 #define CODE(a)	{ a, sizeof(a) / sizeof((a)[0]) }
@@ -328,6 +354,27 @@ work_code_at(enum work w, const struct model_thread *t)
 		    codes[w].line[k].at[a].state != ST_NEW; a++)
 			if (key_fits(&codes[w].line[k].at[a], t))
 				return (int)k;
+	return -1;
+}
+
+int
+work_code_next(enum work w, const struct model_thread *t, bool more,
+    bool odd)
+{
+	const struct code_key *key;
+	unsigned k, a;
+
+	if (!t->gated)
+		return -1;
+	for (k = 0; k < work_code_lines(w); k++)
+		for (a = 0; a < CODE_KEYS &&
+		    codes[w].line[k].next[a].state != ST_NEW; a++) {
+			key = &codes[w].line[k].next[a];
+			if (key_fits(key, t) && (key->more == ANY ||
+			    key->more == more) && (key->odd == ANY ||
+			    key->odd == odd))
+				return (int)k;
+		}
 	return -1;
 }
 

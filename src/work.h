@@ -214,6 +214,13 @@ unsigned	 work_code_lines(enum work w);
 const char	*work_code_text(enum work w, unsigned k);
 int		 work_code_at(enum work w, const struct model_thread *t);
 
+/* Step mode: the line thread t's next move runs, if it is at its gate;
+   more: it has rounds of its loop left (the race's updates, the queue's
+   items), odd: it is an odd thread (the queue's producers).  -1: it is
+   not at its gate, or its next move ends it. */
+int		 work_code_next(enum work w, const struct model_thread *t,
+		    bool more, bool odd);
+
 /* Map the objects a run's processes share, with `permits` for the
    semaphore and a queue of `slots` for `items`; NULL with errno on
    failure. */

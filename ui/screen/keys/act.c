@@ -284,12 +284,19 @@ act_hold_reap(struct tui *t, int arg)
 	return REACT_NONE;
 }
 
-/* S: step mode on or off, for the run on screen and the next ones. */
+/* S: step mode on or off, for the run on screen and the next ones; the
+   code pane comes with it. */
 unsigned
 act_step(struct tui *t, int arg)
 {
+	unsigned react;
+
 	(void)arg;
-	return step_toggle(t);
+	react = step_toggle(t);
+	if (!step_on(t) || t->code)
+		return react;
+	t->code = true;
+	return react | REACT_LAYOUT;
 }
 
 /* m: many runs of the counts on screen -- live runs, so they must fit --

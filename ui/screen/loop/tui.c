@@ -36,6 +36,7 @@
 #include "../../../src/recording.h"
 #include "../../../src/scene.h"
 #include "../../../src/source.h"
+#include "../../../src/steps.h"
 #include "../../signals.h"
 #include "../base/state.h"
 #include "../features/files.h"
@@ -457,6 +458,8 @@ tui_main(const struct options *o, struct recording *replay,
 	struct tui t = { .opt = *o, .scene = o->scene,
 	    .reap_held = o->scene != 0 && scene_get(o->scene)->zombies,
 	    .sel = { 1, 1 }, .view = &grid_view,
+	    /* The code pane is on by default in step mode. */
+	    .code = (o->run.steps & STEPS_ON) != 0,
 	    .scroll = { .top_proc = 1, .left_thread = 1 },
 	    .following = true, .replay = replay,
 	    .files = { .trace_due = o->trace != NULL, .first_open = true },

@@ -3,7 +3,10 @@
  * runs (work.c's table), and at the moment shown -- live or travelled to
  * -- how many threads are on each line and, marked, the selected
  * thread's.  A thread not started or ended is on no line; the title
- * counts those that ended.  A traced program has no code of ours to show.
+ * counts those that ended.  In step mode a thread at its gate waits to run
+ * its next line: the selected thread's is marked with the gate, or the
+ * title says its next move ends it.  A traced program has no code of ours
+ * to show.
  */
 #include <stdio.h>
 
@@ -33,14 +36,38 @@ code_counts(const struct model *m, enum work w, unsigned at[WORK_CODE_MAX])
 	return ended;
 }
 
+/* The line the selected thread's next move runs, if it stands at its
+   gate: -1 if it does not; -2 if its next move ends it. */
+static int
+code_next(const struct tui *t, enum work w)
+{
+	const struct model *m = t->shown;
+	const struct model_thread *th;
+	unsigned iterations = t->opt.run.iterations ? t->opt.run.iterations :
+	    WORK_DEFAULT_ITERATIONS;
+	bool odd = t->sel.thread % 2 == 1, more;
+	int k;
+
+	if (!state_sel_shown(t))
+		return -1;
+	th = model_thread(m, t->sel.proc, t->sel.thread);
+	if (!th->gated)
+		return -1;
+	/* A consumer of the queue takes while items are left to take. */
+	more = m->slots > 0 && !odd ? m->takes < m->items :
+	    th->rounds < iterations;
+	k = work_code_next(w, th, more, odd);
+	return k >= 0 ? k : -2;
+}
+
 void
 code_draw(const struct tui *t)
 {
 	WINDOW *win = t->lay.code;
 	enum work w = t->opt.run.work;
 	unsigned at[WORK_CODE_MAX], ended, k;
-	int sel = -1, y;
-	char title[64];
+	int sel = -1, next, y;
+	char title[96];
 
 	if (win == NULL)
 		return;
@@ -53,8 +80,9 @@ code_draw(const struct tui *t)
 		return;
 	}
 	ended = code_counts(t->shown, w, at);
-	snprintf(title, sizeof(title), "Code: %s (%u ended)", work_name(w),
-	    ended);
+	next = code_next(t, w);
+	snprintf(title, sizeof(title), "Code: %s (%u ended)%s", work_name(w),
+	    ended, next == -2 ? ": its next move ends it" : "");
 	mvwaddnstr(win, 0, 1, title, getmaxx(win) - 1);
 	wattrset(win, A_NORMAL);
 	if (state_sel_shown(t))
@@ -64,6 +92,12 @@ code_draw(const struct tui *t)
 	    k++, y++) {
 		mvwaddstr(win, y, 1, (int)k == sel ?
 		    theme_sym(&t->theme, SYM_HERE) : " ");
+		if ((int)k == next) {
+			wattrset(win, t->theme.attr[LOOK_HELD]);
+			mvwaddstr(win, y, 2, theme_glyph(&t->theme,
+			    LOOK_HELD));
+			wattrset(win, A_NORMAL);
+		}
 		mvwprintw(win, y, 3, "%2u ", at[k]);
 		waddnstr(win, work_code_text(w, k), getmaxx(win) - 7);
 	}
