@@ -357,6 +357,13 @@ work_code_at(enum work w, const struct model_thread *t)
 	return -1;
 }
 
+bool
+work_code_at_any(enum work w, unsigned k)
+{
+	return k < work_code_lines(w) && codes[w].line[k].at[0].state !=
+	    ST_NEW;
+}
+
 int
 work_code_next(enum work w, const struct model_thread *t, bool more,
     bool odd)

@@ -221,6 +221,10 @@ int		 work_code_at(enum work w, const struct model_thread *t);
 int		 work_code_next(enum work w, const struct model_thread *t,
 		    bool more, bool odd);
 
+/* Does line k of workload w's code stand for a state (a thread may be on
+   it), not only for a move that ends one (an unlock, a loop's end)? */
+bool		 work_code_at_any(enum work w, unsigned k);
+
 /* Map the objects a run's processes share, with `permits` for the
    semaphore and a queue of `slots` for `items`; NULL with errno on
    failure. */

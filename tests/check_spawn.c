@@ -17,6 +17,7 @@
 #include "../src/model.h"
 #include "../src/model_query.h"
 #include "../src/spawn.h"
+#include "../src/steps.h"
 #include "../src/work.h"
 #include "suites.h"
 
@@ -494,6 +495,129 @@ START_TEST(spawn_thousand_runs_leave_nothing_behind)
 }
 END_TEST
 
+/* Step mode, a run of each workload stepped by a random room: a thread
+   stands at its gate until it is let go, makes one move, and its first
+   event after it is on the line the code pane marked as its next (or,
+   for a lock taken at once, the line after it -- the sleep it holds the
+   lock for; for a put that must wait, the wait just before it); a move
+   that ends the thread was marked on a line of no state (an unlock, a
+   loop's end) or on none.  Every gate is passed by a grant. */
+struct stepper {
+	struct seen	 s;
+	unsigned	 proc, thread;	/* let go, its move not seen yet */
+	int		 next;		/* the line marked for it */
+	unsigned	 iterations;
+	unsigned	 gates, moves, wrong_line;
+	unsigned	 lost;		/* moves let go, their process killed */
+};
+
+static void
+step_sink(void *ctx, const struct event *ev)
+{
+	struct stepper *st = ctx;
+	const struct model_thread *t;
+	int at;
+
+	sink(&st->s, ev);
+	if (ev->state == ST_GATE)
+		st->gates++;
+	/* A deadlocked process killed: the move let go never comes. */
+	if (ev->proc == st->proc && ev->thread == 0 &&
+	    (ev->state == ST_KILLED || ev->state == ST_FAILED)) {
+		st->proc = st->thread = 0;
+		st->lost++;
+	}
+	if (ev->proc != st->proc || ev->thread != st->thread || st->proc == 0 ||
+	    ev->state == ST_GATE)
+		return;
+	t = model_thread(&st->s.m, ev->proc, ev->thread);
+	at = work_code_at(st->s.work, t);
+	/* A consumer of the queue marked to take may find every item taken
+	   by another woken meanwhile, a move the model had not seen yet. */
+	if (t->t_done != 0 && st->s.m.slots > 0 &&
+	    st->s.m.takes >= st->s.m.items)
+		;
+	else if (t->t_done != 0 ? st->next >= 0 &&
+	    work_code_at_any(st->s.work, (unsigned)st->next) :
+	    at < st->next - 1 || at > st->next + 1) {
+		fprintf(stderr, "%s: P%u T%u marked line %d, its move went to "
+		    "line %d (%s)\n", work_name(st->s.work), ev->proc,
+		    ev->thread, st->next, at, state_name(t->state));
+		st->wrong_line++;
+	}
+	st->proc = st->thread = 0;
+	st->moves++;
+}
+
+/* Let a thread at its gate make its move, chosen by r: 1 if one was. */
+static int
+step_one(struct stepper *st, uint64_t *r)
+{
+	const struct model *m = &st->s.m;
+	const struct model_thread *t;
+	unsigned n = m->nproc * m->nthread, k, i, j, c;
+	bool more, odd;
+
+	*r = *r * 6364136223846793005u + 1442695040888963407u;
+	for (c = 0; c < n; c++) {
+		k = (unsigned)((*r >> 33) + c) % n;
+		i = k / m->nthread + 1;
+		j = k % m->nthread + 1;
+		t = model_thread(m, i, j);
+		if (!t->gated || !run_step_waiting(st->s.run, i, j))
+			continue;
+		odd = j % 2 == 1;
+		more = m->slots > 0 && !odd ? m->takes < m->items :
+		    t->rounds < st->iterations;
+		st->next = work_code_next(st->s.work, t, more, odd);
+		ck_assert(run_step(st->s.run, i, j));
+		st->proc = i;
+		st->thread = j;
+		return 1;
+	}
+	return 0;
+}
+
+START_TEST(spawn_stepped_moves_go_where_the_code_pane_said)
+{
+	struct run_config cfg = { .nproc = 2, .nthread = 3,
+	    .sleep_ns = 2000000000, .seed = 11, .work = (enum work)_i,
+	    .permits = 2, .iterations = 3, .slots = 2, .steps = STEPS_ON };
+	struct stepper st = { .s = { .work = (enum work)_i,
+	    .kill_deadlocked = _i == WORK_DEADLOCK }, .iterations = 3 };
+	struct pollfd fds[RUN_NFDS];
+	uint64_t deadline = now_ns() + 60000000000ull, r = 5 + (uint64_t)_i;
+
+	ck_assert_int_eq(run_block_signals(), 0);
+	ck_assert_int_eq(model_init(&st.s.m, cfg.nproc, cfg.nthread), 0);
+	ck_assert_int_eq(model_work(&st.s.m, &cfg), 0);
+	st.s.seed = cfg.seed;
+	st.s.max_ns = cfg.sleep_ns;
+	st.s.run = run_start(&cfg, step_sink, &st);
+	ck_assert_ptr_nonnull(st.s.run);
+	while (!run_finished(st.s.run)) {
+		ck_assert_msg(now_ns() < deadline, "the stepped run never "
+		    "ended");
+		if (run_pump(st.s.run, 1024) > 0)
+			continue;
+		if (st.proc == 0 && step_one(&st, &r))
+			continue;
+		if (!run_may_sleep(st.s.run))
+			continue;
+		run_pollfds(st.s.run, fds);
+		poll(fds, RUN_NFDS, 5);
+		run_woke(st.s.run);
+	}
+	ck_assert_uint_eq(run_step_grants(st.s.run), st.moves + st.lost);
+	run_free(st.s.run);
+	ck_assert_uint_eq(st.s.m.bad, 0);
+	ck_assert_uint_eq(st.wrong_line, 0);
+	/* Sleeps of 2 s each took none: a move is a move. */
+	ck_assert_uint_gt(st.gates, cfg.nproc * cfg.nthread);
+	model_free(&st.s.m);
+}
+END_TEST
+
 Suite *
 spawn_suite(void)
 {
@@ -511,6 +635,8 @@ spawn_suite(void)
 	tcase_add_test(tc, spawn_free_reaps_zombies);
 	tcase_add_test(tc, spawn_computing_threads_beat);
 	tcase_add_test(tc, spawn_thousand_runs_leave_nothing_behind);
+	tcase_add_loop_test(tc, spawn_stepped_moves_go_where_the_code_pane_said,
+	    0, WORK_COUNT);
 	tcase_add_loop_test(tc, spawn_every_state_is_on_a_line_of_code, 0,
 	    WORK_COUNT);
 	suite_add_tcase(s, tc);
