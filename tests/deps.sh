@@ -16,7 +16,7 @@ build)	want="$build" ;;
 test)	want="$build check tmux procps strace python3 valgrind libtsan2 clang mandoc \
 	    time libclang-rt-14-dev $deb lintian bash-completion \
 	    librsvg2-bin libxml2-utils python3-pil chromium" ;;
-bench)	want="$build tmux procps strace jq time" ;;
+bench)	want="$build tmux procps strace jq time libvterm-dev" ;;
 shots)	want="$build tmux python3-pil fonts-dejavu-core chromium" ;;
 deb)	want="$build $deb" ;;
 *)	echo "deps.sh: unknown set '$1'" >&2; exit 2 ;;

@@ -6,7 +6,7 @@
 BENCH_DIR = $(O)/bench
 BENCH_BIN = $(BENCH_DIR)/ringpipe $(BENCH_DIR)/floor $(BENCH_DIR)/timeit \
 	    $(BENCH_DIR)/timetravel $(BENCH_DIR)/bigrec $(BENCH_DIR)/beatcost \
-	    $(BENCH_DIR)/taskcost $(BENCH_DIR)/stopcost
+	    $(BENCH_DIR)/taskcost $(BENCH_DIR)/stopcost $(BENCH_DIR)/stepcost
 
 # The ring against a pipe, with ptviz's own ring and region.
 $(BENCH_DIR)/ringpipe: tests/bench/ringpipe.c src/ring.c src/region.c \
@@ -29,6 +29,12 @@ $(BENCH_DIR)/taskcost: tests/bench/taskcost.c $(TASKCOST_SRC) \
 	@mkdir -p $(@D)
 	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) \
 	    $(PT_LDLIBS)
+
+# A move of step mode on a terminal: a pty (forkpty) read through
+# libvterm, a terminal emulator's own screen.
+$(BENCH_DIR)/stepcost: tests/bench/stepcost.c
+	@mkdir -p $(@D)
+	$(CC) $(PT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lvterm -lutil
 
 # Time travel on a real run: the core's history and model.
 $(BENCH_DIR)/timetravel: tests/bench/timetravel.c $(CORE_OBJ)

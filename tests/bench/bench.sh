@@ -46,6 +46,13 @@
 #  13. pictures        a 256 x 64 run's picture (--replay F --png P and
 #                      --svg S: read, checked and drawn with cairo) against
 #                      reading it alone (--replay F --plain).
+#  14. step mode       stepcost: ptviz -w race --step on a pty read through
+#                      libvterm; STEP_MOVES keys (Enter on a selected cell,
+#                      a digit) at 5 x 3 and 64 x 16, each timed until its
+#                      move's line is in the log on the screen, beside the
+#                      key's own frame (the header counting it); then 5 x 3
+#                      at -s 1 and -s 5, whose frames come every 33 and
+#                      100 ms, to show what the loop's pacing makes of it.
 # Environment: PTVIZ, BENCH_DIR (the binaries); EVENTS, RP_ROUNDS, UI_ROUNDS
 # to change the work (the defaults fit in about 5 minutes on 2 cores);
 # TRACE_ROUNDS, TRACE_RUNS part 11's; BENCH_ONLY=tracer runs part 11
@@ -53,7 +60,7 @@
 # (about 30 s), BENCH_ONLY=bigrec part 9 (about 2 min; BIG_EVENTS and
 # BIG_ROUNDS change its work), BENCH_ONLY=cpu part 10 (about 1 min),
 # BENCH_ONLY=taskstate part 12 (about 10 s), BENCH_ONLY=picture part 13
-# (about 15 s).
+# (about 15 s), BENCH_ONLY=step part 14 (about 30 s; STEP_MOVES).
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -61,6 +68,7 @@ cd "$(dirname "$0")/../.."
 : "${EVENTS:=10000000}" "${RP_ROUNDS:=5}" "${UI_ROUNDS:=3}" "${RUNS_ROUNDS:=5}"
 : "${BIG_EVENTS:=10000000}" "${BIG_ROUNDS:=3}"
 : "${TRACEE_DIR:=build/tests/tracee}" "${TRACE_ROUNDS:=5}" "${TRACE_RUNS:=100}"
+: "${STEP_MOVES:=100}"
 SLOTS=1024
 UI_ARGS="-p 64 -t 16 -s 5 --seed 1"
 IDLE_S=3
@@ -464,6 +472,39 @@ task_states() {
 	    " — " " — " " ≥ 2 /s " " $(met "$TS_RATE >= 2") "
 }
 
+# 14. Step mode: one move, from its key to its line in the log on a real
+# terminal (stepcost), at 5 x 3 and 64 x 16; the key's own frame beside it
+# (the loop answers a key at once).  A move whose report comes after that
+# frame waits for the next one, paced by the run's frame rate (a fiftieth
+# of the longest sleep, 33 to 100 ms: -s 3 draws every 60 ms); the same
+# 5 x 3 at -s 1 and -s 5 shows how the move follows the pacing.  Sets
+# STEP5, STEP64 (the moves' 95th percentiles, ms) and STEP_OK.
+step_moves() {
+	local cfg p t n km kp kx mm mp mx caught retries s
+	local -A late
+	note "step mode: $STEP_MOVES moves each at 5x3 and 64x16 on a pty"
+	for cfg in 5x3 64x16; do
+		p=${cfg%x*} t=${cfg#*x}
+		read -r n km kp kx mm mp mx caught retries < <("$BENCH_DIR/stepcost" \
+		    "$PTVIZ" "$p" "$t" "$STEP_MOVES") || die "stepcost $cfg failed"
+		[ $cfg = 5x3 ] && STEP5=$mp || STEP64=$mp
+		row " step mode ${cfg/x/×} (\`-w race --iterations 5 --step\`, 160×50 pty, libvterm): key → its move's line in the log, $n keys (Enter, digits): median; 95th percentile; max — $caught of $n came with the key's own frame; $retries keys refused and tried again " \
+		    " $(fmt "$mm" "%.1f"); **$(fmt "$mp" "%.1f")**; $(fmt "$mx" "%.1f") ms " \
+		    " $(fmt "$km" "%.1f"); $(fmt "$kp" "%.1f"); $(fmt "$kx" "%.1f") ms (key → its own frame) " \
+		    " $(awk -v a="$mp" -v b="$kp" 'BEGIN { printf "%.0f×", a / b }') " \
+		    " ≤ 20 ms (95th percentile) " " $(met "$mp <= 20") "
+	done
+	for s in 1 5; do
+		read -r n km kp kx mm mp mx caught retries < <("$BENCH_DIR/stepcost" \
+		    "$PTVIZ" 5 3 $((STEP_MOVES / 2)) -s "$s") ||
+			die "stepcost -s $s failed"
+		late[$s]="$(fmt "$mp" "%.1f") ms ($caught of $n caught)"
+	done
+	row " the same 5×3 at \`-s 1\`; \`-s 5\` (a frame every 33; 100 ms while the run goes; \`-s 3\` above: every 60 ms): the moves' 95th percentile — a move not caught by its key's frame waits for the next paced frame " \
+	    " ${late[1]}; ${late[5]} " " — " " — " " — " " — "
+	STEP_OK=$(awk -v a="$STEP5" -v b="$STEP64" 'BEGIN { print (a <= 20 && b <= 20) ? "met" : "NOT met" }')
+}
+
 [ -x "$PTVIZ" ] || die "no $PTVIZ (make bench builds it)"
 command -v tmux >/dev/null || die "no tmux (sh tests/deps.sh bench)"
 start=$SECONDS
@@ -504,6 +545,12 @@ if [ "${BENCH_ONLY:-}" = picture ]; then
 	pictures
 	printf 'bench: picture 256x64 png %.0f ms, svg %.0f ms (reading alone %.0f ms)\n' \
 	    "$PIC_PNG" "$PIC_SVG" "$PIC_READ"
+	exit 0
+fi
+if [ "${BENCH_ONLY:-}" = step ]; then
+	step_moves
+	printf 'bench: step move 5x3 %.1f ms, 64x16 %.1f ms (95th percentile, key to its line in the log; budget 20 ms: %s)\n' \
+	    "$STEP5" "$STEP64" "$STEP_OK"
 	exit 0
 fi
 if [ "${BENCH_ONLY:-}" = bigrec ]; then
@@ -761,13 +808,16 @@ task_states
 # 13. Pictures.
 pictures
 
+# 14. Step mode.
+step_moves
+
 echo
 echo "Ring slots: $SLOTS per process.  Took $((SECONDS - start)) s; load now $(cut -d' ' -f1-3 /proc/loadavg)."
 [ "$rp_ok" = yes ] || note "events were LOST or out of order"
-printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu, %.1f%% on the screen; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; picture 256x64 png %.0f ms, svg %.0f ms; race 64x64x%d %.1fx floor, %.2f M events/s\n' \
+printf 'bench: ring/pipe 16x4 %.1fx, 64x64 %.1fx; overhead 5x3 %.2fx, 64x64 %.2fx, mutex 64x64 %.2fx; ui %.1f%% cpu, %d wakeups/s idle, %d paused; timeline frame %.2f ms cpu; cursor move %.2f ms (p99); history %.1f B/event; record 64x64 %.2fx; replay 256x64 first frame %d ms, export %.0f ms; recording %.0f B/event, trace %.0f B/event; kernel view %.1f%% cpu; runs 100 5x3 %.2fx; bigrec plain %.1fx wc, trace %.2fx plain, first frame %d ms, q %d ms, %.1f B/event screen; beat %.3fx; computing frame %.2fx; tracing forks 2000 %.2fx (32 at once %.2fx), %d runs missed, 1000 sleeping threads %.1f%% cpu, %.1f%% on the screen; task state %.1f us/thread, %.1f sweeps/s of 1000 in 3%%; picture 256x64 png %.0f ms, svg %.0f ms; race 64x64x%d %.1fx floor, %.2f M events/s; step move 5x3 %.1f ms, 64x16 %.1f ms p95 (budget 20 ms: %s)\n' \
     "$RP16" "$RP64" "$OV5" "$OV64" "$OVM" "$UI_CPU" "$UI_WAKE" "$PAUSED_WAKE" \
     "$TL_MAX" "$TT_P99" "$TT_B" "$REC" "$OPEN_MAX" "$EXP" "$JB" "$TB" \
     "$KV_CPU" "$RUNS_RATIO" "$BIG_X" "$BIG_TX" "$BIG_FIRST" "$BIG_QUIT" \
     "$BIG_SCREEN_B" "$BEAT_X" "$SHARE_X" "$TR_X" "$TR_STORM" "$TR_MISSED" \
     "$TR_IDLE" "$TR_SCREEN" "$TS_US" "$TS_RATE" "$PIC_PNG" "$PIC_SVG" \
-    "$RACE_ITERS" "$RACE_X" "$RACE_MEV"
+    "$RACE_ITERS" "$RACE_X" "$RACE_MEV" "$STEP5" "$STEP64" "$STEP_OK"

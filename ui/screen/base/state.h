@@ -189,6 +189,8 @@ struct stepping {
 					   moment: the log tells every move */
 	struct selection last;		/* the thread moved last (proc 0:
 					   none): a digit goes on after it */
+	bool		 due;		/* a move granted, its report not yet
+					   taken: drawn as soon as it comes */
 };
 
 /* Many runs on the screen (m): a batch of runs of one configuration. */

@@ -113,6 +113,7 @@ step_thread(struct tui *t, unsigned i, unsigned j)
 		return REACT_DRAW;
 	}
 	t->step.last = (struct selection){ i, j };
+	t->step.due = true;
 	t->note[0] = '\0';
 	if (model_stopped(&t->live))
 		state_note(t, "paused: Process-%u Thread-%u makes its move "
@@ -142,6 +143,21 @@ step_process(struct tui *t, unsigned i)
 	state_note(t, "no thread of Process-%u can move now: each is "
 	    "blocked, finished or still making its move", i);
 	return REACT_DRAW;
+}
+
+bool
+step_move_due(const struct tui *t)
+{
+	return t->step.due;
+}
+
+bool
+step_move_came(struct tui *t)
+{
+	bool due = t->step.due;
+
+	t->step.due = false;
+	return due;
 }
 
 bool

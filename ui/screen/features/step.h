@@ -41,6 +41,14 @@ unsigned	 step_process(struct tui *t, unsigned i);
    moment shown (the model's: a stepped run's past or recording too)? */
 bool		 step_gated(const struct tui *t, unsigned i, unsigned j);
 
+/* Is a move a key let go still to report (the loop then watches the run,
+   to draw the report at once)? */
+bool		 step_move_due(const struct tui *t);
+
+/* Events came in: was a move let go waiting for them (its report is the
+   key's answer, drawn at once)?  It is not due any more. */
+bool		 step_move_came(struct tui *t);
+
 /* The header's line in step mode: "step mode: 12 moves, 2 at their
    gates (...)"; for a moment of a stepped run's past or recording, the
    threads at their gates then; false (buf empty) if neither. */

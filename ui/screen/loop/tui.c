@@ -44,6 +44,7 @@
 #include "../features/kernel.h"
 #include "../features/many.h"
 #include "../features/share.h"
+#include "../features/step.h"
 #include "../features/travel.h"
 #include "../keys/act.h"
 #include "../keys/keys.h"
@@ -270,8 +271,13 @@ take_events(struct tui *t, struct turn *u)
 {
 	unsigned nproc = t->live.nproc;
 
-	if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0)
+	if (t->src != NULL && source_pump(t->src, PUMP_BUDGET) > 0) {
 		u->owe |= REACT_DRAW;
+		/* A move a key let go is answered like the key: drawn at
+		   once, not at the next paced frame. */
+		if (step_move_came(t))
+			u->input = true;
+	}
 	if (session_output(t))
 		u->owe |= REACT_DRAW;
 	/* A traced program's new rows want room. */
@@ -349,9 +355,11 @@ sleep_then_read(struct tui *t, struct turn *u, uint64_t wait)
 	int sig, rc, armed;
 	/* A frame is due soon: events can wait for it, so the run's
 	   descriptors are left out and each event costs no wake-up -- but
-	   a traced program's, which waits for each to be taken. */
-	bool watch = (t->src != NULL && wait == UINT64_MAX) ||
-	    session_traced(t);
+	   a traced program's, which waits for each to be taken, and a move
+	   a key let go in step mode, whose report is the key's answer (the
+	   next paced frame is up to 100 ms away). */
+	bool watch = (t->src != NULL && (wait == UINT64_MAX ||
+	    step_move_due(t))) || session_traced(t);
 
 	fds[0] = (struct pollfd){ .fd = t->in_fd, .events = POLLIN };
 	fds[1] = (struct pollfd){ .fd = u->sigfd, .events = POLLIN };
