@@ -185,8 +185,6 @@ struct predict {
 /* Step mode (features/step.c alone; whether it is on is one of the
    counts, opt.run.steps). */
 struct stepping {
-	bool		 used;		/* the run was in step mode at some
-					   moment: the log tells every move */
 	struct selection last;		/* the thread moved last (proc 0:
 					   none): a digit goes on after it */
 	bool		 due;		/* a move granted, its report not yet

@@ -22,8 +22,7 @@ step_on(const struct tui *t)
 void
 step_new_run(struct tui *t)
 {
-	t->step = (struct stepping){ .used = t->replay == NULL &&
-	    (t->opt.run.steps & STEPS_ON) != 0 };
+	t->step = (struct stepping){ .due = false };
 }
 
 unsigned
@@ -42,14 +41,17 @@ step_toggle(struct tui *t)
 		    "recording's counts live first");
 		return REACT_NONE;
 	}
+	if (t->batch.on) {
+		state_note(t, "many runs go by themselves: m stops them "
+		    "before step mode");
+		return REACT_NONE;
+	}
 	t->opt.run.steps = (t->opt.run.steps & STEPS_TIMED) | mode;
 	if (t->src == NULL || source_step_mode(t->src, mode) == -1) {
 		state_note(t, mode ? "step mode: the run has ended; R runs it "
 		    "again, stepped" : "step mode off for the next run");
 		return REACT_DRAW;
 	}
-	if (mode)
-		t->step.used = true;
 	state_note(t, mode ? "step mode: every thread stops before its "
 	    "next move; Enter or a digit lets one go" : "step mode off: "
 	    "every thread goes freely");

@@ -18,8 +18,7 @@
 
 struct tui;
 
-/* A run starts: none moved yet; a live run in step mode tells its moves
-   in the log. */
+/* A run starts: none moved yet, no move due. */
 void		 step_new_run(struct tui *t);
 
 /* S: step mode on, or off (every thread goes freely again); the reaction

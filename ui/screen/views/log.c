@@ -94,8 +94,9 @@ line_of(const struct tui *t, size_t k, const struct event *ev, char *buf,
 		*look = (enum look)note_look[ev->state];
 		return true;
 	}
-	/* A stepped run: every move the room let a thread make. */
-	if (t->step.used)
+	/* A stepped run (live or recorded): every move the room let a
+	   thread make. */
+	if (t->live.gates > 0)
 		return text_step(ev, t->opt.run.work == WORK_DEADLOCK, buf,
 		    len);
 	return false;
