@@ -222,17 +222,19 @@ take_counts(struct line *l, struct run_config *cfg)
 static const struct {
 	const char	*name;
 	unsigned	 flag;
-	unsigned	 most;
+	unsigned	 most, dflt;
 	size_t		 field;		/* in struct run_config */
 } work_counts[] = {
 	{ "iterations",	WORK_ITERATIONS, WORK_MAX_ITERATIONS,
-	  offsetof(struct run_config, iterations) },
-	{ "slots",	WORK_SLOTS,	WORK_MAX_SLOTS,
+	  WORK_DEFAULT_ITERATIONS, offsetof(struct run_config, iterations) },
+	{ "slots",	WORK_SLOTS,	WORK_MAX_SLOTS, WORK_DEFAULT_SLOTS,
 	  offsetof(struct run_config, slots) },
 };
 
 /* The iterations and the slots, if the record names them, only for a
-   workload that takes them. */
+   workload that takes them; the defaults, as on the command line, for
+   one that takes them and a record that does not name them (so that the
+   run is written back as it was read). */
 static int
 take_work_counts(struct line *l, struct run_config *cfg)
 {
@@ -240,6 +242,10 @@ take_work_counts(struct line *l, struct run_config *cfg)
 	int64_t n;
 
 	for (i = 0; i < sizeof(work_counts) / sizeof(work_counts[0]); i++) {
+		if (!has(l, work_counts[i].name) &&
+		    (work_flags(cfg->work) & work_counts[i].flag))
+			*(unsigned *)(void *)((char *)cfg +
+			    work_counts[i].field) = work_counts[i].dflt;
 		if (!has(l, work_counts[i].name))
 			continue;
 		if (!(work_flags(cfg->work) & work_counts[i].flag))

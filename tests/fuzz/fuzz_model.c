@@ -20,12 +20,21 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 check_counts(const struct model *m)
 {
-	unsigned s, threads = 0, procs = 0;
+	unsigned s, threads = 0, procs = 0, gated = 0, k;
 
 	for (s = 0; s < ST_COUNT; s++) {
 		threads += m->threads_in[s];
 		procs += m->procs_in[s];
 	}
+	/* Step mode: a thread at its gate is alive, and counted once. */
+	for (k = 0; k < m->nproc * m->nthread; k++)
+		if (m->threads[k].gated) {
+			if (m->threads[k].t_done != 0)
+				abort();
+			gated++;
+		}
+	if (gated != m->gated || m->gates < m->gated)
+		abort();
 	if (threads != m->nproc * m->nthread || procs != m->nproc ||
 	    m->threads_done != m->threads_in[ST_DONE] ||
 	    m->procs_reaped > m->nproc)
