@@ -312,7 +312,7 @@ static const struct {
 	{ "done N/M", "threads finished, of all; a done cell's number is "
 	  "the order it finished in", false },
 	{ "concurrency", "threads' busy time (asleep, computing, holding a "
-	  "lock)", false },
+	  "lock, making moves; not at a gate of step mode)", false },
 	{ "", "/ time elapsed: how many were busy at once, on average;",
 	  false },
 	{ "", "time spent stays counted, even a killed process's;", false },
@@ -320,6 +320,8 @@ static const struct {
 	  false },
 	{ "busy now", "threads busy at this moment (computing: at most the "
 	  "CPUs)", false },
+	{ "N moves", "step mode: the moves let go by a key so far; K at "
+	  "their gates: the threads that wait for one", false },
 	{ "N%", "a computing thread's share of a CPU over the last "
 	  "second; its glyph says whether it is on one now or waits for one",
 	  false },
