@@ -447,10 +447,30 @@ apply_main(struct model *m, const struct event *ev)
 	return true;
 }
 
+/* Step mode: is the whole run held -- a thread at its gate, and every
+   other at its gate too, blocked (waiting) or ended, so that nothing
+   moves until the room lets a thread go?  Its time is counted apart:
+   the run's clock for the concurrency does not run then. */
+static void
+held_update(struct model *m, uint64_t when)
+{
+	unsigned active = m->nproc * m->nthread - m->threads_in[ST_DONE] -
+	    m->threads_in[ST_LOST] - m->threads_in[ST_TFAILED] -
+	    m->threads_in[ST_WAITING] - m->gated;
+	bool held = m->gated > 0 && active == 0;
+
+	if (held && m->held_since == 0)
+		m->held_since = when;
+	else if (!held && m->held_since != 0) {
+		m->held_ns += when - m->held_since;
+		m->held_since = 0;
+	}
+}
+
 bool
 model_apply(struct model *m, const struct event *ev)
 {
-	enum state_kind kind;
+	enum state_kind kind = KIND_MAIN;
 	bool ok = false;
 
 	if (m->apply_traced != NULL)
@@ -465,6 +485,8 @@ model_apply(struct model *m, const struct event *ev)
 		ok = ev->thread == 0 && apply_proc(m, ev);
 	else
 		ok = ev->thread >= 1 && apply_thread(m, ev);
+	if (ok && !m->traced && kind != KIND_MAIN)
+		held_update(m, ev->t_ns);
 	if (ok)
 		m->events++;
 	else

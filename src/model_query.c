@@ -35,13 +35,27 @@ model_elapsed(const struct model *m, uint64_t now)
 	return now - m->t0;
 }
 
-double
-model_concurrency(const struct model *m, uint64_t now)
+uint64_t
+model_held_ns(const struct model *m, uint64_t now)
 {
-	uint64_t el = model_elapsed(m, now);
+	uint64_t held = m->held_ns;
 
 	if (m->main_state == ST_MDONE)
 		now = m->t_main_done;
+	if (m->held_since != 0 && now > m->held_since)
+		held += now - m->held_since;
+	return held;
+}
+
+double
+model_concurrency(const struct model *m, uint64_t now)
+{
+	uint64_t el = model_elapsed(m, now), held = model_held_ns(m, now);
+
+	if (m->main_state == ST_MDONE)
+		now = m->t_main_done;
+	/* Held in step mode, the run's clock stood: nothing could move. */
+	el = held < el ? el - held : 0;
 	return el > 0 ? (double)model_slept_ns(m, now) / (double)el : 0.0;
 }
 

@@ -22,9 +22,14 @@ bool	model_thread_held(const struct model *m, unsigned i, unsigned j);
    the gate opens). */
 uint64_t model_elapsed(const struct model *m, uint64_t now);
 
+/* Step mode: nanoseconds up to `now` the whole run was held, every thread
+   at its gate, blocked or ended (the room's time, not the program's). */
+uint64_t model_held_ns(const struct model *m, uint64_t now);
+
 /* How many threads were busy at once on average (sleeping, computing or
-   holding): model_slept_ns() divided by the elapsed time (1.0: one at a
-   time); 0 before any time passed. */
+   holding): model_slept_ns() divided by the elapsed time, less the time
+   the run was held in step mode (1.0: one at a time); 0 before any time
+   passed. */
 double	model_concurrency(const struct model *m, uint64_t now);
 
 /* Nanoseconds every thread was busy up to `now`: the ended phases and

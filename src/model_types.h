@@ -108,6 +108,11 @@ struct model {
 	unsigned	 threads_done;	/* == threads_in[ST_DONE], the rank */
 	unsigned	 gated;		/* threads at their gates now */
 	uint64_t	 gates;		/* ... and comings to them so far */
+	uint64_t	 held_ns;	/* step mode: the whole run held, every
+					   thread at its gate, blocked or ended,
+					   so far (ended spells) ... */
+	uint64_t	 held_since;	/* ... and since when now (0: it is
+					   not) */
 	unsigned	 procs_reaped;
 	unsigned	 procs_done;	/* processes that said "done" */
 	struct busy_sums sums;		/* busy time: the concurrency */

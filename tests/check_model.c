@@ -702,6 +702,70 @@ START_TEST(model_held_run_starts_its_clock_at_the_gate)
 }
 END_TEST
 
+/* Step mode: a thread comes to its gate (ST_GATE) in its state, with what
+   it holds, and is not busy there; once until its next event, never
+   while it waits or before it started.  While every thread is at its gate,
+   blocked or ended, the run is held: that time is counted apart and the
+   concurrency leaves it out. */
+START_TEST(model_gate_keeps_the_state_and_holds_the_clock)
+{
+	struct model m;
+	struct event e;
+
+	ck_assert_int_eq(model_init(&m, 1, 2), 0);
+	apply_ok(&m, ev(0, 0, ST_MRUNNING, 1));
+	start_proc(&m, 1);
+	apply_bad(&m, ev(1, 1, ST_GATE, 20));		/* not started */
+	apply_ok(&m, ev(1, 1, ST_RUNNING, 20));
+	apply_ok(&m, ev(1, 2, ST_RUNNING, 20));
+	apply_ok(&m, ev(1, 1, ST_GATE, 30));
+	ck_assert(model_thread(&m, 1, 1)->gated);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->state, ST_RUNNING);
+	ck_assert_uint_eq(m.held_since, 0);		/* thread 2 goes */
+	apply_bad(&m, ev(1, 1, ST_GATE, 31));		/* twice */
+	apply_ok(&m, ev(1, 2, ST_GATE, 40));
+	ck_assert_uint_eq(m.gated, 2);
+	ck_assert_uint_eq(m.held_since, 40);		/* all at gates */
+	/* Let go at 1040: thread 1 takes the mutex, and stands at its gate
+	   holding it from 1050. */
+	apply_ok(&m, obj(1, 1, ST_HOLDING, 1040, OBJ_MUTEX, 0));
+	ck_assert(!model_thread(&m, 1, 1)->gated);
+	ck_assert_uint_eq(m.held_ns, 1000);
+	apply_ok(&m, ev(1, 1, ST_GATE, 1050));
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->state, ST_HOLDING);
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->holds, HOLD_MUTEX(0));
+	ck_assert_uint_eq(model_busy_now(&m), 0);
+	/* Thread 2, let go at 3050, finds it held: blocked at once, not at
+	   a gate; with thread 1 at its gate the run stays held. */
+	apply_ok(&m, obj(1, 2, ST_WAITING, 3050, OBJ_MUTEX, 0));
+	ck_assert_uint_eq(m.held_ns, 1000);
+	ck_assert_uint_eq(m.held_since, 1050);
+	apply_bad(&m, ev(1, 2, ST_GATE, 3060));		/* it waits */
+	/* Thread 1 finishes at 4050 and lets go; its busy time is its
+	   holding from 1040 to its gate at 1050, not to its end. */
+	apply_ok(&m, ev(1, 1, ST_DONE, 4050));
+	ck_assert_uint_eq(model_thread(&m, 1, 1)->busy_ns, 10);
+	ck_assert_uint_eq(m.held_ns, 1000 + 3000);
+	e = obj(1, 2, ST_HOLDING, 4060, OBJ_MUTEX, 0);
+	apply_ok(&m, e);
+	apply_ok(&m, ev(1, 2, ST_GATE, 4070));
+	ck_assert_uint_eq(m.held_since, 4070);
+	apply_ok(&m, ev(1, 2, ST_DONE, 5070));
+	ck_assert_uint_eq(m.gated, 0);
+	ck_assert_uint_eq(m.gates, 4);
+	apply_ok(&m, ev(1, 0, ST_PDONE, 5070));
+	apply_ok(&m, ev(1, 0, ST_EXITED, 5080));
+	apply_ok(&m, ev(0, 0, ST_MDONE, 5090));
+	/* 5089 ns elapsed, 5000 of them held; busy 10 + 10. */
+	ck_assert_uint_eq(model_held_ns(&m, 99999), 5000);
+	ck_assert_uint_eq(model_slept_ns(&m, 99999), 20);
+	ck_assert(model_concurrency(&m, 99999) > 0.22 &&
+	    model_concurrency(&m, 99999) < 0.23);		/* 20 / 89 */
+	ck_assert_uint_eq(m.bad, 3);
+	model_free(&m);
+}
+END_TEST
+
 START_TEST(model_init_rejects_empty_or_huge_counts)
 {
 	struct model m;
@@ -756,6 +820,7 @@ model_suite(void)
 	tcase_add_test(tc, model_moved_marks_the_places_that_changed);
 	tcase_add_test(tc, model_init_rejects_empty_or_huge_counts);
 	tcase_add_test(tc, model_held_run_starts_its_clock_at_the_gate);
+	tcase_add_test(tc, model_gate_keeps_the_state_and_holds_the_clock);
 	suite_add_tcase(s, tc);
 	return s;
 }

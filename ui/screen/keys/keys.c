@@ -316,8 +316,12 @@ static const struct {
 	{ "", "/ time elapsed: how many were busy at once, on average;",
 	  false },
 	{ "", "time spent stays counted, even a killed process's;", false },
-	{ "", "computing counts no more than the CPUs ptviz may use",
+	{ "", "computing counts no more than the CPUs ptviz may use;",
 	  false },
+	{ "", "step mode: the time held at the gates (nothing could move) "
+	  "is left out", false },
+	{ "held", "step mode: the time every thread stood at its gate, "
+	  "blocked or ended, waiting for the room", false },
 	{ "busy now", "threads busy at this moment (computing: at most the "
 	  "CPUs)", false },
 	{ "N moves", "step mode: the moves let go by a key so far; K at "

@@ -449,7 +449,8 @@ status_draw(const struct tui *t, WINDOW *w)
 	const char *dot = theme_sym(th, SYM_SEP);
 	const char *kern = kernel_letters(t) ?
 	    "cells: the kernel's letters  " : "";
-	char secs[32], total[32], line[512], lead[48] = "", play[64] = "";
+	char secs[32], total[32], line[512], lead[96] = "", play[64] = "";
+	char held[32];
 	uint64_t el = model_elapsed(m, t->now);
 
 	wmove(w, getcury(w) + 1, 0);
@@ -467,6 +468,13 @@ status_draw(const struct tui *t, WINDOW *w)
 		text_secs(el, 1, false, secs, sizeof(secs));
 		snprintf(lead, sizeof(lead), "elapsed %s s", secs);
 	}
+	/* Step mode: how much of it the room held the run at its gates
+	   (the concurrency leaves it out). */
+	if (!m->traced && m->gates > 0)
+		snprintf(lead + strlen(lead), sizeof(lead) - strlen(lead),
+		    "%s%s s held at the gates", *lead != '\0' ? ", " : "",
+		    text_secs((double)model_held_ns(m, t->now), 1, false,
+		    held, sizeof(held)));
 	if (state_travelling(t) && t->play.on)
 		snprintf(play, sizeof(play), "%s playing %s%g  ",
 		    theme_sym(th, SYM_PLAYING), theme_sym(th, SYM_TIMES),
