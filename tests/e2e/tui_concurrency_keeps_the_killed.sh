@@ -30,7 +30,7 @@ echo "$line" | awk '{
 # The help says what each figure is.
 tm send-keys -t t '?'
 tm_wait_for 'ptviz keys'
-tm_wait_for 'concurrency +threads.? busy time \(asleep, computing, holding a lock\)'
+tm_wait_for 'concurrency +threads.? busy time \(asleep, computing, holding a lock,'
 tm_wait_for 'time spent stays counted, even a killed process.s'
 tm_wait_for 'computing counts no more than the CPUs ptviz may use'
 tm_wait_for 'busy now +threads busy at this moment'
