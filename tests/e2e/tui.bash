@@ -74,3 +74,33 @@ tui_step_until() {
 		[ $((n += 1)) -lt 400 ] || { tm_screen >&2; fail "$why"; }
 	done
 }
+
+# Step mode (--step, S): the header's step line counts the moves made and
+# the threads standing at their gates.  Wait until it says $1 moves and $2
+# threads at their gates: the move granted was made, and each thread that
+# can move again is back at its gate (a key sent earlier would find it
+# still moving, and be refused).
+tui_step_wait() {
+	local s=s g='their gates'
+	[ "$1" -eq 1 ] && s=
+	[ "$2" -eq 1 ] && g='its gate'
+	tm_wait_for "step mode: $1 move$s, $2 at $g "
+}
+
+# Send key $1 (Enter, a digit) and wait as tui_step_wait does for $2 moves
+# and $3 threads at their gates.
+tui_step() {
+	tm send-keys -t t "$1"
+	tui_step_wait "$2" "$3"
+}
+
+# Wait until the log shows a line whose text (after its time) is the
+# extended regex $1, whole.
+tui_log_wait() {
+	tm_wait_for "^ +[0-9.]+ s  $1( |\$)"
+}
+
+# How many lines of the log are the extended regex $1, whole.
+tui_log_count() {
+	tm_screen | grep -cE "^ +[0-9.]+ s  $1( |\$)"
+}
