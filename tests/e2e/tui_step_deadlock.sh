@@ -24,9 +24,9 @@ tui_step 1 4 4
 tui_log_wait 'Process-1 Thread-2: waits for mutex A'
 tm_wait_for '^deadlock in Process-1: '
 tm send-keys -t t 1
-tm_wait_for '^no thread of Process-1 can move now'
+tm_wait_for 'no thread of Process-1 can move now'
 tm send-keys -t t Enter
-tm_wait_for '^Process-1 Thread-1 is blocked: it waits for mutex B.*, held by Process-1 Thread-2'
+tm_wait_for 'Process-1 Thread-1 is blocked: it waits for mutex B.*, held by Process-1 Thread-2'
 tui_step_wait 4 4
 # Process-2, around it, thread by thread with Enter.
 tm send-keys -t t Down

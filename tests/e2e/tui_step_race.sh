@@ -81,7 +81,7 @@ select_thread 2 Right
 tui_step Enter 2 1
 tui_log_wait "$P2 waits for the global mutex"
 tm send-keys -t t Enter
-tm_wait_for "^Process-1 Thread-2 is blocked: it waits for the global mutex, held by Process-1 Thread-1"
+tm_wait_for "Process-1 Thread-2 is blocked: it waits for the global mutex, held by Process-1 Thread-1"
 tui_step_wait 2 1
 # Only Thread-1 can move: 1 finds it, until it lets go and Thread-2,
 # given the lock as part of that move, comes to its gate.
@@ -116,7 +116,7 @@ select_thread 1 Left
 tui_step Enter 2 1
 tui_log_wait "$P1 waits for the global mutex"
 tm send-keys -t t Enter
-tm_wait_for "^Process-1 Thread-1 is blocked: it waits for the global mutex, held by Process-1 Thread-2"
+tm_wait_for "Process-1 Thread-1 is blocked: it waits for the global mutex, held by Process-1 Thread-2"
 tui_step_wait 2 1
 [ "$(tui_log_count "Process-1 Thread-1: reads .*")" -eq 0 ] || fail "Thread-1 read, refused"
 tui_step 1 3 1
