@@ -104,3 +104,14 @@ tui_log_wait() {
 tui_log_count() {
 	tm_screen | grep -cE "^ +[0-9.]+ s  $1( |\$)"
 }
+
+# The code pane's lines (c) of code $1 (a regex of their texts): "COUNT
+# TEXT", the mark of the selected thread first where it is.
+tui_pane() {
+	tm_screen | grep -oE "(▶ +| +)[0-9]+ ($1)\$"
+}
+
+# The code pane's line marked: its text.
+tui_pane_mark() {
+	tui_pane "$1" | sed -nE 's/^▶ +[0-9]+ //p'
+}
