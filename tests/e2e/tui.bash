@@ -100,6 +100,11 @@ tui_log_wait() {
 	tm_wait_for "^ +[0-9.]+ s  $1( |\$)"
 }
 
+# The words that begin a thread's move in the log (src/text.c): a line
+# "Process-N Thread-M: WORDS ..." of the log is a move.  A line of another
+# kind (a thread come to its gate, say) is none.
+TUI_MOVES='(reads|adds|writes|takes|waits for|lets go of|puts|sleeps|computes)'
+
 # How many lines of the log are the extended regex $1, whole.
 tui_log_count() {
 	tm_screen | grep -cE "^ +[0-9.]+ s  $1( |\$)"

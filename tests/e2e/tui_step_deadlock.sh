@@ -52,7 +52,7 @@ tm_wait_for '^  Process-2 +[0-9]+ done '
 # Still deadlocked, Process-3 untouched: its two threads at their gates.
 tm_wait_for '^deadlock in Process-1: '
 tm_wait_for '^  Process-1 +[0-9]+ joining '
-[ "$(tui_log_count 'Process-3 .*')" -eq 0 ] || fail "Process-3 moved"
+[ "$(tui_log_count "Process-3 Thread-[12]: $TUI_MOVES .*")" -eq 0 ] || fail "Process-3 moved"
 family=$(tui_family)
 [ "$(echo "$family" | wc -l)" -eq 3 ] || fail "not ptviz and its 2 children left: $family"
 tm send-keys -t t q

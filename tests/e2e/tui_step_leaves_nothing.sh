@@ -39,7 +39,7 @@ old=$(children)
 [ "$(echo $old | wc -w)" -eq 2 ] || fail "not 2 children: $old"
 tm send-keys -t t R
 tui_step_wait 0 4
-[ "$(tui_log_count 'Process-[12] Thread-[12]: .*')" -eq 0 ] || fail "a move in the new run"
+[ "$(tui_log_count "Process-[12] Thread-[12]: $TUI_MOVES .*")" -eq 0 ] || fail "a move in the new run"
 wait_until tui_all_gone $old || fail "the old run's processes are left: $old"
 for p in $old; do
 	child_of_main "$p" && fail "old child $p still a child"
@@ -91,7 +91,7 @@ tm send-keys -t t S
 tm_wait_for 'step mode: the run has ended; R runs it again, stepped'
 tm send-keys -t t R
 tui_step_wait 0 4
-[ "$(tui_log_count 'Process-[12] Thread-[12]: .*')" -eq 0 ] || fail "a move in the stepped run"
+[ "$(tui_log_count "Process-[12] Thread-[12]: $TUI_MOVES .*")" -eq 0 ] || fail "a move in the stepped run"
 tm_wait_for '^elapsed .*threads done 0/4 '
 family=$(tui_family)
 tm send-keys -t t q

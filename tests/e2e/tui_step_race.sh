@@ -44,7 +44,7 @@ P2='Process-1 Thread-2:'
 # The lost update.  Nobody moves before a key.
 tui_start 120 36 -p 1 -t 2 -w race --iterations 1 --step
 tui_step_wait 0 2
-[ "$(tui_log_count 'Process-1 Thread-[12]: .*')" -eq 0 ] || fail "a move before any key"
+[ "$(tui_log_count "Process-1 Thread-[12]: $TUI_MOVES .*")" -eq 0 ] || fail "a move before any key"
 tui_step 1 1 2			# 1: Process-1's first in turn, Thread-1
 tui_log_wait "$P1 reads counter = 0"
 tui_step 1 2 2			# ... and next in turn, Thread-2
