@@ -14,14 +14,10 @@ export WAIT_S=20
 tui_start 120 40 --scene 9 --step
 tui_step_wait 0 6
 # Process-1, into the deadlock, with its digit: its threads in turn.
-tui_step 1 1 6
-tui_log_wait 'Process-1 Thread-1: takes mutex A'
-tui_step 1 2 6
-tui_log_wait 'Process-1 Thread-2: takes mutex B'
-tui_step 1 3 5
-tui_log_wait 'Process-1 Thread-1: waits for mutex B'
-tui_step 1 4 4
-tui_log_wait 'Process-1 Thread-2: waits for mutex A'
+tui_step 1 1 6 'Process-1 Thread-1: takes mutex A'
+tui_step 1 2 6 'Process-1 Thread-2: takes mutex B'
+tui_step 1 3 5 'Process-1 Thread-1: waits for mutex B'
+tui_step 1 4 4 'Process-1 Thread-2: waits for mutex A'
 tm_wait_for '^deadlock in Process-1: '
 tm send-keys -t t 1
 tm_wait_for 'no thread of Process-1 can move now'
@@ -31,20 +27,14 @@ tui_step_wait 4 4
 # Process-2, around it, thread by thread with Enter.
 tm send-keys -t t Down
 tm_wait_for 'Process-2 · Thread-1'
-tui_step Enter 5 4
-tui_log_wait 'Process-2 Thread-1: takes mutex A'
-tui_step Enter 6 4
-tui_log_wait 'Process-2 Thread-1: takes mutex B'
-tui_step Enter 7 3
-tui_log_wait '>thread Thread-1 in process Process-2 done\.'
+tui_step Enter 5 4 'Process-2 Thread-1: takes mutex A'
+tui_step Enter 6 4 'Process-2 Thread-1: takes mutex B'
+tui_step Enter 7 3 '>thread Thread-1 in process Process-2 done\.'
 tm send-keys -t t Right
 tm_wait_for 'Process-2 · Thread-2'
-tui_step Enter 8 3
-tui_log_wait 'Process-2 Thread-2: takes mutex B'
-tui_step Enter 9 3
-tui_log_wait 'Process-2 Thread-2: takes mutex A'
-tui_step Enter 10 2
-tui_log_wait '>thread Thread-2 in process Process-2 done\.'
+tui_step Enter 8 3 'Process-2 Thread-2: takes mutex B'
+tui_step Enter 9 3 'Process-2 Thread-2: takes mutex A'
+tui_step Enter 10 2 '>thread Thread-2 in process Process-2 done\.'
 tui_log_wait 'Process Process-2 done\.'
 tm_wait_for '^  Process-2 +[0-9]+ done '
 [ "$(tui_log_count 'Process-2 Thread-[12]: waits for .*')" -eq 0 ] ||

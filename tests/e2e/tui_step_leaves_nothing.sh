@@ -27,12 +27,13 @@ tui_step_wait 0 4
 tm send-keys -t t Space
 tm_wait_for '^elapsed .*  ·  stopped$'
 tm_wait_for 'Stopped \(SIGSTOP\) every process\.'
-tui_step Enter 1 3
+tm send-keys -t t Enter
 tm_wait_for 'paused: Process-1 Thread-1 makes its move when the run goes on \(space\)'
+tm_wait_for 'step mode: 1 move, '
 [ "$(tui_log_count 'Process-1 Thread-1: reads .*')" -eq 0 ] || fail "the move was made while paused"
 tm send-keys -t t Space
-tui_step_wait 1 4
 tui_log_wait 'Process-1 Thread-1: reads counter = 0'
+tui_step_wait 1 4
 
 # R while gated: a new run, stepped from its start; the old one is gone.
 old=$(children)

@@ -8,8 +8,9 @@
 # first): Enter on the thread that waits for the lock is refused, the
 # note naming the holder, and the counter ends right both times.  Keys:
 # Enter moves the selected thread, 1 Process-1's next thread in turn.
-# Before each key the threads that can move are back at their gates (the
-# step line's count): no fixed sleep.
+# Before each key the move before it is in the log and the threads that
+# can move are back at their gates (the step line's count): no fixed
+# sleep.
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 export WAIT_S=20
@@ -45,28 +46,23 @@ P2='Process-1 Thread-2:'
 tui_start 120 36 -p 1 -t 2 -w race --iterations 1 --step
 tui_step_wait 0 2
 [ "$(tui_log_count "Process-1 Thread-[12]: $TUI_MOVES .*")" -eq 0 ] || fail "a move before any key"
-tui_step 1 1 2			# 1: Process-1's first in turn, Thread-1
-tui_log_wait "$P1 reads counter = 0"
-tui_step 1 2 2			# ... and next in turn, Thread-2
-tui_log_wait "$P2 reads counter = 0"
-tui_step Enter 3 2		# the selected thread, Thread-1
-tui_log_wait "$P1 adds 1 = 1"
-tui_step Enter 4 2
-tui_log_wait "$P1 writes counter = 1"
+# 1: Process-1's first in turn, Thread-1, then the next, Thread-2.
+tui_step 1 1 2 "$P1 reads counter = 0"
+tui_step 1 2 2 "$P2 reads counter = 0"
+# Enter: the selected thread, Thread-1.
+tui_step Enter 3 2 "$P1 adds 1 = 1"
+tui_step Enter 4 2 "$P1 writes counter = 1"
 tm_wait_for '^counter 1, should be 1( |$)'
 select_thread 2 Right
-tui_step Enter 5 2
-tui_log_wait "$P2 adds 1 = 1"
-tui_step Enter 6 2
-tui_log_wait "$P2 writes counter = 1 over 1"
+tui_step Enter 5 2 "$P2 adds 1 = 1"
+tui_step Enter 6 2 "$P2 writes counter = 1 over 1"
 tm_wait_for '^counter 1, should be 2: 1 update lost( |$)'
 [ "$(tui_log_count "Process-1 Thread-[12]: reads counter = 0")" -eq 2 ] ||
 	fail "not both reads of 0 in the log"
 [ "$(tui_log_count "Process-1 Thread-[12]: reads .*")" -eq 2 ] ||
 	fail "not two reads in the log"
 # Their last moves: the one after Thread-2 in turn is Thread-1.
-tui_step 1 7 1
-tui_log_wait '>thread Thread-1 in process Process-1 done\.'
+tui_step 1 7 1 '>thread Thread-1 in process Process-1 done\.'
 tm send-keys -t t 1
 tui_log_wait '>thread Thread-2 in process Process-1 done\.'
 tm_wait_for '^counter 1, should be 2: 1 update lost( |$)'
@@ -75,32 +71,25 @@ ends_clean
 # The race under its mutex, Thread-1 first.
 tui_start 120 36 -p 1 -t 2 -w race-locked --iterations 1 --step
 tui_step_wait 0 2
-tui_step Enter 1 2
-tui_log_wait "$P1 takes the global mutex"
+tui_step Enter 1 2 "$P1 takes the global mutex"
 select_thread 2 Right
-tui_step Enter 2 1
-tui_log_wait "$P2 waits for the global mutex"
+tui_step Enter 2 1 "$P2 waits for the global mutex"
 tm send-keys -t t Enter
 tm_wait_for "Process-1 Thread-2 is blocked: it waits for the global mutex, held by Process-1 Thread-1"
 tui_step_wait 2 1
 # Only Thread-1 can move: 1 finds it, until it lets go and Thread-2,
 # given the lock as part of that move, comes to its gate.
-tui_step 1 3 1
-tui_log_wait "$P1 reads counter = 0"
-tui_step 1 4 1
-tui_step 1 5 1
-tui_log_wait "$P1 writes counter = 1"
-tui_step 1 6 2
+tui_step 1 3 1 "$P1 reads counter = 0"
+tui_step 1 4 1 "$P1 adds 1 = 1"
+tui_step 1 5 1 "$P1 writes counter = 1"
+tui_step 1 6 2 "$P2 takes the global mutex"
 tui_log_wait "$P1 lets go of the global mutex"
-tui_log_wait "$P2 takes the global mutex"
-tui_step Enter 7 2		# Thread-2, still selected
-tui_log_wait "$P2 reads counter = 1"
-tui_step Enter 8 2
-tui_step Enter 9 2
-tui_log_wait "$P2 writes counter = 2"
-tui_step Enter 10 2
-tui_step Enter 11 1
-tui_log_wait '>thread Thread-2 in process Process-1 done\.'
+# Thread-2, still selected.
+tui_step Enter 7 2 "$P2 reads counter = 1"
+tui_step Enter 8 2 "$P2 adds 1 = 2"
+tui_step Enter 9 2 "$P2 writes counter = 2"
+tui_step Enter 10 2 "$P2 lets go of the global mutex"
+tui_step Enter 11 1 '>thread Thread-2 in process Process-1 done\.'
 tm send-keys -t t 1
 tui_log_wait '>thread Thread-1 in process Process-1 done\.'
 tm_wait_for '^counter 2, should be 2( |$)'
@@ -110,31 +99,24 @@ ends_clean
 tui_start 120 36 -p 1 -t 2 -w race-locked --iterations 1 --step
 tui_step_wait 0 2
 select_thread 2 Right
-tui_step Enter 1 2
-tui_log_wait "$P2 takes the global mutex"
+tui_step Enter 1 2 "$P2 takes the global mutex"
 select_thread 1 Left
-tui_step Enter 2 1
-tui_log_wait "$P1 waits for the global mutex"
+tui_step Enter 2 1 "$P1 waits for the global mutex"
 tm send-keys -t t Enter
 tm_wait_for "Process-1 Thread-1 is blocked: it waits for the global mutex, held by Process-1 Thread-2"
 tui_step_wait 2 1
 [ "$(tui_log_count "Process-1 Thread-1: reads .*")" -eq 0 ] || fail "Thread-1 read, refused"
-tui_step 1 3 1
-tui_log_wait "$P2 reads counter = 0"
-tui_step 1 4 1
-tui_step 1 5 1
-tui_step 1 6 2
+tui_step 1 3 1 "$P2 reads counter = 0"
+tui_step 1 4 1 "$P2 adds 1 = 1"
+tui_step 1 5 1 "$P2 writes counter = 1"
+tui_step 1 6 2 "$P1 takes the global mutex"
 tui_log_wait "$P2 lets go of the global mutex"
-tui_log_wait "$P1 takes the global mutex"
 # In turn after Thread-2: Thread-1 reads, Thread-2 finishes.
-tui_step 1 7 2
-tui_log_wait "$P1 reads counter = 1"
-tui_step 1 8 1
-tui_log_wait '>thread Thread-2 in process Process-1 done\.'
-tui_step 1 9 1
-tui_step 1 10 1
-tui_log_wait "$P1 writes counter = 2"
-tui_step 1 11 1
+tui_step 1 7 2 "$P1 reads counter = 1"
+tui_step 1 8 1 '>thread Thread-2 in process Process-1 done\.'
+tui_step 1 9 1 "$P1 adds 1 = 2"
+tui_step 1 10 1 "$P1 writes counter = 2"
+tui_step 1 11 1 "$P1 lets go of the global mutex"
 tm send-keys -t t 1
 tui_log_wait '>thread Thread-1 in process Process-1 done\.'
 tm_wait_for '^counter 2, should be 2( |$)'
