@@ -32,6 +32,7 @@ main(void)
 	srunner_add_suite(sr, taskfake_suite());
 	srunner_add_suite(sr, tasknames_suite());
 	srunner_add_suite(sr, ptyout_suite());
+	srunner_add_suite(sr, steps_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

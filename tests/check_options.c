@@ -269,6 +269,19 @@ static const struct {
 	  "--attach" },
 	{ { "--poll" }, "--poll is for -- COMMAND" },
 	{ { "--poll", "--attach", "12" }, "--poll is for -- COMMAND" },
+	{ { "--step", "--plain" }, "--step cannot be used with --plain: the "
+	  "room steps the threads on the screen" },
+	{ { "--step", "--json" }, "--step cannot be used with --json" },
+	{ { "--step", "--runs", "3", "--plain" }, "--step cannot be used "
+	  "with --runs" },
+	{ { "--step", "--replay", "r.jsonl" }, "--step cannot be used with "
+	  "--replay: a recording has no threads to step" },
+	{ { "--step", "--", "true" }, "--step cannot be used with -- "
+	  "COMMAND" },
+	{ { "--timed-steps", "--plain" }, "--timed-steps cannot be used with "
+	  "--plain" },
+	{ { "--scene", "14", "--json", "--timed-steps" }, "--timed-steps "
+	  "cannot be used with --json" },
 };
 
 /* A traced program's run is recorded and traced like any other. */

@@ -25,5 +25,6 @@ Suite	*taskstate_suite(void);
 Suite	*taskfake_suite(void);
 Suite	*tasknames_suite(void);
 Suite	*ptyout_suite(void);
+Suite	*steps_suite(void);
 
 #endif

@@ -10,6 +10,7 @@ CHECK_SRC   = tests/check_main.c tests/check_ring.c tests/check_model.c \
 	      tests/check_words.c tests/check_traced.c \
 	      tests/check_taskstate.c tests/check_taskfake.c \
 	      tests/check_tasknames.c tests/check_ptyout.c \
+	      tests/check_steps.c \
 	      tests/stress.c tests/fake.c
 CHECK_BIN   = $(O)/tests/check_ptviz
 TSAN_BIN    = build-tsan/tsan_ring

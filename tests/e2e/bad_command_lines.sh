@@ -11,6 +11,8 @@ bad=(
 	"stray" "-p 3 extra" "--processes=" "-s 0.0000000001"
 	"--runs 0" "--runs abc" "--runs 10001" "--runs" "--vary-seed"
 	"--runs 2 --replay x" "--runs 2 --record x" "--runs 2 --trace x"
+	"--step --plain" "--step --json" "--step --runs 3 --plain"
+	"--step --replay x" "--step -- true" "--timed-steps --plain"
 )
 n=0
 for args in "${bad[@]}"; do

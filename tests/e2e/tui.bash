@@ -74,3 +74,66 @@ tui_step_until() {
 		[ $((n += 1)) -lt 400 ] || { tm_screen >&2; fail "$why"; }
 	done
 }
+
+# Step mode (--step, S): the header's step line counts the moves granted
+# and the threads standing at their gates.  Wait until it says $1 moves
+# and $2 threads at their gates.
+tui_step_wait() {
+	local s=s g='their gates'
+	[ "$1" -eq 1 ] && s=
+	[ "$2" -eq 1 ] && g='its gate'
+	tm_wait_for "step mode: $1 move$s, $2 at $g "
+}
+
+# Send key $1 (Enter, a digit), wait for one more line of the log that is
+# the extended regex $4 (the move's), then for the step line's $2 moves
+# and $3 threads at their gates.  In that order: a thread granted a move
+# is counted at its gate until its move's report comes, so only the count
+# after the move's line says that every thread that can move again is
+# back at its gate (a key sent earlier would find one still moving, and
+# be refused).
+tui_step() {
+	local key=$1 moves=$2 at=$3 re=$4 before
+	before=$(tui_log_count "$re")
+	tm send-keys -t t "$key"
+	_tui_logged() { [ "$(tui_log_count "$re")" -gt "$before" ]; }
+	wait_until _tui_logged ||
+		{ tm_screen >&2; fail "after $key, no new line /$re/ in the log"; }
+	tui_step_wait "$moves" "$at"
+}
+
+# The extended regex $1 of a log line written with the long names
+# ("Process-1 Thread-2: ...", ">thread Thread-2 in process Process-1
+# done"), made to match their short forms too ("P1 T2: ...", ">thread P1
+# T2 done"), which a narrow log writes.
+tui_log_re() {
+	sed -E -e 's/Process-([^ ]+) Thread-([^:]+):/(Process-\1 Thread-\2|P\1 T\2):/g' \
+	    -e 's/>thread Thread-([^ ]+) in process Process-([^ ]+) done/>thread (Thread-\1 in process Process-\2|P\2 T\1) done/g' <<<"$1"
+}
+
+# Wait until the log shows a line whose text (after its time) is the
+# extended regex $1 (tui_log_re), whole.
+tui_log_wait() {
+	tm_wait_for "^ +[0-9.]+ s  $(tui_log_re "$1")( |\$)"
+}
+
+# How many lines of the log are the extended regex $1 (tui_log_re), whole.
+tui_log_count() {
+	tm_screen | grep -cE "^ +[0-9.]+ s  $(tui_log_re "$1")( |\$)"
+}
+
+# The words that begin a thread's move in the log (src/text.c): a line
+# "Process-N Thread-M: WORDS ..." of the log is a move.  A line of another
+# kind (a thread come to its gate, say) is none.
+TUI_MOVES='(reads|adds|writes|takes|waits for|lets go of|puts|sleeps|computes)'
+
+# The code pane's lines (c) of code $1 (a regex of their texts): "COUNT
+# TEXT", the mark of the selected thread first where it is.
+tui_pane() {
+	tm_screen | grep -oE "(▶ +| +)[0-9]+ ($1)\$"
+}
+
+# The code pane's line marked: its text.
+tui_pane_mark() {
+	tui_pane "$1" | sed -nE 's/^▶ +[0-9]+ //p'
+}

@@ -10,14 +10,9 @@
 . tests/e2e/lib.sh
 . tests/e2e/tui.bash
 
-# The pane's lines of code $1 (a regex of their texts): "COUNT TEXT", the
-# mark first where it is.
-pane() {
-	tm_screen | grep -oE "(▶ +| +)[0-9]+ ($1)\$"
-}
-# The counts of those lines, one a line.
+# The counts of the pane's lines of code $1 (tui_pane), one a line.
 pane_counts() {
-	pane "$1" | awk '{ print ($1 == "▶" ? $2 : $1) }'
+	tui_pane "$1" | awk '{ print ($1 == "▶" ? $2 : $1) }'
 }
 # Their sum.
 pane_sum() {
@@ -25,12 +20,8 @@ pane_sum() {
 }
 # The count beside line $2 of code $1.
 pane_count() {
-	pane "$1" | sed -E 's/^▶ +/ /' |
+	tui_pane "$1" | sed -E 's/^▶ +/ /' |
 		awk -v t="$2" '{ c = $1; sub(/^ *[0-9]+ /, ""); if ($0 == t) print c }'
-}
-# The line marked: its text.
-pane_mark() {
-	pane "$1" | sed -nE 's/^▶ +[0-9]+ //p'
 }
 
 MUTEX='lock\(&m\);|sleep\(d\);|unlock\(&m\);'
@@ -38,7 +29,7 @@ tui_start 120 36 -w mutex -p 2 -t 2 -s 30 --seed 235811
 tm_wait_for 'joining'
 tm send-keys -t t c
 tm_wait_for 'Code: mutex \(0 ended\)'
-[ "$(pane "$MUTEX" | wc -l)" -eq 3 ] || { tm_screen >&2; fail "not the mutex's three lines"; }
+[ "$(tui_pane "$MUTEX" | wc -l)" -eq 3 ] || { tm_screen >&2; fail "not the mutex's three lines"; }
 settled() {
 	[ "$(pane_count "$MUTEX" 'sleep(d);')" = 2 ] &&
 		[ "$(pane_count "$MUTEX" 'lock(&m);')" = 2 ]
@@ -48,12 +39,12 @@ WAIT_S=10 wait_until settled || { tm_screen >&2; fail "not 2 holding, 2 waiting 
 [ "$(pane_count "$MUTEX" 'unlock(&m);')" = 0 ] || fail "a thread on unlock"
 # The selected thread (Process-1 Thread-1) holds the lock or waits for it.
 if tm_screen | grep -qE 'state +holding'; then want='sleep(d);'; else want='lock(&m);'; fi
-[ "$(pane_mark "$MUTEX")" = "$want" ] || { tm_screen >&2; fail "the mark is not on $want"; }
+[ "$(tui_pane_mark "$MUTEX")" = "$want" ] || { tm_screen >&2; fail "the mark is not on $want"; }
 # Another selected thread moves the mark to its own line.
 tm send-keys -t t Right
 tm_wait_for 'Process-1 · Thread-2'
 if tm_screen | grep -qE 'state +holding'; then want='sleep(d);'; else want='lock(&m);'; fi
-WAIT_S=3 wait_until test "$(pane_mark "$MUTEX")" = "$want" || { tm_screen >&2; fail "Thread-2: the mark is not on $want"; }
+WAIT_S=3 wait_until test "$(tui_pane_mark "$MUTEX")" = "$want" || { tm_screen >&2; fail "Thread-2: the mark is not on $want"; }
 tm send-keys -t t c
 gone() { ! tm_screen | grep -q 'Code: mutex'; }
 WAIT_S=3 wait_until gone || fail "c again: the pane is still there"
@@ -81,8 +72,8 @@ race_moment() {
 	[ "$(pane_sum "$RACE")" -eq "$alive" ] ||
 		{ tm_screen >&2; fail "the counts do not sum to the threads alive"; }
 	[ -n "$move" ] || return 0
-	[ "$(pane_mark "$RACE" | sed 's/^ *//')" = "${line[$move]}" ] ||
-		{ tm_screen >&2; fail "the log says $move, the mark is on '$(pane_mark "$RACE")'"; }
+	[ "$(tui_pane_mark "$RACE" | sed 's/^ *//')" = "${line[$move]}" ] ||
+		{ tm_screen >&2; fail "the log says $move, the mark is on '$(tui_pane_mark "$RACE")'"; }
 	echo "$move"
 }
 # Step with key $1 from event $2 to event $3, one at a time, checking each
@@ -100,9 +91,9 @@ tui_start 120 36 -w race -p 1 -t 2 --iterations 2 --seed 5
 tm_wait_for 'finished'
 tm send-keys -t t c
 tm_wait_for 'Code: race \(2 ended\)'
-[ "$(pane "$RACE" | wc -l)" -eq 5 ] || { tm_screen >&2; fail "not the race's five lines"; }
+[ "$(tui_pane "$RACE" | wc -l)" -eq 5 ] || { tm_screen >&2; fail "not the race's five lines"; }
 [ "$(pane_sum "$RACE")" -eq 0 ] || fail "threads on a line after the end"
-[ -z "$(pane_mark "$RACE")" ] || fail "a mark for a thread that ended"
+[ -z "$(tui_pane_mark "$RACE")" ] || fail "a mark for a thread that ended"
 tm send-keys -t t '{'
 tm_wait_for 'event 0/[0-9]+ '
 total=$(tm_screen | sed -nE 's/.*event 0\/([0-9]+) .*/\1/p')
