@@ -25,7 +25,7 @@ tui_step_wait 0 4
 
 # A pause, then a move granted: made only when the run goes on.
 tm send-keys -t t Space
-tm_wait_for '^elapsed .*  ·  stopped$'
+tm_wait_for '^elapsed .*·  *stopped$'
 tm_wait_for 'Stopped \(SIGSTOP\) every process\.'
 tm send-keys -t t Enter
 tm_wait_for 'paused: Process-1 Thread-1 makes its move when the run goes on \(space\)'

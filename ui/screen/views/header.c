@@ -472,7 +472,7 @@ status_draw(const struct tui *t, WINDOW *w)
 	   (the concurrency leaves it out). */
 	if (!m->traced && m->gates > 0)
 		snprintf(lead + strlen(lead), sizeof(lead) - strlen(lead),
-		    "%s%s s held at the gates", *lead != '\0' ? ", " : "",
+		    "%sheld %s s", *lead != '\0' ? ", " : "",
 		    text_secs((double)model_held_ns(m, t->now), 1, false,
 		    held, sizeof(held)));
 	if (state_travelling(t) && t->play.on)
