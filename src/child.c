@@ -15,7 +15,13 @@
  * what it waited for, and `done` before it lets go, so that two holders'
  * spans never overlap.  A lock is tried first: a thread that gets it at
  * once never reports a wait.  A body reports no more events than its row
- * says (`reports`), but for the CPU-bound one, whose row says so.
+ * says (`reports`), but for the CPU-bound one, whose row says so, and
+ * the gates of step mode (steps.h): gate() before each move, which says
+ * `gate` and waits for the room -- one before each other event at most,
+ * so that a stepped run reports twice its row's count at most (the ring
+ * makes its producers wait while it is full).  A move that follows from
+ * another's (the lock a waiter gets, the sleep after a barrier) has no
+ * gate of its own.
  */
 #include <sys/prctl.h>
 
