@@ -50,6 +50,19 @@ tui_all_gone() {
 	done
 }
 
+# q: ptviz ends with exit status $1, and leaves nothing behind -- no
+# process of its family, the terminal as it was before.
+tui_quit_leaves_nothing() {
+	local family
+	family=$(tui_family)
+	tm send-keys -t t q
+	tm_wait_for "^\\[exit $1\\]\$"
+	wait_until tui_all_gone $family || fail "left behind: $family"
+	wait_until test -s "$TMPD/stty.after" || fail "no stty -a after"
+	diff "$TMPD/stty.before" "$TMPD/stty.after" >&2 ||
+		fail "the terminal was not restored"
+}
+
 # The state letter (R, S, T, Z...) of pid $1 from /proc/PID/stat.
 proc_state() {
 	sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1

@@ -45,9 +45,5 @@ tm_wait_for '^  Process-1 +[0-9]+ joining '
 [ "$(tui_log_count "Process-3 Thread-[12]: $TUI_MOVES .*")" -eq 0 ] || fail "Process-3 moved"
 family=$(tui_family)
 [ "$(echo "$family" | wc -l)" -eq 3 ] || fail "not ptviz and its 2 children left: $family"
-tm send-keys -t t q
-tm_wait_for '^\[exit 0\]$'
-wait_until tui_all_gone $family || fail "left behind: $family"
-wait_until test -s "$TMPD/stty.after" || fail "no stty -a after"
-diff "$TMPD/stty.before" "$TMPD/stty.after" >&2 || fail "the terminal was not restored"
+tui_quit_leaves_nothing 0
 exit 0

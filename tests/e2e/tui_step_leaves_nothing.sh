@@ -65,11 +65,7 @@ tui_step_wait 0 2
 # q with every thread left at its gate.
 family=$(tui_family)
 [ "$(echo "$family" | wc -l)" -eq 2 ] || fail "not ptviz and Process-1: $family"
-tm send-keys -t t q
-tm_wait_for '^\[exit 1\]$'
-wait_until tui_all_gone $family || fail "left behind: $family"
-wait_until test -s "$TMPD/stty.after" || fail "no stty -a after"
-diff "$TMPD/stty.before" "$TMPD/stty.after" >&2 || fail "the terminal was not restored"
+tui_quit_leaves_nothing 1
 tm kill-server
 
 # S: off lets them all go; the race runs to its end.

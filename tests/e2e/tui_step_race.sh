@@ -24,18 +24,11 @@ select_thread() {
 # After the run's last move: it has ended, every child reaped and none
 # left; then q leaves nothing and gives the terminal back.
 ends_clean() {
-	local family
 	tm_wait_for '^elapsed .*threads done 2/2 .*finished'
 	tm_screen | grep -q 'step mode:' && fail "a step line after the end"
 	no_children() { [ -z "$(descendants "$MAIN")" ]; }
 	wait_until no_children || fail "children left: $(descendants "$MAIN")"
-	family=$(tui_family)
-	tm send-keys -t t q
-	tm_wait_for '^\[exit 0\]$'
-	wait_until tui_all_gone $family || fail "left behind: $family"
-	wait_until test -s "$TMPD/stty.after" || fail "no stty -a after"
-	diff "$TMPD/stty.before" "$TMPD/stty.after" >&2 ||
-		fail "the terminal was not restored"
+	tui_quit_leaves_nothing 0
 	tm kill-server
 }
 
