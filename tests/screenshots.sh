@@ -298,6 +298,67 @@ done
 sleep 0.3
 shot guide-step-10
 
+# Step mode (S, --step): the room is the scheduler.  Scene 14, stepped
+# into the lost update: both threads read 0, both add, both write 1; the
+# code pane on, each move in the log, the header's counter.  Each key
+# waits for its move's line: a thread making its move cannot take another.
+start 120 36 --scene 14
+wait_for 'step mode: 0 moves, 2 at their gates'
+tm send-keys -t "$S" Enter
+wait_for 'Thread-1: reads counter = 0'
+wait_for 'step mode: 1 move, 2 at their gates'
+tm send-keys -t "$S" l Enter
+wait_for 'Thread-2: reads counter = 0'
+wait_for 'step mode: 2 moves, 2 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'Thread-1: adds 1 = 1'
+wait_for 'step mode: 3 moves, 2 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'Thread-2: adds 1 = 1'
+wait_for 'step mode: 4 moves, 2 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'Thread-1: writes counter = 1'
+wait_for 'step mode: 5 moves, 2 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'writes counter = 1 over 1'
+wait_for 'counter 1, should be 2: 1 update lost'
+wait_for 'step mode: 6 moves, 2 at their gates'
+shot step-race-lost-update
+
+# Scene 9 stepped: Process-1 into its deadlock (each takes its first
+# mutex, then waits for the other's), Process-2 around it (Thread-1 takes
+# both and ends before Thread-2 starts), and Enter on Process-1's
+# Thread-1 refused: it names the holder.
+start 120 36 --scene 9 --step
+wait_for 'step mode: 0 moves, 6 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'Process-1 Thread-1: takes mutex A'
+wait_for 'step mode: 1 move, 6 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'Process-1 Thread-2: takes mutex B'
+wait_for 'step mode: 2 moves, 6 at their gates'
+tm send-keys -t "$S" 1
+wait_for 'Process-1 Thread-1: waits for mutex B'
+tm send-keys -t "$S" 1
+wait_for 'deadlock in Process-1'
+tm send-keys -t "$S" j Enter
+wait_for 'Process-2 Thread-1: takes mutex A'
+wait_for 'step mode: 5 moves, 4 at their gates'
+tm send-keys -t "$S" Enter
+wait_for 'Process-2 Thread-1: takes mutex B'
+wait_for 'step mode: 6 moves, 4 at their gates'
+tm send-keys -t "$S" Enter
+wait_for '>thread P(rocess-)?2 T(hread-)?1 done'
+tm send-keys -t "$S" l Enter
+wait_for 'Process-2 Thread-2: takes mutex B'
+wait_for 'step mode: 8 moves, 3 at their gates'
+tm send-keys -t "$S" Enter
+wait_for 'Process-2 Thread-2: takes mutex A'
+wait_for 'step mode: 9 moves, 3 at their gates'
+tm send-keys -t "$S" u h Enter
+wait_for 'Process-1 Thread-1 is blocked'
+shot step-deadlock
+
 # A recording, replayed on the screen: from the start, playing at x1.
 "$PTVIZ" -p 5 -t 3 -s 3 --seed 42 --plain --record "$TMPD/lesson.jsonl" \
 	>/dev/null 2>&1
