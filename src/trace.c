@@ -252,8 +252,9 @@ span(struct trace *tr, const struct phase *ph, unsigned i, unsigned j,
 	line_us(&l, "ts", ticks(tr, ph->t));
 	line_us(&l, "dur", ticks(tr, to) - ticks(tr, ph->t));
 	line_put(&l, ",\"args\":{");
-	/* A busy phase was planned: its sleep, CPU time or hold. */
-	if (state_busy(ph->state)) {
+	/* A busy phase was planned: its sleep, CPU time or hold (a move has
+	   no plan: its figures are its value and aux, told below). */
+	if (state_busy(ph->state) && ph->state != ST_MOVE) {
 		line_put(&l, "\"planned_us\":");
 		line_num(&l, ph->plan / 1000, 1);
 		l.s[l.n++] = '.';

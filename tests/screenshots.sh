@@ -359,6 +359,20 @@ tm send-keys -t "$S" u h Enter
 wait_for 'Process-1 Thread-1 is blocked'
 shot step-deadlock
 
+# A stepped race in the timeline: each thread's time at its gates a thin
+# line in the keys' colour, each move a bar, the lost update in the
+# header.
+start 120 36 --scene 14
+wait_for 'step mode: 0 moves, 2 at their gates'
+for n in 1 2 3 4 5 6 7 8; do
+	tm send-keys -t "$S" 1
+	[ "$n" -eq 8 ] || wait_for "step mode: $n moves?, [12] at (its|their) gates?"
+done
+wait_for 'threads done 2/2'
+tm send-keys -t "$S" t
+wait_for '─ gate'
+shot step-timeline
+
 # A recording, replayed on the screen: from the start, playing at x1.
 "$PTVIZ" -p 5 -t 3 -s 3 --seed 42 --plain --record "$TMPD/lesson.jsonl" \
 	>/dev/null 2>&1

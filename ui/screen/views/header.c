@@ -269,6 +269,9 @@ header_notes(const struct tui *t, WINDOW *w, int y)
 	/* S: the moves made, who may move, the keys that move them; the
 	   gate's glyph marks the cells that wait. */
 	if (step_status(t, line, sizeof(line))) {
+		/* A line of its own, so that the glyph keeps with its words. */
+		if (getcurx(w) > 0)
+			wmove(w, getcury(w) + 1, 0);
 		wattrset(w, th->attr[LOOK_HELD]);
 		theme_put(w, theme_glyph(th, LOOK_HELD));
 		wattrset(w, th->attr[LOOK_TITLE]);

@@ -40,8 +40,9 @@ static const struct phase_def phases[ST_COUNT] = {
 	[ST_WAITING]	= { true, LOOK_WAITING, MARK_SPAN },
 	/* The race's and the queue's moves, one column at least each. */
 	[ST_MOVE]	= { true, LOOK_RUNNING, MARK_BAR },
-	/* Step mode: at its gate, waiting for the room. */
-	[ST_GATE]	= { true, LOOK_HELD, MARK_SPAN },
+	/* Step mode: at its gate, waiting for the room's key: a thin line
+	   in the keys' colour (the gate's own look is a solid block). */
+	[ST_GATE]	= { true, LOOK_KEY, MARK_SPAN },
 	/* A traced thread's: drawn apart (kphase_draw()), each class in
 	   its look's own glyph, never told by its colour alone. */
 	[ST_KSTATE]	= { false, LOOK_COUNT, MARK_COUNT },
