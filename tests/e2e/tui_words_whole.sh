@@ -56,6 +56,8 @@ help_pages() {
 	screen "$1" "$2" --scene 1
 	tm send-keys -t t '?'
 	tm_wait_for 'ptviz keys'
+	# The box's foot: the page is drawn whole.
+	tm_wait_for 'key closes'
 	: >"$3"
 	for page in 2 3 4 5 6 7 8 9; do
 		tm_screen >>"$3"
