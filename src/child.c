@@ -157,15 +157,17 @@ stepping(const struct thread_args *t)
 	return (steps_mode(t->child->steps) & STEPS_ON) != 0;
 }
 
-/* Step mode: say so and stop at the gate before the next move, until the
-   room lets this thread make it (steps.h).  Out of step mode, nothing. */
+/* Step mode: stop at the gate before the next move, say so, and wait
+   until the room lets this thread make it (steps.h) -- at the gate before
+   it says so, so that a key that answers the word finds it there.  Out
+   of step mode, nothing. */
 static void
 gate(const struct thread_args *t)
 {
-	if (!stepping(t))
+	if (!steps_arrive(t->child->steps, t->child->proc, t->thread))
 		return;
 	report(t, t->thread, ST_GATE, 0);
-	steps_gate(t->child->steps, t->child->proc, t->thread);
+	steps_wait(t->child->steps, t->child->proc, t->thread);
 }
 
 /* This thread's CPU clock. */

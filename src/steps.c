@@ -71,18 +71,35 @@ futex_wake(_Atomic uint32_t *w)
 	syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
 }
 
+bool
+steps_arrive(const struct steps *s, unsigned i, unsigned j)
+{
+	struct steps_slot *g = slot(s, i, j);
+
+	if (g == NULL || (atomic_load_explicit(&s->head->mode,
+	    memory_order_acquire) & STEPS_ON) == 0)
+		return false;
+	/* Seq_cst: the main process, leaving step mode, sees this thread
+	   at its gate, or this thread sees the mode off (steps.h). */
+	atomic_store(&g->at, 1);
+	return true;
+}
+
 void
 steps_gate(const struct steps *s, unsigned i, unsigned j)
+{
+	if (steps_arrive(s, i, j))
+		steps_wait(s, i, j);
+}
+
+void
+steps_wait(const struct steps *s, unsigned i, unsigned j)
 {
 	struct steps_slot *g = slot(s, i, j);
 	uint32_t go;
 
-	if (g == NULL || (atomic_load_explicit(&s->head->mode,
-	    memory_order_acquire) & STEPS_ON) == 0)
+	if (g == NULL)
 		return;
-	/* Seq_cst: the main process, leaving step mode, sees this thread
-	   at its gate, or this thread sees the mode off (steps.h). */
-	atomic_store(&g->at, 1);
 	for (;;) {
 		go = atomic_load(&g->go);
 		if (go > 0) {

@@ -75,8 +75,14 @@ void		 steps_destroy(struct steps *s);
 
 /* Thread j of process i (both 1-based): stop at the gate before a move
    while in step mode, until the main process grants the move or leaves
-   step mode.  Nothing out of step mode, or for a thread out of range. */
+   step mode.  Nothing out of step mode, or for a thread out of range.
+   In two halves, for a thread that tells of its coming between them, so
+   that the main process can grant the move as soon as it is told:
+   steps_arrive() stands at the gate (false: out of step mode, it does
+   not), steps_wait() waits there for the move and leaves. */
 void		 steps_gate(const struct steps *s, unsigned i, unsigned j);
+bool		 steps_arrive(const struct steps *s, unsigned i, unsigned j);
+void		 steps_wait(const struct steps *s, unsigned i, unsigned j);
 
 /* Thread: does a sleep take its planned time now?  Not in step mode
    unless the steps are timed. */
