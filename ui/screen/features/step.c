@@ -13,10 +13,31 @@
 #include "travel.h"
 
 bool
+step_keys(const struct tui *t)
+{
+	return (t->opt.run.steps & STEPS_ON) && t->replay == NULL &&
+	    t->opt.command == NULL && t->opt.attach == 0;
+}
+
+bool
 step_on(const struct tui *t)
 {
-	return (t->opt.run.steps & STEPS_ON) && t->src != NULL &&
-	    t->replay == NULL && !t->live.traced;
+	return step_keys(t) && t->src != NULL;
+}
+
+/* A step key when the run is not live in step mode: say why nothing
+   moves; true if so. */
+static bool
+not_stepping(struct tui *t)
+{
+	if (step_on(t))
+		return false;
+	if (step_keys(t))
+		state_note(t, "the run has ended: R runs it again, stepped (S "
+		    "leaves step mode, and the digits load scenes again)");
+	else
+		state_note(t, "S puts the run in step mode first");
+	return true;
 }
 
 void
@@ -103,10 +124,8 @@ refuse(struct tui *t, unsigned i, unsigned j)
 unsigned
 step_thread(struct tui *t, unsigned i, unsigned j)
 {
-	if (!step_on(t)) {
-		state_note(t, "S puts the run in step mode first");
+	if (not_stepping(t))
 		return REACT_DRAW;
-	}
 	/* A move is made in the present. */
 	if (!t->following)
 		travel_live(t);
@@ -128,10 +147,8 @@ step_process(struct tui *t, unsigned i)
 {
 	unsigned k, j, n = t->live.nthread, first;
 
-	if (!step_on(t)) {
-		state_note(t, "S puts the run in step mode first");
+	if (not_stepping(t))
 		return REACT_DRAW;
-	}
 	if (i < 1 || i > t->live.nproc) {
 		state_note(t, "there is no Process-%u in this run", i);
 		return REACT_DRAW;

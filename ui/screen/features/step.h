@@ -25,7 +25,10 @@ void		 step_new_run(struct tui *t);
    (REACT_*). */
 unsigned	 step_toggle(struct tui *t);
 
-/* Is the screen in step mode (the run shown is live)? */
+/* Is the screen in step mode: do Enter and the digits move threads (of
+   ptviz's own program, not a replay)?  And is the run shown in it live,
+   so that they can? */
+bool		 step_keys(const struct tui *t);
 bool		 step_on(const struct tui *t);
 
 /* Let thread j of process i make one move, or say in a note why it

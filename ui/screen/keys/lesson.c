@@ -137,7 +137,7 @@ lesson_digit(struct tui *t, int n)
 		guess(t, (unsigned)n);
 		return REACT_NONE;
 	}
-	if (step_on(t))
+	if (step_keys(t))
 		return step_process(t, (unsigned)n);
 	return load_scene(t, (unsigned)n);
 }
@@ -149,7 +149,7 @@ unsigned
 lesson_enter(struct tui *t, int arg)
 {
 	(void)arg;
-	if (t->predict.state != PREDICT_GUESS && step_on(t))
+	if (t->predict.state != PREDICT_GUESS && step_keys(t))
 		return step_thread(t, t->sel.proc, t->sel.thread);
 	if (t->predict.state != PREDICT_GUESS)
 		return t->view->enter(t);
