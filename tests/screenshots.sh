@@ -47,6 +47,15 @@ wait_for() {
 	exit 1
 }
 
+# Step mode: keys $1 let a thread move; wait for its line $2 in the log,
+# then for the header's count of $3 moves.
+step_key() {
+	# shellcheck disable=SC2086
+	tm send-keys -t "$S" $1
+	wait_for "$2"
+	wait_for "step mode: $3 moves?,"
+}
+
 # Capture the screen as $OUT/$1.png.
 shot() {
 	local size
@@ -304,23 +313,12 @@ shot guide-step-10
 # waits for its move's line: a thread making its move cannot take another.
 start 120 36 --scene 14
 wait_for 'step mode: 0 moves, 2 at their gates'
-tm send-keys -t "$S" Enter
-wait_for 'Thread-1: reads counter = 0'
-wait_for 'step mode: 1 move, 2 at their gates'
-tm send-keys -t "$S" l Enter
-wait_for 'Thread-2: reads counter = 0'
-wait_for 'step mode: 2 moves, 2 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'Thread-1: adds 1 = 1'
-wait_for 'step mode: 3 moves, 2 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'Thread-2: adds 1 = 1'
-wait_for 'step mode: 4 moves, 2 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'Thread-1: writes counter = 1'
-wait_for 'step mode: 5 moves, 2 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'writes counter = 1 over 1'
+step_key Enter 'Thread-1: reads counter = 0' 1
+step_key 'l Enter' 'Thread-2: reads counter = 0' 2
+step_key 1 'Thread-1: adds 1 = 1' 3
+step_key 1 'Thread-2: adds 1 = 1' 4
+step_key 1 'Thread-1: writes counter = 1' 5
+step_key 1 'writes counter = 1 over 1' 6
 wait_for 'counter 1, should be 2: 1 update lost'
 wait_for 'step mode: 6 moves, 2 at their gates'
 shot step-race-lost-update
@@ -331,29 +329,15 @@ shot step-race-lost-update
 # Thread-1 refused: it names the holder.
 start 120 36 --scene 9 --step
 wait_for 'step mode: 0 moves, 6 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'Process-1 Thread-1: takes mutex A'
-wait_for 'step mode: 1 move, 6 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'Process-1 Thread-2: takes mutex B'
-wait_for 'step mode: 2 moves, 6 at their gates'
-tm send-keys -t "$S" 1
-wait_for 'Process-1 Thread-1: waits for mutex B'
-tm send-keys -t "$S" 1
-wait_for 'deadlock in Process-1'
-tm send-keys -t "$S" j Enter
-wait_for 'Process-2 Thread-1: takes mutex A'
-wait_for 'step mode: 5 moves, 4 at their gates'
-tm send-keys -t "$S" Enter
-wait_for 'Process-2 Thread-1: takes mutex B'
-wait_for 'step mode: 6 moves, 4 at their gates'
-tm send-keys -t "$S" Enter
-wait_for '>thread P(rocess-)?2 T(hread-)?1 done'
-tm send-keys -t "$S" l Enter
-wait_for 'Process-2 Thread-2: takes mutex B'
-wait_for 'step mode: 8 moves, 3 at their gates'
-tm send-keys -t "$S" Enter
-wait_for 'Process-2 Thread-2: takes mutex A'
+step_key 1 'Process-1 Thread-1: takes mutex A' 1
+step_key 1 'Process-1 Thread-2: takes mutex B' 2
+step_key 1 'Process-1 Thread-1: waits for mutex B' 3
+step_key 1 'deadlock in Process-1' 4
+step_key 'j Enter' 'Process-2 Thread-1: takes mutex A' 5
+step_key Enter 'Process-2 Thread-1: takes mutex B' 6
+step_key Enter '>thread P(rocess-)?2 T(hread-)?1 done' 7
+step_key 'l Enter' 'Process-2 Thread-2: takes mutex B' 8
+step_key Enter 'Process-2 Thread-2: takes mutex A' 9
 wait_for 'step mode: 9 moves, 3 at their gates'
 tm send-keys -t "$S" u h Enter
 wait_for 'Process-1 Thread-1 is blocked'
