@@ -340,12 +340,6 @@ source_step_mode(struct source *s, unsigned mode)
 	return run_step_mode(s->run, mode);
 }
 
-unsigned
-source_steps(const struct source *s)
-{
-	return s->run != NULL ? run_steps(s->run) : 0;
-}
-
 bool
 source_step_waiting(const struct source *s, unsigned proc, unsigned thread)
 {

@@ -121,11 +121,10 @@ int		 source_control(struct source *s, enum source_ctl ctl,
 
 /* Step mode (src/steps.h), of a live run only: set it (STEPS_ON,
    STEPS_TIMED, or 0: free), -1 with errno (ENOTSUP: not a live run;
-   ESRCH: it has ended); the mode now (0 for any other source); is thread
-   `thread` of process `proc` at its gate waiting for a move; let it make
-   one (false: it is not waiting); the moves let go so far. */
+   ESRCH: it has ended); is thread `thread` of process `proc` at its gate
+   waiting for a move; let it make one (false: it is not waiting); the
+   moves let go so far (0 for any other source). */
 int		 source_step_mode(struct source *s, unsigned mode);
-unsigned	 source_steps(const struct source *s);
 bool		 source_step_waiting(const struct source *s, unsigned proc,
 		    unsigned thread);
 bool		 source_step(struct source *s, unsigned proc, unsigned thread);

@@ -453,12 +453,6 @@ run_step_mode(struct run *r, unsigned mode)
 	return 0;
 }
 
-unsigned
-run_steps(const struct run *r)
-{
-	return steps_mode(&r->steps);
-}
-
 bool
 run_step_waiting(const struct run *r, unsigned proc, unsigned thread)
 {

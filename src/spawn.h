@@ -80,10 +80,8 @@ int		 run_pause(struct run *r, bool pause);
 void		 run_go(struct run *r);
 
 /* Step mode (steps.h): set it to `mode` (STEPS_ON, STEPS_TIMED; 0 lets
-   every thread go freely); -1 with errno (ESRCH) once the run has ended.
-   run_steps() is the mode now. */
+   every thread go freely); -1 with errno (ESRCH) once the run has ended. */
 int		 run_step_mode(struct run *r, unsigned mode);
-unsigned	 run_steps(const struct run *r);
 
 /* Is thread `thread` of process `proc` (1-based) at its gate, in step
    mode, waiting for a move, its process alive? */

@@ -30,8 +30,9 @@
  * sees the mode off, or the main process sees it at the gate and wakes
  * it.  Entering step mode again first takes back every move left over.
  *
- * Who calls what: the threads steps_gate() and steps_sleeps(); the main
- * process the rest.
+ * Who calls what: the threads steps_gate() (or steps_arrive() and
+ * steps_wait()), steps_sleeps() and steps_mode(); the main process the
+ * rest.
  */
 #ifndef PTVIZ_STEPS_H
 #define PTVIZ_STEPS_H
@@ -92,7 +93,8 @@ bool		 steps_sleeps(const struct steps *s);
    thread at its gate go. */
 void		 steps_set_mode(const struct steps *s, uint32_t mode);
 
-/* Main process: the mode now. */
+/* The mode now (a thread asks it too: the deadlock does not wait for
+   its partner in step mode). */
 uint32_t	 steps_mode(const struct steps *s);
 
 /* Main process: is thread j of process i at its gate, waiting for a
