@@ -81,14 +81,14 @@ static const struct {
 #define AT_OBJ(st, wh, ob)	{ st, wh, ob, ANY, ANY, ANY }
 #define AT_HELD(st, wh, n)	{ st, wh, ANY, n, ANY, ANY }
 /* A thread at its gate whose next move runs the line: as AT, and
-   whether it has rounds of its loop left (`more`), whether it is an odd
-   thread (a producer of the queue). */
+   whether it has rounds of its loop left (`more`), whether it is a
+   producer of the queue. */
 #define NEXT_MORE(st, wh, m)	{ st, wh, ANY, ANY, m, ANY }
-#define NEXT_ODD(st, odd)	{ st, ANY, ANY, ANY, ANY, odd }
+#define NEXT_ROLE(st, prod)	{ st, ANY, ANY, ANY, ANY, prod }
 #define CODE_KEYS	3
 
 struct code_key {
-	uint8_t		 state, what, object, held, more, odd;
+	uint8_t		 state, what, object, held, more, producer;
 };
 
 struct code_line {
@@ -174,14 +174,14 @@ static const struct code_line code_queue[] = {
 	{ "    wait(&not_full, &m);",
 	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_FULL) }, { { 0 } } },
 	{ "    put(&q, item);", { AT(ST_MOVE, MOVE_PUT) },
-	    { NEXT_ODD(ST_RUNNING, 1), NEXT_MORE(ST_MOVE, MOVE_PUT, 1) } },
+	    { NEXT_ROLE(ST_RUNNING, 1), NEXT_MORE(ST_MOVE, MOVE_PUT, 1) } },
 	{ "  }", { { 0 } }, { NEXT_MORE(ST_MOVE, MOVE_PUT, 0) } },
 	{ "else", { { 0 } }, { { 0 } } },
 	{ "  while (left > 0) {", { { 0 } }, { { 0 } } },
 	{ "    wait(&not_empty, &m);",
 	    { AT_OBJ(ST_WAITING, OBJ_QUEUE, QUEUE_EMPTY) }, { { 0 } } },
 	{ "    item = take(&q);", { AT(ST_MOVE, MOVE_TAKE) },
-	    { NEXT_ODD(ST_RUNNING, 0), NEXT_MORE(ST_MOVE, MOVE_TAKE, 1) } },
+	    { NEXT_ROLE(ST_RUNNING, 0), NEXT_MORE(ST_MOVE, MOVE_TAKE, 1) } },
 	{ "  }", { { 0 } }, { NEXT_MORE(ST_MOVE, MOVE_TAKE, 0) } },
 };
 
@@ -365,24 +365,31 @@ work_code_at_any(enum work w, unsigned k)
 }
 
 int
-work_code_next(enum work w, const struct model_thread *t, bool more,
-    bool odd)
+work_code_next(enum work w, const struct model *m, unsigned i, unsigned j,
+    unsigned iterations)
 {
+	const struct model_thread *t = &m->threads[(size_t)(i - 1) *
+	    m->nthread + (j - 1)];
 	const struct code_key *key;
+	bool producer = work_queue_producer(j), more;
 	unsigned k, a;
 
 	if (!t->gated)
 		return -1;
+	/* Rounds left: a consumer of the queue takes while items are left to
+	   take, the others make their --iterations. */
+	more = m->slots > 0 && !producer ? m->takes < m->items :
+	    t->rounds < (iterations ? iterations : WORK_DEFAULT_ITERATIONS);
 	for (k = 0; k < work_code_lines(w); k++)
 		for (a = 0; a < CODE_KEYS &&
 		    codes[w].line[k].next[a].state != ST_NEW; a++) {
 			key = &codes[w].line[k].next[a];
 			if (key_fits(key, t) && (key->more == ANY ||
-			    key->more == more) && (key->odd == ANY ||
-			    key->odd == odd))
+			    key->more == more) && (key->producer == ANY ||
+			    key->producer == producer))
 				return (int)k;
 		}
-	return -1;
+	return -2;
 }
 
 /* Lock robust mutex m: 0, EOWNERDEAD (its holder died: make it

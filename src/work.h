@@ -209,17 +209,19 @@ const char	*work_names(char *buf, size_t len, const char *last);
    now by its state, what it waited for or holds and its last move; -1:
    none (not started, or ended). */
 #define WORK_CODE_MAX	12u
+struct model;
 struct model_thread;
 unsigned	 work_code_lines(enum work w);
 const char	*work_code_text(enum work w, unsigned k);
 int		 work_code_at(enum work w, const struct model_thread *t);
 
-/* Step mode: the line thread t's next move runs, if it is at its gate;
-   more: it has rounds of its loop left (the race's updates, the queue's
-   items), odd: it is an odd thread (the queue's producers).  -1: it is
-   not at its gate, or its next move ends it. */
-int		 work_code_next(enum work w, const struct model_thread *t,
-		    bool more, bool odd);
+/* Step mode: the line thread j of process i of m runs with its next move,
+   if it stands at its gate (whether it has rounds of its loop left -- the
+   race's updates, a producer's items, of `iterations`, 0 the default; a
+   consumer's, items left in the run -- decides a loop's end); -1 if it
+   does not stand at its gate, -2 if its next move ends it. */
+int		 work_code_next(enum work w, const struct model *m,
+		    unsigned i, unsigned j, unsigned iterations);
 
 /* Does line k of workload w's code stand for a state (a thread may be on
    it), not only for a move that ends one (an unlock, a loop's end)? */

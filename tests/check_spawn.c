@@ -556,7 +556,6 @@ step_one(struct stepper *st, uint64_t *r)
 	const struct model *m = &st->s.m;
 	const struct model_thread *t;
 	unsigned n = m->nproc * m->nthread, k, i, j, c;
-	bool more, odd;
 
 	*r = *r * 6364136223846793005u + 1442695040888963407u;
 	for (c = 0; c < n; c++) {
@@ -566,10 +565,8 @@ step_one(struct stepper *st, uint64_t *r)
 		t = model_thread(m, i, j);
 		if (!t->gated || !run_step_waiting(st->s.run, i, j))
 			continue;
-		odd = j % 2 == 1;
-		more = m->slots > 0 && !odd ? m->takes < m->items :
-		    t->rounds < st->iterations;
-		st->next = work_code_next(st->s.work, t, more, odd);
+		st->next = work_code_next(st->s.work, m, i, j,
+		    st->iterations);
 		ck_assert(run_step(st->s.run, i, j));
 		st->proc = i;
 		st->thread = j;

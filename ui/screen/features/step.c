@@ -183,22 +183,21 @@ bool
 step_status(const struct tui *t, char *buf, size_t len)
 {
 	unsigned at = t->shown->traced ? 0 : t->shown->gated;
+	const char *gates = at == 1 ? "its gate" : "their gates";
 	uint64_t moves;
 
 	if (len > 0)
 		buf[0] = '\0';
 	/* A stepped run's past, or a recording of one. */
 	if (!step_on(t) && at > 0)
-		snprintf(buf, len, "%u thread%s at %s gate%s: the run was in "
-		    "step mode then", at, at == 1 ? "" : "s", at == 1 ? "its" :
-		    "their", at == 1 ? "" : "s");
+		snprintf(buf, len, "%u thread%s at %s: the run was in step mode "
+		    "then", at, at == 1 ? "" : "s", gates);
 	if (!step_on(t))
 		return at > 0;
 	moves = source_step_grants(t->src);
-	snprintf(buf, len, "step mode: %llu move%s, %u at %s gate%s%s "
-	    "(Enter: the selected thread moves, 1-9: a process's next, S: "
-	    "all go freely)", (unsigned long long)moves, moves == 1 ? "" :
-	    "s", at, at == 1 ? "its" : "their", at == 1 ? "" : "s",
+	snprintf(buf, len, "step mode: %llu move%s, %u at %s%s (Enter: the "
+	    "selected thread moves, 1-9: a process's next, S: all go freely)",
+	    (unsigned long long)moves, moves == 1 ? "" : "s", at, gates,
 	    (t->opt.run.steps & STEPS_TIMED) ? ", sleeps timed" : "");
 	return true;
 }

@@ -41,23 +41,10 @@ code_counts(const struct model *m, enum work w, unsigned at[WORK_CODE_MAX])
 static int
 code_next(const struct tui *t, enum work w)
 {
-	const struct model *m = t->shown;
-	const struct model_thread *th;
-	unsigned iterations = t->opt.run.iterations ? t->opt.run.iterations :
-	    WORK_DEFAULT_ITERATIONS;
-	bool odd = t->sel.thread % 2 == 1, more;
-	int k;
-
 	if (!state_sel_shown(t))
 		return -1;
-	th = model_thread(m, t->sel.proc, t->sel.thread);
-	if (!th->gated)
-		return -1;
-	/* A consumer of the queue takes while items are left to take. */
-	more = m->slots > 0 && !odd ? m->takes < m->items :
-	    th->rounds < iterations;
-	k = work_code_next(w, th, more, odd);
-	return k >= 0 ? k : -2;
+	return work_code_next(w, t->shown, t->sel.proc, t->sel.thread,
+	    t->opt.run.iterations);
 }
 
 void
