@@ -76,30 +76,47 @@ text_line(const struct event *ev, char *buf, size_t len)
 	return false;
 }
 
-/* What a step's event names (what, object), for text_step(). */
+/* What a thread waits for or holds (what, object) as a phrase, its
+   process (proc) named where the words need it, 0: not (the line names
+   it already); lettered: the process has two mutexes, A and B (the
+   deadlock); "" if it names nothing. */
 static const char *
-step_object(const struct event *ev, bool lettered, char *buf, size_t len)
+object_words(unsigned what, unsigned object, unsigned proc, bool lettered,
+    char *buf, size_t len)
 {
-	switch (OBJ_KIND(ev->what)) {
+	char of[32] = "";
+
+	if (proc != 0)
+		snprintf(of, sizeof(of), " of Process-%u", proc);
+	switch (what) {
+	case OBJ_CPU:
+		snprintf(buf, len, "a CPU");
+		break;
 	case OBJ_MUTEX:
 		if (lettered)
-			snprintf(buf, len, "mutex %c", 'A' + ev->object);
+			snprintf(buf, len, "mutex %c%s", 'A' + object, of);
 		else
-			snprintf(buf, len, "the mutex");
-		return buf;
+			snprintf(buf, len, "the mutex%s", of);
+		break;
 	case OBJ_GMUTEX:
-		return "the global mutex";
+		snprintf(buf, len, "the global mutex");
+		break;
 	case OBJ_SEM:
-		return "a permit of the semaphore";
+		snprintf(buf, len, "a permit of the semaphore");
+		break;
 	case OBJ_BARRIER:
-		return "the barrier: the others to come";
+		snprintf(buf, len, "the barrier%s", of);
+		break;
 	case OBJ_QUEUE:
-		return ev->object == QUEUE_FULL ? "a free slot: the queue is "
-		    "full" : "an item: the queue is empty";
-	case OBJ_CPU:
-		return "a CPU";
+		snprintf(buf, len, "%s", object == QUEUE_FULL ?
+		    "a free slot: the queue is full" :
+		    "an item: the queue is empty");
+		break;
+	default:
+		if (len > 0)
+			buf[0] = '\0';
 	}
-	return "?";
+	return buf;
 }
 
 bool
@@ -131,12 +148,12 @@ text_step(const struct event *ev, bool lettered, char *buf, size_t len)
 		    (double)ev->plan_ns, 2, true, secs, sizeof(secs)));
 		break;
 	case ST_WAITING:
-		snprintf(buf, len, "waits for %s", step_object(ev, lettered,
-		    obj, sizeof(obj)));
+		snprintf(buf, len, "waits for %s", object_words(OBJ_KIND(
+		    ev->what), ev->object, 0, lettered, obj, sizeof(obj)));
 		break;
 	default:
-		snprintf(buf, len, "takes %s", step_object(ev, lettered, obj,
-		    sizeof(obj)));
+		snprintf(buf, len, "takes %s", object_words(OBJ_KIND(ev->what),
+		    ev->object, 0, lettered, obj, sizeof(obj)));
 	}
 	return true;
 }
@@ -405,39 +422,11 @@ text_object(const struct model *m, unsigned i, unsigned j, char *buf,
 {
 	const struct model_thread *t = model_thread(m, i, j);
 
-	switch (t->what) {
-	case OBJ_CPU:
-		snprintf(buf, len, "a CPU");
-		break;
-	case OBJ_MUTEX:
-		/* The deadlock's two mutexes have letters; the one mutex of
-		   the mutex workload needs none. */
-		if (t->object > 0 || (t->holds & HOLD_MUTEX(1)) ||
-		    model_proc(m, i)->holder[1] != 0 || t->deadlocked)
-			snprintf(buf, len, "mutex %c of Process-%u",
-			    'A' + t->object, i);
-		else
-			snprintf(buf, len, "the mutex of Process-%u", i);
-		break;
-	case OBJ_GMUTEX:
-		snprintf(buf, len, "the global mutex");
-		break;
-	case OBJ_SEM:
-		snprintf(buf, len, "a permit of the semaphore");
-		break;
-	case OBJ_BARRIER:
-		snprintf(buf, len, "the barrier of Process-%u", i);
-		break;
-	case OBJ_QUEUE:
-		snprintf(buf, len, "%s", t->object == QUEUE_FULL ?
-		    "a free slot: the queue is full" :
-		    "an item: the queue is empty");
-		break;
-	default:
-		if (len > 0)
-			buf[0] = '\0';
-	}
-	return buf;
+	/* The deadlock's two mutexes have letters; the one mutex of the
+	   mutex workload needs none. */
+	return object_words(t->what, t->object, i, t->what == OBJ_MUTEX &&
+	    (t->object > 0 || (t->holds & HOLD_MUTEX(1)) ||
+	    model_proc(m, i)->holder[1] != 0 || t->deadlocked), buf, len);
 }
 
 /* A list of names, as long as it fits in len: the names of `total`, then
