@@ -74,6 +74,8 @@
 #define WORK_ITERATIONS	0x10u	/* it takes --iterations: its threads
 				   repeat their moves */
 #define WORK_SLOTS	0x20u	/* it takes --slots (the queue) */
+#define WORK_TWO_MUTEXES 0x40u	/* its threads take both of their
+				   process's mutexes, named A and B */
 
 /*
  * X(enum, name, fewest threads, help line, reports, per iteration, flags,
@@ -117,7 +119,8 @@
 	    0, 0, body_barrier, crit_barrier,				\
 	    "the longest process's two slowest phases")		\
 	X(WORK_DEADLOCK, "deadlock", 2,					\
-	    "takes two mutexes in opposite orders", 6, 0, 0,		\
+	    "takes two mutexes in opposite orders", 6, 0,		\
+	    WORK_TWO_MUTEXES,						\
 	    body_deadlock, NULL, "a deadlock never ends by itself")	\
 	X(WORK_RACE, "race", 1,						\
 	    "adds 1 to the run's counter --iterations times: reads, adds, "	\

@@ -97,8 +97,8 @@ line_of(const struct tui *t, size_t k, const struct event *ev, char *buf,
 	/* A stepped run (live or recorded): every move the room let a
 	   thread make. */
 	if (t->live.gates > 0)
-		return text_step(ev, t->opt.run.work == WORK_DEADLOCK, buf,
-		    len);
+		return text_step(ev, (work_flags(t->opt.run.work) &
+		    WORK_TWO_MUTEXES) != 0, buf, len);
 	return false;
 }
 
